@@ -1,0 +1,2 @@
+//! `eventlens-cli`: the engine from the command line.
+fn main() {}

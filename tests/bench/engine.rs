@@ -1,0 +1,2 @@
+//! Engine benchmarks (synthetic data).
+fn main() {}
