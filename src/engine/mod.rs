@@ -1,2 +1,16 @@
 //! The engine: pure Rust, no browser APIs. Decoding, import, the columnar
-//! store, queries, aggregation, URL state and export all live here.
+//! store, queries, aggregation, URL state and export all live here, and all
+//! of it is tested natively.
+
+pub mod actors;
+pub mod date;
+pub mod decode;
+pub mod error;
+pub mod fold;
+pub mod import;
+pub mod layout;
+pub mod store;
+
+pub use error::ImportError;
+pub use import::{import_bytes, Dataset, ImportOptions, ImportReport, Importer};
+pub use store::Store;

@@ -1,0 +1,269 @@
+//! What a file is before it is CSV: recognising the bytes a user dropped on
+//! the page (ZIP/Excel, HTML, binary, UTF-8, UTF-16, Windows-1252) and turning
+//! them, chunk by chunk, into UTF-8 for the CSV parser.
+//!
+//! UTF-8 input is passed through untouched (no copy); anything else goes
+//! through an `encoding_rs` streaming decoder.
+
+use crate::engine::error::ImportError;
+use encoding_rs::{Decoder, Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+/// How many leading bytes [`sniff`] looks at; callers buffer at least this
+/// much (or the whole file, if smaller) before sniffing.
+pub const SNIFF_LEN: usize = 64 * 1024;
+
+/// The text encoding a file was found to use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub enum TextEncoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Windows1252,
+}
+
+impl TextEncoding {
+    /// The name shown in the import report.
+    pub fn label(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "UTF-8",
+            TextEncoding::Utf8Bom => "UTF-8 with byte-order mark",
+            TextEncoding::Utf16Le => "UTF-16 little-endian",
+            TextEncoding::Utf16Be => "UTF-16 big-endian",
+            TextEncoding::Windows1252 => "Windows-1252",
+        }
+    }
+
+    /// Bytes of byte-order mark at the start of the file.
+    pub fn bom_len(self) -> usize {
+        match self {
+            TextEncoding::Utf8Bom => 3,
+            TextEncoding::Utf16Le | TextEncoding::Utf16Be => 2,
+            _ => 0,
+        }
+    }
+
+    /// True when the parser sees the file's own bytes (after the BOM), so
+    /// byte offsets in the parsed text are offsets in the file.
+    pub fn is_passthrough(self) -> bool {
+        matches!(self, TextEncoding::Utf8 | TextEncoding::Utf8Bom)
+    }
+
+    fn encoding(self) -> Option<&'static Encoding> {
+        match self {
+            TextEncoding::Utf16Le => Some(UTF_16LE),
+            TextEncoding::Utf16Be => Some(UTF_16BE),
+            TextEncoding::Windows1252 => Some(WINDOWS_1252),
+            _ => None,
+        }
+    }
+}
+
+/// Decides what the file is from its first bytes (`head`, at most
+/// [`SNIFF_LEN`]); `is_whole_file` says whether `head` is all there is.
+pub fn sniff(head: &[u8], is_whole_file: bool) -> Result<TextEncoding, ImportError> {
+    if head.is_empty() {
+        return Err(ImportError::EmptyFile);
+    }
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        let is_workbook = contains(head, b"xl/") || contains(head, b"[Content_Types].xml");
+        return Err(if is_workbook {
+            ImportError::ExcelWorkbook
+        } else {
+            ImportError::ZipArchive
+        });
+    }
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Err(ImportError::ExcelWorkbook);
+    }
+    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        check_not_markup(&head[3..])?;
+        return Ok(TextEncoding::Utf8Bom);
+    }
+    if head.starts_with(&[0xFF, 0xFE]) {
+        return Ok(TextEncoding::Utf16Le);
+    }
+    if head.starts_with(&[0xFE, 0xFF]) {
+        return Ok(TextEncoding::Utf16Be);
+    }
+    if let Some(utf16) = utf16_without_bom(head) {
+        return Ok(utf16);
+    }
+    if let Some(offset) = head.iter().position(|&b| b == 0) {
+        return Err(ImportError::Binary {
+            offset: offset as u64,
+        });
+    }
+    check_not_markup(head)?;
+    match std::str::from_utf8(head) {
+        Ok(_) => Ok(TextEncoding::Utf8),
+        // A multi-byte character cut by the end of the sniffed window is
+        // still UTF-8.
+        Err(e) if e.error_len().is_none() && !is_whole_file => Ok(TextEncoding::Utf8),
+        Err(_) => Ok(TextEncoding::Windows1252),
+    }
+}
+
+/// UTF-16 saved without a byte-order mark shows as every other byte being
+/// zero in ASCII-heavy text.
+fn utf16_without_bom(head: &[u8]) -> Option<TextEncoding> {
+    let sample = &head[..head.len().min(512) & !1];
+    if sample.len() < 8 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_zero = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if odd_zero * 10 >= pairs * 9 && even_zero == 0 {
+        Some(TextEncoding::Utf16Le)
+    } else if even_zero * 10 >= pairs * 9 && odd_zero == 0 {
+        Some(TextEncoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+fn check_not_markup(head: &[u8]) -> Result<(), ImportError> {
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let lead: Vec<u8> = head[start..]
+        .iter()
+        .take(15)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    if lead.starts_with(b"<!doctype html")
+        || lead.starts_with(b"<html")
+        || lead.starts_with(b"<head")
+        || lead.starts_with(b"<?xml")
+        || lead.starts_with(b"<!--")
+    {
+        return Err(ImportError::Html);
+    }
+    Ok(())
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Turns chunks of a file into UTF-8 text. For UTF-8 files it hands the
+/// bytes back as they are (minus the BOM); for the others it decodes.
+pub struct ChunkDecoder {
+    encoding: TextEncoding,
+    decoder: Option<Decoder>,
+    bom_left: usize,
+    decoded: String,
+}
+
+impl ChunkDecoder {
+    pub fn new(encoding: TextEncoding) -> Self {
+        ChunkDecoder {
+            encoding,
+            // The BOM was already recognised, so decode without sniffing again.
+            decoder: encoding
+                .encoding()
+                .map(|e| e.new_decoder_without_bom_handling()),
+            bom_left: encoding.bom_len(),
+            decoded: String::new(),
+        }
+    }
+
+    pub fn encoding(&self) -> TextEncoding {
+        self.encoding
+    }
+
+    /// Decodes the next chunk; `last` marks the end of the file. The returned
+    /// text is valid until the next call.
+    pub fn decode<'a>(&'a mut self, mut chunk: &'a [u8], last: bool) -> &'a [u8] {
+        if self.bom_left > 0 {
+            let skip = self.bom_left.min(chunk.len());
+            chunk = &chunk[skip..];
+            self.bom_left -= skip;
+        }
+        let Some(decoder) = self.decoder.as_mut() else {
+            return chunk;
+        };
+        self.decoded.clear();
+        let needed = decoder
+            .max_utf8_buffer_length(chunk.len())
+            .unwrap_or(chunk.len().saturating_mul(3) + 16);
+        self.decoded.reserve(needed);
+        let (_result, _read, _had_errors) = decoder.decode_to_string(chunk, &mut self.decoded, last);
+        self.decoded.as_bytes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode_all(bytes: &[u8], chunk: usize) -> String {
+        let enc = sniff(&bytes[..bytes.len().min(SNIFF_LEN)], true).unwrap();
+        let mut d = ChunkDecoder::new(enc);
+        let mut out = Vec::new();
+        let pieces: Vec<&[u8]> = bytes.chunks(chunk).collect();
+        for (i, piece) in pieces.iter().enumerate() {
+            out.extend_from_slice(d.decode(piece, i + 1 == pieces.len()));
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn sniff_table() {
+        let cases: &[(&[u8], Result<TextEncoding, &str>)] = &[
+            (b"", Err("empty")),
+            (b"PK\x03\x04\x14\x00[Content_Types].xml xl/workbook", Err("excel")),
+            (b"PK\x03\x04\x14\x00data.csv", Err("zip")),
+            (b"<!DOCTYPE html><html>", Err("html")),
+            (b"  \n<html><body>", Err("html")),
+            (b"\xEF\xBB\xBFa,b\n", Ok(TextEncoding::Utf8Bom)),
+            (b"\xFF\xFEa\x00", Ok(TextEncoding::Utf16Le)),
+            (b"\xFE\xFF\x00a", Ok(TextEncoding::Utf16Be)),
+            (b"a,b\nM\xC3\xA9naka,1\n", Ok(TextEncoding::Utf8)),
+            (b"a,b\nM\xE9naka,1\n", Ok(TextEncoding::Windows1252)),
+            (b"a,b\n\x00\x01\x02\x03\x04", Err("binary")),
+        ];
+        for (bytes, expected) in cases {
+            let got = sniff(bytes, true);
+            match (got, expected) {
+                (Ok(enc), Ok(want)) => assert_eq!(enc, *want, "{bytes:?}"),
+                (Err(e), Err(kind)) => {
+                    let ok = match *kind {
+                        "empty" => matches!(e, ImportError::EmptyFile),
+                        "excel" => matches!(e, ImportError::ExcelWorkbook),
+                        "zip" => matches!(e, ImportError::ZipArchive),
+                        "html" => matches!(e, ImportError::Html),
+                        "binary" => matches!(e, ImportError::Binary { .. }),
+                        _ => false,
+                    };
+                    assert!(ok, "{bytes:?} gave {e:?}, wanted {kind}");
+                }
+                (got, want) => panic!("{bytes:?}: got {got:?}, wanted {want:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn truncated_utf8_in_sniff_window_is_still_utf8() {
+        assert_eq!(sniff(b"a,M\xC3", false).unwrap(), TextEncoding::Utf8);
+    }
+
+    #[test]
+    fn decodes_each_encoding_in_tiny_chunks() {
+        let text = "location,n\nMénaka,1\nSégou,2\n";
+        let mut utf16le = vec![0xFF, 0xFE];
+        utf16le.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        let mut utf16be = vec![0xFE, 0xFF];
+        utf16be.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
+        let (cp1252, _, _) = WINDOWS_1252.encode(text);
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(text.as_bytes());
+        for bytes in [utf16le, utf16be, cp1252.into_owned(), bom, text.as_bytes().to_vec()] {
+            for chunk in [1, 2, 3, 7, 1000] {
+                assert_eq!(decode_all(&bytes, chunk), text, "chunk {chunk}");
+            }
+        }
+    }
+}

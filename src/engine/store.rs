@@ -1,0 +1,467 @@
+//! The columnar event store: one `Vec` per column, strings dictionary-encoded.
+//!
+//! Per event the store keeps 27 bytes: the date (`i32` day), event type,
+//! sub-event type and disorder type (`u16` codes), a flags byte (civilian
+//! targeting, time and geo precision), a place code, fatalities, and one
+//! code per side of the event. What repeats across events is interned once:
+//! a *place* is the tuple (country, admin1-3, location, lat, lon, precision)
+//! and a *side* is (actor, associated actors), so a million events share a
+//! few hundred thousand places and a few thousand sides.
+//!
+//! Free text (notes, sources) is not kept per event. Each event remembers the
+//! byte span of its CSV record in the parsed text; the record is read again
+//! on demand (in the browser with `Blob.slice`, or from [`SourceText::InMemory`]
+//! for small and re-encoded files) and parsed with [`parse_record`].
+
+use crate::engine::actors::Canonical;
+use crate::engine::date::Day;
+use crate::engine::decode::TextEncoding;
+use crate::engine::layout::{Columns, Format};
+use rustc_hash::FxHashMap;
+
+/// Code meaning "no value" in a code column.
+pub const NONE: u32 = u32::MAX;
+
+/// Interned strings: each distinct value gets a small integer code.
+#[derive(Clone, Debug, Default)]
+pub struct Dictionary {
+    codes: FxHashMap<Box<[u8]>, u32>,
+    names: Vec<String>,
+}
+
+impl Dictionary {
+    /// The code of `bytes` (trimmed of surrounding spaces), adding it if new.
+    /// Invalid UTF-8 is kept with replacement characters.
+    pub fn intern(&mut self, bytes: &[u8]) -> u32 {
+        let bytes = trim_spaces(bytes);
+        if let Some(&code) = self.codes.get(bytes) {
+            return code;
+        }
+        let code = self.names.len() as u32;
+        self.names.push(String::from_utf8_lossy(bytes).into_owned());
+        self.codes.insert(bytes.into(), code);
+        code
+    }
+
+    pub fn name(&self, code: u32) -> &str {
+        self.names.get(code as usize).map_or("", String::as_str)
+    }
+
+    pub fn code(&self, name: &str) -> Option<u32> {
+        self.codes.get(name.trim().as_bytes()).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.names.iter().map(|n| n.len() * 2 + 48).sum::<usize>()
+    }
+}
+
+pub fn trim_spaces(bytes: &[u8]) -> &[u8] {
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(start, |e| e + 1);
+    &bytes[start..end]
+}
+
+/// Key of an interned place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct PlaceKey {
+    pub country: u32,
+    pub admin1: u32,
+    pub admin2: u32,
+    pub admin3: u32,
+    pub location: u32,
+    pub lat_bits: u32,
+    pub lon_bits: u32,
+    pub geo_precision: u8,
+}
+
+/// Distinct places, column-wise. Codes index into the store's dictionaries.
+#[derive(Clone, Debug, Default)]
+pub struct Places {
+    pub country: Vec<u32>,
+    pub admin1: Vec<u32>,
+    pub admin2: Vec<u32>,
+    pub admin3: Vec<u32>,
+    pub location: Vec<u32>,
+    /// NaN where the file gave no usable coordinate.
+    pub lat: Vec<f32>,
+    pub lon: Vec<f32>,
+    /// 1 (exact) to 3 (coarse); 0 unknown.
+    pub geo_precision: Vec<u8>,
+    index: FxHashMap<PlaceKey, u32>,
+}
+
+impl Places {
+    pub(crate) fn intern(&mut self, key: PlaceKey) -> u32 {
+        if let Some(&code) = self.index.get(&key) {
+            return code;
+        }
+        let code = self.country.len() as u32;
+        self.country.push(key.country);
+        self.admin1.push(key.admin1);
+        self.admin2.push(key.admin2);
+        self.admin3.push(key.admin3);
+        self.location.push(key.location);
+        self.lat.push(f32::from_bits(key.lat_bits));
+        self.lon.push(f32::from_bits(key.lon_bits));
+        self.geo_precision.push(key.geo_precision);
+        self.index.insert(key, code);
+        code
+    }
+
+    pub fn len(&self) -> usize {
+        self.country.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.country.is_empty()
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.len() * (5 * 4 + 8 + 1 + 40)
+    }
+}
+
+/// Distinct sides of events: a primary actor (or [`NONE`]) plus associated
+/// actors, as raw actor codes.
+#[derive(Clone, Debug, Default)]
+pub struct Sides {
+    pub primary: Vec<u32>,
+    offsets: Vec<u32>,
+    associated: Vec<u32>,
+    index: FxHashMap<(u32, u32), u32>,
+}
+
+impl Sides {
+    /// Interns the side (actor, associated list code); `split` produces the
+    /// associated actors' codes the first time a list is seen.
+    pub(crate) fn intern(
+        &mut self,
+        primary: u32,
+        assoc_list: u32,
+        split: impl FnOnce() -> Vec<u32>,
+    ) -> u32 {
+        if let Some(&code) = self.index.get(&(primary, assoc_list)) {
+            return code;
+        }
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+        let code = self.primary.len() as u32;
+        self.primary.push(primary);
+        let mut members = split();
+        members.retain(|&m| m != primary);
+        members.sort_unstable();
+        members.dedup();
+        self.associated.extend_from_slice(&members);
+        self.offsets.push(self.associated.len() as u32);
+        self.index.insert((primary, assoc_list), code);
+        code
+    }
+
+    pub fn associated(&self, side: u32) -> &[u32] {
+        let i = side as usize;
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.associated[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// Primary actor first, then associated ones.
+    pub fn members(&self, side: u32) -> impl Iterator<Item = u32> + '_ {
+        let primary = self.primary.get(side as usize).copied().unwrap_or(NONE);
+        std::iter::once(primary)
+            .filter(|&p| p != NONE)
+            .chain(self.associated(side).iter().copied())
+    }
+
+    pub fn len(&self) -> usize {
+        self.primary.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.primary.is_empty()
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.len() * (4 + 4 + 24) + self.associated.len() * 4
+    }
+}
+
+/// Where the text of each event's CSV record can be read back from.
+#[derive(Clone, Debug)]
+pub enum SourceText {
+    /// The parsed UTF-8 text is held in memory (small files, and files that
+    /// were re-encoded, whose spans do not match the bytes on disk).
+    InMemory(Vec<u8>),
+    /// Spans are byte offsets into the user's file, shifted by `offset` (the
+    /// byte-order mark); the caller reads them from the file.
+    External { offset: u64 },
+}
+
+/// Bit layout of [`Store::flags`].
+pub mod flag {
+    pub const CIVILIAN_TARGETING: u8 = 1;
+    pub const TIME_PRECISION_SHIFT: u8 = 1; // two bits, 0 = unknown
+    pub const GEO_PRECISION_SHIFT: u8 = 3; // two bits, 0 = unknown
+}
+
+/// All events of one file.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pub format: Format,
+    pub encoding: TextEncoding,
+    pub delimiter: u8,
+    /// The header row as written, and which column holds which role.
+    pub header: Vec<String>,
+    pub columns: Columns,
+
+    pub date: Vec<Day>,
+    pub event_type: Vec<u16>,
+    pub sub_event_type: Vec<u16>,
+    pub disorder_type: Vec<u16>,
+    pub flags: Vec<u8>,
+    pub place: Vec<u32>,
+    pub fatalities: Vec<u32>,
+    pub side1: Vec<u32>,
+    pub side2: Vec<u32>,
+    /// UCDP only (empty otherwise): last day of the event's date interval,
+    /// low and high fatality estimates, civilian deaths.
+    pub date_end: Vec<Day>,
+    pub fatalities_low: Vec<u32>,
+    pub fatalities_high: Vec<u32>,
+    pub civilian_deaths: Vec<u32>,
+
+    /// Byte span of each event's record in the parsed text.
+    pub record_start: Vec<u64>,
+    pub record_len: Vec<u32>,
+    pub source: SourceText,
+
+    pub event_types: Dictionary,
+    pub sub_event_types: Dictionary,
+    pub disorder_types: Dictionary,
+    pub countries: Dictionary,
+    pub admin1s: Dictionary,
+    pub admin2s: Dictionary,
+    pub admin3s: Dictionary,
+    pub locations: Dictionary,
+    pub actors: Dictionary,
+    pub places: Places,
+    pub sides: Sides,
+    pub canonical: Canonical,
+}
+
+impl Store {
+    pub(crate) fn new(format: Format, encoding: TextEncoding, delimiter: u8) -> Store {
+        Store {
+            format,
+            encoding,
+            delimiter,
+            header: Vec::new(),
+            columns: Columns::default(),
+            date: Vec::new(),
+            event_type: Vec::new(),
+            sub_event_type: Vec::new(),
+            disorder_type: Vec::new(),
+            flags: Vec::new(),
+            place: Vec::new(),
+            fatalities: Vec::new(),
+            side1: Vec::new(),
+            side2: Vec::new(),
+            date_end: Vec::new(),
+            fatalities_low: Vec::new(),
+            fatalities_high: Vec::new(),
+            civilian_deaths: Vec::new(),
+            record_start: Vec::new(),
+            record_len: Vec::new(),
+            source: SourceText::External { offset: 0 },
+            event_types: Dictionary::default(),
+            sub_event_types: Dictionary::default(),
+            disorder_types: Dictionary::default(),
+            countries: Dictionary::default(),
+            admin1s: Dictionary::default(),
+            admin2s: Dictionary::default(),
+            admin3s: Dictionary::default(),
+            locations: Dictionary::default(),
+            actors: Dictionary::default(),
+            places: Places::default(),
+            sides: Sides::default(),
+            canonical: Canonical::default(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.date.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.date.is_empty()
+    }
+
+    pub fn is_ucdp(&self) -> bool {
+        self.format.is_ucdp()
+    }
+
+    pub fn is_civilian_targeting(&self, row: usize) -> bool {
+        self.flags[row] & flag::CIVILIAN_TARGETING != 0
+    }
+
+    pub fn time_precision(&self, row: usize) -> u8 {
+        (self.flags[row] >> flag::TIME_PRECISION_SHIFT) & 3
+    }
+
+    pub fn geo_precision(&self, row: usize) -> u8 {
+        (self.flags[row] >> flag::GEO_PRECISION_SHIFT) & 3
+    }
+
+    /// Civilian fatalities of one event: UCDP's `deaths_civilians`, or for
+    /// ACLED all fatalities of a civilian-targeting event.
+    pub fn civilian_fatalities(&self, row: usize) -> u32 {
+        if self.is_ucdp() {
+            self.civilian_deaths.get(row).copied().unwrap_or(0)
+        } else if self.is_civilian_targeting(row) {
+            self.fatalities[row]
+        } else {
+            0
+        }
+    }
+
+    pub fn country_of(&self, row: usize) -> &str {
+        self.countries.name(self.places.country[self.place[row] as usize])
+    }
+
+    pub fn admin1_of(&self, row: usize) -> &str {
+        self.admin1s.name(self.places.admin1[self.place[row] as usize])
+    }
+
+    pub fn admin2_of(&self, row: usize) -> &str {
+        self.admin2s.name(self.places.admin2[self.place[row] as usize])
+    }
+
+    pub fn location_of(&self, row: usize) -> &str {
+        self.locations.name(self.places.location[self.place[row] as usize])
+    }
+
+    pub fn lat_lon(&self, row: usize) -> (f32, f32) {
+        let p = self.place[row] as usize;
+        (self.places.lat[p], self.places.lon[p])
+    }
+
+    /// "Actor; Associated; ..." of one side, as written in the file.
+    pub fn side_label(&self, side: u32) -> String {
+        let names: Vec<&str> = self.sides.members(side).map(|a| self.actors.name(a)).collect();
+        names.join("; ")
+    }
+
+    /// The byte range of event `row`'s record: in the file for
+    /// [`SourceText::External`], in the held text otherwise.
+    pub fn record_range(&self, row: usize) -> (u64, u64) {
+        let start = self.record_start[row];
+        let end = start + u64::from(self.record_len[row]);
+        match self.source {
+            SourceText::External { offset } => (start + offset, end + offset),
+            SourceText::InMemory(_) => (start, end),
+        }
+    }
+
+    /// The record's fields, when the text is held in memory.
+    pub fn record_in_memory(&self, row: usize) -> Option<Vec<String>> {
+        let SourceText::InMemory(text) = &self.source else {
+            return None;
+        };
+        let (start, end) = self.record_range(row);
+        let bytes = text.get(start as usize..end as usize)?;
+        Some(parse_record(bytes, self.delimiter))
+    }
+
+    /// One field of a record read back from the source, by role column.
+    pub fn field(fields: &[String], column: Option<usize>) -> &str {
+        column.and_then(|c| fields.get(c)).map_or("", |s| s.as_str())
+    }
+
+    /// Bytes the store holds per event in its columns (excluding record
+    /// spans and interned tables), and in total including everything.
+    pub fn memory_use(&self) -> MemoryUse {
+        let n = self.len();
+        let per_event_columns = 4 + 2 * 3 + 1 + 4 + 4 + 4 + 4;
+        let ucdp = self.date_end.len() * 4
+            + self.fatalities_low.len() * 4
+            + self.fatalities_high.len() * 4
+            + self.civilian_deaths.len() * 4;
+        let columns = n * per_event_columns + ucdp;
+        let spans = n * 12;
+        let tables = [
+            &self.event_types,
+            &self.sub_event_types,
+            &self.disorder_types,
+            &self.countries,
+            &self.admin1s,
+            &self.admin2s,
+            &self.admin3s,
+            &self.locations,
+            &self.actors,
+        ]
+        .iter()
+        .map(|d| d.heap_bytes())
+        .sum::<usize>()
+            + self.places.heap_bytes()
+            + self.sides.heap_bytes();
+        let held_text = match &self.source {
+            SourceText::InMemory(t) => t.len(),
+            SourceText::External { .. } => 0,
+        };
+        MemoryUse {
+            events: n,
+            column_bytes: columns,
+            record_span_bytes: spans,
+            table_bytes: tables,
+            held_text_bytes: held_text,
+        }
+    }
+}
+
+/// See [`Store::memory_use`].
+#[derive(Clone, Copy, Debug, serde::Serialize)]
+pub struct MemoryUse {
+    pub events: usize,
+    pub column_bytes: usize,
+    pub record_span_bytes: usize,
+    pub table_bytes: usize,
+    pub held_text_bytes: usize,
+}
+
+impl MemoryUse {
+    /// Columns plus interned tables, per event: what the 32-byte budget counts.
+    pub fn bytes_per_event_excluding_text(&self) -> f64 {
+        (self.column_bytes + self.table_bytes) as f64 / self.events.max(1) as f64
+    }
+}
+
+/// Splits one CSV record (as read back from the source) into fields.
+pub fn parse_record(bytes: &[u8], delimiter: u8) -> Vec<String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    match reader.read_byte_record(&mut record) {
+        Ok(true) => record
+            .iter()
+            .map(|f| String::from_utf8_lossy(f).into_owned())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
