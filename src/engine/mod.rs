@@ -9,6 +9,7 @@ pub mod error;
 pub mod fold;
 pub mod import;
 pub mod layout;
+pub mod query;
 pub mod store;
 
 pub use error::ImportError;
