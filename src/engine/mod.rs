@@ -7,10 +7,14 @@ pub mod date;
 pub mod decode;
 pub mod error;
 pub mod fold;
+pub mod format;
+pub mod group;
 pub mod import;
 pub mod layout;
+pub mod present;
 pub mod query;
 pub mod store;
+pub mod table;
 
 pub use error::ImportError;
 pub use import::{import_bytes, Dataset, ImportOptions, ImportReport, Importer};

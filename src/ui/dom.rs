@@ -1,0 +1,102 @@
+//! Small browser helpers: fetching, reading slices of a file, yielding to
+//! the event loop, sizing a canvas for the screen's pixel ratio.
+
+use js_sys::{Promise, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, CanvasRenderingContext2d, HtmlCanvasElement, Response};
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+/// A sentence from a JavaScript error value.
+pub fn js_error_text(value: &JsValue) -> String {
+    if let Some(e) = value.dyn_ref::<js_sys::Error>() {
+        return String::from(e.message());
+    }
+    value.as_string().unwrap_or_else(|| format!("{value:?}"))
+}
+
+/// Fetches a URL (relative to the page) and returns its bytes.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let response = JsFuture::from(window().fetch_with_str(url))
+        .await
+        .map_err(|e| format!("Could not download {url}: {}", js_error_text(&e)))?;
+    let response: Response = response.dyn_into().map_err(|e| js_error_text(&e))?;
+    if !response.ok() {
+        return Err(format!(
+            "Could not download {url}: the server answered {} {}.",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|e| js_error_text(&e))?)
+        .await
+        .map_err(|e| format!("Could not read {url}: {}", js_error_text(&e)))?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Reads bytes `start..end` of a file.
+pub async fn read_slice(blob: &Blob, start: u64, end: u64) -> Result<Vec<u8>, String> {
+    let slice = blob
+        .slice_with_f64_and_f64(start as f64, end as f64)
+        .map_err(|e| js_error_text(&e))?;
+    let buffer = JsFuture::from(slice.array_buffer())
+        .await
+        .map_err(|e| format!("The browser could not read the file: {}", js_error_text(&e)))?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Lets the browser handle pending events and paint (a `setTimeout(0)`).
+pub async fn yield_now() {
+    let promise = Promise::new(&mut |resolve, _reject| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Milliseconds since the page started.
+pub fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// Sizes `canvas` to its displayed size times the device pixel ratio and
+/// returns a context scaled so drawing uses CSS pixels, with the CSS width
+/// and height.
+pub fn prepare_canvas(canvas: &HtmlCanvasElement) -> Option<(CanvasRenderingContext2d, f64, f64)> {
+    let ratio = window().device_pixel_ratio().max(1.0);
+    let width = f64::from(canvas.client_width()).max(1.0);
+    let height = f64::from(canvas.client_height()).max(1.0);
+    let (pw, ph) = ((width * ratio).round() as u32, (height * ratio).round() as u32);
+    if canvas.width() != pw {
+        canvas.set_width(pw);
+    }
+    if canvas.height() != ph {
+        canvas.set_height(ph);
+    }
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    let _ = ctx.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+    ctx.clear_rect(0.0, 0.0, width, height);
+    Some((ctx, width, height))
+}
+
+/// A colour from the page's CSS custom properties (so canvases follow the
+/// light or dark theme), or `fallback`.
+pub fn css_colour(name: &str, fallback: &str) -> String {
+    let Some(body) = window().document().and_then(|d| d.body()) else {
+        return fallback.to_string();
+    };
+    let value = window()
+        .get_computed_style(&body)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value(name).ok())
+        .unwrap_or_default();
+    let value = value.trim();
+    if value.is_empty() {
+        fallback.to_string()
+    } else {
+        value.to_string()
+    }
+}
