@@ -1,2 +1,236 @@
-//! `eventlens-cli`: the engine from the command line.
-fn main() {}
+//! `eventlens-cli`: the EventLens engine from the command line, for
+//! scripting and tests. It imports a file exactly as the site does and
+//! prints JSON.
+//!
+//! ```text
+//! eventlens-cli report FILE
+//! eventlens-cli aggregate FILE --by month|year|admin1|event_type|actor [filters]
+//! eventlens-cli generate --events N [--seed S] --out FILE
+//! ```
+
+use eventlens::engine::date::{self, Day};
+use eventlens::engine::group::{self, GroupBy};
+use eventlens::engine::import::{Dataset, ImportOptions, Importer};
+use eventlens::engine::query::{Filters, QueryState};
+use eventlens::engine::synthetic;
+use serde_json::{json, Map, Value};
+use std::io::Read;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  eventlens-cli report FILE
+  eventlens-cli aggregate FILE --by month|year|admin1|event_type|actor
+                [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--months 6-9]
+                [--actor NAME] [--alongside NAME] [--event-type TYPE] [--admin1 NAME]
+  eventlens-cli generate --events N [--seed S] --out FILE   (synthetic ACLED-shaped data)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(output) => {
+            println!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(CliError::Usage(message)) => {
+            eprintln!("{message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(CliError::Failed(message)) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+enum CliError {
+    Usage(String),
+    Failed(String),
+}
+
+fn run(args: &[String]) -> Result<String, CliError> {
+    let (command, rest) = args
+        .split_first()
+        .ok_or_else(|| CliError::Usage("No command given.".into()))?;
+    match command.as_str() {
+        "report" => {
+            let [file] = rest else {
+                return Err(CliError::Usage("`report` takes one FILE.".into()));
+            };
+            let dataset = import_file(file)?;
+            Ok(pretty(&report_json(&dataset)))
+        }
+        "aggregate" => aggregate(rest),
+        "generate" => generate(rest),
+        "help" | "--help" | "-h" => Ok(USAGE.to_string()),
+        other => Err(CliError::Usage(format!("Unknown command `{other}`."))),
+    }
+}
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// Streams the file into the importer, a megabyte at a time.
+fn import_file(path: &str) -> Result<Dataset, CliError> {
+    let mut file = std::fs::File::open(path)
+        .map_err(|e| CliError::Failed(format!("Could not open {path}: {e}.")))?;
+    let mut importer = Importer::new(ImportOptions::default());
+    let mut buffer = vec![0u8; 1 << 20];
+    loop {
+        let n = file
+            .read(&mut buffer)
+            .map_err(|e| CliError::Failed(format!("Could not read {path}: {e}.")))?;
+        if n == 0 {
+            break;
+        }
+        importer
+            .push(&buffer[..n])
+            .map_err(|e| CliError::Failed(format!("{path}: {e}")))?;
+    }
+    importer
+        .finish()
+        .map_err(|e| CliError::Failed(format!("{path}: {e}")))
+}
+
+fn report_json(dataset: &Dataset) -> Value {
+    let store = &dataset.store;
+    let report = &dataset.report;
+    let all: Vec<u32> = (0..store.len() as u32).collect();
+    let groups = |by: GroupBy| -> Value {
+        let mut map = Map::new();
+        for g in group::aggregate(store, &all, by) {
+            map.insert(
+                g.key,
+                json!({"events": g.measures.events, "fatalities": g.measures.fatalities}),
+            );
+        }
+        Value::Object(map)
+    };
+    let fatalities: u64 = store.fatalities.iter().map(|&f| u64::from(f)).sum();
+    let mut value = json!({
+        "format": report.format_id,
+        "format_name": report.format,
+        "encoding": report.encoding,
+        "delimiter": report.delimiter,
+        "bytes": report.bytes,
+        "rows_read": report.rows_read,
+        "rows_skipped": report.rows_skipped,
+        "rows_merged": report.rows_merged,
+        "events": report.events,
+        "fatalities": fatalities,
+        "date_min": report.date_min,
+        "date_max": report.date_max,
+        "by_year": groups(GroupBy::Year),
+        "by_event_type": groups(GroupBy::EventType),
+        "skipped": report.skipped,
+        "unparsed": report.unparsed,
+        "columns_used": report.columns_used,
+        "columns_ignored": report.columns_ignored,
+        "warnings": report.warnings,
+        "memory": store.memory_use(),
+    });
+    if store.is_ucdp() {
+        let low: u64 = store.fatalities_low.iter().map(|&f| u64::from(f)).sum();
+        let high: u64 = store.fatalities_high.iter().map(|&f| u64::from(f)).sum();
+        value["fatalities_low"] = json!(low);
+        value["fatalities_high"] = json!(high);
+    }
+    value
+}
+
+/// Pulls `--name value` pairs out of `args`.
+fn options(args: &[String]) -> Result<Vec<(String, String)>, CliError> {
+    let mut out = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let name = arg
+            .strip_prefix("--")
+            .ok_or_else(|| CliError::Usage(format!("Unexpected argument `{arg}`.")))?;
+        let value = it
+            .next()
+            .ok_or_else(|| CliError::Usage(format!("`--{name}` needs a value.")))?;
+        out.push((name.to_string(), value.clone()));
+    }
+    Ok(out)
+}
+
+fn parse_day(name: &str, value: &str) -> Result<Day, CliError> {
+    date::parse_iso(value)
+        .ok_or_else(|| CliError::Usage(format!("`--{name} {value}`: dates are written YYYY-MM-DD, e.g. 2022-06-01.")))
+}
+
+/// `6-9` -> (6, 9); `11-2` wraps over the new year; `7` is July alone.
+fn parse_months(value: &str) -> Result<(u8, u8), CliError> {
+    let bad = || CliError::Usage(format!("`--months {value}`: give a month or a range of months 1-12, e.g. 6-9."));
+    let (a, b) = value.split_once('-').unwrap_or((value, value));
+    let a: u8 = a.trim().parse().map_err(|_| bad())?;
+    let b: u8 = b.trim().parse().map_err(|_| bad())?;
+    if !(1..=12).contains(&a) || !(1..=12).contains(&b) {
+        return Err(bad());
+    }
+    Ok((a, b))
+}
+
+fn aggregate(args: &[String]) -> Result<String, CliError> {
+    let (file, rest) = args
+        .split_first()
+        .ok_or_else(|| CliError::Usage("`aggregate` needs a FILE.".into()))?;
+    let mut by = None;
+    let mut filters = Filters::default();
+    for (name, value) in options(rest)? {
+        match name.as_str() {
+            "by" => {
+                by = Some(GroupBy::from_name(&value).ok_or_else(|| {
+                    CliError::Usage(format!("`--by {value}`: group by one of day, week, month, quarter, year, country, admin1, admin2, event_type, sub_event_type, disorder_type, actor."))
+                })?)
+            }
+            "from" => filters.from = Some(parse_day(&name, &value)?),
+            "to" => filters.to = Some(parse_day(&name, &value)?),
+            "months" => filters.months = Some(parse_months(&value)?),
+            "actor" => filters.actor = Some(value),
+            "alongside" => filters.alongside = Some(value),
+            "event-type" => filters.event_types.push(value),
+            "admin1" => filters.admin1.push(value),
+            "country" => filters.countries.push(value),
+            other => return Err(CliError::Usage(format!("Unknown option `--{other}`."))),
+        }
+    }
+    let by = by.ok_or_else(|| CliError::Usage("`aggregate` needs `--by`.".into()))?;
+    let dataset = import_file(file)?;
+    let store = &dataset.store;
+    let mut state = QueryState::new(store);
+    state.apply(store, &filters);
+    let rows = state.rows();
+    let groups = group::aggregate(store, &rows, by);
+    let total = state.views(store, &Default::default()).totals;
+    Ok(pretty(&json!({
+        "by": by.name(),
+        "filters": filters,
+        "total": total,
+        "groups": groups,
+    })))
+}
+
+fn generate(args: &[String]) -> Result<String, CliError> {
+    let mut events = None;
+    let mut seed = 1u64;
+    let mut out = None;
+    for (name, value) in options(args)? {
+        match name.as_str() {
+            "events" => {
+                events = Some(value.parse::<usize>().map_err(|_| CliError::Usage("`--events` takes a whole number.".into()))?)
+            }
+            "seed" => seed = value.parse().map_err(|_| CliError::Usage("`--seed` takes a whole number.".into()))?,
+            "out" => out = Some(value),
+            other => return Err(CliError::Usage(format!("Unknown option `--{other}`."))),
+        }
+    }
+    let (Some(events), Some(out)) = (events, out) else {
+        return Err(CliError::Usage("`generate` needs `--events N` and `--out FILE`.".into()));
+    };
+    let file = std::fs::File::create(&out).map_err(|e| CliError::Failed(format!("Could not create {out}: {e}.")))?;
+    let mut writer = std::io::BufWriter::new(file);
+    let bytes = synthetic::write_acled_csv(&mut writer, events, seed)
+        .map_err(|e| CliError::Failed(format!("Could not write {out}: {e}.")))?;
+    Ok(pretty(&json!({ "synthetic": true, "events": events, "bytes": bytes, "file": out })))
+}

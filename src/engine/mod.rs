@@ -14,6 +14,7 @@ pub mod layout;
 pub mod present;
 pub mod query;
 pub mod store;
+pub mod synthetic;
 pub mod table;
 
 pub use error::ImportError;

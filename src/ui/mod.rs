@@ -1,14 +1,309 @@
 //! The Leptos user interface (wasm32 only). Thin: it holds signals, calls the
-//! engine and draws.
+//! engine and draws. All view state is one [`state::AppState`]; every change
+//! runs one `QueryState::apply` and one `views` pass ([`Ctx::snapshot`]),
+//! and every panel reads that snapshot.
 
+mod bars;
+mod compare;
+mod details;
+mod dom;
+mod filters;
+mod header;
+mod load;
+mod map;
+mod notices;
+mod state;
+mod table;
+mod timeline;
+
+use crate::engine::group::{compare, Comparison};
+use crate::engine::present::MapView;
+use crate::engine::query::{self, Filters, ViewSpec, Views};
+use crate::engine::table::sort_rows;
+use crate::engine::ImportReport;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use load::{MappingRequest, Progress};
+use state::{AppState, DatasetInfo, Loaded, Panel};
+use std::ops::Deref;
+use std::sync::Arc;
 
 /// Mounts the app on `<body>`.
 pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
+/// A shared value compared by identity, so a memo holding a large vector
+/// does not compare it element by element.
+#[derive(Debug, Default)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// The result of one pass over the filtered data.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub views: Views,
+    /// Events passing every filter, in file order.
+    pub rows: Vec<u32>,
+}
+
+/// Every signal of the page, passed by context. All fields are handles
+/// (`Copy`).
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub app: RwSignal<AppState>,
+    /// The dataset on show; not reactive itself: [`Ctx::data_version`]
+    /// changes whenever it does.
+    pub data: StoredValue<Option<Loaded>, LocalStorage>,
+    pub data_version: RwSignal<u64>,
+    pub info: RwSignal<Option<DatasetInfo>>,
+    pub report: RwSignal<Option<ImportReport>>,
+    pub report_open: RwSignal<bool>,
+    /// A sentence for the alert region.
+    pub error: RwSignal<Option<String>>,
+    pub progress: RwSignal<Option<Progress>>,
+    pub load_generation: StoredValue<u64>,
+    pub mapping: RwSignal<Option<MappingRequest>>,
+    pub pending_file: StoredValue<Option<web_sys::File>, LocalStorage>,
+    /// The event whose record the details panel shows.
+    pub details: RwSignal<Option<u32>>,
+    /// The map place whose events are listed.
+    pub selected_place: RwSignal<Option<u32>>,
+    pub map_view: RwSignal<Option<MapView>>,
+    /// Bumped when the window is resized (canvases redraw).
+    pub resized: RwSignal<u64>,
+    /// A file is being dragged over the page.
+    pub dragging: RwSignal<bool>,
+    pub filters: Memo<Filters>,
+    pub snapshot: Memo<Shared<Snapshot>>,
+    /// The filtered events in table order.
+    pub table_rows: Memo<Shared<Vec<u32>>>,
+    pub comparison: Memo<Option<Comparison>>,
+}
+
+impl Ctx {
+    fn new() -> Ctx {
+        let app = RwSignal::new(AppState::default());
+        let data: StoredValue<Option<Loaded>, LocalStorage> = StoredValue::new_local(None);
+        let data_version = RwSignal::new(0u64);
+        let filters = Memo::new(move |_| app.with(|a| a.filters.clone()));
+        let bin = Memo::new(move |_| app.with(|a| a.bin));
+        let snapshot = Memo::new(move |_| {
+            data_version.track();
+            let spec = ViewSpec {
+                bin: bin.get(),
+                top_actors: 15,
+            };
+            filters.with(|f| {
+                data.try_update_value(|d| {
+                    d.as_mut().map(|l| {
+                        l.state.apply(&l.store, f);
+                        Snapshot {
+                            views: l.state.views(&l.store, &spec),
+                            rows: l.state.rows(),
+                        }
+                    })
+                })
+                .flatten()
+            })
+            .map(|s| Shared(Arc::new(s)))
+            .unwrap_or_default()
+        });
+        let sort = Memo::new(move |_| app.with(|a| a.sort));
+        let table_rows = Memo::new(move |_| {
+            let key = sort.get();
+            let mut rows = snapshot.with(|s| s.rows.clone());
+            if let Some(key) = key {
+                data.with_value(|d| {
+                    if let Some(l) = d {
+                        sort_rows(&l.store, &mut rows, key);
+                    }
+                });
+            }
+            Shared(Arc::new(rows))
+        });
+        let settings = Memo::new(move |_| app.with(|a| (a.panel, a.compare)));
+        let comparison = Memo::new(move |_| {
+            let (panel, settings) = settings.get();
+            if panel != Panel::Compare {
+                return None;
+            }
+            snapshot.track();
+            data.with_value(|d| {
+                d.as_ref()
+                    .map(|l| compare(&l.store, &l.state, settings.a, settings.b, settings.by))
+            })
+        });
+        Ctx {
+            app,
+            data,
+            data_version,
+            info: RwSignal::new(None),
+            report: RwSignal::new(None),
+            report_open: RwSignal::new(false),
+            error: RwSignal::new(None),
+            progress: RwSignal::new(None),
+            load_generation: StoredValue::new(0),
+            mapping: RwSignal::new(None),
+            pending_file: StoredValue::new_local(None),
+            details: RwSignal::new(None),
+            selected_place: RwSignal::new(None),
+            map_view: RwSignal::new(None),
+            resized: RwSignal::new(0),
+            dragging: RwSignal::new(false),
+            filters,
+            snapshot,
+            table_rows,
+            comparison,
+        }
+    }
+
+    /// Changes the filters (one apply and one views pass follow).
+    pub fn update_filters(&self, change: impl FnOnce(&mut Filters)) {
+        self.app.update(|a| change(&mut a.filters));
+    }
+}
+
+/// Reads the page's context.
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+/// Large files keep their notes on disk: a text filter then needs a scan of
+/// the file, in slices, after which the views are computed again.
+fn watch_note_scans(ctx: Ctx) {
+    let scanning: StoredValue<Option<String>> = StoredValue::new(None);
+    Effect::new(move |_| {
+        ctx.snapshot.track();
+        let job = ctx.data.with_value(|d| {
+            let l = d.as_ref()?;
+            if !l.state.needs_note_scan(&l.store) {
+                return None;
+            }
+            let text = l.state.filters().text.clone()?;
+            let batches = query::record_batches(&l.store, 8 * 1024 * 1024);
+            Some((text, batches, l.file.clone()?, l.store.len()))
+        });
+        let Some((text, batches, file, len)) = job else {
+            return;
+        };
+        if scanning.get_value().as_deref() == Some(text.as_str()) {
+            return;
+        }
+        scanning.set_value(Some(text.clone()));
+        let version = ctx.data_version.get_untracked();
+        spawn_local(async move {
+            let needle = crate::engine::fold::fold(text.trim());
+            let mut matches = vec![false; len];
+            for (rows, start, end) in batches {
+                let Ok(bytes) = dom::read_slice(&file, start, end).await else {
+                    ctx.error
+                        .set(Some("The file could not be read again to search its notes; open it once more.".into()));
+                    break;
+                };
+                let current = ctx.filters.with_untracked(|f| f.text.clone());
+                if current.as_deref() != Some(text.as_str()) || ctx.data_version.get_untracked() != version {
+                    scanning.set_value(None);
+                    return;
+                }
+                ctx.data.with_value(|d| {
+                    if let Some(l) = d {
+                        query::match_records(&l.store, &needle, &bytes, start, rows, &mut matches);
+                    }
+                });
+                dom::yield_now().await;
+            }
+            scanning.set_value(None);
+            ctx.data.update_value(|d| {
+                if let Some(l) = d {
+                    if l.state.filters().text.as_deref() == Some(text.as_str()) {
+                        l.state.set_note_matches(&l.store, Some(matches));
+                    }
+                }
+            });
+            ctx.data_version.update(|v| *v += 1);
+        });
+    });
+}
+
 #[component]
 fn App() -> impl IntoView {
-    view! { <h1>"EventLens"</h1> }
+    let ctx = Ctx::new();
+    provide_context(ctx);
+    load::load_bundled(ctx);
+    watch_note_scans(ctx);
+    let resize = window_event_listener(leptos::ev::resize, move |_| ctx.resized.update(|n| *n += 1));
+    on_cleanup(move || resize.remove());
+    let drop_handles = notices::listen_for_drops(ctx);
+    on_cleanup(move || drop_handles.into_iter().for_each(|h| h.remove()));
+
+    let panel = move || ctx.app.with(|a| a.panel);
+    let set_panel = move |p: Panel| ctx.app.update(|a| a.panel = p);
+    view! {
+        <div class="app">
+            <header::Header/>
+            <notices::Notices/>
+            <div class="layout">
+                <filters::FilterPanel/>
+                <main class="views" id="main">
+                    <timeline::Timeline/>
+                    <div class="row-2">
+                        <map::MapPanel/>
+                        <bars::Breakdowns/>
+                    </div>
+                    <section class="panel lower" aria-label="Events and comparison">
+                        <div class="tabs" role="tablist">
+                            <button
+                                role="tab"
+                                id="tab-table"
+                                aria-selected=move || (panel() == Panel::Table).to_string()
+                                on:click=move |_| set_panel(Panel::Table)
+                            >
+                                "Events table"
+                            </button>
+                            <button
+                                role="tab"
+                                id="tab-compare"
+                                aria-selected=move || (panel() == Panel::Compare).to_string()
+                                on:click=move |_| set_panel(Panel::Compare)
+                            >
+                                "Compare periods"
+                            </button>
+                        </div>
+                        {move || match panel() {
+                            Panel::Table => view! { <table::EventTable/> }.into_any(),
+                            Panel::Compare => view! { <compare::ComparePanel/> }.into_any(),
+                        }}
+                    </section>
+                </main>
+            </div>
+            <details::DetailsPanel/>
+            <notices::MappingDialog/>
+            <notices::DropOverlay/>
+            <footer class="footer">
+                <p>
+                    "EventLens runs entirely in your browser: files you open are never uploaded. "
+                    "Country outlines: Natural Earth (public domain), via world-atlas."
+                </p>
+            </footer>
+        </div>
+    }
 }

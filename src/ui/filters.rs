@@ -1,0 +1,503 @@
+//! The filter panel: the active filters as removable chips, and one
+//! labelled control per filter. Choices offered come from the current views
+//! (each breakdown ignores its own filter), so a region list shows the
+//! regions of the chosen country.
+
+use super::use_ctx;
+use crate::engine::date::{format_iso, parse_iso};
+use crate::engine::format::thousands;
+use crate::engine::present::{chips, month_name, remove_chip, role_label};
+use crate::engine::query::{suggest_actors, Bar, Filters, Role, Views, NOT_STATED};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Delay before typed text becomes a filter.
+const DEBOUNCE: Duration = Duration::from_millis(300);
+
+#[component]
+pub fn FilterPanel() -> impl IntoView {
+    let ctx = use_ctx();
+    let f = ctx.filters;
+    let span = move || {
+        ctx.data_version.track();
+        ctx.data.with_value(|d| {
+            let store = &d.as_ref()?.store;
+            Some((store.date.iter().copied().min()?, store.date.iter().copied().max()?))
+        })
+    };
+    let min_date = move || span().map(|(a, _)| format_iso(a)).unwrap_or_default();
+    let max_date = move || span().map(|(_, b)| format_iso(b)).unwrap_or_default();
+    let on_date = move |is_from: bool| {
+        move |ev: leptos::ev::Event| {
+            let day = parse_iso(&event_target_value(&ev));
+            ctx.update_filters(|f| if is_from { f.from = day } else { f.to = day });
+        }
+    };
+    let month_options = move |selected: Option<u8>| {
+        (1..=12u8)
+            .map(|m| {
+                view! {
+                    <option value=m.to_string() prop:selected=move || selected == Some(m)>
+                        {month_name(m)}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
+    let months = move || f.with(|f| f.months);
+    let set_months = move |first: Option<u8>, last: Option<u8>| {
+        ctx.update_filters(|f| {
+            f.months = match (first, last) {
+                (None, None) => None,
+                (Some(a), None) | (None, Some(a)) => Some((a, a)),
+                (Some(a), Some(b)) => Some((a, b)),
+            }
+        })
+    };
+    let parse_month = |ev: &leptos::ev::Event| event_target_value(ev).parse::<u8>().ok();
+    let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().parse::<u32>().ok();
+
+    view! {
+        <aside class="filters panel" aria-label="Filters">
+            <Chips/>
+            <fieldset>
+                <legend>"When"</legend>
+                <div class="pair">
+                    <div class="field">
+                        <label for="f-from">"From"</label>
+                        <input
+                            id="f-from"
+                            type="date"
+                            data-testid="filter-from"
+                            min=min_date
+                            max=max_date
+                            prop:value=move || f.with(|f| f.from.map(format_iso).unwrap_or_default())
+                            on:change=on_date(true)
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="f-to">"To"</label>
+                        <input
+                            id="f-to"
+                            type="date"
+                            data-testid="filter-to"
+                            min=min_date
+                            max=max_date
+                            prop:value=move || f.with(|f| f.to.map(format_iso).unwrap_or_default())
+                            on:change=on_date(false)
+                        />
+                    </div>
+                </div>
+                <div class="pair">
+                    <div class="field">
+                        <label for="f-month-from">"Months from"</label>
+                        <select
+                            id="f-month-from"
+                            data-testid="filter-month-from"
+                            on:change=move |ev| {
+                                let first = parse_month(&ev);
+                                set_months(first, months().map(|m| m.1).filter(|_| first.is_some()));
+                            }
+                        >
+                            <option value="" prop:selected=move || months().is_none()>
+                                "All year"
+                            </option>
+                            {move || month_options(months().map(|m| m.0))}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="f-month-to">"to"</label>
+                        <select
+                            id="f-month-to"
+                            data-testid="filter-month-to"
+                            on:change=move |ev| {
+                                let last = parse_month(&ev);
+                                match last {
+                                    Some(_) => set_months(months().map(|m| m.0).or(last), last),
+                                    None => set_months(None, None),
+                                }
+                            }
+                        >
+                            <option value="" prop:selected=move || months().is_none()>
+                                "All year"
+                            </option>
+                            {move || month_options(months().map(|m| m.1))}
+                        </select>
+                    </div>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>"Where"</legend>
+                <ListSelect
+                    id="f-country"
+                    label="Country"
+                    bars=|v: &Views| v.by_country.clone()
+                    get=|f: &Filters| f.countries.clone()
+                    set=|f: &mut Filters, v| f.countries = v
+                />
+                <ListSelect
+                    id="f-admin1"
+                    label="Admin 1 (region)"
+                    bars=|v: &Views| v.by_admin1.clone()
+                    get=|f: &Filters| f.admin1.clone()
+                    set=|f: &mut Filters, v| f.admin1 = v
+                />
+                <ListSelect
+                    id="f-admin2"
+                    label="Admin 2 (district)"
+                    bars=|v: &Views| v.by_admin2.clone()
+                    get=|f: &Filters| f.admin2.clone()
+                    set=|f: &mut Filters, v| f.admin2 = v
+                />
+            </fieldset>
+            <fieldset>
+                <legend>"What"</legend>
+                <ListSelect
+                    id="f-event-type"
+                    label="Event type"
+                    bars=|v: &Views| v.by_event_type.clone()
+                    get=|f: &Filters| f.event_types.clone()
+                    set=|f: &mut Filters, v| f.event_types = v
+                />
+                <ListSelect
+                    id="f-sub-event-type"
+                    label="Sub-event type"
+                    bars=|v: &Views| v.by_sub_event_type.clone()
+                    get=|f: &Filters| f.sub_event_types.clone()
+                    set=|f: &mut Filters, v| f.sub_event_types = v
+                />
+                <div class="pair">
+                    <div class="field">
+                        <label for="f-fat-min">"Fatalities at least"</label>
+                        <input
+                            id="f-fat-min"
+                            type="number"
+                            min="0"
+                            inputmode="numeric"
+                            prop:value=move || f.with(|f| f.fatalities_min.map(|n| n.to_string()).unwrap_or_default())
+                            on:change=move |ev| {
+                                let n = number(&ev);
+                                ctx.update_filters(|f| f.fatalities_min = n);
+                            }
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="f-fat-max">"at most"</label>
+                        <input
+                            id="f-fat-max"
+                            type="number"
+                            min="0"
+                            inputmode="numeric"
+                            prop:value=move || f.with(|f| f.fatalities_max.map(|n| n.to_string()).unwrap_or_default())
+                            on:change=move |ev| {
+                                let n = number(&ev);
+                                ctx.update_filters(|f| f.fatalities_max = n);
+                            }
+                        />
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="f-civilian">"Civilian targeting"</label>
+                    <select
+                        id="f-civilian"
+                        on:change=move |ev| {
+                            let v = match event_target_value(&ev).as_str() {
+                                "yes" => Some(true),
+                                "no" => Some(false),
+                                _ => None,
+                            };
+                            ctx.update_filters(|f| f.civilian_targeting = v);
+                        }
+                    >
+                        <option value="" prop:selected=move || f.with(|f| f.civilian_targeting.is_none())>
+                            "Any event"
+                        </option>
+                        <option value="yes" prop:selected=move || f.with(|f| f.civilian_targeting == Some(true))>
+                            "Only events targeting civilians"
+                        </option>
+                        <option value="no" prop:selected=move || f.with(|f| f.civilian_targeting == Some(false))>
+                            "Only events not targeting civilians"
+                        </option>
+                    </select>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>"Who"</legend>
+                <ActorInput
+                    id="f-actor"
+                    label="Actor"
+                    value=Signal::derive(move || f.with(|f| f.actor.clone()))
+                    on_commit=Callback::new(move |v| ctx.update_filters(|f| f.actor = v))
+                />
+                <div class="field">
+                    <label for="f-role">"In the role of"</label>
+                    <select
+                        id="f-role"
+                        data-testid="filter-role"
+                        on:change=move |ev| {
+                            let role = Role::from_name(&event_target_value(&ev)).unwrap_or_default();
+                            ctx.update_filters(|f| f.role = role);
+                        }
+                    >
+                        {Role::ALL
+                            .into_iter()
+                            .map(|r| {
+                                view! {
+                                    <option value=r.name() prop:selected=move || f.with(|f| f.role == r)>
+                                        {role_label(r)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <ActorInput
+                    id="f-alongside"
+                    label="Alongside (same side as the actor)"
+                    value=Signal::derive(move || f.with(|f| f.alongside.clone()))
+                    on_commit=Callback::new(move |v| ctx.update_filters(|f| f.alongside = v))
+                />
+            </fieldset>
+            <fieldset>
+                <legend>"Text"</legend>
+                <TextSearch/>
+            </fieldset>
+        </aside>
+    }
+}
+
+/// The active filters as chips, each with a remove button, and "Clear all".
+#[component]
+fn Chips() -> impl IntoView {
+    let ctx = use_ctx();
+    let list = move || ctx.filters.with(chips);
+    view! {
+        <div class="chips" data-testid="chips">
+            <h2 class="small-title">"Filters"</h2>
+            {move || {
+                let shown = list();
+                if shown.is_empty() {
+                    return view! { <p class="muted">"None: all events are shown."</p> }.into_any();
+                }
+                view! {
+                    <ul class="chip-list">
+                        {shown
+                            .into_iter()
+                            .map(|chip| {
+                                let target = chip.target.clone();
+                                let label = chip.label.clone();
+                                view! {
+                                    <li class="chip">
+                                        <span>{chip.label}</span>
+                                        <button
+                                            class="chip-remove"
+                                            aria-label=format!("Remove filter {label}")
+                                            on:click=move |_| ctx.update_filters(|f| remove_chip(f, &target))
+                                        >
+                                            "\u{d7}"
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                    <button class="link" data-testid="clear-all" on:click=move |_| ctx.update_filters(|f| *f = Filters::default())>
+                        "Clear all"
+                    </button>
+                }
+                .into_any()
+            }}
+        </div>
+    }
+}
+
+/// A select over the values of a breakdown ("All", or one value; several
+/// values chosen by clicking bars show as "n chosen").
+#[component]
+fn ListSelect(
+    /// Element id, also used for the label.
+    id: &'static str,
+    label: &'static str,
+    /// Where the choices come from.
+    bars: fn(&Views) -> Vec<Bar>,
+    /// The filter's current values.
+    get: fn(&Filters) -> Vec<String>,
+    /// Stores new values in the filters.
+    set: fn(&mut Filters, Vec<String>),
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let chosen = Memo::new(move |_| ctx.filters.with(get));
+    let options = Memo::new(move |_| {
+        let mut labels: Vec<(String, u64)> = ctx.snapshot.with(|s| {
+            bars(&s.views)
+                .into_iter()
+                .filter(|b| b.label != NOT_STATED)
+                .map(|b| (b.label, b.measures.events))
+                .collect()
+        });
+        for c in chosen.get() {
+            if !labels.iter().any(|(l, _)| *l == c) {
+                labels.push((c, 0));
+            }
+        }
+        labels.sort_by(|a, b| crate::engine::table::compare_text(&a.0, &b.0));
+        labels
+    });
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select
+                id=id
+                data-testid=id
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if v == "\u{0}many" {
+                        return;
+                    }
+                    ctx.update_filters(|f| set(f, if v.is_empty() { vec![] } else { vec![v] }));
+                }
+            >
+                <option value="" prop:selected=move || chosen.with(Vec::is_empty)>
+                    "All"
+                </option>
+                {move || {
+                    (chosen.with(Vec::len) > 1)
+                        .then(|| {
+                            view! {
+                                <option value="\u{0}many" prop:selected=true>
+                                    {format!("{} chosen", chosen.with(Vec::len))}
+                                </option>
+                            }
+                        })
+                }}
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(name, events)| {
+                            let value = name.clone();
+                            let selected = move || chosen.with(|c| c.len() == 1 && c[0] == value);
+                            view! {
+                                <option value=name.clone() prop:selected=selected>
+                                    {format!("{name} ({})", thousands(events))}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// A text box with actor suggestions (canonical actors first). The filter
+/// changes on Enter, on leaving the box, or on picking a suggestion.
+#[component]
+fn ActorInput(
+    id: &'static str,
+    label: &'static str,
+    /// The filter's value.
+    #[prop(into)]
+    value: Signal<Option<String>>,
+    /// Called with the new value (`None` when emptied).
+    on_commit: Callback<Option<String>>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let draft = RwSignal::new(value.get_untracked().unwrap_or_default());
+    Effect::new(move |_| draft.set(value.get().unwrap_or_default()));
+    let suggestions = Memo::new(move |_| {
+        ctx.data_version.track();
+        let text = draft.get();
+        ctx.data
+            .with_value(|d| d.as_ref().map(|l| suggest_actors(&l.store, &text, 12)))
+            .unwrap_or_default()
+    });
+    let list_id = format!("{id}-suggestions");
+    let commit = move || {
+        let text = draft.get_untracked();
+        let text = text.trim();
+        let new = (!text.is_empty()).then(|| text.to_string());
+        if new != value.get_untracked() {
+            on_commit.run(new);
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                data-testid=id
+                type="search"
+                list=list_id.clone()
+                autocomplete="off"
+                placeholder="Name or part of a name"
+                prop:value=move || draft.get()
+                on:input=move |ev| draft.set(event_target_value(&ev))
+                on:change=move |_| commit()
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if ev.key() == "Enter" {
+                        commit();
+                    }
+                }
+            />
+            <datalist id=list_id>
+                {move || {
+                    suggestions
+                        .get()
+                        .into_iter()
+                        .map(|s| {
+                            let note = if s.canonical {
+                                format!("all names \u{b7} {} events", thousands(s.events))
+                            } else {
+                                format!("{} events", thousands(s.events))
+                            };
+                            view! { <option value=s.name label=note></option> }
+                        })
+                        .collect_view()
+                }}
+            </datalist>
+        </div>
+    }
+}
+
+/// Words to find in place names and notes, applied after a pause in typing.
+#[component]
+fn TextSearch() -> impl IntoView {
+    let ctx = use_ctx();
+    let current = Signal::derive(move || ctx.filters.with(|f| f.text.clone()));
+    let draft = RwSignal::new(String::new());
+    Effect::new(move |_| draft.set(current.get().unwrap_or_default()));
+    let typed = StoredValue::new(0u64);
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        draft.set(text);
+        typed.update_value(|n| *n += 1);
+        let mine = typed.get_value();
+        set_timeout(
+            move || {
+                if typed.get_value() != mine {
+                    return;
+                }
+                let text = draft.get_untracked();
+                let new = (!text.trim().is_empty()).then(|| text.trim().to_string());
+                if new != current.get_untracked() {
+                    ctx.update_filters(|f| f.text = new);
+                }
+            },
+            DEBOUNCE,
+        );
+    };
+    view! {
+        <div class="field">
+            <label for="f-text">"Places and notes containing"</label>
+            <input
+                id="f-text"
+                type="search"
+                data-testid="filter-text"
+                placeholder="e.g. Moura"
+                prop:value=move || draft.get()
+                on:input=on_input
+            />
+        </div>
+    }
+}

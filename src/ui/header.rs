@@ -1,0 +1,116 @@
+//! The page header: which dataset is on show and its credit, the headline
+//! counts for the current filters, and "Open your own file".
+
+use super::load;
+use super::state::Origin;
+use super::use_ctx;
+use crate::engine::format::thousands;
+use crate::engine::present::date_span;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let ctx = use_ctx();
+    let totals = move || ctx.snapshot.with(|s| s.views.totals.clone());
+    let title = move || {
+        ctx.info
+            .with(|i| i.as_ref().map_or_else(|| "Loading the bundled dataset...".to_string(), |i| i.title()))
+    };
+    let credit = move || {
+        ctx.info.with(|info| {
+            let info = info.as_ref()?;
+            Some(match &info.origin {
+                Origin::Bundled => view! {
+                    <p class="credit">
+                        "Compiled by EventLens from CTC Sentinel, RUSI, Jamestown Foundation, Jeune Afrique / The Africa Report and a policy brief. "
+                        <a href="data/ABOUT.md">"About the data and its sources"</a>
+                    </p>
+                }
+                .into_any(),
+                Origin::File { .. } => {
+                    let ucdp = info.format.is_ucdp();
+                    view! {
+                        <p class="credit">
+                            <span data-testid="dataset-format">{info.format_label.clone()}</span>
+                            {ucdp.then_some(" \u{b7} Data: UCDP GED, CC BY 4.0")}
+                            " \u{b7} read in your browser, not uploaded"
+                        </p>
+                    }
+                    .into_any()
+                }
+            })
+        })
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            load::load_file(ctx, file, None);
+        }
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+    };
+    view! {
+        <header class="top">
+            <div class="brand">
+                <p class="app-name">"EventLens"</p>
+                <h1 data-testid="dataset-title">{title}</h1>
+                {credit}
+            </div>
+            <div class="counts" aria-live="polite" aria-atomic="true">
+                <p class="count">
+                    <span class="n" data-testid="events-count">
+                        {move || thousands(totals().measures.events)}
+                    </span>
+                    <span class="what">" events"</span>
+                </p>
+                <p class="count">
+                    <span class="n" data-testid="fatalities-count">
+                        {move || thousands(totals().measures.fatalities)}
+                    </span>
+                    <span class="what">" fatalities"</span>
+                    {move || {
+                        let t = totals();
+                        match (t.fatalities_low, t.fatalities_high) {
+                            (Some(lo), Some(hi)) => {
+                                Some(format!(" (estimates {} to {})", thousands(lo), thousands(hi)))
+                            }
+                            _ => None,
+                        }
+                    }}
+                </p>
+                <p class="count">
+                    <span class="n" data-testid="civilian-fatalities-count">
+                        {move || thousands(totals().measures.civilian_fatalities)}
+                    </span>
+                    <span class="what">" civilian fatalities"</span>
+                </p>
+                <p class="count span" data-testid="date-span">
+                    {move || {
+                        let t = totals();
+                        date_span(t.first_day, t.last_day)
+                    }}
+                </p>
+            </div>
+            <div class="open">
+                <label class="button primary file-button">
+                    "Open your own file"
+                    <input
+                        type="file"
+                        accept=".csv,.tsv,.txt,text/csv"
+                        data-testid="file-input"
+                        on:change=on_file
+                    />
+                </label>
+                <p class="hint">"ACLED or UCDP GED CSV export, or drop a file anywhere on the page."</p>
+                <Show when=move || ctx.report.with(|r| r.is_some())>
+                    <button class="link" on:click=move |_| ctx.report_open.set(true)>
+                        "Import report"
+                    </button>
+                </Show>
+            </div>
+        </header>
+    }
+}

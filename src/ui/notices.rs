@@ -1,0 +1,348 @@
+//! What the page says about loading: the alert region for errors, the
+//! progress bar with Cancel, the import report, the column-mapping dialog
+//! for files of an unknown layout, and drag-and-drop of files.
+
+use super::load::{self, MappingRequest};
+use super::{use_ctx, Ctx};
+use crate::engine::date::DateOrder;
+use crate::engine::format::thousands;
+use crate::engine::import::Problem;
+use crate::engine::layout::ColumnMapping;
+use crate::engine::present::bytes;
+use leptos::prelude::*;
+
+/// Error alert, progress and import report, under the header.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <div class="notices">
+            // Always in the DOM so screen readers announce new content.
+            <div class="alert-region" role="alert" data-testid="error">
+                {move || {
+                    ctx.error
+                        .get()
+                        .map(|message| {
+                            view! {
+                                <div class="alert">
+                                    <p>{message}</p>
+                                    <button class="close" on:click=move |_| ctx.error.set(None)>
+                                        "Dismiss"
+                                    </button>
+                                </div>
+                            }
+                        })
+                }}
+            </div>
+            <ProgressBar/>
+            <Show when=move || ctx.report_open.get()>
+                <ReportPanel/>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn ProgressBar() -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
+        ctx.progress.get().map(|p| {
+            let percent = (p.fraction() * 100.0).round();
+            view! {
+                <div class="progress panel" data-testid="progress">
+                    <p>
+                        "Reading " <strong>{p.name.clone()}</strong> ": "
+                        {bytes(p.bytes)} " of " {bytes(p.total)} ", "
+                        {thousands(p.rows)} " rows ("
+                        {thousands(p.rows_per_second())} " rows/s)"
+                    </p>
+                    <progress max="100" value=percent aria-label="Reading the file">
+                        {format!("{percent}%")}
+                    </progress>
+                    <button on:click=move |_| load::cancel(ctx)>"Cancel"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// One kind of problem with its examples ("line 12: ...").
+fn problem_list(problems: Vec<Problem>) -> impl IntoView {
+    view! {
+        <ul class="problems">
+            {problems
+                .into_iter()
+                .map(|p| {
+                    view! {
+                        <li>
+                            <strong>{thousands(p.count)}</strong>
+                            " \u{d7} "
+                            {p.what}
+                            <ul class="examples">
+                                {p
+                                    .examples
+                                    .into_iter()
+                                    .map(|e| {
+                                        view! {
+                                            <li>
+                                                "line " {e.line} ": " <code>{e.value}</code>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn ReportPanel() -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
+        ctx.report.get().map(|r| {
+            let skipped = r.skipped.clone();
+            let unparsed = r.unparsed.clone();
+            let warnings = r.warnings.clone();
+            let dates = match (&r.date_min, &r.date_max) {
+                (Some(a), Some(b)) => format!("{a} to {b}"),
+                _ => "none".into(),
+            };
+            let delimiter = match r.delimiter.as_str() {
+                "\t" => "tab".to_string(),
+                d => format!("\u{201c}{d}\u{201d}"),
+            };
+            view! {
+                <section class="panel report" data-testid="import-report" aria-labelledby="report-title">
+                    <div class="panel-head">
+                        <h2 id="report-title">"Import report"</h2>
+                        <button class="close" on:click=move |_| ctx.report_open.set(false)>
+                            "Close report"
+                        </button>
+                    </div>
+                    <dl class="facts">
+                        <dt>"Format"</dt>
+                        <dd data-testid="report-format">{r.format.clone()}</dd>
+                        <dt>"Encoding"</dt>
+                        <dd>{r.encoding.clone()}</dd>
+                        <dt>"Separator"</dt>
+                        <dd>{delimiter}</dd>
+                        <dt>"Size"</dt>
+                        <dd>{bytes(r.bytes)}</dd>
+                        <dt>"Rows read"</dt>
+                        <dd data-testid="report-rows">{thousands(r.rows_read)}</dd>
+                        <dt>"Rows skipped"</dt>
+                        <dd data-testid="report-skipped">{thousands(r.rows_skipped)}</dd>
+                        <dt>"Events"</dt>
+                        <dd data-testid="report-events">{thousands(r.events)}</dd>
+                        <dt>"Dates"</dt>
+                        <dd>{dates}</dd>
+                    </dl>
+                    {(!skipped.is_empty())
+                        .then(|| {
+                            view! {
+                                <h3>"Rows skipped, and why"</h3>
+                                {problem_list(skipped)}
+                            }
+                        })}
+                    {(!unparsed.is_empty())
+                        .then(|| {
+                            view! {
+                                <h3>"Values that could not be read"</h3>
+                                {problem_list(unparsed)}
+                            }
+                        })}
+                    {(!warnings.is_empty())
+                        .then(|| {
+                            view! {
+                                <h3>"Warnings"</h3>
+                                <ul>
+                                    {warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                                </ul>
+                            }
+                        })}
+                    <details>
+                        <summary>"Columns"</summary>
+                        <p>"Used: " {r.columns_used.join(", ")}</p>
+                        <p>"Ignored: " {r.columns_ignored.join(", ")}</p>
+                    </details>
+                </section>
+            }
+        })
+    }
+}
+
+/// The dialog for a file whose columns match no known export.
+#[component]
+pub fn MappingDialog() -> impl IntoView {
+    let ctx = use_ctx();
+    move || ctx.mapping.get().map(|request| view! { <MappingForm request=request/> })
+}
+
+/// One select per role, prefilled with the engine's suggestion.
+#[component]
+fn MappingForm(request: MappingRequest) -> impl IntoView {
+    let ctx = use_ctx();
+    let mapping = RwSignal::new(request.mapping.clone());
+    let headers = request.headers.clone();
+    let cancel = move |_| {
+        ctx.mapping.set(None);
+        ctx.pending_file.set_value(None);
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = mapping.get_untracked();
+        if chosen.get("date").is_none() {
+            return;
+        }
+        if let Some(file) = ctx.pending_file.get_value() {
+            ctx.pending_file.set_value(None);
+            load::load_file(ctx, file, Some(chosen));
+        }
+    };
+    let rows = ColumnMapping::ROLES
+        .into_iter()
+        .map(|(role, label)| {
+            let id = format!("map-{role}");
+            let options = headers.clone();
+            let current = move || mapping.with(|m| m.get(role).unwrap_or("").to_string());
+            view! {
+                <div class="field">
+                    <label for=id.clone()>{label} {(role == "date").then_some(" (required)")}</label>
+                    <select
+                        id=id
+                        data-role=role
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            mapping.update(|m| m.set(role, (!v.is_empty()).then_some(v)));
+                        }
+                    >
+                        <option value="" prop:selected=move || current().is_empty()>
+                            "(none)"
+                        </option>
+                        {options
+                            .into_iter()
+                            .map(|h| {
+                                let value = h.clone();
+                                let selected = move || current() == value;
+                                view! {
+                                    <option value=h.clone() prop:selected=selected>
+                                        {h}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="modal-backdrop">
+            <form
+                class="modal panel"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="mapping-title"
+                data-testid="mapping-dialog"
+                on:submit=submit
+            >
+                <h2 id="mapping-title">"Which column is what?"</h2>
+                <p>
+                    {request.file_name.clone()}
+                    " does not look like an ACLED or UCDP GED export. Choose the columns to read; only the date is required."
+                </p>
+                <div class="mapping-grid">{rows}</div>
+                <div class="field">
+                    <label for="map-date-order">"Dates like 05/06/2022 mean"</label>
+                    <select
+                        id="map-date-order"
+                        on:change=move |ev| {
+                            let order = match event_target_value(&ev).as_str() {
+                                "day_first" => DateOrder::DayFirst,
+                                "month_first" => DateOrder::MonthFirst,
+                                _ => DateOrder::Auto,
+                            };
+                            mapping.update(|m| m.date_order = order);
+                        }
+                    >
+                        <option value="auto">"Detect (ISO or day first)"</option>
+                        <option value="day_first">"5 June 2022 (day first)"</option>
+                        <option value="month_first">"6 May 2022 (month first)"</option>
+                    </select>
+                </div>
+                <div class="actions">
+                    <button type="submit" class="primary" disabled=move || mapping.with(|m| m.get("date").is_none())>
+                        "Read the file"
+                    </button>
+                    <button type="button" on:click=cancel>
+                        "Cancel"
+                    </button>
+                </div>
+            </form>
+        </div>
+    }
+}
+
+/// The overlay shown while a file is dragged over the page.
+#[component]
+pub fn DropOverlay() -> impl IntoView {
+    let ctx = use_ctx();
+    let dragging = ctx.dragging;
+    view! {
+        <div class="drop-overlay" class:visible=move || dragging.get() data-testid="drop-overlay" aria-hidden="true">
+            <p>"Drop the CSV file to explore it"</p>
+        </div>
+    }
+}
+
+fn carries_files(ev: &web_sys::DragEvent) -> bool {
+    ev.data_transfer().is_some_and(|dt| {
+        let types = dt.types();
+        (0..types.length()).any(|i| types.get(i).as_string().as_deref() == Some("Files"))
+    })
+}
+
+/// Listens on the window for files dragged onto the page.
+pub fn listen_for_drops(ctx: Ctx) -> Vec<WindowListenerHandle> {
+    let dragging = ctx.dragging;
+    // dragenter/dragleave fire for every child element crossed; count them.
+    let depth = StoredValue::new(0i32);
+    vec![
+        window_event_listener(leptos::ev::dragenter, move |ev| {
+            if carries_files(&ev) {
+                ev.prevent_default();
+                depth.update_value(|d| *d += 1);
+                dragging.set(true);
+            }
+        }),
+        window_event_listener(leptos::ev::dragover, move |ev| {
+            if carries_files(&ev) {
+                ev.prevent_default();
+                if let Some(dt) = ev.data_transfer() {
+                    dt.set_drop_effect("copy");
+                }
+                dragging.set(true);
+            }
+        }),
+        window_event_listener(leptos::ev::dragleave, move |_| {
+            depth.update_value(|d| *d -= 1);
+            if depth.get_value() <= 0 {
+                depth.set_value(0);
+                dragging.set(false);
+            }
+        }),
+        window_event_listener(leptos::ev::drop, move |ev| {
+            ev.prevent_default();
+            depth.set_value(0);
+            dragging.set(false);
+            let file = ev.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0));
+            if let Some(file) = file {
+                load::load_file(ctx, file, None);
+            }
+        }),
+    ]
+}
