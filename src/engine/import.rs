@@ -384,6 +384,9 @@ impl Parser {
             return Ok(());
         };
         loop {
+            // With no input left at the end, this call tells csv-core the
+            // file ended; a record it completes had no closing newline.
+            let flushing = last && input.is_empty();
             let rec = &mut self.rec;
             let (result, n_in, n_out, n_ends) = reader.read_record(
                 input,
@@ -421,18 +424,19 @@ impl Parser {
                     rec.ends.resize(grown, 0);
                 }
                 ReadRecordResult::Record => {
-                    let at_end = last && input.is_empty();
                     let span = Span {
                         start: self.record_start,
                         end: self.pos,
                         line: self.record_line,
-                        unterminated_at_end: at_end && self.last_byte != b'"' && self.last_byte != b'\n',
+                        unterminated_at_end: flushing && self.last_byte != b'"',
                     };
                     self.rows.record(&self.rec, span, options)?;
                     self.rec.out_len = 0;
                     self.rec.ends_len = 0;
                     self.record_start = self.pos;
-                    self.record_line = self.line;
+                    // csv-core ends a CRLF record at the \r; its \n is read
+                    // with the next record but belongs to this line.
+                    self.record_line = self.line + u64::from(self.last_byte == b'\r');
                 }
                 ReadRecordResult::End => return Ok(()),
             }

@@ -451,6 +451,9 @@ impl MemoryUse {
 
 /// Splits one CSV record (as read back from the source) into fields.
 pub fn parse_record(bytes: &[u8], delimiter: u8) -> Vec<String> {
+    // A span may start with the \n of the previous record's CRLF.
+    let start = bytes.iter().position(|&b| b != b'\n' && b != b'\r').unwrap_or(bytes.len());
+    let bytes = &bytes[start..];
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .delimiter(delimiter)

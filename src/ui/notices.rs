@@ -227,9 +227,10 @@ fn MappingForm(request: MappingRequest) -> impl IntoView {
                             .into_iter()
                             .map(|h| {
                                 let value = h.clone();
+                                let attr = h.clone();
                                 let selected = move || current() == value;
                                 view! {
-                                    <option value=h.clone() prop:selected=selected>
+                                    <option value=attr prop:selected=selected>
                                         {h}
                                     </option>
                                 }
