@@ -9,5 +9,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("The web app runs in a browser (see README.md); for the command line use `eventlens-cli`.");
+    eprintln!(
+        "The web app runs in a browser (see README.md); for the command line use `eventlens-cli`."
+    );
 }

@@ -161,7 +161,7 @@ fn ranks(names: &[String]) -> Vec<u32> {
 }
 
 /// Sorts `rows` (event indices) by `key`; rows with equal keys keep their
-/// relative order.
+/// relative order (file order for rows from `QueryState::rows`).
 pub fn sort_rows(store: &Store, rows: &mut [u32], key: SortKey) {
     let sort_key: Box<dyn Fn(u32) -> u64> = match key.column {
         Column::Date => {
@@ -175,15 +175,20 @@ pub fn sort_rows(store: &Store, rows: &mut [u32], key: SortKey) {
         Column::Admin1 => place_key(store, &store.admin1s, &store.places.admin1),
         Column::Location => place_key(store, &store.locations, &store.places.location),
         Column::Side1 | Column::Side2 => {
-            let labels: Vec<String> =
-                (0..store.sides.len() as u32).map(|s| store.side_label(s)).collect();
+            let labels: Vec<String> = (0..store.sides.len() as u32)
+                .map(|s| store.side_label(s))
+                .collect();
             let rank = ranks(&labels);
-            let sides = if key.column == Column::Side1 { &store.side1 } else { &store.side2 };
+            let sides = if key.column == Column::Side1 {
+                &store.side1
+            } else {
+                &store.side2
+            };
             Box::new(move |r| u64::from(rank[sides[r as usize] as usize]))
         }
     };
     if key.descending {
-        rows.sort_by(|&a, &b| sort_key(b).cmp(&sort_key(a)));
+        rows.sort_by_key(|&r| std::cmp::Reverse(sort_key(r)));
     } else {
         rows.sort_by_key(|&r| sort_key(r));
     }
@@ -194,7 +199,11 @@ fn code16_key<'a>(dict: &Dictionary, codes: &'a [u16]) -> Box<dyn Fn(u32) -> u64
     let none = dict.len();
     Box::new(move |r| {
         let code = codes[r as usize];
-        let slot = if code == u16::MAX { none } else { usize::from(code).min(none) };
+        let slot = if code == u16::MAX {
+            none
+        } else {
+            usize::from(code).min(none)
+        };
         u64::from(rank[slot])
     })
 }
@@ -208,7 +217,11 @@ fn place_key<'a>(
     let none = dict.len();
     Box::new(move |r| {
         let code = of_place[store.place[r as usize] as usize];
-        let slot = if code == NONE { none } else { (code as usize).min(none) };
+        let slot = if code == NONE {
+            none
+        } else {
+            (code as usize).min(none)
+        };
         u64::from(rank[slot])
     })
 }
@@ -224,23 +237,97 @@ mod tests {
     /// empty values and ties, so every comparison path is used.
     fn store() -> Store {
         let rows = [
-            ("2022-03-01", "Battles", "Armed clash", "Zeta", "", "Civilians", "Mali", "Mopti", "Ménaka", 5),
-            ("2021-01-05", "riots", "", "alpha", "Beta", "", "Niger", "Tillabéri", "menaka", 0),
-            ("2022-03-01", "Battles", "Attack", "Zeta", "Beta", "Zeta", "Mali", "", "Gao", 12),
-            ("1969-12-30", "Violence against civilians", "Attack", "Émir", "", "Civilians", "", "Ségou", "Ségou", 3),
-            ("2023-07-19", "Protests", "Peaceful protest", "", "", "", "Burkina Faso", "Sahel", "Djibo", 0),
-            ("2021-01-05", "Battles", "Armed clash", "Alpha", "", "zeta", "Mali", "mopti", "Sévaré", 12),
+            (
+                "2022-03-01",
+                "Battles",
+                "Armed clash",
+                "Zeta",
+                "",
+                "Civilians",
+                "Mali",
+                "Mopti",
+                "Ménaka",
+                5,
+            ),
+            (
+                "2021-01-05",
+                "riots",
+                "",
+                "alpha",
+                "Beta",
+                "",
+                "Niger",
+                "Tillabéri",
+                "menaka",
+                0,
+            ),
+            (
+                "2022-03-01",
+                "Battles",
+                "Attack",
+                "Zeta",
+                "Beta",
+                "Zeta",
+                "Mali",
+                "",
+                "Gao",
+                12,
+            ),
+            (
+                "1969-12-30",
+                "Violence against civilians",
+                "Attack",
+                "Émir",
+                "",
+                "Civilians",
+                "",
+                "Ségou",
+                "Ségou",
+                3,
+            ),
+            (
+                "2023-07-19",
+                "Protests",
+                "Peaceful protest",
+                "",
+                "",
+                "",
+                "Burkina Faso",
+                "Sahel",
+                "Djibo",
+                0,
+            ),
+            (
+                "2021-01-05",
+                "Battles",
+                "Armed clash",
+                "Alpha",
+                "",
+                "zeta",
+                "Mali",
+                "mopti",
+                "Sévaré",
+                12,
+            ),
         ];
         let mut csv = String::from(HEADER);
         csv.push('\n');
-        for (i, (date, et, sub, a1, assoc1, a2, country, admin1, loc, fat)) in rows.iter().enumerate() {
+        for (i, (date, et, sub, a1, assoc1, a2, country, admin1, loc, fat)) in
+            rows.iter().enumerate()
+        {
             csv.push_str(&format!(
                 "SYN{i},{date},2022,1,Political violence,{et},{sub},{a1},{assoc1},1,{a2},,1,11,,466,Western Africa,{country},{admin1},,,{loc},14.1,-3.2,1,synthetic,Other,synthetic row,{fat},,0\n"
             ));
         }
-        import_bytes(csv.as_bytes(), ImportOptions { hold_text: true, ..ImportOptions::default() })
-            .expect("synthetic file imports")
-            .store
+        import_bytes(
+            csv.as_bytes(),
+            ImportOptions {
+                hold_text: true,
+                ..ImportOptions::default()
+            },
+        )
+        .expect("synthetic file imports")
+        .store
     }
 
     /// The reference: sort by the shown text (numbers by value), stable.
@@ -279,9 +366,16 @@ mod tests {
     fn sorting_a_subset_keeps_only_those_rows() {
         let store = store();
         let mut rows = vec![5, 0, 2];
-        sort_rows(&store, &mut rows, SortKey { column: Column::Fatalities, descending: true });
-        // 12, 12 (file order: 2 before 5), then 5.
-        assert_eq!(rows, vec![2, 5, 0]);
+        sort_rows(
+            &store,
+            &mut rows,
+            SortKey {
+                column: Column::Fatalities,
+                descending: true,
+            },
+        );
+        // 12, 12 (ties keep the input order: 5 before 2), then 5.
+        assert_eq!(rows, vec![5, 2, 0]);
     }
 
     #[test]
@@ -304,11 +398,23 @@ mod tests {
     #[test]
     fn clicking_a_heading_sorts_then_flips() {
         let first = SortKey::after_click(None, Column::Country);
-        assert_eq!(first, SortKey { column: Column::Country, descending: false });
+        assert_eq!(
+            first,
+            SortKey {
+                column: Column::Country,
+                descending: false
+            }
+        );
         let second = SortKey::after_click(Some(first), Column::Country);
         assert!(second.descending);
         let other = SortKey::after_click(Some(second), Column::Fatalities);
-        assert_eq!(other, SortKey { column: Column::Fatalities, descending: true });
+        assert_eq!(
+            other,
+            SortKey {
+                column: Column::Fatalities,
+                descending: true
+            }
+        );
         for c in Column::ALL {
             assert_eq!(Column::from_name(c.name()), Some(c));
         }

@@ -90,7 +90,10 @@ fn BarList(kind: Kind) -> impl IntoView {
     let expanded = RwSignal::new(false);
     let measure = Memo::new(move |_| ctx.app.with(|a| a.measure));
     let bars = Memo::new(move |_| ctx.snapshot.with(|s| kind.bars(&s.views).to_vec()));
-    let title_id = format!("bars-{}", kind.title().to_lowercase().replace([' ', '(', ')'], "-"));
+    let title_id = format!(
+        "bars-{}",
+        kind.title().to_lowercase().replace([' ', '(', ')'], "-")
+    );
     let value_of = move |b: &Bar| match measure.get() {
         Measure::Events => b.measures.events,
         Measure::Fatalities => b.measures.fatalities,
@@ -98,7 +101,11 @@ fn BarList(kind: Kind) -> impl IntoView {
     let list = move || {
         let all = bars.get();
         let mut sorted = all.clone();
-        sorted.sort_by(|a, b| value_of(b).cmp(&value_of(a)).then_with(|| a.label.cmp(&b.label)));
+        sorted.sort_by(|a, b| {
+            value_of(b)
+                .cmp(&value_of(a))
+                .then_with(|| a.label.cmp(&b.label))
+        });
         let max = sorted.first().map(value_of).unwrap_or(0).max(1);
         let limit = if expanded.get() { sorted.len() } else { FIRST };
         let type_names = ctx.snapshot.with(|s| s.views.timeline.types.clone());

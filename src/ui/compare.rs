@@ -43,7 +43,10 @@ pub fn ComparePanel() -> impl IntoView {
             ctx.app.update(|a| a.compare = s);
         }
     };
-    let date_input = move |label: &'static str, id: &'static str, get: fn(&CompareSettings) -> i32, put: fn(&mut CompareSettings, i32)| {
+    let date_input = move |label: &'static str,
+                           id: &'static str,
+                           get: fn(&CompareSettings) -> i32,
+                           put: fn(&mut CompareSettings, i32)| {
         view! {
             <div class="field">
                 <label for=id>{label}</label>

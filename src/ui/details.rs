@@ -43,7 +43,15 @@ pub fn DetailsPanel() -> impl IntoView {
                 fields
                     .into_iter()
                     .enumerate()
-                    .map(|(i, v)| (header.get(i).cloned().unwrap_or_else(|| format!("column {}", i + 1)), v))
+                    .map(|(i, v)| {
+                        (
+                            header
+                                .get(i)
+                                .cloned()
+                                .unwrap_or_else(|| format!("column {}", i + 1)),
+                            v,
+                        )
+                    })
                     .collect()
             };
             let source = match l.store.record_in_memory(r) {

@@ -68,7 +68,10 @@ pub fn prepare_canvas(canvas: &HtmlCanvasElement) -> Option<(CanvasRenderingCont
     let ratio = window().device_pixel_ratio().max(1.0);
     let width = f64::from(canvas.client_width()).max(1.0);
     let height = f64::from(canvas.client_height()).max(1.0);
-    let (pw, ph) = ((width * ratio).round() as u32, (height * ratio).round() as u32);
+    let (pw, ph) = (
+        (width * ratio).round() as u32,
+        (height * ratio).round() as u32,
+    );
     if canvas.width() != pw {
         canvas.set_width(pw);
     }

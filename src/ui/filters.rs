@@ -22,7 +22,10 @@ pub fn FilterPanel() -> impl IntoView {
         ctx.data_version.track();
         ctx.data.with_value(|d| {
             let store = &d.as_ref()?.store;
-            Some((store.date.iter().copied().min()?, store.date.iter().copied().max()?))
+            Some((
+                store.date.iter().copied().min()?,
+                store.date.iter().copied().max()?,
+            ))
         })
     };
     let min_date = move || span().map(|(a, _)| format_iso(a)).unwrap_or_default();

@@ -14,8 +14,12 @@ pub fn Header() -> impl IntoView {
     let ctx = use_ctx();
     let totals = move || ctx.snapshot.with(|s| s.views.totals.clone());
     let title = move || {
-        ctx.info
-            .with(|i| i.as_ref().map_or_else(|| "Loading the bundled dataset...".to_string(), |i| i.title()))
+        ctx.info.with(|i| {
+            i.as_ref().map_or_else(
+                || "Loading the bundled dataset...".to_string(),
+                |i| i.title(),
+            )
+        })
     };
     let credit = move || {
         ctx.info.with(|info| {
@@ -43,7 +47,10 @@ pub fn Header() -> impl IntoView {
         })
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
             return;
         };
         if let Some(file) = input.files().and_then(|files| files.get(0)) {

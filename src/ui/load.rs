@@ -77,7 +77,9 @@ pub fn load_bundled(ctx: Ctx) {
         };
         match import_bytes(&bytes, options) {
             Ok(dataset) => install(ctx, dataset, Origin::Bundled, None, false),
-            Err(e) => ctx.error.set(Some(format!("The bundled dataset could not be read: {e}"))),
+            Err(e) => ctx
+                .error
+                .set(Some(format!("The bundled dataset could not be read: {e}"))),
         }
     });
 }
@@ -168,7 +170,9 @@ async fn read_file(
     let mut offset = 0;
     while offset < total {
         let end = (offset + CHUNK).min(total);
-        let chunk = dom::read_slice(file, offset, end).await.map_err(Failure::Read)?;
+        let chunk = dom::read_slice(file, offset, end)
+            .await
+            .map_err(Failure::Read)?;
         if cancelled() {
             return Ok(None);
         }
@@ -192,7 +196,13 @@ async fn read_file(
 
 /// Makes `dataset` the one on show: filters start afresh (a new file has
 /// other names), the view settings stay.
-fn install(ctx: Ctx, dataset: Dataset, origin: Origin, file: Option<web_sys::File>, show_report: bool) {
+fn install(
+    ctx: Ctx,
+    dataset: Dataset,
+    origin: Origin,
+    file: Option<web_sys::File>,
+    show_report: bool,
+) {
     let Dataset { store, report } = dataset;
     let state = QueryState::new(&store);
     let last_day = store.date.iter().copied().max();

@@ -8,7 +8,9 @@ use super::dom::{css_colour, fetch_bytes, prepare_canvas};
 use super::use_ctx;
 use crate::engine::date::format_iso;
 use crate::engine::format::thousands;
-use crate::engine::present::{bounds, event_type_colour, hit_test, mercator, point_radius, MapView};
+use crate::engine::present::{
+    bounds, event_type_colour, hit_test, mercator, point_radius, MapView,
+};
 use crate::engine::store::Store;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -41,8 +43,10 @@ fn parse_outlines(bytes: &[u8]) -> Option<Vec<Ring>> {
     let mut rings = Vec::new();
     for country in file.countries {
         for flat in country.rings {
-            let points: Vec<(f64, f64)> =
-                flat.chunks_exact(2).map(|p| mercator(f64::from(p[0]), f64::from(p[1]))).collect();
+            let points: Vec<(f64, f64)> = flat
+                .chunks_exact(2)
+                .map(|p| mercator(f64::from(p[0]), f64::from(p[1])))
+                .collect();
             if points.len() < 3 {
                 continue;
             }
@@ -96,7 +100,13 @@ fn initial_view(store: &Store, width: f64, height: f64) -> MapView {
             .zip(&store.places.lat)
             .map(|(&lon, &lat)| (f64::from(lon), f64::from(lat))),
     );
-    MapView::fit(all.unwrap_or((-18.0, 0.0, 25.0, 30.0)), width, height, 24.0, 2.0)
+    MapView::fit(
+        all.unwrap_or((-18.0, 0.0, 25.0, 30.0)),
+        width,
+        height,
+        24.0,
+        2.0,
+    )
 }
 
 #[component]
@@ -142,8 +152,14 @@ pub fn MapPanel() -> impl IntoView {
             c2d.set_fill_style_str(&css_colour("--map-land", "#f7f5f0"));
             c2d.set_stroke_style_str(&css_colour("--map-border", "#b9b4a8"));
             c2d.set_line_width(0.8);
-            let (x0, y1) = (view.center_x - w / 2.0 / view.scale, view.center_y + h / 2.0 / view.scale);
-            let (x1, y0) = (view.center_x + w / 2.0 / view.scale, view.center_y - h / 2.0 / view.scale);
+            let (x0, y1) = (
+                view.center_x - w / 2.0 / view.scale,
+                view.center_y + h / 2.0 / view.scale,
+            );
+            let (x1, y0) = (
+                view.center_x + w / 2.0 / view.scale,
+                view.center_y - h / 2.0 / view.scale,
+            );
             for ring in rings.iter() {
                 if ring.max.0 < x0 || ring.min.0 > x1 || ring.max.1 < y0 || ring.min.1 > y1 {
                     continue;
@@ -193,7 +209,11 @@ pub fn MapPanel() -> impl IntoView {
                 c2d.set_global_alpha(0.85);
                 for p in &shown {
                     let ty = type_of.get(&p.place).copied().unwrap_or(0);
-                    let name = if ty == u16::MAX { "" } else { l.store.event_types.name(u32::from(ty)) };
+                    let name = if ty == u16::MAX {
+                        ""
+                    } else {
+                        l.store.event_types.name(u32::from(ty))
+                    };
                     c2d.set_fill_style_str(event_type_colour(name, usize::from(ty)));
                     c2d.begin_path();
                     let _ = c2d.arc(p.x, p.y, p.r, 0.0, std::f64::consts::TAU);
@@ -211,7 +231,8 @@ pub fn MapPanel() -> impl IntoView {
                 if points.is_empty() {
                     c2d.set_fill_style_str(&fg);
                     c2d.set_font("13px system-ui, sans-serif");
-                    let _ = c2d.fill_text("No event with coordinates matches the filters.", 12.0, 22.0);
+                    let _ =
+                        c2d.fill_text("No event with coordinates matches the filters.", 12.0, 22.0);
                 }
                 drawn.set_value(shown);
             });
@@ -269,7 +290,8 @@ pub fn MapPanel() -> impl IntoView {
         let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
         change_view(&|v| v.zoom_at(x, y, factor));
     };
-    let zoom_centre = move |factor: f64| change_view(&|v| v.zoom_at(v.width / 2.0, v.height / 2.0, factor));
+    let zoom_centre =
+        move |factor: f64| change_view(&|v| v.zoom_at(v.width / 2.0, v.height / 2.0, factor));
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let (dx, dy) = match ev.key().as_str() {
             "ArrowLeft" => (60.0, 0.0),
@@ -288,7 +310,9 @@ pub fn MapPanel() -> impl IntoView {
         let (place, x, y) = hover.get()?;
         let text = ctx.snapshot.with(|s| {
             let point = s.views.map.iter().find(|p| p.place == place)?;
-            let name = ctx.data.with_value(|d| d.as_ref().map(|l| place_name(&l.store, place)))?;
+            let name = ctx
+                .data
+                .with_value(|d| d.as_ref().map(|l| place_name(&l.store, place)))?;
             Some(format!(
                 "{name}: {} events, {} fatalities",
                 thousands(u64::from(point.events)),
@@ -349,16 +373,31 @@ fn PlaceEvents() -> impl IntoView {
         let (name, items, total) = ctx.snapshot.with(|s| {
             ctx.data.with_value(|d| {
                 let store = &d.as_ref()?.store;
-                let rows: Vec<u32> =
-                    s.rows.iter().copied().filter(|&r| store.place[r as usize] == place).collect();
+                let rows: Vec<u32> = s
+                    .rows
+                    .iter()
+                    .copied()
+                    .filter(|&r| store.place[r as usize] == place)
+                    .collect();
                 let items: Vec<(u32, String)> = rows
                     .iter()
                     .take(SHOWN)
                     .map(|&r| {
                         let i = r as usize;
                         let ty = store.event_type[i];
-                        let ty = if ty == u16::MAX { "" } else { store.event_types.name(u32::from(ty)) };
-                        (r, format!("{} \u{b7} {ty} \u{b7} {} fatalities", format_iso(store.date[i]), store.fatalities[i]))
+                        let ty = if ty == u16::MAX {
+                            ""
+                        } else {
+                            store.event_types.name(u32::from(ty))
+                        };
+                        (
+                            r,
+                            format!(
+                                "{} \u{b7} {ty} \u{b7} {} fatalities",
+                                format_iso(store.date[i]),
+                                store.fatalities[i]
+                            ),
+                        )
                     })
                     .collect();
                 Some((place_name(store, place), items, rows.len()))

@@ -112,20 +112,21 @@ impl Ctx {
                 bin: bin.get(),
                 top_actors: 15,
             };
-            filters.with(|f| {
-                data.try_update_value(|d| {
-                    d.as_mut().map(|l| {
-                        l.state.apply(&l.store, f);
-                        Snapshot {
-                            views: l.state.views(&l.store, &spec),
-                            rows: l.state.rows(),
-                        }
+            filters
+                .with(|f| {
+                    data.try_update_value(|d| {
+                        d.as_mut().map(|l| {
+                            l.state.apply(&l.store, f);
+                            Snapshot {
+                                views: l.state.views(&l.store, &spec),
+                                rows: l.state.rows(),
+                            }
+                        })
                     })
+                    .flatten()
                 })
-                .flatten()
-            })
-            .map(|s| Shared(Arc::new(s)))
-            .unwrap_or_default()
+                .map(|s| Shared(Arc::new(s)))
+                .unwrap_or_default()
         });
         let sort = Memo::new(move |_| app.with(|a| a.sort));
         let table_rows = Memo::new(move |_| {
@@ -215,12 +216,16 @@ fn watch_note_scans(ctx: Ctx) {
             let mut matches = vec![false; len];
             for (rows, start, end) in batches {
                 let Ok(bytes) = dom::read_slice(&file, start, end).await else {
-                    ctx.error
-                        .set(Some("The file could not be read again to search its notes; open it once more.".into()));
+                    ctx.error.set(Some(
+                        "The file could not be read again to search its notes; open it once more."
+                            .into(),
+                    ));
                     break;
                 };
                 let current = ctx.filters.with_untracked(|f| f.text.clone());
-                if current.as_deref() != Some(text.as_str()) || ctx.data_version.get_untracked() != version {
+                if current.as_deref() != Some(text.as_str())
+                    || ctx.data_version.get_untracked() != version
+                {
                     scanning.set_value(None);
                     return;
                 }
@@ -250,7 +255,8 @@ fn App() -> impl IntoView {
     provide_context(ctx);
     load::load_bundled(ctx);
     watch_note_scans(ctx);
-    let resize = window_event_listener(leptos::ev::resize, move |_| ctx.resized.update(|n| *n += 1));
+    let resize =
+        window_event_listener(leptos::ev::resize, move |_| ctx.resized.update(|n| *n += 1));
     on_cleanup(move || resize.remove());
     let drop_handles = notices::listen_for_drops(ctx);
     on_cleanup(move || drop_handles.into_iter().for_each(|h| h.remove()));

@@ -179,7 +179,11 @@ fn ReportPanel() -> impl IntoView {
 #[component]
 pub fn MappingDialog() -> impl IntoView {
     let ctx = use_ctx();
-    move || ctx.mapping.get().map(|request| view! { <MappingForm request=request/> })
+    move || {
+        ctx.mapping
+            .get()
+            .map(|request| view! { <MappingForm request=request/> })
+    }
 }
 
 /// One select per role, prefilled with the engine's suggestion.
@@ -340,7 +344,10 @@ pub fn listen_for_drops(ctx: Ctx) -> Vec<WindowListenerHandle> {
             ev.prevent_default();
             depth.set_value(0);
             dragging.set(false);
-            let file = ev.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0));
+            let file = ev
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .and_then(|files| files.get(0));
             if let Some(file) = file {
                 load::load_file(ctx, file, None);
             }

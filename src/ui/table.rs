@@ -39,7 +39,15 @@ pub fn EventTable() -> impl IntoView {
             };
             slice
                 .iter()
-                .map(|&r| (r, Column::ALL.iter().map(|&c| cell_text(&l.store, r as usize, c)).collect()))
+                .map(|&r| {
+                    (
+                        r,
+                        Column::ALL
+                            .iter()
+                            .map(|&c| cell_text(&l.store, r as usize, c))
+                            .collect(),
+                    )
+                })
                 .collect()
         });
         let before = first as f64 * ROW_HEIGHT;

@@ -65,7 +65,10 @@ fn draw(ctx: &CanvasRenderingContext2d, width: f64, height: f64, frame: &Frame) 
     }
     let axis = axis_of(t, width);
     let plot_h = (height - TOP - BOTTOM).max(1.0);
-    let max = (0..t.bins).map(|b| bin_total(t, frame.measure, b)).max().unwrap_or(0);
+    let max = (0..t.bins)
+        .map(|b| bin_total(t, frame.measure, b))
+        .max()
+        .unwrap_or(0);
     let top = nice_ceiling(max) as f64;
     let y_of = |v: f64| TOP + plot_h - v / top * plot_h;
 
@@ -175,7 +178,8 @@ pub fn Timeline() -> impl IntoView {
 
     Effect::new(move |_| {
         ctx.resized.track();
-        let (Some(el), m, sel, br) = (canvas.get(), measure.get(), selection.get(), brush.get()) else {
+        let (Some(el), m, sel, br) = (canvas.get(), measure.get(), selection.get(), brush.get())
+        else {
             return;
         };
         ctx.snapshot.with(|s| {
