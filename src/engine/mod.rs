@@ -11,6 +11,7 @@ pub mod format;
 pub mod group;
 pub mod import;
 pub mod layout;
+pub mod published;
 pub mod present;
 pub mod query;
 pub mod store;
