@@ -1,0 +1,73 @@
+//! The command-line tool prints the JSON the issue specifies.
+
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::Command;
+
+fn cli(args: &[&str]) -> (i32, Value, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_eventlens-cli"))
+        .args(args)
+        .current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let value = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+    (out.status.code().unwrap_or(-1), value, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn report_prints_the_import_summary() {
+    let (code, v, _) = cli(&["report", "tests/fixtures/acled_current.csv"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["format"], "acled_current");
+    assert_eq!(v["rows_read"], 6);
+    assert_eq!(v["rows_skipped"], 0);
+    assert_eq!(v["events"], 6);
+    assert_eq!(v["fatalities"], 1240);
+    assert_eq!(v["date_min"], "2021-06-15");
+    assert_eq!(v["date_max"], "2023-01-10");
+    assert_eq!(v["by_year"]["2022"]["events"], 3);
+    assert_eq!(v["by_year"]["2022"]["fatalities"], 1203);
+    assert_eq!(v["by_event_type"]["Battles"]["events"], 2);
+    assert_eq!(v["by_event_type"]["Battles"]["fatalities"], 1205);
+}
+
+#[test]
+fn aggregate_with_filters() {
+    let (code, v, _) = cli(&[
+        "aggregate",
+        "tests/fixtures/acled_current.csv",
+        "--by",
+        "event_type",
+        "--months",
+        "6-9",
+        "--actor",
+        "Wagner Group",
+        "--alongside",
+        "Malian state forces",
+    ]);
+    assert_eq!(code, 0);
+    // FIX1 (Battles, 5) and FIX2 (Violence against civilians, 12).
+    assert_eq!(v["total"]["events"], 2);
+    assert_eq!(v["total"]["fatalities"], 17);
+    let groups = v["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 2);
+    let (code, v, _) = cli(&["aggregate", "tests/fixtures/acled_current.csv", "--by", "year", "--from", "2022-01-01", "--admin1", "Menaka"]);
+    assert_eq!(code, 0);
+    assert_eq!(v["groups"][0]["key"], "2022");
+    assert_eq!(v["groups"][0]["fatalities"], 1200);
+    assert_eq!(v["groups"][1]["key"], "2023");
+}
+
+#[test]
+fn errors_are_sentences_with_exit_codes() {
+    let (code, _, err) = cli(&["report", "tests/fixtures/invalid/workbook.xlsx"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("Excel workbook"), "{err}");
+    let (code, _, err) = cli(&["aggregate", "tests/fixtures/acled_current.csv", "--by", "planet"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("group by one of"), "{err}");
+    let (code, _, err) = cli(&["aggregate", "tests/fixtures/acled_current.csv", "--by", "year", "--from", "June 2022"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("YYYY-MM-DD"), "{err}");
+}
