@@ -1,0 +1,347 @@
+// Explorer: loading a user's file (file input, drag and drop, column
+// mapping), filtering, bad files and hostile text, in the release build.
+// Every expected number is computed here from the fixture CSV, with a
+// parser of this file, independently of the Rust engine. The fixtures under
+// fixtures/ are synthetic (invented names, places and counts).
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import { assertNoPageErrors, openApp, readNumber, repoPath, screenshot, waitForNumber } from './helpers.mjs';
+
+const fixture = (name) => repoPath('tests', 'e2e', 'fixtures', name);
+const EVENTS = '[data-testid="events-count"]';
+const FATALITIES = '[data-testid="fatalities-count"]';
+
+/** RFC 4180 CSV: quoted fields with "" escapes, commas and line breaks. */
+function parseCsv(text) {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const records = [];
+  let record = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"' && field === '') {
+      quoted = true;
+    } else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else {
+      field += c;
+    }
+  }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records.filter((r) => !(r.length === 1 && r[0] === ''));
+}
+
+/**
+ * Events of an ACLED-layout fixture as plain objects; rows whose date is not
+ * ISO are dropped (the importer skips and reports them).
+ */
+async function loadEvents(name) {
+  const [header, ...rows] = parseCsv(await readFile(fixture(name), 'utf8'));
+  const col = (n) => {
+    const i = header.indexOf(n);
+    assert.notEqual(i, -1, `${name} has no ${n} column`);
+    return i;
+  };
+  const c = Object.fromEntries(
+    ['event_date', 'event_type', 'actor1', 'assoc_actor_1', 'actor2', 'assoc_actor_2', 'fatalities', 'notes'].map(
+      (n) => [n, col(n)],
+    ),
+  );
+  const list = (s) => s.split(';').map((a) => a.trim()).filter(Boolean);
+  const events = rows
+    .filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(r[c.event_date]))
+    .map((r) => ({
+      date: r[c.event_date],
+      month: Number(r[c.event_date].slice(5, 7)),
+      type: r[c.event_type],
+      actors: [r[c.actor1], ...list(r[c.assoc_actor_1]), r[c.actor2], ...list(r[c.assoc_actor_2])].filter(Boolean),
+      fatalities: Number(r[c.fatalities].trim() || 0),
+      notes: r[c.notes],
+    }));
+  return { rows: rows.length, events };
+}
+
+const totals = (events) => ({
+  events: events.length,
+  fatalities: events.reduce((sum, e) => sum + e.fatalities, 0),
+});
+
+/** Waits until the header shows `expected` events and fatalities. */
+async function expectCounts(page, expected, what) {
+  const events = await waitForNumber(page, EVENTS, expected.events, { timeout: 15_000 });
+  const fatalities = await waitForNumber(page, FATALITIES, expected.fatalities, { timeout: 5_000 });
+  assert.deepEqual({ events, fatalities }, expected, `counts shown ${what}`);
+}
+
+/** Waits for the bundled dataset, which the page loads first. */
+async function waitForBundled(page) {
+  await page.waitForFunction(
+    () => /\d/.test(document.querySelector('[data-testid="events-count"]')?.textContent ?? '') &&
+      Number(document.querySelector('[data-testid="events-count"]').textContent.replace(/\D/g, '')) > 0,
+    null,
+    { timeout: 30_000 },
+  );
+}
+
+test('a file opened with the file input is reported, and filters give the counts computed from the CSV', { timeout: 180_000 }, async () => {
+  const { rows, events } = await loadEvents('synthetic-acled.csv');
+  assert.ok(events.length > 40 && events.length < rows, 'the fixture has valid rows and one undated row');
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitForBundled(page);
+    await screenshot(page, 'explorer-main');
+
+    await page.setInputFiles('[data-testid="file-input"]', fixture('synthetic-acled.csv'));
+    const report = page.locator('[data-testid="import-report"]');
+    await report.waitFor({ timeout: 30_000 });
+    assert.equal(await readNumber(page, '[data-testid="report-rows"]'), rows, 'rows read');
+    assert.equal(await readNumber(page, '[data-testid="report-events"]'), events.length, 'events kept');
+    assert.equal(await readNumber(page, '[data-testid="report-skipped"]'), rows - events.length, 'rows skipped');
+    const reportText = await report.textContent();
+    assert.match(reportText, /ACLED/, 'the report names the format');
+    assert.match(reportText, /sometime in 2021/, 'the report shows the unreadable date as an example');
+    assert.match(reportText, /line \d+/, 'the report gives line numbers');
+    assert.equal(await page.locator('[data-testid="dataset-title"]').textContent(), 'synthetic-acled.csv');
+    await expectCounts(page, totals(events), 'after loading');
+    await screenshot(page, 'explorer-import-report');
+    await page.getByRole('button', { name: 'Close report' }).click();
+
+    // Date range.
+    await page.fill('#f-from', '2021-03-01');
+    await page.fill('#f-to', '2022-10-31');
+    let expected = events.filter((e) => e.date >= '2021-03-01' && e.date <= '2022-10-31');
+    await expectCounts(page, totals(expected), 'for 2021-03-01 to 2022-10-31');
+
+    // Event type.
+    await page.selectOption('#f-event-type', 'Battles');
+    expected = expected.filter((e) => e.type === 'Battles');
+    await expectCounts(page, totals(expected), 'for battles in the date range');
+
+    // Clear the type again through its chip.
+    await page.getByRole('button', { name: 'Remove filter Type: Battles' }).click();
+    expected = events.filter((e) => e.date >= '2021-03-01' && e.date <= '2022-10-31');
+    await expectCounts(page, totals(expected), 'after removing the type chip');
+
+    // Actor in any role.
+    await page.fill('#f-actor', 'River Brigade');
+    await page.press('#f-actor', 'Enter');
+    expected = expected.filter((e) => e.actors.includes('River Brigade'));
+    assert.ok(expected.length > 0, 'the fixture has River Brigade events in the range');
+    await expectCounts(page, totals(expected), 'for River Brigade in the date range');
+
+    // Months-of-year window, June to September.
+    await page.selectOption('#f-month-from', '6');
+    await page.selectOption('#f-month-to', '9');
+    expected = expected.filter((e) => e.month >= 6 && e.month <= 9);
+    await expectCounts(page, totals(expected), 'for River Brigade, June-September');
+    const chips = await page.locator('[data-testid="chips"] .chip').allTextContents();
+    assert.equal(chips.length, 3, `three chips: ${chips.join(' | ')}`);
+    await screenshot(page, 'explorer-filtered');
+
+    // The table lists exactly the filtered events.
+    const tableCount = await readNumber(page, '[data-testid="table-count"]');
+    assert.equal(tableCount, expected.length, 'events listed in the table');
+
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await expectCounts(page, totals(events), 'after Clear all');
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a file dropped on the page replaces the dataset', { timeout: 120_000 }, async () => {
+  const { events } = await loadEvents('synthetic-dropped.csv');
+  const text = await readFile(fixture('synthetic-dropped.csv'), 'utf8');
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitForBundled(page);
+    await page.evaluate(({ name, text }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: 'text/csv' }));
+      window.__drop = dt;
+      for (const type of ['dragenter', 'dragover']) {
+        document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+      }
+    }, { name: 'synthetic-dropped.csv', text });
+    await page.locator('[data-testid="drop-overlay"]').waitFor({ state: 'visible', timeout: 5_000 });
+    await page.evaluate(() => {
+      document.body.dispatchEvent(
+        new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: window.__drop }),
+      );
+    });
+    await page.locator('[data-testid="import-report"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="drop-overlay"]').waitFor({ state: 'hidden', timeout: 5_000 });
+    assert.equal(await page.locator('[data-testid="dataset-title"]').textContent(), 'synthetic-dropped.csv');
+    await expectCounts(page, totals(events), 'after the drop');
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a bad file shows why and leaves the dataset on screen', { timeout: 120_000 }, async () => {
+  const { events } = await loadEvents('synthetic-acled.csv');
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitForBundled(page);
+    await page.setInputFiles('[data-testid="file-input"]', fixture('synthetic-acled.csv'));
+    await expectCounts(page, totals(events), 'after loading the good file');
+
+    const cases = [
+      ['workbook-renamed.csv', /Excel workbook/],
+      ['saved-page.csv', /web page \(HTML\)/],
+    ];
+    for (const [name, message] of cases) {
+      await page.setInputFiles('[data-testid="file-input"]', fixture(name));
+      const alert = page.locator('[role="alert"]');
+      await page.waitForFunction(
+        (n) => document.querySelector('[role="alert"]')?.textContent.includes(n),
+        name,
+        { timeout: 15_000 },
+      );
+      const said = await alert.textContent();
+      assert.match(said, message, `the alert for ${name}`);
+      await expectCounts(page, totals(events), `after the failed ${name}`);
+      assert.equal(await page.locator('[data-testid="dataset-title"]').textContent(), 'synthetic-acled.csv');
+    }
+    await screenshot(page, 'explorer-bad-file');
+    // The failed loads made no request fail and threw nothing.
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+});
+
+test('markup in actor names and notes is shown as text, never run', { timeout: 120_000 }, async () => {
+  const { events } = await loadEvents('synthetic-xss.csv');
+  const hostile = events.find((e) => e.notes.includes('<script>'));
+  assert.ok(hostile, 'the fixture holds a hostile row');
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitForBundled(page);
+    await page.setInputFiles('[data-testid="file-input"]', fixture('synthetic-xss.csv'));
+    await expectCounts(page, totals(events), 'after loading');
+    // Open the hostile row: the first of the file.
+    await page.locator('[data-testid="event-table"] tbody tr[data-row="0"]').click();
+    const details = page.locator('[data-testid="details-fields"]');
+    await details.waitFor({ timeout: 10_000 });
+    const text = await details.textContent();
+    assert.ok(text.includes(hostile.notes), 'the notes are shown literally');
+    assert.ok(text.includes('<img src=x onerror=window.__xss=1>'), 'the actor name is shown literally');
+    await page.getByText('<script>window.__xss=2</script>', { exact: false }).first().waitFor();
+    assert.equal(await page.evaluate(() => window.__xss), undefined, 'no injected script ran');
+    assert.equal(await page.locator('img').count(), 0, 'no <img> element was created from data');
+    assert.equal(await page.locator('main script, aside script').count(), 0, 'no <script> element came from data');
+    await screenshot(page, 'explorer-details');
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a file of unknown layout is read through the column mapping dialog', { timeout: 120_000 }, async () => {
+  const [header, ...rows] = parseCsv(await readFile(fixture('synthetic-other-layout.csv'), 'utf8'));
+  const killed = header.indexOf('Killed');
+  const expected = { events: rows.length, fatalities: rows.reduce((s, r) => s + Number(r[killed]), 0) };
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitForBundled(page);
+    const before = { events: await readNumber(page, EVENTS), fatalities: await readNumber(page, FATALITIES) };
+    await page.setInputFiles('[data-testid="file-input"]', fixture('synthetic-other-layout.csv'));
+    const dialog = page.locator('[data-testid="mapping-dialog"]');
+    await dialog.waitFor({ timeout: 15_000 });
+    // The suggestion found the date; nothing changed yet.
+    assert.equal(await page.locator('#map-date').inputValue(), 'When');
+    assert.deepEqual(
+      { events: await readNumber(page, EVENTS), fatalities: await readNumber(page, FATALITIES) },
+      before,
+    );
+    await page.selectOption('#map-fatalities', 'Killed');
+    await page.selectOption('#map-actor1', 'Perpetrator');
+    await page.selectOption('#map-notes', 'Description');
+    await dialog.getByRole('button', { name: 'Read the file' }).click();
+    await page.locator('[data-testid="import-report"]').waitFor({ timeout: 30_000 });
+    await expectCounts(page, expected, 'after mapping');
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+});
+
+test('the table keeps only the rows in sight in the DOM and sorts by a column', { timeout: 120_000 }, async () => {
+  // 5,000 synthetic rows made here.
+  const header =
+    'event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp';
+  const lines = [header];
+  let maxFatalities = 0;
+  for (let i = 0; i < 5000; i += 1) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const month = String((i % 12) + 1).padStart(2, '0');
+    const fatalities = (i * 37) % 101;
+    maxFatalities = Math.max(maxFatalities, fatalities);
+    lines.push(
+      `SYN${i},2022-${month}-${day},2022,1,Political violence,Battles,Armed clash,Army ${i % 7},,1,Rebels ${i % 5},,2,12,,999,Testland,Freedonia,North Province,,,Place ${i % 40},14.${i % 9},-2.${i % 7},1,Synthetic,Other,Synthetic row ${i},${fatalities},,0`,
+    );
+  }
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitForBundled(page);
+    await page.setInputFiles('[data-testid="file-input"]', {
+      name: 'synthetic-5000.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    await waitForNumber(page, EVENTS, 5000, { timeout: 30_000 });
+    const rowsInDom = await page.locator('[data-testid="event-table"] tbody tr:not(.spacer)').count();
+    assert.ok(rowsInDom > 5 && rowsInDom < 80, `${rowsInDom} rows in the DOM for 5,000 events`);
+    await page.locator('[data-testid="event-table"]').evaluate((el) => {
+      el.scrollTop = 30 * 2500;
+      el.dispatchEvent(new Event('scroll'));
+    });
+    await page.waitForSelector('[data-testid="event-table"] tbody tr[data-row="2500"]', { timeout: 5_000 });
+    await page.locator('button.sort[data-column="fatalities"]').click();
+    await page.locator('[data-testid="event-table"]').evaluate((el) => {
+      el.scrollTop = 0;
+      el.dispatchEvent(new Event('scroll'));
+    });
+    const first = page.locator('[data-testid="event-table"] tbody tr:not(.spacer)').first().locator('td').last();
+    await page.waitForFunction(
+      (max) => document.querySelector('[data-testid="event-table"] tbody tr:not(.spacer) td:last-child')?.textContent === String(max),
+      maxFatalities,
+      { timeout: 5_000 },
+    );
+    assert.equal(await first.textContent(), String(maxFatalities), 'sorted by fatalities, most first');
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+});
