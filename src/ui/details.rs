@@ -13,9 +13,17 @@ use leptos::task::spawn_local;
 #[derive(Clone, Debug, PartialEq)]
 enum Record {
     Loading,
-    /// (column name, value) pairs in file order.
-    Fields(Vec<(String, String)>),
+    Fields(Fields),
     Failed(String),
+}
+
+/// A record read back: (column name, value) pairs in file order, and the
+/// notes and source picked out for the top of the panel.
+#[derive(Clone, Debug, PartialEq)]
+struct Fields {
+    all: Vec<(String, String)>,
+    notes: Option<String>,
+    source: Option<String>,
 }
 
 #[component]
@@ -39,20 +47,26 @@ pub fn DetailsPanel() -> impl IntoView {
                 .map(|&c| (c.title().to_string(), cell_text(&l.store, r, c)))
                 .collect();
             let header = l.store.header.clone();
-            let pair = move |fields: Vec<String>| -> Vec<(String, String)> {
-                fields
+            let (notes_at, source_at) = (l.store.columns.notes, l.store.columns.source);
+            let pair = move |fields: Vec<String>| -> Fields {
+                let pick = |at: Option<usize>| {
+                    at.and_then(|i| fields.get(i))
+                        .filter(|v| !v.trim().is_empty())
+                        .cloned()
+                };
+                let (notes, source) = (pick(notes_at), pick(source_at));
+                let name = |i: usize| {
+                    header
+                        .get(i)
+                        .cloned()
+                        .unwrap_or_else(|| format!("column {}", i + 1))
+                };
+                let all = fields
                     .into_iter()
                     .enumerate()
-                    .map(|(i, v)| {
-                        (
-                            header
-                                .get(i)
-                                .cloned()
-                                .unwrap_or_else(|| format!("column {}", i + 1)),
-                            v,
-                        )
-                    })
-                    .collect()
+                    .map(|(i, v)| (name(i), v))
+                    .collect();
+                Fields { all, notes, source }
             };
             let source = match l.store.record_in_memory(r) {
                 Some(fields) => Ok(pair(fields)),
@@ -90,6 +104,15 @@ pub fn DetailsPanel() -> impl IntoView {
         }
     });
 
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    // Move the focus into the panel when it opens (keyboard users).
+    Effect::new(move |_| {
+        if ctx.details.get().is_some() {
+            if let Some(button) = close_button.get() {
+                let _ = button.focus();
+            }
+        }
+    });
     let close = move || ctx.details.set(None);
     move || {
         ctx.details.get()?;
@@ -107,7 +130,7 @@ pub fn DetailsPanel() -> impl IntoView {
             >
                 <div class="panel-head">
                     <h2 id="details-title">"Event record"</h2>
-                    <button class="close" autofocus=true on:click=move |_| close()>
+                    <button class="close" node_ref=close_button on:click=move |_| close()>
                         "Close"
                     </button>
                 </div>
@@ -120,14 +143,28 @@ pub fn DetailsPanel() -> impl IntoView {
                             .collect_view()
                     }}
                 </dl>
-                <h3>"All fields as in the file"</h3>
                 {move || match record.get() {
                     Record::Loading => view! { <p class="muted">"Reading the record..."</p> }.into_any(),
                     Record::Failed(message) => view! { <p class="error">{message}</p> }.into_any(),
-                    Record::Fields(fields) => {
+                    Record::Fields(Fields { all, notes, source }) => {
                         view! {
+                            {notes
+                                .map(|n| {
+                                    view! {
+                                        <h3>"Notes"</h3>
+                                        <p class="prose" data-testid="details-notes">{n}</p>
+                                    }
+                                })}
+                            {source
+                                .map(|s| {
+                                    view! {
+                                        <h3>"Source"</h3>
+                                        <p class="prose">{s}</p>
+                                    }
+                                })}
+                            <h3>"All fields as in the file"</h3>
                             <dl class="fields" data-testid="details-fields">
-                                {fields
+                                {all
                                     .into_iter()
                                     .map(|(k, v)| {
                                         view! {

@@ -124,22 +124,38 @@ fn ReportPanel() -> impl IntoView {
                         </button>
                     </div>
                     <dl class="facts">
-                        <dt>"Format"</dt>
-                        <dd data-testid="report-format">{r.format.clone()}</dd>
-                        <dt>"Encoding"</dt>
-                        <dd>{r.encoding.clone()}</dd>
-                        <dt>"Separator"</dt>
-                        <dd>{delimiter}</dd>
-                        <dt>"Size"</dt>
-                        <dd>{bytes(r.bytes)}</dd>
-                        <dt>"Rows read"</dt>
-                        <dd data-testid="report-rows">{thousands(r.rows_read)}</dd>
-                        <dt>"Rows skipped"</dt>
-                        <dd data-testid="report-skipped">{thousands(r.rows_skipped)}</dd>
-                        <dt>"Events"</dt>
-                        <dd data-testid="report-events">{thousands(r.events)}</dd>
-                        <dt>"Dates"</dt>
-                        <dd>{dates}</dd>
+                        <div>
+                            <dt>"Format"</dt>
+                            <dd data-testid="report-format">{r.format.clone()}</dd>
+                        </div>
+                        <div>
+                            <dt>"Encoding"</dt>
+                            <dd>{r.encoding.clone()}</dd>
+                        </div>
+                        <div>
+                            <dt>"Separator"</dt>
+                            <dd>{delimiter}</dd>
+                        </div>
+                        <div>
+                            <dt>"Size"</dt>
+                            <dd>{bytes(r.bytes)}</dd>
+                        </div>
+                        <div>
+                            <dt>"Rows read"</dt>
+                            <dd data-testid="report-rows">{thousands(r.rows_read)}</dd>
+                        </div>
+                        <div>
+                            <dt>"Rows skipped"</dt>
+                            <dd data-testid="report-skipped">{thousands(r.rows_skipped)}</dd>
+                        </div>
+                        <div>
+                            <dt>"Events"</dt>
+                            <dd data-testid="report-events">{thousands(r.events)}</dd>
+                        </div>
+                        <div>
+                            <dt>"Dates"</dt>
+                            <dd>{dates}</dd>
+                        </div>
                     </dl>
                     {(!skipped.is_empty())
                         .then(|| {

@@ -64,7 +64,7 @@ pub fn EventTable() -> impl IntoView {
                         <tr
                             tabindex="0"
                             aria-rowindex=first + i + 2
-                            aria-selected=move || selected().to_string()
+                            class:selected=selected
                             data-row=row
                             on:click=move |_| open()
                             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
@@ -132,7 +132,11 @@ pub fn EventTable() -> impl IntoView {
     view! {
         <div class="table-panel" role="tabpanel" aria-labelledby="tab-table">
             <p class="muted small" data-testid="table-count">
-                {move || format!("{} events; select a row to read its full record.", thousands(total() as u64))}
+                {move || {
+                    let n = total();
+                    let noun = if n == 1 { "event" } else { "events" };
+                    format!("{} {noun}; select a row to read its full record.", thousands(n as u64))
+                }}
                 {move || {
                     sort.get()
                         .is_some()
@@ -149,7 +153,7 @@ pub fn EventTable() -> impl IntoView {
             <div
                 class="table-scroll"
                 data-testid="event-table"
-                style:height=format!("{VIEW_HEIGHT}px")
+                style:max-height=format!("{VIEW_HEIGHT}px")
                 on:scroll=move |ev| {
                     let el: web_sys::Element = event_target(&ev);
                     scroll_top.set(f64::from(el.scroll_top()));
