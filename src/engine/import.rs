@@ -786,6 +786,8 @@ impl Rows {
                 .unwrap_or_else(|| "no rows".into());
             return Err(ImportError::NoUsableRows { first_problem });
         }
+        self.store.places.seal();
+        self.store.sides.seal();
         let aliases = options.aliases.clone().unwrap_or_default();
         self.store.canonical = Canonical::build(&self.store.actors, &self.store.sides, &aliases);
         self.store.source = match held {

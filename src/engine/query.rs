@@ -157,6 +157,9 @@ pub struct QueryState {
     /// Events whose notes match `filters.text`, when the caller scanned
     /// the file for them (large files whose text is not held in memory).
     note_matches: Option<Vec<bool>>,
+    /// Events with the same canonical actor on both sides (intra-group
+    /// clashes), and those actors: the actor breakdown counts them once.
+    shared_actor_rows: Vec<(u32, Vec<u32>)>,
 }
 
 impl QueryState {
@@ -164,13 +167,31 @@ impl QueryState {
         let first_day = store.date.iter().copied().min().unwrap_or(0);
         let last_day = store.date.iter().copied().max().unwrap_or(0);
         let month_of_day = (first_day..=last_day).map(date::month_of).collect();
+        let mut shared_actor_rows = Vec::new();
+        for r in 0..store.len() {
+            let (s1, s2) = (store.side1[r], store.side2[r]);
+            if s1 == s2 {
+                continue;
+            }
+            let other = store.canonical.side(s2);
+            let shared: Vec<u32> = store.canonical.side(s1).iter().copied().filter(|a| other.contains(a)).collect();
+            if !shared.is_empty() {
+                shared_actor_rows.push((r as u32, shared));
+            }
+        }
         QueryState {
             filters: Filters::default(),
             fails: vec![0; store.len()],
             first_day,
             month_of_day,
             note_matches: None,
+            shared_actor_rows,
         }
+    }
+
+    /// True when some event may fail the filter of `dim`.
+    fn filters_set(&self, dim: Dim) -> bool {
+        !dim.same(&self.filters, &Filters::default())
     }
 
     pub fn filters(&self) -> &Filters {
@@ -678,24 +699,46 @@ pub struct Views {
     pub map: Vec<MapPoint>,
 }
 
-struct Accumulators {
-    country: Vec<Measures>,
-    admin1: Vec<Measures>,
-    admin2: Vec<Measures>,
-    event_type: Vec<Measures>,
-    sub_event_type: Vec<Measures>,
-    disorder: Vec<Measures>,
-    actor: Vec<Measures>,
-    timeline_events: Vec<u32>,
-    timeline_fatalities: Vec<u64>,
-    place_events: Vec<u32>,
-    place_fatalities: Vec<u64>,
-    /// Boyer-Moore majority vote of event type per place.
-    place_type: Vec<u16>,
-    place_votes: Vec<u32>,
+/// Per-place totals of the events a view takes; `votes` and `event_type`
+/// run a Boyer-Moore majority vote for the place's colour on the map.
+#[derive(Clone, Copy, Default)]
+struct PlaceTally {
+    events: u32,
+    fatalities: u32,
+    civilian: u32,
+    event_type: u16,
+    votes: u16,
+}
+
+impl PlaceTally {
+    #[inline]
+    fn add(&mut self, fatalities: u32, civilian: u32, event_type: u16) {
+        self.events += 1;
+        self.fatalities = self.fatalities.saturating_add(fatalities);
+        self.civilian = self.civilian.saturating_add(civilian);
+        if self.votes == 0 {
+            self.event_type = event_type;
+            self.votes = 1;
+        } else if self.event_type == event_type {
+            self.votes = self.votes.saturating_add(1);
+        } else {
+            self.votes -= 1;
+        }
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct SideTally {
+    events: u32,
+    fatalities: u32,
+    civilian: u32,
 }
 
 impl Views {
+    /// One pass over the events. To keep the pass to sequential reads plus
+    /// a few writes per event, places and sides are tallied per place and
+    /// per side; countries, regions and actors are summed from those after
+    /// the pass.
     fn compute(store: &Store, state: &QueryState, spec: &ViewSpec) -> Views {
         let n_types = store.event_types.len().max(1);
         let (first_day, last_day) = match (store.date.iter().min(), store.date.iter().max()) {
@@ -709,30 +752,35 @@ impl Views {
             .map(|d| (spec.bin.index(d) - first_bin) as u32)
             .collect();
         let zeros = |n: usize| vec![Measures::default(); n];
-        let mut acc = Accumulators {
-            country: zeros(store.countries.len() + 1),
-            admin1: zeros(store.admin1s.len() + 1),
-            admin2: zeros(store.admin2s.len() + 1),
-            event_type: zeros(store.event_types.len() + 1),
-            sub_event_type: zeros(store.sub_event_types.len() + 1),
-            disorder: zeros(store.disorder_types.len() + 1),
-            actor: zeros(store.canonical.names.len()),
-            timeline_events: vec![0; bins * n_types],
-            timeline_fatalities: vec![0; bins * n_types],
-            place_events: vec![0; store.places.len()],
-            place_fatalities: vec![0; store.places.len()],
-            place_type: vec![0; store.places.len()],
-            place_votes: vec![0; store.places.len()],
+        let mut event_type_acc = zeros(store.event_types.len() + 1);
+        let mut sub_event_acc = zeros(store.sub_event_types.len() + 1);
+        let mut disorder_acc = zeros(store.disorder_types.len() + 1);
+        let mut timeline_events = vec![0u32; bins * n_types];
+        let mut timeline_fatalities = vec![0u64; bins * n_types];
+        let n_places = store.places.len();
+        // Events passing every filter, per place (map, totals by place).
+        let mut places = vec![PlaceTally::default(); n_places];
+        // Events failing only the country / admin1 / admin2 filter; such
+        // events exist only while that filter is set.
+        let only_tally = |d: Dim| {
+            if state.filters_set(d) {
+                vec![PlaceTally::default(); n_places]
+            } else {
+                Vec::new()
+            }
         };
+        let mut places_country = only_tally(Dim::Country);
+        let mut places_admin1 = only_tally(Dim::Admin1);
+        let mut places_admin2 = only_tally(Dim::Admin2);
+        let mut sides = vec![SideTally::default(); store.sides.len()];
         let mut totals = Totals::default();
         let mut low = 0u64;
         let mut high = 0u64;
         let ucdp = store.is_ucdp();
         let mut first_seen = Day::MAX;
         let mut last_seen = Day::MIN;
-        // Index past the end of a dictionary stands for "no value".
-        let slot = |code: u32, len: usize| if code == NONE { len } else { code as usize };
         let slot16 = |code: u16, len: usize| if code == u16::MAX { len } else { code as usize };
+        let actor_bit = Dim::Actor.bit();
 
         for r in 0..store.len() {
             let m = state.fails[r];
@@ -741,54 +789,27 @@ impl Views {
             }
             let fatalities = store.fatalities[r];
             let civilian = store.civilian_fatalities(r);
-            let place = store.place[r] as usize;
+            let event_type = store.event_type[r];
             let all = m == 0;
-            let only = |d: Dim| all || m == d.bit();
-            if only(Dim::Date) {
+            if all || m == Dim::Date.bit() {
                 let day = store.date[r];
                 let b = bin_of_day[(day - first_day) as usize] as usize;
-                let t = store.event_type[r] as usize % n_types;
-                acc.timeline_events[b * n_types + t] += 1;
-                acc.timeline_fatalities[b * n_types + t] += u64::from(fatalities);
+                let t = event_type as usize % n_types;
+                timeline_events[b * n_types + t] += 1;
+                timeline_fatalities[b * n_types + t] += u64::from(fatalities);
             }
-            if only(Dim::Country) {
-                let c = slot(store.places.country[place], store.countries.len());
-                acc.country[c].add(fatalities, civilian);
-            }
-            if only(Dim::Admin1) {
-                let c = slot(store.places.admin1[place], store.admin1s.len());
-                acc.admin1[c].add(fatalities, civilian);
-            }
-            if only(Dim::Admin2) {
-                let c = slot(store.places.admin2[place], store.admin2s.len());
-                acc.admin2[c].add(fatalities, civilian);
-            }
-            if only(Dim::EventType) {
-                let c = slot16(store.event_type[r], store.event_types.len());
-                acc.event_type[c].add(fatalities, civilian);
-            }
-            if only(Dim::SubEventType) {
-                let c = slot16(store.sub_event_type[r], store.sub_event_types.len());
-                acc.sub_event_type[c].add(fatalities, civilian);
-            }
-            if only(Dim::Disorder) {
-                let c = slot16(store.disorder_type[r], store.disorder_types.len());
-                acc.disorder[c].add(fatalities, civilian);
-            }
-            if only(Dim::Actor) {
+            if all || m == actor_bit {
                 let s1 = store.side1[r];
                 let s2 = store.side2[r];
-                let side1 = store.canonical.side(s1);
-                for &a in side1 {
-                    acc.actor[a as usize].add(fatalities, civilian);
-                }
+                let t = &mut sides[s1 as usize];
+                t.events += 1;
+                t.fatalities = t.fatalities.saturating_add(fatalities);
+                t.civilian = t.civilian.saturating_add(civilian);
                 if s2 != s1 {
-                    for &a in store.canonical.side(s2) {
-                        // An actor on both sides (intra-group clashes) counts once.
-                        if !side1.contains(&a) {
-                            acc.actor[a as usize].add(fatalities, civilian);
-                        }
-                    }
+                    let t = &mut sides[s2 as usize];
+                    t.events += 1;
+                    t.fatalities = t.fatalities.saturating_add(fatalities);
+                    t.civilian = t.civilian.saturating_add(civilian);
                 }
             }
             if all {
@@ -800,17 +821,26 @@ impl Views {
                     low += u64::from(store.fatalities_low[r]);
                     high += u64::from(store.fatalities_high[r]);
                 }
-                acc.place_events[place] += 1;
-                acc.place_fatalities[place] += u64::from(fatalities);
-                let t = store.event_type[r];
-                if acc.place_votes[place] == 0 {
-                    acc.place_type[place] = t;
-                    acc.place_votes[place] = 1;
-                } else if acc.place_type[place] == t {
-                    acc.place_votes[place] += 1;
-                } else {
-                    acc.place_votes[place] -= 1;
+                places[store.place[r] as usize].add(fatalities, civilian, event_type);
+                event_type_acc[slot16(event_type, store.event_types.len())].add(fatalities, civilian);
+                sub_event_acc[slot16(store.sub_event_type[r], store.sub_event_types.len())].add(fatalities, civilian);
+                disorder_acc[slot16(store.disorder_type[r], store.disorder_types.len())].add(fatalities, civilian);
+                continue;
+            }
+            match m {
+                _ if m == Dim::Country.bit() => places_country[store.place[r] as usize].add(fatalities, civilian, event_type),
+                _ if m == Dim::Admin1.bit() => places_admin1[store.place[r] as usize].add(fatalities, civilian, event_type),
+                _ if m == Dim::Admin2.bit() => places_admin2[store.place[r] as usize].add(fatalities, civilian, event_type),
+                _ if m == Dim::EventType.bit() => {
+                    event_type_acc[slot16(event_type, store.event_types.len())].add(fatalities, civilian)
                 }
+                _ if m == Dim::SubEventType.bit() => {
+                    sub_event_acc[slot16(store.sub_event_type[r], store.sub_event_types.len())].add(fatalities, civilian)
+                }
+                _ if m == Dim::Disorder.bit() => {
+                    disorder_acc[slot16(store.disorder_type[r], store.disorder_types.len())].add(fatalities, civilian)
+                }
+                _ => {}
             }
         }
 
@@ -822,17 +852,62 @@ impl Views {
             totals.fatalities_low = Some(low);
             totals.fatalities_high = Some(high);
         }
-        let mut by_actor = bars(&acc.actor, store.canonical.names.as_slice(), false);
+
+        // Places -> countries, admin1, admin2.
+        let by_place = |codes: &[u32], dict_len: usize, extra: &[PlaceTally]| -> Vec<Measures> {
+            let mut acc = zeros(dict_len + 1);
+            for tallies in [&places[..], extra] {
+                for (p, t) in tallies.iter().enumerate().filter(|(_, t)| t.events > 0) {
+                    let c = codes[p];
+                    let slot = if c == NONE { dict_len } else { c as usize };
+                    acc[slot].events += u64::from(t.events);
+                    acc[slot].fatalities += u64::from(t.fatalities);
+                    acc[slot].civilian_fatalities += u64::from(t.civilian);
+                }
+            }
+            acc
+        };
+        let country_acc = by_place(&store.places.country, store.countries.len(), &places_country);
+        let admin1_acc = by_place(&store.places.admin1, store.admin1s.len(), &places_admin1);
+        let admin2_acc = by_place(&store.places.admin2, store.admin2s.len(), &places_admin2);
+
+        // Sides -> canonical actors, then take back events that have the
+        // same actor on both sides, so each event counts once per actor.
+        let mut actor_acc = zeros(store.canonical.names.len());
+        for (side, t) in sides.iter().enumerate().filter(|(_, t)| t.events > 0) {
+            for &a in store.canonical.side(side as u32) {
+                let m = &mut actor_acc[a as usize];
+                m.events += u64::from(t.events);
+                m.fatalities += u64::from(t.fatalities);
+                m.civilian_fatalities += u64::from(t.civilian);
+            }
+        }
+        for (row, shared) in &state.shared_actor_rows {
+            let r = *row as usize;
+            let m = state.fails[r];
+            if m == 0 || m == actor_bit {
+                for &a in shared {
+                    let acc = &mut actor_acc[a as usize];
+                    acc.events -= 1;
+                    acc.fatalities -= u64::from(store.fatalities[r]);
+                    acc.civilian_fatalities -= u64::from(store.civilian_fatalities(r));
+                }
+            }
+        }
+        let mut by_actor = bars(&actor_acc, store.canonical.names.as_slice(), false);
         by_actor.truncate(spec.top_actors);
-        let map = (0..store.places.len())
-            .filter(|&p| acc.place_events[p] > 0 && !store.places.lat[p].is_nan() && !store.places.lon[p].is_nan())
-            .map(|p| MapPoint {
+
+        let map = places
+            .iter()
+            .enumerate()
+            .filter(|&(p, t)| t.events > 0 && !store.places.lat[p].is_nan() && !store.places.lon[p].is_nan())
+            .map(|(p, t)| MapPoint {
                 place: p as u32,
                 lat: store.places.lat[p],
                 lon: store.places.lon[p],
-                events: acc.place_events[p],
-                fatalities: acc.place_fatalities[p],
-                event_type: acc.place_type[p],
+                events: t.events,
+                fatalities: u64::from(t.fatalities),
+                event_type: t.event_type,
             })
             .collect();
         Views {
@@ -842,15 +917,15 @@ impl Views {
                 first_bin,
                 bins,
                 types: store.event_types.names().to_vec(),
-                events: acc.timeline_events,
-                fatalities: acc.timeline_fatalities,
+                events: timeline_events,
+                fatalities: timeline_fatalities,
             },
-            by_country: bars(&acc.country, store.countries.names(), true),
-            by_admin1: bars(&acc.admin1, store.admin1s.names(), true),
-            by_admin2: bars(&acc.admin2, store.admin2s.names(), true),
-            by_event_type: bars(&acc.event_type, store.event_types.names(), true),
-            by_sub_event_type: bars(&acc.sub_event_type, store.sub_event_types.names(), true),
-            by_disorder_type: bars(&acc.disorder, store.disorder_types.names(), true),
+            by_country: bars(&country_acc, store.countries.names(), true),
+            by_admin1: bars(&admin1_acc, store.admin1s.names(), true),
+            by_admin2: bars(&admin2_acc, store.admin2s.names(), true),
+            by_event_type: bars(&event_type_acc, store.event_types.names(), true),
+            by_sub_event_type: bars(&sub_event_acc, store.sub_event_types.names(), true),
+            by_disorder_type: bars(&disorder_acc, store.disorder_types.names(), true),
             by_actor,
             map,
         }

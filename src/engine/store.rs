@@ -129,8 +129,13 @@ impl Places {
         self.country.is_empty()
     }
 
+    /// Drops the lookup index, which only the importer needs.
+    pub(crate) fn seal(&mut self) {
+        self.index = FxHashMap::default();
+    }
+
     fn heap_bytes(&self) -> usize {
-        self.len() * (5 * 4 + 8 + 1 + 40)
+        self.len() * (5 * 4 + 8 + 1) + self.index.capacity() * 40
     }
 }
 
@@ -195,8 +200,13 @@ impl Sides {
         self.primary.is_empty()
     }
 
+    /// Drops the lookup index, which only the importer needs.
+    pub(crate) fn seal(&mut self) {
+        self.index = FxHashMap::default();
+    }
+
     fn heap_bytes(&self) -> usize {
-        self.len() * (4 + 4 + 24) + self.associated.len() * 4
+        self.len() * 8 + self.associated.len() * 4 + self.index.capacity() * 16
     }
 }
 

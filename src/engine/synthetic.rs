@@ -59,7 +59,10 @@ pub fn write_acled_csv(out: &mut impl Write, events: usize, seed: u64) -> io::Re
     let mut rng = Rng::new(seed);
     let mut writer = csv::WriterBuilder::new().from_writer(CountingWriter { inner: out, bytes: 0 });
     writer.write_record(HEADER.split(','))?;
-    let countries = 40u64;
+    // A fixed gazetteer (about one place per ten events) and fixed lists of
+    // allies, as in real exports where places and coalitions recur.
+    let places = (events / 10).max(50) as u64;
+    let ally_lists = 500u64;
     let start_day = crate::engine::date::from_ymd(1997, 1, 1).unwrap_or(0);
     let end_day = crate::engine::date::from_ymd(2024, 12, 31).unwrap_or(10_000);
     let span = (end_day - start_day) as u64;
@@ -69,15 +72,17 @@ pub fn write_acled_csv(out: &mut impl Write, events: usize, seed: u64) -> io::Re
         let date = crate::engine::date::format_iso(day);
         let (event_type, disorder, subs) = TYPES[rng.skewed(6) as usize];
         let sub = subs[rng.below(subs.len() as u64) as usize];
-        let country = rng.skewed(countries);
-        let admin1 = rng.skewed(12);
-        let admin2 = rng.skewed(8);
-        let location = rng.skewed(300);
+        let place = rng.skewed(places);
+        let mut place_rng = Rng::new(place);
+        let country = place_rng.skewed(40);
+        let admin1 = place_rng.skewed(12);
+        let admin2 = place_rng.skewed(8);
+        let location = place;
         let actor1 = rng.skewed(3000);
         let actor2 = rng.skewed(3000);
         let fatalities = if rng.below(3) == 0 { rng.skewed(60) } else { 0 };
-        let lat = -30.0 + country as f64 * 1.3 + admin1 as f64 * 0.11 + location as f64 * 0.0007;
-        let lon = -15.0 + country as f64 * 1.1 + admin2 as f64 * 0.09 + location as f64 * 0.0011;
+        let lat = -30.0 + country as f64 * 1.3 + admin1 as f64 * 0.11 + (location % 997) as f64 * 0.0007;
+        let lon = -15.0 + country as f64 * 1.1 + admin2 as f64 * 0.09 + (location % 991) as f64 * 0.0011;
         notes.clear();
         notes.push_str("SYNTHETIC test event, not a real report: ");
         while notes.len() < 190 {
@@ -89,7 +94,12 @@ pub fn write_acled_csv(out: &mut impl Write, events: usize, seed: u64) -> io::Re
         }
         let actor1_name = format!("Synthetic Armed Group {actor1} (2015-)");
         let actor2_name = if rng.below(4) == 0 { String::new() } else { format!("Synthetic Militia {actor2}") };
-        let assoc = if rng.below(5) == 0 { format!("Synthetic Ally {}; Synthetic Ally {}", rng.skewed(200), rng.skewed(200)) } else { String::new() };
+        let assoc = if rng.below(5) == 0 {
+            let list = rng.skewed(ally_lists);
+            format!("Synthetic Ally {}; Synthetic Ally {}", list % 200, (list * 7 + 3) % 200)
+        } else {
+            String::new()
+        };
         let civilian = if event_type == "Violence against civilians" { "Civilian targeting" } else { "" };
         writer.write_record([
             format!("SYN{i}").as_str(),
@@ -113,7 +123,7 @@ pub fn write_acled_csv(out: &mut impl Write, events: usize, seed: u64) -> io::Re
             &format!("Province {country}-{admin1}"),
             &format!("District {country}-{admin1}-{admin2}"),
             "",
-            &format!("Town {country}-{admin1}-{admin2}-{location}"),
+            &format!("Synthetic Town {location}"),
             &format!("{lat:.4}"),
             &format!("{lon:.4}"),
             "1",
