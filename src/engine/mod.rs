@@ -14,6 +14,7 @@ pub mod layout;
 pub mod published;
 pub mod present;
 pub mod query;
+pub mod recipe;
 pub mod store;
 pub mod synthetic;
 pub mod table;

@@ -17,6 +17,12 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 fn main() {
+    // `cargo bench` passes --bench; `cargo test --all-targets` does not, and
+    // a million-event run does not belong in the test suite.
+    if !std::env::args().any(|a| a == "--bench") {
+        println!("engine benchmark: skipped (run it with `cargo bench --bench engine`)");
+        return;
+    }
     let events: usize = std::env::var("EVENTLENS_BENCH_EVENTS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
     println!("EventLens engine benchmark, SYNTHETIC data, {events} events, one thread");
     let t = Instant::now();

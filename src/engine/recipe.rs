@@ -1,0 +1,408 @@
+//! The view as a URL: every filter, the grouping, the comparison periods,
+//! chart options and the panel shown, written as query parameters and read
+//! back. Reading never fails: unknown or malformed parameters are dropped
+//! with a notice, values are length-capped and parsed into typed values.
+
+use crate::engine::date::{self, Bin};
+use crate::engine::group::{GroupBy, Period};
+use crate::engine::query::{Filters, Role};
+use serde::Serialize;
+
+/// Longest query string read; the rest is ignored with a notice.
+pub const MAX_QUERY_LEN: usize = 8_000;
+/// Longest single value (a name, a search); longer ones are dropped.
+pub const MAX_VALUE_LEN: usize = 300;
+/// Longest `data=` URL.
+pub const MAX_URL_LEN: usize = 2_000;
+/// Most values of one repeated parameter (`type=...&type=...`).
+pub const MAX_VALUES: usize = 50;
+
+/// What the charts count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    #[default]
+    Events,
+    Fatalities,
+}
+
+impl Measure {
+    pub fn name(self) -> &'static str {
+        match self {
+            Measure::Events => "events",
+            Measure::Fatalities => "fatalities",
+        }
+    }
+}
+
+/// The panel a page (or an embed) shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Panel {
+    #[default]
+    Timeline,
+    Map,
+    Compare,
+    Breakdown,
+    Table,
+    Counts,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 6] = [Panel::Timeline, Panel::Map, Panel::Compare, Panel::Breakdown, Panel::Table, Panel::Counts];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Panel::Timeline => "timeline",
+            Panel::Map => "map",
+            Panel::Compare => "compare",
+            Panel::Breakdown => "breakdown",
+            Panel::Table => "table",
+            Panel::Counts => "counts",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Panel> {
+        Panel::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
+/// Period A vs period B, grouped by a dimension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Hash)]
+pub struct CompareSpec {
+    pub a: Period,
+    pub b: Period,
+    pub by: GroupBy,
+}
+
+/// Everything a link reproduces.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Hash)]
+pub struct ViewState {
+    /// A CSV to load instead of the bundled dataset (`?data=URL`).
+    pub data: Option<String>,
+    pub filters: Filters,
+    pub bin: Bin,
+    pub measure: Measure,
+    /// Dimension of the breakdown panel (actor, admin1, event type...).
+    pub breakdown: Option<GroupBy>,
+    pub compare: Option<CompareSpec>,
+    pub panel: Panel,
+    /// Show one panel without the app's chrome.
+    pub embed: bool,
+}
+
+impl ViewState {
+    /// The query string, without the leading `?`; parameters at their
+    /// default are left out so links stay short.
+    pub fn to_query(&self) -> String {
+        let mut q = form_urlencoded::Serializer::new(String::new());
+        if let Some(data) = &self.data {
+            q.append_pair("data", data);
+        }
+        let f = &self.filters;
+        if let Some(from) = f.from {
+            q.append_pair("from", &date::format_iso(from));
+        }
+        if let Some(to) = f.to {
+            q.append_pair("to", &date::format_iso(to));
+        }
+        if let Some((a, b)) = f.months {
+            q.append_pair("months", &format!("{a}-{b}"));
+        }
+        for (key, values) in [
+            ("country", &f.countries),
+            ("admin1", &f.admin1),
+            ("admin2", &f.admin2),
+            ("type", &f.event_types),
+            ("subtype", &f.sub_event_types),
+            ("disorder", &f.disorder_types),
+        ] {
+            for v in values {
+                q.append_pair(key, v);
+            }
+        }
+        if let Some(actor) = &f.actor {
+            q.append_pair("actor", actor);
+        }
+        if f.role != Role::Any {
+            q.append_pair("role", f.role.name());
+        }
+        if let Some(with) = &f.alongside {
+            q.append_pair("with", with);
+        }
+        if let Some(n) = f.fatalities_min {
+            q.append_pair("fmin", &n.to_string());
+        }
+        if let Some(n) = f.fatalities_max {
+            q.append_pair("fmax", &n.to_string());
+        }
+        if let Some(civ) = f.civilian_targeting {
+            q.append_pair("civ", if civ { "1" } else { "0" });
+        }
+        if let Some(text) = &f.text {
+            q.append_pair("q", text);
+        }
+        if self.bin != Bin::default() {
+            q.append_pair("bin", self.bin.name());
+        }
+        if self.measure != Measure::default() {
+            q.append_pair("measure", self.measure.name());
+        }
+        if let Some(by) = self.breakdown {
+            q.append_pair("by", by.name());
+        }
+        if let Some(c) = &self.compare {
+            q.append_pair("ca", &period_text(&c.a));
+            q.append_pair("cb", &period_text(&c.b));
+            q.append_pair("cby", c.by.name());
+        }
+        if self.panel != Panel::default() {
+            q.append_pair("panel", self.panel.name());
+        }
+        if self.embed {
+            q.append_pair("embed", "1");
+        }
+        q.finish()
+    }
+
+    /// Reads a query string (with or without `?`). Returns the state and a
+    /// notice for each parameter that was ignored.
+    pub fn from_query(query: &str) -> (ViewState, Vec<String>) {
+        let mut notices = Vec::new();
+        let mut query = query.strip_prefix('?').unwrap_or(query);
+        if query.len() > MAX_QUERY_LEN {
+            notices.push(format!("The link is longer than {MAX_QUERY_LEN} characters; the part after that was ignored."));
+            let mut cut = MAX_QUERY_LEN;
+            while !query.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            query = &query[..cut];
+        }
+        let mut state = ViewState::default();
+        let mut ca = None;
+        let mut cb = None;
+        let mut cby = None;
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            let key = key.as_ref();
+            let value = value.trim();
+            let cap = if key == "data" { MAX_URL_LEN } else { MAX_VALUE_LEN };
+            if value.chars().count() > cap {
+                notices.push(format!("Ignored \"{}\": its value is longer than {cap} characters.", shorten(key)));
+                continue;
+            }
+            let mut bad = |why: &str| notices.push(format!("Ignored {}={}: {why}", shorten(key), shorten(value)));
+            let f = &mut state.filters;
+            match key {
+                "data" => {
+                    if value.starts_with("https://") || value.starts_with("http://") || is_relative(value) {
+                        state.data = Some(value.to_string());
+                    } else {
+                        bad("data must be an http(s) address or a path on this site.");
+                    }
+                }
+                "from" | "to" => match date::parse_iso(value) {
+                    Some(d) if key == "from" => f.from = Some(d),
+                    Some(d) => f.to = Some(d),
+                    None => bad("dates are written YYYY-MM-DD."),
+                },
+                "months" => match parse_months(value) {
+                    Some(m) => f.months = Some(m),
+                    None => bad("months are a range like 6-9 (June to September)."),
+                },
+                "country" | "admin1" | "admin2" | "type" | "subtype" | "disorder" => {
+                    let list = match key {
+                        "country" => &mut f.countries,
+                        "admin1" => &mut f.admin1,
+                        "admin2" => &mut f.admin2,
+                        "type" => &mut f.event_types,
+                        "subtype" => &mut f.sub_event_types,
+                        _ => &mut f.disorder_types,
+                    };
+                    if value.is_empty() {
+                        bad("the value is empty.");
+                    } else if list.len() >= MAX_VALUES {
+                        bad("too many values.");
+                    } else if !list.iter().any(|v| v == value) {
+                        list.push(value.to_string());
+                    }
+                }
+                "actor" if !value.is_empty() => f.actor = Some(value.to_string()),
+                "with" if !value.is_empty() => f.alongside = Some(value.to_string()),
+                "q" if !value.is_empty() => f.text = Some(value.to_string()),
+                "role" => match Role::from_name(value) {
+                    Some(r) => f.role = r,
+                    None => bad("role is one of any, actor1, actor2, assoc1, assoc2, side1, side2."),
+                },
+                "fmin" | "fmax" => match value.parse::<u32>() {
+                    Ok(n) if key == "fmin" => f.fatalities_min = Some(n),
+                    Ok(n) => f.fatalities_max = Some(n),
+                    Err(_) => bad("fatalities are a whole number."),
+                },
+                "civ" => match value {
+                    "1" => f.civilian_targeting = Some(true),
+                    "0" => f.civilian_targeting = Some(false),
+                    _ => bad("civ is 1 or 0."),
+                },
+                "bin" => match Bin::from_name(value) {
+                    Some(b) => state.bin = b,
+                    None => bad("bin is day, week, month, quarter or year."),
+                },
+                "measure" => match value {
+                    "events" => state.measure = Measure::Events,
+                    "fatalities" => state.measure = Measure::Fatalities,
+                    _ => bad("measure is events or fatalities."),
+                },
+                "by" => match GroupBy::from_name(value) {
+                    Some(g) => state.breakdown = Some(g),
+                    None => bad("not a dimension to group by."),
+                },
+                "ca" | "cb" => match parse_period(value) {
+                    Some(p) if key == "ca" => ca = Some(p),
+                    Some(p) => cb = Some(p),
+                    None => bad("a period is written 2021-06-01..2021-09-30."),
+                },
+                "cby" => match GroupBy::from_name(value) {
+                    Some(g) => cby = Some(g),
+                    None => bad("not a dimension to group by."),
+                },
+                "panel" => match Panel::from_name(value) {
+                    Some(p) => state.panel = p,
+                    None => bad("panel is timeline, map, compare, breakdown, table or counts."),
+                },
+                "embed" => state.embed = value == "1" || value == "true",
+                "actor" | "with" | "q" => {}
+                _ => notices.push(format!("Ignored unknown parameter \"{}\".", shorten(key))),
+            }
+        }
+        if let (Some(from), Some(to)) = (state.filters.from, state.filters.to) {
+            if from > to {
+                notices.push("The start date was after the end date; they were swapped.".into());
+                state.filters.from = Some(to);
+                state.filters.to = Some(from);
+            }
+        }
+        match (ca, cb) {
+            (Some(a), Some(b)) => state.compare = Some(CompareSpec { a, b, by: cby.unwrap_or(GroupBy::EventType) }),
+            (None, None) => {}
+            _ => notices.push("A comparison needs both ca and cb; it was ignored.".into()),
+        }
+        (state, notices)
+    }
+}
+
+fn is_relative(url: &str) -> bool {
+    !url.contains("://") && !url.starts_with("//") && !url.to_ascii_lowercase().starts_with("javascript:") && !url.to_ascii_lowercase().starts_with("data:")
+}
+
+fn shorten(text: &str) -> String {
+    let mut out: String = text.chars().take(40).collect();
+    if text.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+fn period_text(p: &Period) -> String {
+    format!("{}..{}", date::format_iso(p.from), date::format_iso(p.to))
+}
+
+fn parse_period(text: &str) -> Option<Period> {
+    let (a, b) = text.split_once("..")?;
+    let (from, to) = (date::parse_iso(a)?, date::parse_iso(b)?);
+    (from <= to).then_some(Period { from, to })
+}
+
+/// `6-9` -> (6, 9); `7` -> (7, 7).
+pub fn parse_months(text: &str) -> Option<(u8, u8)> {
+    let (a, b) = text.split_once('-').unwrap_or((text, text));
+    let a: u8 = a.trim().parse().ok()?;
+    let b: u8 = b.trim().parse().ok()?;
+    ((1..=12).contains(&a) && (1..=12).contains(&b)).then_some((a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::synthetic::Rng;
+
+    fn sample() -> ViewState {
+        ViewState {
+            data: Some("https://example.org/events.csv".into()),
+            filters: Filters {
+                from: date::from_ymd(2021, 6, 1),
+                to: date::from_ymd(2022, 9, 30),
+                months: Some((6, 9)),
+                countries: vec!["Mali".into()],
+                admin1: vec!["Mopti".into(), "Ségou & Co".into()],
+                event_types: vec!["Violence against civilians".into()],
+                actor: Some("Wagner Group / Africa Corps".into()),
+                role: Role::Side1,
+                alongside: Some("Malian state forces".into()),
+                fatalities_min: Some(1),
+                civilian_targeting: Some(true),
+                text: Some("menaka=a&b".into()),
+                ..Filters::default()
+            },
+            bin: Bin::Week,
+            measure: Measure::Fatalities,
+            breakdown: Some(GroupBy::Admin1),
+            compare: Some(CompareSpec {
+                a: Period::months(2021, 6, 9).unwrap(),
+                b: Period::months(2022, 6, 9).unwrap(),
+                by: GroupBy::EventType,
+            }),
+            panel: Panel::Compare,
+            embed: true,
+        }
+    }
+
+    #[test]
+    fn round_trip() {
+        let state = sample();
+        let (back, notices) = ViewState::from_query(&state.to_query());
+        assert_eq!(back, state);
+        assert!(notices.is_empty(), "{notices:?}");
+        let (default, notices) = ViewState::from_query("");
+        assert_eq!(default, ViewState::default());
+        assert!(notices.is_empty());
+        assert_eq!(ViewState::default().to_query(), "");
+    }
+
+    #[test]
+    fn bad_parameters_are_dropped_with_a_notice() {
+        let (state, notices) = ViewState::from_query(
+            "?from=yesterday&to=2022-01-01&months=13-2&fmin=-3&bin=century&panel=<script>&zzz=1&data=javascript:alert(1)&type=Battles",
+        );
+        assert_eq!(state.filters.to, date::from_ymd(2022, 1, 1));
+        assert_eq!(state.filters.from, None);
+        assert_eq!(state.filters.event_types, vec!["Battles".to_string()]);
+        assert_eq!(state.data, None);
+        assert_eq!(notices.len(), 7, "{notices:?}");
+        assert!(notices.iter().any(|n| n.contains("YYYY-MM-DD")));
+        assert!(notices.iter().any(|n| n.contains("unknown parameter \"zzz\"")));
+    }
+
+    #[test]
+    fn caps_lengths_and_swaps_reversed_dates() {
+        let long = "x".repeat(MAX_VALUE_LEN + 1);
+        let (state, notices) = ViewState::from_query(&format!("actor={long}&from=2023-01-01&to=2022-01-01"));
+        assert_eq!(state.filters.actor, None);
+        assert_eq!(state.filters.from, date::from_ymd(2022, 1, 1));
+        assert_eq!(notices.len(), 2);
+        let (_, notices) = ViewState::from_query(&"type=a&".repeat(5000));
+        assert!(notices.iter().any(|n| n.contains("longer than")));
+    }
+
+    #[test]
+    fn random_query_strings_never_panic() {
+        let mut rng = Rng::new(3);
+        let pieces = ["from", "to", "=", "&", "%", "%ZZ", "%E2%82", "..", "2022-01-01", "months", "6-9", "ca", "cb", "é", "\u{0}", "?", "+", "embed", "1"];
+        for _ in 0..5_000 {
+            let n = rng.below(20);
+            let q: String = (0..n).map(|_| pieces[rng.below(pieces.len() as u64) as usize]).collect();
+            let (state, _) = ViewState::from_query(&q);
+            let (again, _) = ViewState::from_query(&state.to_query());
+            assert_eq!(again, state, "{q:?}");
+        }
+    }
+}
