@@ -13,20 +13,48 @@ fn each_bad_file_gives_its_error_and_a_useful_sentence() {
     // (file, expected error, words the message must contain)
     let table: Vec<(&str, ImportError, &[&str])> = vec![
         ("empty.csv", ImportError::EmptyFile, &["empty", "export"]),
-        ("header_only.csv", ImportError::HeaderOnly, &["header", "no events"]),
-        ("workbook.xlsx", ImportError::ExcelWorkbook, &["Excel", "Save As", "CSV"]),
+        (
+            "header_only.csv",
+            ImportError::HeaderOnly,
+            &["header", "no events"],
+        ),
+        (
+            "workbook.xlsx",
+            ImportError::ExcelWorkbook,
+            &["Excel", "Save As", "CSV"],
+        ),
         ("archive.zip", ImportError::ZipArchive, &["ZIP", "Unzip"]),
-        ("saved_page.csv", ImportError::Html, &["web page", "Download"]),
-        ("binary.csv", ImportError::Binary { offset: 25 }, &["byte 25"]),
-        ("unclosed_quote.csv", ImportError::UnclosedQuote { line: 2 }, &["Line 2", "never closed"]),
+        (
+            "saved_page.csv",
+            ImportError::Html,
+            &["web page", "Download"],
+        ),
+        (
+            "binary.csv",
+            ImportError::Binary { offset: 25 },
+            &["byte 25"],
+        ),
+        (
+            "unclosed_quote.csv",
+            ImportError::UnclosedQuote { line: 2 },
+            &["Line 2", "never closed"],
+        ),
         (
             "duplicate_header.csv",
-            ImportError::DuplicateColumn { name: "event_date".into(), first: 2, second: 6 },
+            ImportError::DuplicateColumn {
+                name: "event_date".into(),
+                first: 2,
+                second: 6,
+            },
             &["\"event_date\"", "columns 2 and 6", "Rename"],
         ),
         (
             "unknown_layout.csv",
-            ImportError::UnknownLayout { headers: ["When", "Lat", "Lng", "Killed", "Place", "Perpetrator"].map(String::from).to_vec() },
+            ImportError::UnknownLayout {
+                headers: ["When", "Lat", "Lng", "Killed", "Place", "Perpetrator"]
+                    .map(String::from)
+                    .to_vec(),
+            },
             &["When", "Choose which column"],
         ),
     ];
@@ -49,12 +77,17 @@ fn each_bad_file_gives_its_error_and_a_useful_sentence() {
 
 #[test]
 fn unreadable_dates_everywhere_explain_the_first_problem() {
-    let err = import(&fixture("invalid/dates_unreadable.csv")).err().unwrap();
+    let err = import(&fixture("invalid/dates_unreadable.csv"))
+        .err()
+        .unwrap();
     let message = err.to_string();
     assert!(matches!(err, ImportError::NoUsableRows { .. }));
     assert!(message.contains("line 2"), "{message}");
     assert!(message.contains("\"yesterday\""), "{message}");
-    assert!(message.contains("2022-05-05"), "hint with accepted forms: {message}");
+    assert!(
+        message.contains("2022-05-05"),
+        "hint with accepted forms: {message}"
+    );
 }
 
 #[test]
@@ -76,14 +109,22 @@ fn bad_rows_among_good_ones_are_skipped_and_reported_by_line() {
     assert_eq!(dates.examples[0].line, 5);
     assert_eq!(dates.examples[0].value, "01 Smarch 2022");
     // G5's fatalities are empty: read as 0 and reported.
-    let empty = d.report.unparsed.iter().find(|p| p.what.starts_with("fatalities (empty")).unwrap();
+    let empty = d
+        .report
+        .unparsed
+        .iter()
+        .find(|p| p.what.starts_with("fatalities (empty"))
+        .unwrap();
     assert_eq!(empty.examples[0].line, 6);
 }
 
 #[test]
 fn size_limit_is_a_sentence_not_an_out_of_memory() {
     let bytes = fixture("acled_current.csv");
-    let options = ImportOptions { size_limit: Some(1000), ..ImportOptions::default() };
+    let options = ImportOptions {
+        size_limit: Some(1000),
+        ..ImportOptions::default()
+    };
     let err = import_chunked(&bytes, 512, options).err().unwrap();
     assert!(matches!(err, ImportError::TooLarge { .. }));
     assert!(err.to_string().contains("smaller selection"));

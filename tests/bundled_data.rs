@@ -13,11 +13,23 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 fn data(name: &str) -> Vec<u8> {
-    std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/data").join(name)).unwrap()
+    std::fs::read(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("public/data")
+            .join(name),
+    )
+    .unwrap()
 }
 
 fn bundled() -> (Store, eventlens::engine::ImportReport) {
-    let d = import_bytes(&data("wagner-mali-events.csv"), ImportOptions { hold_text: true, ..ImportOptions::default() }).unwrap();
+    let d = import_bytes(
+        &data("wagner-mali-events.csv"),
+        ImportOptions {
+            hold_text: true,
+            ..ImportOptions::default()
+        },
+    )
+    .unwrap();
     (d.store, d.report)
 }
 
@@ -34,11 +46,24 @@ fn every_row_is_complete_and_plausible() {
     assert_eq!(report.format_id, Some(Format::AcledCurrent));
     assert_eq!(report.rows_skipped, 0, "{:?}", report.skipped);
     assert!(report.unparsed.is_empty(), "{:?}", report.unparsed);
-    let raw_rows = csv::Reader::from_reader(data("wagner-mali-events.csv").as_slice()).records().count();
+    let raw_rows = csv::Reader::from_reader(data("wagner-mali-events.csv").as_slice())
+        .records()
+        .count();
     assert_eq!(store.len(), raw_rows);
-    assert!(store.len() >= 25, "several dozen rows expected, got {}", store.len());
+    assert!(
+        store.len() >= 25,
+        "several dozen rows expected, got {}",
+        store.len()
+    );
 
-    let known_types = ["Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests", "Strategic developments"];
+    let known_types = [
+        "Battles",
+        "Violence against civilians",
+        "Explosions/Remote violence",
+        "Riots",
+        "Protests",
+        "Strategic developments",
+    ];
     let first = date::from_ymd(2012, 1, 1).unwrap();
     let last = date::from_ymd(2025, 12, 31).unwrap();
     let mut ids = HashSet::new();
@@ -48,13 +73,26 @@ fn every_row_is_complete_and_plausible() {
         let id = f[0].clone();
         assert!(ids.insert(id.clone()), "duplicate id {id}");
         assert!(id.starts_with("EL"), "{id}");
-        assert!(!Store::field(&f, c.source).trim().is_empty(), "{id} has no source");
+        assert!(
+            !Store::field(&f, c.source).trim().is_empty(),
+            "{id} has no source"
+        );
         assert!(Store::field(&f, c.notes).len() > 40, "{id} notes too short");
-        assert!((first..=last).contains(&store.date[r]), "{id} date {}", format_iso(store.date[r]));
+        assert!(
+            (first..=last).contains(&store.date[r]),
+            "{id} date {}",
+            format_iso(store.date[r])
+        );
         let event_type = store.event_types.name(u32::from(store.event_type[r]));
         assert!(known_types.contains(&event_type), "{id}: {event_type}");
-        assert!((1..=3).contains(&store.time_precision(r)), "{id} time precision");
-        assert!((1..=3).contains(&store.geo_precision(r)), "{id} geo precision");
+        assert!(
+            (1..=3).contains(&store.time_precision(r)),
+            "{id} time precision"
+        );
+        assert!(
+            (1..=3).contains(&store.geo_precision(r)),
+            "{id} geo precision"
+        );
         let (lat, lon) = store.lat_lon(r);
         if lat.is_nan() || lon.is_nan() {
             // Only rows whose source names no place may lack coordinates,
@@ -63,7 +101,10 @@ fn every_row_is_complete_and_plausible() {
             assert!(Store::field(&f, c.notes).contains("no coordinates"), "{id}");
         } else {
             // The Sahel and West Africa.
-            assert!((4.0..=28.0).contains(&lat) && (-18.0..=16.0).contains(&lon), "{id} at {lat},{lon}");
+            assert!(
+                (4.0..=28.0).contains(&lat) && (-18.0..=16.0).contains(&lon),
+                "{id} at {lat},{lon}"
+            );
         }
     }
 }
@@ -89,7 +130,12 @@ fn spot_checks_against_the_articles() {
     // Bounti, January 2021: the French air strike.
     let (r, _) = row_by_id(&store, "ELMLI0001");
     assert_eq!(format_iso(store.date[r]), "2021-01-03");
-    assert_eq!(store.sub_event_types.name(u32::from(store.sub_event_type[r])), "Air/drone strike");
+    assert_eq!(
+        store
+            .sub_event_types
+            .name(u32::from(store.sub_event_type[r])),
+        "Air/drone strike"
+    );
     // Jamestown: Wagner/Africa Corps fighters killed in northern Mali on July 28, 2024.
     let (r, _) = row_by_id(&store, "ELMLI0029");
     assert_eq!(format_iso(store.date[r]), "2024-07-28");
@@ -103,8 +149,16 @@ fn published_figures_parse_and_cite() {
     let ids: HashSet<&str> = figures.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(ids.len(), figures.len(), "unique ids");
     for f in &figures {
-        assert!(!f.publication.is_empty() && !f.definition.is_empty(), "{}", f.id);
-        assert!(["events", "fatalities", "civilian_fatalities", "share"].contains(&f.measure.as_str()), "{}", f.id);
+        assert!(
+            !f.publication.is_empty() && !f.definition.is_empty(),
+            "{}",
+            f.id
+        );
+        assert!(
+            ["events", "fatalities", "civilian_fatalities", "share"].contains(&f.measure.as_str()),
+            "{}",
+            f.id
+        );
     }
     // Jeune Afrique, citing the UN: 860 civilians killed in Mali in the
     // first half of 2022, 344 of them in army operations.

@@ -12,7 +12,11 @@ fn cli(args: &[&str]) -> (i32, Value, String) {
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let value = serde_json::from_str(&stdout).unwrap_or(Value::Null);
-    (out.status.code().unwrap_or(-1), value, String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        value,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -52,7 +56,16 @@ fn aggregate_with_filters() {
     assert_eq!(v["total"]["fatalities"], 17);
     let groups = v["groups"].as_array().unwrap();
     assert_eq!(groups.len(), 2);
-    let (code, v, _) = cli(&["aggregate", "tests/fixtures/acled_current.csv", "--by", "year", "--from", "2022-01-01", "--admin1", "Menaka"]);
+    let (code, v, _) = cli(&[
+        "aggregate",
+        "tests/fixtures/acled_current.csv",
+        "--by",
+        "year",
+        "--from",
+        "2022-01-01",
+        "--admin1",
+        "Menaka",
+    ]);
     assert_eq!(code, 0);
     assert_eq!(v["groups"][0]["key"], "2022");
     assert_eq!(v["groups"][0]["fatalities"], 1200);
@@ -64,10 +77,22 @@ fn errors_are_sentences_with_exit_codes() {
     let (code, _, err) = cli(&["report", "tests/fixtures/invalid/workbook.xlsx"]);
     assert_eq!(code, 1);
     assert!(err.contains("Excel workbook"), "{err}");
-    let (code, _, err) = cli(&["aggregate", "tests/fixtures/acled_current.csv", "--by", "planet"]);
+    let (code, _, err) = cli(&[
+        "aggregate",
+        "tests/fixtures/acled_current.csv",
+        "--by",
+        "planet",
+    ]);
     assert_eq!(code, 2);
     assert!(err.contains("group by one of"), "{err}");
-    let (code, _, err) = cli(&["aggregate", "tests/fixtures/acled_current.csv", "--by", "year", "--from", "June 2022"]);
+    let (code, _, err) = cli(&[
+        "aggregate",
+        "tests/fixtures/acled_current.csv",
+        "--by",
+        "year",
+        "--from",
+        "June 2022",
+    ]);
     assert_eq!(code, 2);
     assert!(err.contains("YYYY-MM-DD"), "{err}");
 }

@@ -10,7 +10,10 @@ use eventlens::engine::query::{Filters, QueryState, ViewSpec};
 use eventlens::engine::synthetic::Rng;
 
 fn feed(bytes: &[u8], rng: &mut Rng) {
-    let mut importer = Importer::new(ImportOptions { hold_text: rng.below(2) == 0, ..ImportOptions::default() });
+    let mut importer = Importer::new(ImportOptions {
+        hold_text: rng.below(2) == 0,
+        ..ImportOptions::default()
+    });
     let mut rest = bytes;
     while !rest.is_empty() {
         let n = (1 + rng.below(4096) as usize).min(rest.len());
@@ -23,7 +26,14 @@ fn feed(bytes: &[u8], rng: &mut Rng) {
         Ok(d) => {
             // Whatever was imported must be queryable.
             let mut state = QueryState::new(&d.store);
-            state.apply(&d.store, &Filters { text: Some("a".into()), actor: Some("x".into()), ..Filters::default() });
+            state.apply(
+                &d.store,
+                &Filters {
+                    text: Some("a".into()),
+                    actor: Some("x".into()),
+                    ..Filters::default()
+                },
+            );
             let _ = state.views(&d.store, &ViewSpec::default());
             for r in 0..d.store.len().min(20) {
                 let _ = d.store.record_in_memory(r);

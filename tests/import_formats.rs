@@ -26,25 +26,85 @@ struct Expect {
 fn each_layout_reads_with_hand_computed_totals() {
     let table = [
         // 6 rows; fatalities 5+12+3+1,200+(empty)+20; civilian targeting on FIX2 and FIX6.
-        Expect { file: "acled_current.csv", format: Format::AcledCurrent, rows_read: 6, rows_skipped: 0, events: 6, fatalities: 1240, civilian_fatalities: 32, date_min: "2021-06-15", date_max: "2023-01-10" },
+        Expect {
+            file: "acled_current.csv",
+            format: Format::AcledCurrent,
+            rows_read: 6,
+            rows_skipped: 0,
+            events: 6,
+            fatalities: 1240,
+            civilian_fatalities: 32,
+            date_min: "2021-06-15",
+            date_max: "2023-01-10",
+        },
         // Old event types; civilian fatalities from "Violence against civilians" (FIXA3: 9).
-        Expect { file: "acled_export_tool_2019.csv", format: Format::AcledExportTool, rows_read: 3, rows_skipped: 0, events: 3, fatalities: 20, civilian_fatalities: 9, date_min: "2019-02-22", date_max: "2020-04-15" },
+        Expect {
+            file: "acled_export_tool_2019.csv",
+            format: Format::AcledExportTool,
+            rows_read: 3,
+            rows_skipped: 0,
+            events: 3,
+            fatalities: 20,
+            civilian_fatalities: 9,
+            date_min: "2019-02-22",
+            date_max: "2020-04-15",
+        },
         // 5 rows, 3 events: FIXM1 (10) and FIXM2 (6) appear twice, fatalities once.
-        Expect { file: "acled_monadic.csv", format: Format::AcledMonadic, rows_read: 5, rows_skipped: 0, events: 3, fatalities: 16, civilian_fatalities: 6, date_min: "2022-05-01", date_max: "2022-05-04" },
+        Expect {
+            file: "acled_monadic.csv",
+            format: Format::AcledMonadic,
+            rows_read: 5,
+            rows_skipped: 0,
+            events: 3,
+            fatalities: 16,
+            civilian_fatalities: 6,
+            date_min: "2022-05-01",
+            date_max: "2022-05-04",
+        },
         // Windows-1252, CRLF, DD/MM/YYYY; FIXL3's date 13/13/2015 is skipped.
-        Expect { file: "acled_legacy_africa_cp1252.csv", format: Format::AcledLegacyAfrica, rows_read: 3, rows_skipped: 1, events: 2, fatalities: 5, civilian_fatalities: 2, date_min: "2015-02-05", date_max: "2015-03-28" },
+        Expect {
+            file: "acled_legacy_africa_cp1252.csv",
+            format: Format::AcledLegacyAfrica,
+            rows_read: 3,
+            rows_skipped: 1,
+            events: 2,
+            fatalities: 5,
+            civilian_fatalities: 2,
+            date_min: "2015-02-05",
+            date_max: "2015-03-28",
+        },
         // best 8+30+8; deaths_civilians 30.
-        Expect { file: "ucdp_ged.csv", format: Format::UcdpGed, rows_read: 3, rows_skipped: 0, events: 3, fatalities: 46, civilian_fatalities: 30, date_min: "2022-03-23", date_max: "2023-02-01" },
+        Expect {
+            file: "ucdp_ged.csv",
+            format: Format::UcdpGed,
+            rows_read: 3,
+            rows_skipped: 0,
+            events: 3,
+            fatalities: 46,
+            civilian_fatalities: 30,
+            date_min: "2022-03-23",
+            date_max: "2023-02-01",
+        },
     ];
     for e in table {
         let d = import(&fixture(e.file)).unwrap_or_else(|err| panic!("{}: {err}", e.file));
         assert_eq!(d.report.format_id, Some(e.format), "{}", e.file);
         assert_eq!(d.report.rows_read, e.rows_read, "{} rows_read", e.file);
-        assert_eq!(d.report.rows_skipped, e.rows_skipped, "{} rows_skipped", e.file);
+        assert_eq!(
+            d.report.rows_skipped, e.rows_skipped,
+            "{} rows_skipped",
+            e.file
+        );
         assert_eq!(d.report.events, e.events, "{} events", e.file);
         assert_eq!(total_fatalities(&d), e.fatalities, "{} fatalities", e.file);
-        let civilian: u64 = (0..d.store.len()).map(|r| u64::from(d.store.civilian_fatalities(r))).sum();
-        assert_eq!(civilian, e.civilian_fatalities, "{} civilian fatalities", e.file);
+        let civilian: u64 = (0..d.store.len())
+            .map(|r| u64::from(d.store.civilian_fatalities(r)))
+            .sum();
+        assert_eq!(
+            civilian, e.civilian_fatalities,
+            "{} civilian fatalities",
+            e.file
+        );
         assert_eq!(d.report.date_min.as_deref(), Some(e.date_min), "{}", e.file);
         assert_eq!(d.report.date_max.as_deref(), Some(e.date_max), "{}", e.file);
     }
@@ -56,9 +116,15 @@ fn current_layout_details() {
     let s = &d.store;
     // FIX3's notes hold a line break inside quotes; its record spans two lines.
     let fields = s.record_in_memory(2).unwrap();
-    assert_eq!(fields[s.columns.notes.unwrap()], "Synthetic fixture\nwith a line break");
+    assert_eq!(
+        fields[s.columns.notes.unwrap()],
+        "Synthetic fixture\nwith a line break"
+    );
     let fields = s.record_in_memory(1).unwrap();
-    assert_eq!(fields[s.columns.notes.unwrap()], "Synthetic fixture: \"quoted\" words");
+    assert_eq!(
+        fields[s.columns.notes.unwrap()],
+        "Synthetic fixture: \"quoted\" words"
+    );
     assert_eq!(s.location_of(3), "Ménaka");
     assert_eq!(s.lat_lon(3), (15.9, 2.4));
     assert_eq!(s.time_precision(2), 2);
@@ -78,14 +144,27 @@ fn current_layout_details() {
             )
     );
     // The empty fatalities of FIX5 (line 7) are reported, read as 0.
-    let empty = d.report.unparsed.iter().find(|p| p.what.starts_with("fatalities (empty")).unwrap();
+    let empty = d
+        .report
+        .unparsed
+        .iter()
+        .find(|p| p.what.starts_with("fatalities (empty"))
+        .unwrap();
     assert_eq!(empty.count, 1);
     assert_eq!(empty.examples[0].line, 7);
-    assert!(d.report.columns_ignored.contains(&"interaction".to_string()));
+    assert!(d
+        .report
+        .columns_ignored
+        .contains(&"interaction".to_string()));
 }
 
 fn sorted_assoc(s: &eventlens::engine::Store, side: u32) -> String {
-    s.sides.associated(side).iter().map(|&a| s.actors.name(a)).collect::<Vec<_>>().join("; ")
+    s.sides
+        .associated(side)
+        .iter()
+        .map(|&a| s.actors.name(a))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 #[test]
@@ -94,10 +173,22 @@ fn monadic_rows_merge_into_two_sided_events() {
     let s = &d.store;
     assert_eq!(d.report.rows_merged, 2);
     // FIXM1: Malian army + Wagner on one side, JNIM on the other.
-    assert_eq!(s.side_label(s.side2[0]), "JNIM: Group for Support of Islam and Muslims");
-    assert_eq!(s.side_label(s.side1[0]), "Military Forces of Mali (2021-); Wagner Group");
+    assert_eq!(
+        s.side_label(s.side2[0]),
+        "JNIM: Group for Support of Islam and Muslims"
+    );
+    assert_eq!(
+        s.side_label(s.side1[0]),
+        "Military Forces of Mali (2021-); Wagner Group"
+    );
     let mut state = QueryState::new(s);
-    state.apply(s, &Filters { actor: Some("JNIM".into()), ..Filters::default() });
+    state.apply(
+        s,
+        &Filters {
+            actor: Some("JNIM".into()),
+            ..Filters::default()
+        },
+    );
     assert_eq!(state.rows(), vec![0]);
 }
 
@@ -114,7 +205,13 @@ fn legacy_file_decodes_windows_1252_and_day_first_dates() {
     assert_eq!(skipped.examples[0].value, "13/13/2015");
     // MNLA folds into the CMA/CSP canonical actor.
     let mut state = QueryState::new(&d.store);
-    state.apply(&d.store, &Filters { actor: Some("CMA/CSP".into()), ..Filters::default() });
+    state.apply(
+        &d.store,
+        &Filters {
+            actor: Some("CMA/CSP".into()),
+            ..Filters::default()
+        },
+    );
     assert_eq!(state.rows(), vec![0]);
 }
 
@@ -124,15 +221,30 @@ fn ucdp_estimates_intervals_and_types() {
     let s = &d.store;
     assert_eq!(s.fatalities_low.iter().sum::<u32>(), 39);
     assert_eq!(s.fatalities_high.iter().sum::<u32>(), 62);
-    assert_eq!(s.event_types.name(u32::from(s.event_type[0])), "State-based conflict");
-    assert_eq!(s.event_types.name(u32::from(s.event_type[1])), "One-sided violence");
-    assert_eq!(s.event_types.name(u32::from(s.event_type[2])), "Non-state conflict");
+    assert_eq!(
+        s.event_types.name(u32::from(s.event_type[0])),
+        "State-based conflict"
+    );
+    assert_eq!(
+        s.event_types.name(u32::from(s.event_type[1])),
+        "One-sided violence"
+    );
+    assert_eq!(
+        s.event_types.name(u32::from(s.event_type[2])),
+        "Non-state conflict"
+    );
     assert_eq!(date::format_iso(s.date_end[0]), "2022-03-27");
     assert_eq!(s.time_precision(2), 3); // date_prec 4 (month) is coarse
     assert_eq!(s.admin1_of(0), "Mopti region");
     // "Government of Mali" folds with ACLED's names to Malian state forces.
     let mut state = QueryState::new(s);
-    state.apply(s, &Filters { actor: Some("Malian state forces".into()), ..Filters::default() });
+    state.apply(
+        s,
+        &Filters {
+            actor: Some("Malian state forces".into()),
+            ..Filters::default()
+        },
+    );
     assert_eq!(state.rows(), vec![0]);
 }
 
@@ -143,8 +255,12 @@ fn delimiters_and_encodings_give_the_same_events() {
     let original = fixture("acled_current.csv");
     let text = String::from_utf8(original.clone()).unwrap();
     let rewrite = |delimiter: u8| -> Vec<u8> {
-        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(original.as_slice());
-        let mut writer = csv::WriterBuilder::new().delimiter(delimiter).from_writer(Vec::new());
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(original.as_slice());
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(Vec::new());
         for record in reader.records() {
             writer.write_record(&record.unwrap()).unwrap();
         }
@@ -173,11 +289,19 @@ fn delimiters_and_encodings_give_the_same_events() {
         assert_eq!(d.store.fatalities, base.store.fatalities, "{name}");
         assert_eq!(d.store.location_of(3), "Ménaka", "{name}");
         for r in 0..base.store.len() {
-            assert_eq!(d.store.side_label(d.store.side1[r]), base.store.side_label(base.store.side1[r]), "{name}");
+            assert_eq!(
+                d.store.side_label(d.store.side1[r]),
+                base.store.side_label(base.store.side1[r]),
+                "{name}"
+            );
             let notes = d.store.columns.notes.unwrap();
             let got = d.store.record_in_memory(r).unwrap();
             let want = base.store.record_in_memory(r).unwrap();
-            assert_eq!(got[notes].replace("\r\n", "\n"), want[notes], "{name} row {r}");
+            assert_eq!(
+                got[notes].replace("\r\n", "\n"),
+                want[notes],
+                "{name} row {r}"
+            );
         }
     }
 }
@@ -188,14 +312,20 @@ fn delimiters_and_encodings_give_the_same_events() {
 fn chunk_size_does_not_change_the_result() {
     let bytes = synthetic::acled_csv(600, 7);
     assert!(bytes.len() > 128 * 1024, "bigger than the sniff window");
-    let options = || ImportOptions { hold_text: true, ..ImportOptions::default() };
+    let options = || ImportOptions {
+        hold_text: true,
+        ..ImportOptions::default()
+    };
     let whole = import_chunked(&bytes, bytes.len(), options()).unwrap();
     for chunk in [1, 3, 7, 64, 4093, 65_536] {
         let d = import_chunked(&bytes, chunk, options()).unwrap();
         assert_eq!(d.store.len(), 600, "chunk {chunk}");
         assert_eq!(d.store.date, whole.store.date, "chunk {chunk}");
         assert_eq!(d.store.fatalities, whole.store.fatalities, "chunk {chunk}");
-        assert_eq!(d.store.record_start, whole.store.record_start, "chunk {chunk}");
+        assert_eq!(
+            d.store.record_start, whole.store.record_start,
+            "chunk {chunk}"
+        );
         assert_eq!(d.store.record_len, whole.store.record_len, "chunk {chunk}");
         assert_eq!(d.store.place, whole.store.place, "chunk {chunk}");
     }
@@ -211,7 +341,10 @@ fn record_ranges_point_into_the_file() {
     let s = &d.store;
     for r in 0..s.len() {
         let (start, end) = s.record_range(r);
-        let fields = eventlens::engine::store::parse_record(&bytes[start as usize..end as usize], s.delimiter);
+        let fields = eventlens::engine::store::parse_record(
+            &bytes[start as usize..end as usize],
+            s.delimiter,
+        );
         assert_eq!(fields[0], format!("FIX{}", r + 1));
     }
 }
@@ -219,9 +352,19 @@ fn record_ranges_point_into_the_file() {
 #[test]
 fn mapped_layout_reads_an_unknown_csv() {
     let bytes = fixture("invalid/unknown_layout.csv");
-    let headers: Vec<String> = ["When", "Lat", "Lng", "Killed", "Place", "Perpetrator"].map(String::from).to_vec();
+    let headers: Vec<String> = ["When", "Lat", "Lng", "Killed", "Place", "Perpetrator"]
+        .map(String::from)
+        .to_vec();
     let mapping = ColumnMapping::suggest(&headers);
-    let d = import_chunked(&bytes, 1 << 20, ImportOptions { mapping: Some(mapping), ..ImportOptions::default() }).unwrap();
+    let d = import_chunked(
+        &bytes,
+        1 << 20,
+        ImportOptions {
+            mapping: Some(mapping),
+            ..ImportOptions::default()
+        },
+    )
+    .unwrap();
     assert_eq!(d.report.format_id, Some(Format::Mapped));
     assert_eq!(d.store.len(), 2);
     assert_eq!(total_fatalities(&d), 1003); // 3 + "1,000"

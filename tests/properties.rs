@@ -40,23 +40,43 @@ fn row_strategy() -> impl Strategy<Value = Row> {
         proptest::collection::vec(0..6usize, 0..2),
         0..50u32,
     )
-        .prop_map(|(day, event_type, admin1, actor1, assoc1, actor2, assoc2, fatalities)| Row {
-            day,
-            event_type,
-            admin1,
-            actor1,
-            assoc1,
-            actor2,
-            assoc2,
-            fatalities,
-        })
+        .prop_map(
+            |(day, event_type, admin1, actor1, assoc1, actor2, assoc2, fatalities)| Row {
+                day,
+                event_type,
+                admin1,
+                actor1,
+                assoc1,
+                actor2,
+                assoc2,
+                fatalities,
+            },
+        )
 }
 
 fn to_csv(rows: &[Row]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["event_id_cnty", "event_date", "disorder_type", "event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "admin1", "fatalities", "notes"]).unwrap();
+    w.write_record([
+        "event_id_cnty",
+        "event_date",
+        "disorder_type",
+        "event_type",
+        "actor1",
+        "assoc_actor_1",
+        "actor2",
+        "assoc_actor_2",
+        "admin1",
+        "fatalities",
+        "notes",
+    ])
+    .unwrap();
     for (i, r) in rows.iter().enumerate() {
-        let names = |v: &[usize]| v.iter().map(|&a| actor_name(a)).collect::<Vec<_>>().join("; ");
+        let names = |v: &[usize]| {
+            v.iter()
+                .map(|&a| actor_name(a))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
         w.write_record([
             format!("SYN{i}"),
             date::format_iso(r.day),
@@ -101,17 +121,19 @@ fn query_strategy() -> impl Strategy<Value = Query> {
         proptest::option::of(0..6usize),
         proptest::option::of(0..40u32),
     )
-        .prop_map(|(from, to, months, types, admin1, actor, role, alongside, fatalities_min)| Query {
-            from,
-            to,
-            months,
-            types,
-            admin1,
-            actor,
-            role,
-            alongside: if actor.is_some() { alongside } else { None },
-            fatalities_min,
-        })
+        .prop_map(
+            |(from, to, months, types, admin1, actor, role, alongside, fatalities_min)| Query {
+                from,
+                to,
+                months,
+                types,
+                admin1,
+                actor,
+                role,
+                alongside: if actor.is_some() { alongside } else { None },
+                fatalities_min,
+            },
+        )
 }
 
 fn filters_of(q: &Query) -> Filters {
@@ -136,7 +158,11 @@ fn reference_passes(r: &Row, q: &Query, ignore_admin1: bool) -> bool {
     }
     if let Some((a, b)) = q.months {
         let m = date::month_of(r.day);
-        let inside = if a <= b { a <= m && m <= b } else { m >= a || m <= b };
+        let inside = if a <= b {
+            a <= m && m <= b
+        } else {
+            m >= a || m <= b
+        };
         if !inside {
             return false;
         }

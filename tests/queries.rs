@@ -24,30 +24,156 @@ fn ids(store: &eventlens::engine::Store, rows: &[u32]) -> Vec<String> {
 fn single_filters() {
     let (store, mut state) = fixture_state();
     let cases: Vec<(Filters, &[&str])> = vec![
-        (Filters::default(), &["FIX1", "FIX2", "FIX3", "FIX4", "FIX5", "FIX6"]),
-        (Filters { from: from_ymd(2022, 1, 1), to: from_ymd(2022, 12, 31), ..Filters::default() }, &["FIX3", "FIX4", "FIX5"]),
-        (Filters { months: Some((6, 9)), ..Filters::default() }, &["FIX1", "FIX2", "FIX3", "FIX4"]),
-        (Filters { months: Some((10, 1)), ..Filters::default() }, &["FIX5", "FIX6"]),
-        (Filters { admin1: vec!["Mopti".into()], ..Filters::default() }, &["FIX1", "FIX3"]),
-        (Filters { admin1: vec!["menaka".into()], ..Filters::default() }, &["FIX4", "FIX6"]),
-        (Filters { event_types: vec!["Battles".into(), "Violence against civilians".into()], ..Filters::default() }, &["FIX1", "FIX2", "FIX4", "FIX6"]),
-        (Filters { sub_event_types: vec!["Attack".into()], ..Filters::default() }, &["FIX2", "FIX6"]),
-        (Filters { disorder_types: vec!["Strategic developments".into()], ..Filters::default() }, &["FIX5"]),
-        (Filters { actor: Some("JNIM".into()), ..Filters::default() }, &["FIX1", "FIX3", "FIX4"]),
-        (Filters { actor: Some("Wagner Group".into()), ..Filters::default() }, &["FIX1", "FIX2", "FIX5"]),
-        (Filters { actor: Some("Malian state forces".into()), role: Role::Actor1, ..Filters::default() }, &["FIX2", "FIX5"]),
-        (Filters { actor: Some("Wagner".into()), role: Role::Assoc2, ..Filters::default() }, &["FIX1"]),
         (
-            Filters { actor: Some("Wagner Group / Africa Corps".into()), alongside: Some("Malian state forces".into()), ..Filters::default() },
+            Filters::default(),
+            &["FIX1", "FIX2", "FIX3", "FIX4", "FIX5", "FIX6"],
+        ),
+        (
+            Filters {
+                from: from_ymd(2022, 1, 1),
+                to: from_ymd(2022, 12, 31),
+                ..Filters::default()
+            },
+            &["FIX3", "FIX4", "FIX5"],
+        ),
+        (
+            Filters {
+                months: Some((6, 9)),
+                ..Filters::default()
+            },
+            &["FIX1", "FIX2", "FIX3", "FIX4"],
+        ),
+        (
+            Filters {
+                months: Some((10, 1)),
+                ..Filters::default()
+            },
+            &["FIX5", "FIX6"],
+        ),
+        (
+            Filters {
+                admin1: vec!["Mopti".into()],
+                ..Filters::default()
+            },
+            &["FIX1", "FIX3"],
+        ),
+        (
+            Filters {
+                admin1: vec!["menaka".into()],
+                ..Filters::default()
+            },
+            &["FIX4", "FIX6"],
+        ),
+        (
+            Filters {
+                event_types: vec!["Battles".into(), "Violence against civilians".into()],
+                ..Filters::default()
+            },
+            &["FIX1", "FIX2", "FIX4", "FIX6"],
+        ),
+        (
+            Filters {
+                sub_event_types: vec!["Attack".into()],
+                ..Filters::default()
+            },
+            &["FIX2", "FIX6"],
+        ),
+        (
+            Filters {
+                disorder_types: vec!["Strategic developments".into()],
+                ..Filters::default()
+            },
+            &["FIX5"],
+        ),
+        (
+            Filters {
+                actor: Some("JNIM".into()),
+                ..Filters::default()
+            },
+            &["FIX1", "FIX3", "FIX4"],
+        ),
+        (
+            Filters {
+                actor: Some("Wagner Group".into()),
+                ..Filters::default()
+            },
             &["FIX1", "FIX2", "FIX5"],
         ),
-        (Filters { actor: Some("JNIM".into()), alongside: Some("Malian state forces".into()), ..Filters::default() }, &[]),
-        (Filters { actor: Some("dozo".into()), ..Filters::default() }, &["FIX5"]),
-        (Filters { fatalities_min: Some(10), ..Filters::default() }, &["FIX2", "FIX4", "FIX6"]),
-        (Filters { fatalities_min: Some(1), fatalities_max: Some(12), ..Filters::default() }, &["FIX1", "FIX2", "FIX3"]),
-        (Filters { civilian_targeting: Some(true), ..Filters::default() }, &["FIX2", "FIX6"]),
-        (Filters { text: Some("MENAKA".into()), ..Filters::default() }, &["FIX4", "FIX6"]),
-        (Filters { text: Some("line break".into()), ..Filters::default() }, &["FIX3"]),
+        (
+            Filters {
+                actor: Some("Malian state forces".into()),
+                role: Role::Actor1,
+                ..Filters::default()
+            },
+            &["FIX2", "FIX5"],
+        ),
+        (
+            Filters {
+                actor: Some("Wagner".into()),
+                role: Role::Assoc2,
+                ..Filters::default()
+            },
+            &["FIX1"],
+        ),
+        (
+            Filters {
+                actor: Some("Wagner Group / Africa Corps".into()),
+                alongside: Some("Malian state forces".into()),
+                ..Filters::default()
+            },
+            &["FIX1", "FIX2", "FIX5"],
+        ),
+        (
+            Filters {
+                actor: Some("JNIM".into()),
+                alongside: Some("Malian state forces".into()),
+                ..Filters::default()
+            },
+            &[],
+        ),
+        (
+            Filters {
+                actor: Some("dozo".into()),
+                ..Filters::default()
+            },
+            &["FIX5"],
+        ),
+        (
+            Filters {
+                fatalities_min: Some(10),
+                ..Filters::default()
+            },
+            &["FIX2", "FIX4", "FIX6"],
+        ),
+        (
+            Filters {
+                fatalities_min: Some(1),
+                fatalities_max: Some(12),
+                ..Filters::default()
+            },
+            &["FIX1", "FIX2", "FIX3"],
+        ),
+        (
+            Filters {
+                civilian_targeting: Some(true),
+                ..Filters::default()
+            },
+            &["FIX2", "FIX6"],
+        ),
+        (
+            Filters {
+                text: Some("MENAKA".into()),
+                ..Filters::default()
+            },
+            &["FIX4", "FIX6"],
+        ),
+        (
+            Filters {
+                text: Some("line break".into()),
+                ..Filters::default()
+            },
+            &["FIX3"],
+        ),
     ];
     for (filters, want) in cases {
         state.apply(&store, &filters);
@@ -59,13 +185,35 @@ fn single_filters() {
 fn combined_filters_and_incremental_updates_agree_with_a_fresh_state() {
     let (store, mut state) = fixture_state();
     let steps = [
-        Filters { actor: Some("JNIM".into()), ..Filters::default() },
-        Filters { actor: Some("JNIM".into()), months: Some((6, 9)), ..Filters::default() },
-        Filters { actor: Some("JNIM".into()), months: Some((6, 9)), from: from_ymd(2022, 1, 1), ..Filters::default() },
-        Filters { months: Some((6, 9)), from: from_ymd(2022, 1, 1), ..Filters::default() },
+        Filters {
+            actor: Some("JNIM".into()),
+            ..Filters::default()
+        },
+        Filters {
+            actor: Some("JNIM".into()),
+            months: Some((6, 9)),
+            ..Filters::default()
+        },
+        Filters {
+            actor: Some("JNIM".into()),
+            months: Some((6, 9)),
+            from: from_ymd(2022, 1, 1),
+            ..Filters::default()
+        },
+        Filters {
+            months: Some((6, 9)),
+            from: from_ymd(2022, 1, 1),
+            ..Filters::default()
+        },
         Filters::default(),
     ];
-    let want: [&[&str]; 5] = [&["FIX1", "FIX3", "FIX4"], &["FIX1", "FIX3", "FIX4"], &["FIX3", "FIX4"], &["FIX3", "FIX4"], &["FIX1", "FIX2", "FIX3", "FIX4", "FIX5", "FIX6"]];
+    let want: [&[&str]; 5] = [
+        &["FIX1", "FIX3", "FIX4"],
+        &["FIX1", "FIX3", "FIX4"],
+        &["FIX3", "FIX4"],
+        &["FIX3", "FIX4"],
+        &["FIX1", "FIX2", "FIX3", "FIX4", "FIX5", "FIX6"],
+    ];
     for (filters, want) in steps.iter().zip(want) {
         state.apply(&store, filters);
         let mut fresh = QueryState::new(&store);
@@ -79,24 +227,54 @@ fn combined_filters_and_incremental_updates_agree_with_a_fresh_state() {
 fn linked_views_ignore_their_own_filter() {
     let (store, mut state) = fixture_state();
     // Mopti only, Battles only.
-    state.apply(&store, &Filters { admin1: vec!["Mopti".into()], event_types: vec!["Battles".into()], ..Filters::default() });
-    let v = state.views(&store, &ViewSpec { bin: Bin::Year, top_actors: 10 });
+    state.apply(
+        &store,
+        &Filters {
+            admin1: vec!["Mopti".into()],
+            event_types: vec!["Battles".into()],
+            ..Filters::default()
+        },
+    );
+    let v = state.views(
+        &store,
+        &ViewSpec {
+            bin: Bin::Year,
+            top_actors: 10,
+        },
+    );
     // Totals: FIX1 only.
     assert_eq!(v.totals.measures.events, 1);
     assert_eq!(v.totals.measures.fatalities, 5);
     // Admin1 bars ignore the admin1 filter: Battles everywhere = FIX1 (Mopti), FIX4 (Menaka).
-    let admin1: Vec<(&str, u64)> = v.by_admin1.iter().map(|b| (b.label.as_str(), b.measures.events)).collect();
+    let admin1: Vec<(&str, u64)> = v
+        .by_admin1
+        .iter()
+        .map(|b| (b.label.as_str(), b.measures.events))
+        .collect();
     assert_eq!(admin1, vec![("Menaka", 1), ("Mopti", 1)]);
     // Event-type bars ignore the type filter: all of Mopti = FIX1 (Battles), FIX3 (Explosions).
-    let types: Vec<(&str, u64)> = v.by_event_type.iter().map(|b| (b.label.as_str(), b.measures.events)).collect();
-    assert_eq!(types, vec![("Battles", 1), ("Explosions/Remote violence", 1)]);
+    let types: Vec<(&str, u64)> = v
+        .by_event_type
+        .iter()
+        .map(|b| (b.label.as_str(), b.measures.events))
+        .collect();
+    assert_eq!(
+        types,
+        vec![("Battles", 1), ("Explosions/Remote violence", 1)]
+    );
     // Timeline by year (date filter unset): FIX1 in 2021.
     assert_eq!(v.timeline.bins, 3);
-    assert_eq!((0..3).map(|b| v.timeline.bin_events(b)).collect::<Vec<_>>(), vec![1, 0, 0]);
+    assert_eq!(
+        (0..3).map(|b| v.timeline.bin_events(b)).collect::<Vec<_>>(),
+        vec![1, 0, 0]
+    );
     assert_eq!(v.timeline.label(0), "2021");
     // Actors of FIX1: JNIM, Malian state forces, Wagner.
     let actors: Vec<&str> = v.by_actor.iter().map(|b| b.label.as_str()).collect();
-    assert_eq!(actors, vec!["JNIM", "Malian state forces", "Wagner Group / Africa Corps"]);
+    assert_eq!(
+        actors,
+        vec!["JNIM", "Malian state forces", "Wagner Group / Africa Corps"]
+    );
     assert_eq!(v.map.len(), 1);
     assert_eq!((v.map[0].lat, v.map[0].lon), (14.0, -4.5));
 }
@@ -105,7 +283,11 @@ fn linked_views_ignore_their_own_filter() {
 fn actor_breakdown_counts_each_event_once_per_actor() {
     let (store, state) = fixture_state();
     let v = state.views(&store, &ViewSpec::default());
-    let actors: Vec<(&str, u64)> = v.by_actor.iter().map(|b| (b.label.as_str(), b.measures.events)).collect();
+    let actors: Vec<(&str, u64)> = v
+        .by_actor
+        .iter()
+        .map(|b| (b.label.as_str(), b.measures.events))
+        .collect();
     assert_eq!(
         actors,
         vec![
@@ -128,7 +310,14 @@ fn group_by_month_year_and_actor() {
         .into_iter()
         .map(|g| (g.key, g.measures.events, g.measures.fatalities))
         .collect();
-    assert_eq!(years, vec![("2021".into(), 2, 17), ("2022".into(), 3, 1203), ("2023".into(), 1, 20)]);
+    assert_eq!(
+        years,
+        vec![
+            ("2021".into(), 2, 17),
+            ("2022".into(), 3, 1203),
+            ("2023".into(), 1, 20)
+        ]
+    );
     let months = aggregate(&store, &rows, GroupBy::Month);
     assert_eq!(months.len(), 20); // 2021-06 .. 2023-01, empty months included
     assert_eq!(months[0].key, "2021-06");
@@ -138,14 +327,23 @@ fn group_by_month_year_and_actor() {
         .into_iter()
         .find(|g| g.key == "Wagner Group / Africa Corps")
         .unwrap();
-    assert_eq!((wagner.measures.events, wagner.measures.fatalities), (3, 17));
+    assert_eq!(
+        (wagner.measures.events, wagner.measures.fatalities),
+        (3, 17)
+    );
 }
 
 #[test]
 fn rainy_season_2021_vs_2022_by_event_type() {
     let (store, mut state) = fixture_state();
     // The date filter is replaced by the two periods; other filters apply.
-    state.apply(&store, &Filters { from: from_ymd(2023, 1, 1), ..Filters::default() });
+    state.apply(
+        &store,
+        &Filters {
+            from: from_ymd(2023, 1, 1),
+            ..Filters::default()
+        },
+    );
     let a = Period::months(2021, 6, 9).unwrap();
     let b = Period::months(2022, 6, 9).unwrap();
     assert_eq!(a.label(), "2021-06-01 to 2021-09-30");
@@ -169,6 +367,8 @@ fn actor_suggestions_put_canonical_actors_first() {
     assert_eq!(s[0].name, "Malian state forces");
     assert!(s[0].canonical);
     assert_eq!(s[0].events, 4);
-    assert!(s.iter().any(|x| x.name == "Military Forces of Mali (2021-)" && !x.canonical));
+    assert!(s
+        .iter()
+        .any(|x| x.name == "Military Forces of Mali (2021-)" && !x.canonical));
     assert!(s.iter().any(|x| x.name == "Civilians (Mali)"));
 }

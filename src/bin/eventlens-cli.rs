@@ -155,13 +155,20 @@ fn options(args: &[String]) -> Result<Vec<(String, String)>, CliError> {
 }
 
 fn parse_day(name: &str, value: &str) -> Result<Day, CliError> {
-    date::parse_iso(value)
-        .ok_or_else(|| CliError::Usage(format!("`--{name} {value}`: dates are written YYYY-MM-DD, e.g. 2022-06-01.")))
+    date::parse_iso(value).ok_or_else(|| {
+        CliError::Usage(format!(
+            "`--{name} {value}`: dates are written YYYY-MM-DD, e.g. 2022-06-01."
+        ))
+    })
 }
 
 /// `6-9` -> (6, 9); `11-2` wraps over the new year; `7` is July alone.
 fn parse_months(value: &str) -> Result<(u8, u8), CliError> {
-    let bad = || CliError::Usage(format!("`--months {value}`: give a month or a range of months 1-12, e.g. 6-9."));
+    let bad = || {
+        CliError::Usage(format!(
+            "`--months {value}`: give a month or a range of months 1-12, e.g. 6-9."
+        ))
+    };
     let (a, b) = value.split_once('-').unwrap_or((value, value));
     let a: u8 = a.trim().parse().map_err(|_| bad())?;
     let b: u8 = b.trim().parse().map_err(|_| bad())?;
@@ -218,19 +225,32 @@ fn generate(args: &[String]) -> Result<String, CliError> {
     for (name, value) in options(args)? {
         match name.as_str() {
             "events" => {
-                events = Some(value.parse::<usize>().map_err(|_| CliError::Usage("`--events` takes a whole number.".into()))?)
+                events = Some(
+                    value
+                        .parse::<usize>()
+                        .map_err(|_| CliError::Usage("`--events` takes a whole number.".into()))?,
+                )
             }
-            "seed" => seed = value.parse().map_err(|_| CliError::Usage("`--seed` takes a whole number.".into()))?,
+            "seed" => {
+                seed = value
+                    .parse()
+                    .map_err(|_| CliError::Usage("`--seed` takes a whole number.".into()))?
+            }
             "out" => out = Some(value),
             other => return Err(CliError::Usage(format!("Unknown option `--{other}`."))),
         }
     }
     let (Some(events), Some(out)) = (events, out) else {
-        return Err(CliError::Usage("`generate` needs `--events N` and `--out FILE`.".into()));
+        return Err(CliError::Usage(
+            "`generate` needs `--events N` and `--out FILE`.".into(),
+        ));
     };
-    let file = std::fs::File::create(&out).map_err(|e| CliError::Failed(format!("Could not create {out}: {e}.")))?;
+    let file = std::fs::File::create(&out)
+        .map_err(|e| CliError::Failed(format!("Could not create {out}: {e}.")))?;
     let mut writer = std::io::BufWriter::new(file);
     let bytes = synthetic::write_acled_csv(&mut writer, events, seed)
         .map_err(|e| CliError::Failed(format!("Could not write {out}: {e}.")))?;
-    Ok(pretty(&json!({ "synthetic": true, "events": events, "bytes": bytes, "file": out })))
+    Ok(pretty(
+        &json!({ "synthetic": true, "events": events, "bytes": bytes, "file": out }),
+    ))
 }

@@ -34,7 +34,9 @@ impl Default for AliasTable {
 
 impl AliasTable {
     pub fn empty() -> Self {
-        AliasTable { entries: Vec::new() }
+        AliasTable {
+            entries: Vec::new(),
+        }
     }
 
     /// The built-in table for the central Sahel.
@@ -257,7 +259,9 @@ impl Canonical {
             members.sort_unstable();
             members.dedup();
             canonical.side_members.extend_from_slice(&members);
-            canonical.side_offsets.push(canonical.side_members.len() as u32);
+            canonical
+                .side_offsets
+                .push(canonical.side_members.len() as u32);
         }
         canonical
     }
@@ -288,9 +292,15 @@ mod tests {
     fn strips_only_period_suffixes() {
         let cases = [
             ("Military Forces of Mali (2021-)", "Military Forces of Mali"),
-            ("Military Forces of Mali (2013-2020)", "Military Forces of Mali"),
+            (
+                "Military Forces of Mali (2013-2020)",
+                "Military Forces of Mali",
+            ),
             ("Civilians (Mali)", "Civilians (Mali)"),
-            ("Dozo Communal Militia (Mali)", "Dozo Communal Militia (Mali)"),
+            (
+                "Dozo Communal Militia (Mali)",
+                "Dozo Communal Militia (Mali)",
+            ),
             ("Wagner Group", "Wagner Group"),
             ("Odd (12-)", "Odd (12-)"),
         ];
@@ -331,8 +341,17 @@ mod tests {
     fn user_entries_extend_the_table() {
         let mut t = AliasTable::sahel();
         t.add("Communal Militia (Menaka)", "Ménaka self-defence groups");
-        assert_eq!(t.canonical_name("Communal Militia (Ménaka)"), "Ménaka self-defence groups");
+        assert_eq!(
+            t.canonical_name("Communal Militia (Ménaka)"),
+            "Ménaka self-defence groups"
+        );
         t.add("Africa Corps", "Wagner Group / Africa Corps");
-        assert_eq!(t.entries.iter().filter(|e| e.canonical == "Wagner Group / Africa Corps").count(), 1);
+        assert_eq!(
+            t.entries
+                .iter()
+                .filter(|e| e.canonical == "Wagner Group / Africa Corps")
+                .count(),
+            1
+        );
     }
 }

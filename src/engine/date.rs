@@ -59,8 +59,14 @@ pub fn parse(field: &[u8], order: DateOrder) -> Option<Day> {
 }
 
 fn trim(s: &[u8]) -> &[u8] {
-    let start = s.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(s.len());
-    let end = s.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(start, |e| e + 1);
+    let start = s
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(s.len());
+    let end = s
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |e| e + 1);
     &s[start..end]
 }
 
@@ -87,8 +93,18 @@ fn parse_day_month_name(s: &[u8]) -> Option<Day> {
 
 fn month_from_name(name: &[u8]) -> Option<u32> {
     const MONTHS: [&[u8]; 12] = [
-        b"january", b"february", b"march", b"april", b"may", b"june", b"july", b"august",
-        b"september", b"october", b"november", b"december",
+        b"january",
+        b"february",
+        b"march",
+        b"april",
+        b"may",
+        b"june",
+        b"july",
+        b"august",
+        b"september",
+        b"october",
+        b"november",
+        b"december",
     ];
     if name.len() < 3 {
         return None;
@@ -190,7 +206,12 @@ impl Bin {
 }
 
 fn month_start(month_index: i32) -> Day {
-    from_ymd(month_index.div_euclid(12), month_index.rem_euclid(12) as u32 + 1, 1).unwrap_or(0)
+    from_ymd(
+        month_index.div_euclid(12),
+        month_index.rem_euclid(12) as u32 + 1,
+        1,
+    )
+    .unwrap_or(0)
 }
 
 /// Month of year, 1-12.
@@ -246,11 +267,17 @@ mod tests {
     fn bins_start_and_label() {
         // 2022-03-27 was a Sunday; its week starts Monday 2022-03-21.
         let d = from_ymd(2022, 3, 27).unwrap();
-        assert_eq!(format_iso(Bin::Week.start(Bin::Week.index(d))), "2022-03-21");
+        assert_eq!(
+            format_iso(Bin::Week.start(Bin::Week.index(d))),
+            "2022-03-21"
+        );
         assert_eq!(Bin::Month.label(Bin::Month.index(d)), "2022-03");
         assert_eq!(Bin::Quarter.label(Bin::Quarter.index(d)), "2022-Q1");
         assert_eq!(Bin::Year.label(Bin::Year.index(d)), "2022");
-        assert_eq!(Bin::Month.index(from_ymd(2022, 4, 1).unwrap()), Bin::Month.index(d) + 1);
+        assert_eq!(
+            Bin::Month.index(from_ymd(2022, 4, 1).unwrap()),
+            Bin::Month.index(d) + 1
+        );
         assert_eq!(month_of(d), 3);
     }
 }

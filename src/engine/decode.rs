@@ -113,7 +113,12 @@ fn utf16_without_bom(head: &[u8]) -> Option<TextEncoding> {
     }
     let pairs = sample.len() / 2;
     let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_zero = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_zero = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_zero * 10 >= pairs * 9 && even_zero == 0 {
         Some(TextEncoding::Utf16Le)
     } else if even_zero * 10 >= pairs * 9 && odd_zero == 0 {
@@ -190,7 +195,8 @@ impl ChunkDecoder {
             .max_utf8_buffer_length(chunk.len())
             .unwrap_or(chunk.len().saturating_mul(3) + 16);
         self.decoded.reserve(needed);
-        let (_result, _read, _had_errors) = decoder.decode_to_string(chunk, &mut self.decoded, last);
+        let (_result, _read, _had_errors) =
+            decoder.decode_to_string(chunk, &mut self.decoded, last);
         self.decoded.as_bytes()
     }
 }
@@ -214,7 +220,10 @@ mod tests {
     fn sniff_table() {
         let cases: &[(&[u8], Result<TextEncoding, &str>)] = &[
             (b"", Err("empty")),
-            (b"PK\x03\x04\x14\x00[Content_Types].xml xl/workbook", Err("excel")),
+            (
+                b"PK\x03\x04\x14\x00[Content_Types].xml xl/workbook",
+                Err("excel"),
+            ),
             (b"PK\x03\x04\x14\x00data.csv", Err("zip")),
             (b"<!DOCTYPE html><html>", Err("html")),
             (b"  \n<html><body>", Err("html")),
@@ -260,7 +269,13 @@ mod tests {
         let (cp1252, _, _) = WINDOWS_1252.encode(text);
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend_from_slice(text.as_bytes());
-        for bytes in [utf16le, utf16be, cp1252.into_owned(), bom, text.as_bytes().to_vec()] {
+        for bytes in [
+            utf16le,
+            utf16be,
+            cp1252.into_owned(),
+            bom,
+            text.as_bytes().to_vec(),
+        ] {
             for chunk in [1, 2, 3, 7, 1000] {
                 assert_eq!(decode_all(&bytes, chunk), text, "chunk {chunk}");
             }

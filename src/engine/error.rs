@@ -12,14 +12,35 @@ pub enum ImportError {
     ExcelWorkbook,
     ZipArchive,
     Html,
-    Binary { offset: u64 },
-    UnclosedQuote { line: u64 },
-    RecordTooLong { line: u64, limit_mb: usize },
-    DuplicateColumn { name: String, first: usize, second: usize },
-    UnknownLayout { headers: Vec<String> },
-    MappingColumnMissing { role: &'static str, name: String },
-    NoUsableRows { first_problem: String },
-    TooLarge { bytes: u64, limit_bytes: u64 },
+    Binary {
+        offset: u64,
+    },
+    UnclosedQuote {
+        line: u64,
+    },
+    RecordTooLong {
+        line: u64,
+        limit_mb: usize,
+    },
+    DuplicateColumn {
+        name: String,
+        first: usize,
+        second: usize,
+    },
+    UnknownLayout {
+        headers: Vec<String>,
+    },
+    MappingColumnMissing {
+        role: &'static str,
+        name: String,
+    },
+    NoUsableRows {
+        first_problem: String,
+    },
+    TooLarge {
+        bytes: u64,
+        limit_bytes: u64,
+    },
 }
 
 impl fmt::Display for ImportError {

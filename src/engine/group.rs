@@ -127,7 +127,11 @@ pub fn aggregate(store: &Store, rows: &[u32], by: GroupBy) -> Vec<Group> {
     };
 
     if let Some(bin) = by.bin() {
-        let Some(first) = rows.iter().map(|&r| bin.index(store.date[r as usize])).min() else {
+        let Some(first) = rows
+            .iter()
+            .map(|&r| bin.index(store.date[r as usize]))
+            .min()
+        else {
             return Vec::new();
         };
         for &r in rows {
@@ -175,11 +179,19 @@ pub fn aggregate(store: &Store, rows: &[u32], by: GroupBy) -> Vec<Group> {
         .enumerate()
         .filter(|(_, s)| s.0.events > 0)
         .map(|(i, (m, lo, hi))| {
-            let key = names.get(i).cloned().unwrap_or_else(|| NOT_STATED.to_string());
+            let key = names
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| NOT_STATED.to_string());
             finish(m, lo, hi, key)
         })
         .collect();
-    groups.sort_by(|a, b| b.measures.events.cmp(&a.measures.events).then_with(|| a.key.cmp(&b.key)));
+    groups.sort_by(|a, b| {
+        b.measures
+            .events
+            .cmp(&a.measures.events)
+            .then_with(|| a.key.cmp(&b.key))
+    });
     groups
 }
 
@@ -210,7 +222,11 @@ impl Period {
         } else {
             (year + 1, last_month)
         };
-        let (next_year, next_month) = if end_month == 12 { (end_year + 1, 1) } else { (end_year, end_month + 1) };
+        let (next_year, next_month) = if end_month == 12 {
+            (end_year + 1, 1)
+        } else {
+            (end_year, end_month + 1)
+        };
         let to = date::from_ymd(next_year, next_month, 1)? - 1;
         Some(Period { from, to })
     }
@@ -221,7 +237,11 @@ impl Period {
 
     /// "2021-06-01 to 2021-09-30".
     pub fn label(&self) -> String {
-        format!("{} to {}", date::format_iso(self.from), date::format_iso(self.to))
+        format!(
+            "{} to {}",
+            date::format_iso(self.from),
+            date::format_iso(self.to)
+        )
     }
 }
 
@@ -239,7 +259,8 @@ pub struct ComparisonRow {
 
 impl ComparisonRow {
     fn new(key: String, a: Measures, b: Measures) -> ComparisonRow {
-        let change_pct = (a.events > 0).then(|| (b.events as f64 - a.events as f64) * 100.0 / a.events as f64);
+        let change_pct =
+            (a.events > 0).then(|| (b.events as f64 - a.events as f64) * 100.0 / a.events as f64);
         ComparisonRow {
             key,
             a,
@@ -257,7 +278,10 @@ impl ComparisonRow {
             Some(p) if p.abs() < 0.05 => "no change".to_string(),
             Some(p) => {
                 let sign = if p > 0.0 { "+" } else { "-" };
-                format!("{sign}{}%", crate::engine::format::thousands(p.abs().round() as u64))
+                format!(
+                    "{sign}{}%",
+                    crate::engine::format::thousands(p.abs().round() as u64)
+                )
             }
         }
     }
@@ -277,8 +301,16 @@ pub struct Comparison {
 /// its date range (the periods replace it).
 pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: GroupBy) -> Comparison {
     let rows = state.rows_ignoring(&[Dim::Date]);
-    let in_a: Vec<u32> = rows.iter().copied().filter(|&r| a.contains(store.date[r as usize])).collect();
-    let in_b: Vec<u32> = rows.iter().copied().filter(|&r| b.contains(store.date[r as usize])).collect();
+    let in_a: Vec<u32> = rows
+        .iter()
+        .copied()
+        .filter(|&r| a.contains(store.date[r as usize]))
+        .collect();
+    let in_b: Vec<u32> = rows
+        .iter()
+        .copied()
+        .filter(|&r| b.contains(store.date[r as usize]))
+        .collect();
     let total = |rows: &[u32]| {
         let mut m = Measures::default();
         for &r in rows {
@@ -330,5 +362,11 @@ pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: Grou
                 .then_with(|| x.key.cmp(&y.key))
         });
     }
-    Comparison { by, a, b, rows, total }
+    Comparison {
+        by,
+        a,
+        b,
+        rows,
+        total,
+    }
 }

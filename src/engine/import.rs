@@ -210,7 +210,10 @@ impl Importer {
         let encoding = decoder.encoding();
         let text = decoder.decode(chunk, last);
         let parser = self.parser.get_or_insert_with(|| {
-            Parser::new(encoding, self.options.hold_text || !encoding.is_passthrough())
+            Parser::new(
+                encoding,
+                self.options.hold_text || !encoding.is_passthrough(),
+            )
         });
         parser.feed(text, last, &self.options)
     }
@@ -355,7 +358,12 @@ impl Parser {
         }
     }
 
-    fn feed(&mut self, text: &[u8], last: bool, options: &ImportOptions) -> Result<(), ImportError> {
+    fn feed(
+        &mut self,
+        text: &[u8],
+        last: bool,
+        options: &ImportOptions,
+    ) -> Result<(), ImportError> {
         if self.hold {
             self.held.extend_from_slice(text);
         }
@@ -363,7 +371,10 @@ impl Parser {
             self.pending.extend_from_slice(text);
             let Some(delimiter) = detect_delimiter(&self.pending, last) else {
                 if self.pending.len() > 4 * 1024 * 1024 {
-                    return Err(ImportError::RecordTooLong { line: 1, limit_mb: 4 });
+                    return Err(ImportError::RecordTooLong {
+                        line: 1,
+                        limit_mb: 4,
+                    });
                 }
                 return Ok(());
             };
@@ -379,7 +390,12 @@ impl Parser {
         self.parse(text, last, options)
     }
 
-    fn parse(&mut self, mut input: &[u8], last: bool, options: &ImportOptions) -> Result<(), ImportError> {
+    fn parse(
+        &mut self,
+        mut input: &[u8],
+        last: bool,
+        options: &ImportOptions,
+    ) -> Result<(), ImportError> {
         let Some(reader) = self.reader.as_mut() else {
             return Ok(());
         };
@@ -460,7 +476,12 @@ struct Span {
 }
 
 impl Rows {
-    fn record(&mut self, rec: &RecordBuf, span: Span, options: &ImportOptions) -> Result<(), ImportError> {
+    fn record(
+        &mut self,
+        rec: &RecordBuf,
+        span: Span,
+        options: &ImportOptions,
+    ) -> Result<(), ImportError> {
         if rec.is_blank() {
             return Ok(());
         }
@@ -500,7 +521,10 @@ impl Rows {
             .collect();
         let layout = recognise(&header, options.mapping.as_ref())?;
         self.header_len = header.len();
-        self.last_named_column = header.iter().rposition(|h| !h.trim().is_empty()).unwrap_or(0);
+        self.last_named_column = header
+            .iter()
+            .rposition(|h| !h.trim().is_empty())
+            .unwrap_or(0);
         let used = layout.columns.used();
         self.report.format = layout.format.label().to_string();
         self.report.format_id = Some(layout.format);
@@ -576,13 +600,15 @@ impl Rows {
                     if let Some(&row) = self.event_ids.get(id) {
                         let side = self.side(rec, c.actor1, c.assoc_actor_1, true);
                         let row = row as usize;
-                        if self.store.side2[row] == self.empty_side && self.store.side1[row] != side {
+                        if self.store.side2[row] == self.empty_side && self.store.side1[row] != side
+                        {
                             self.store.side2[row] = side;
                         }
                         self.report.rows_merged += 1;
                         return;
                     }
-                    self.event_ids.insert(id.into(), self.store.date.len() as u32);
+                    self.event_ids
+                        .insert(id.into(), self.store.date.len() as u32);
                 }
             }
         }
@@ -598,7 +624,10 @@ impl Rows {
             (false, Some(col)) if !trim(rec.field(col)).is_empty() => rec.field(col),
             _ => b"Unspecified",
         };
-        let event_type = self.caches.event_type.intern(type_field, &mut self.store.event_types);
+        let event_type = self
+            .caches
+            .event_type
+            .intern(type_field, &mut self.store.event_types);
         let sub_event_type = self.intern(rec, c.sub_event_type, Col::SubEventType);
         let disorder_type = self.intern(rec, c.disorder_type, Col::Disorder);
 
@@ -607,11 +636,15 @@ impl Rows {
             Some(col) => !trim(rec.field(col)).is_empty(),
             None => type_name == "Violence against civilians" || type_name == "One-sided violence",
         };
-        let time_precision = c.time_precision.map_or(0, |col| precision(rec.field(col), ucdp, 5));
-        let geo_precision = c.geo_precision.map_or(0, |col| precision(rec.field(col), ucdp, 7));
-        let flags = u8::from(civilian) * flag::CIVILIAN_TARGETING
-            | time_precision << flag::TIME_PRECISION_SHIFT
-            | geo_precision << flag::GEO_PRECISION_SHIFT;
+        let time_precision = c
+            .time_precision
+            .map_or(0, |col| precision(rec.field(col), ucdp, 5));
+        let geo_precision = c
+            .geo_precision
+            .map_or(0, |col| precision(rec.field(col), ucdp, 7));
+        let flags = (u8::from(civilian) * flag::CIVILIAN_TARGETING)
+            | (time_precision << flag::TIME_PRECISION_SHIFT)
+            | (geo_precision << flag::GEO_PRECISION_SHIFT);
 
         let place = self.place(rec, &c, geo_precision, line);
         let fatalities = self.count(rec, c.fatalities, "fatalities", line);
@@ -629,10 +662,14 @@ impl Rows {
         store.side1.push(side1);
         store.side2.push(side2);
         store.record_start.push(span.start);
-        store.record_len.push((span.end - span.start).min(u64::from(u32::MAX)) as u32);
+        store
+            .record_len
+            .push((span.end - span.start).min(u64::from(u32::MAX)) as u32);
         if ucdp {
             let end_field = c.date_end.map_or(&b""[..], |col| rec.field(col));
-            let end = date::parse(end_field, DateOrder::Auto).unwrap_or(day).max(day);
+            let end = date::parse(end_field, DateOrder::Auto)
+                .unwrap_or(day)
+                .max(day);
             self.store.date_end.push(end);
             let low = self.count(rec, c.fatalities_low, "low", line);
             let high = self.count(rec, c.fatalities_high, "high", line);
@@ -652,8 +689,14 @@ impl Rows {
             return NONE;
         }
         let (cache, dict) = match which {
-            Col::SubEventType => (&mut self.caches.sub_event_type, &mut self.store.sub_event_types),
-            Col::Disorder => (&mut self.caches.disorder_type, &mut self.store.disorder_types),
+            Col::SubEventType => (
+                &mut self.caches.sub_event_type,
+                &mut self.store.sub_event_types,
+            ),
+            Col::Disorder => (
+                &mut self.caches.disorder_type,
+                &mut self.store.disorder_types,
+            ),
             Col::Country => (&mut self.caches.country, &mut self.store.countries),
             Col::Admin1 => (&mut self.caches.admin1, &mut self.store.admin1s),
             Col::Admin2 => (&mut self.caches.admin2, &mut self.store.admin2s),
@@ -683,12 +726,22 @@ impl Rows {
         })
     }
 
-    fn coordinate(&mut self, rec: &RecordBuf, column: Option<usize>, is_lat: bool, line: u64) -> f32 {
+    fn coordinate(
+        &mut self,
+        rec: &RecordBuf,
+        column: Option<usize>,
+        is_lat: bool,
+        line: u64,
+    ) -> f32 {
         let Some(col) = column else {
             return f32::NAN;
         };
         let field = rec.field(col);
-        let cache = if is_lat { &mut self.caches.lat } else { &mut self.caches.lon };
+        let cache = if is_lat {
+            &mut self.caches.lat
+        } else {
+            &mut self.caches.lon
+        };
         if cache.valid && cache.bytes == field {
             return f32::from_bits(cache.code);
         }
@@ -697,7 +750,11 @@ impl Rows {
             Some(v) if v.abs() <= limit => v,
             _ if trim(field).is_empty() => f32::NAN,
             _ => {
-                let name = if is_lat { "latitude (not a coordinate, left empty)" } else { "longitude (not a coordinate, left empty)" };
+                let name = if is_lat {
+                    "latitude (not a coordinate, left empty)"
+                } else {
+                    "longitude (not a coordinate, left empty)"
+                };
                 ImportReport::note(&mut self.report.unparsed, name, line, field);
                 f32::NAN
             }
@@ -717,10 +774,15 @@ impl Rows {
         match parse_count(field) {
             Ok(Some(n)) => n,
             Ok(None) => {
-                ImportReport::note(&mut self.report.unparsed, &format!("{name} (empty, read as 0)"), line, b"");
+                ImportReport::note(
+                    &mut self.report.unparsed,
+                    &format!("{name} (empty, read as 0)"),
+                    line,
+                    b"",
+                );
                 0
             }
-            Err(()) => {
+            Err(NotACount) => {
                 ImportReport::note(
                     &mut self.report.unparsed,
                     &format!("{name} (not a whole number, read as 0)"),
@@ -732,7 +794,13 @@ impl Rows {
         }
     }
 
-    fn side(&mut self, rec: &RecordBuf, actor: Option<usize>, assoc: Option<usize>, first: bool) -> u32 {
+    fn side(
+        &mut self,
+        rec: &RecordBuf,
+        actor: Option<usize>,
+        assoc: Option<usize>,
+        first: bool,
+    ) -> u32 {
         let actor_bytes = actor.map_or(&b""[..], |c| rec.field(c));
         let assoc_bytes = assoc.map_or(&b""[..], |c| rec.field(c));
         let (actor_cache, assoc_cache) = if first {
@@ -767,7 +835,12 @@ impl Rows {
         })
     }
 
-    fn finish(mut self, bytes: u64, held: Option<Vec<u8>>, options: &ImportOptions) -> Result<Dataset, ImportError> {
+    fn finish(
+        mut self,
+        bytes: u64,
+        held: Option<Vec<u8>>,
+        options: &ImportOptions,
+    ) -> Result<Dataset, ImportError> {
         if self.layout.is_none() {
             return Err(ImportError::EmptyFile);
         }
@@ -780,7 +853,13 @@ impl Rows {
                 .skipped
                 .first()
                 .map(|p| match p.examples.first() {
-                    Some(e) => format!("line {}: {} (\"{}\"). {}", e.line, p.what, e.value, hint(&p.what)),
+                    Some(e) => format!(
+                        "line {}: {} (\"{}\"). {}",
+                        e.line,
+                        p.what,
+                        e.value,
+                        hint(&p.what)
+                    ),
                     None => p.what.clone(),
                 })
                 .unwrap_or_else(|| "no rows".into());
@@ -808,7 +887,9 @@ impl Rows {
             ));
         }
         if self.store.places.lat.iter().all(|v| v.is_nan()) {
-            report.warnings.push("No row has coordinates, so the map stays empty.".into());
+            report
+                .warnings
+                .push("No row has coordinates, so the map stays empty.".into());
         }
         Ok(Dataset {
             store: self.store,
@@ -870,8 +951,12 @@ fn trim(bytes: &[u8]) -> &[u8] {
     crate::engine::store::trim_spaces(bytes)
 }
 
+/// A field that should hold a count but does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotACount;
+
 /// A count such as `12`, `1,200`, `1 200` or `12.0`; `Ok(None)` when empty.
-pub fn parse_count(field: &[u8]) -> Result<Option<u32>, ()> {
+pub fn parse_count(field: &[u8]) -> Result<Option<u32>, NotACount> {
     let field = trim(field);
     if field.is_empty() {
         return Ok(None);
@@ -885,17 +970,17 @@ pub fn parse_count(field: &[u8]) -> Result<Option<u32>, ()> {
                 value = value * 10 + u64::from(b - b'0');
                 digits += 1;
                 if value > u64::from(u32::MAX) {
-                    return Err(());
+                    return Err(NotACount);
                 }
             }
             b'0' if fraction => {}
             b',' | b' ' | b'_' | b'\'' if !fraction && digits > 0 => {}
             b'.' if !fraction && digits > 0 => fraction = true,
-            _ => return Err(()),
+            _ => return Err(NotACount),
         }
     }
     if digits == 0 {
-        return Err(());
+        return Err(NotACount);
     }
     Ok(Some(value as u32))
 }
@@ -908,7 +993,11 @@ fn parse_float(field: &[u8]) -> Option<f32> {
     }
     // European spreadsheets write "14,3500".
     if text.matches(',').count() == 1 && !text.contains('.') {
-        return text.replace(',', ".").parse::<f32>().ok().filter(|v| v.is_finite());
+        return text
+            .replace(',', ".")
+            .parse::<f32>()
+            .ok()
+            .filter(|v| v.is_finite());
     }
     None
 }
@@ -936,7 +1025,9 @@ fn detect_delimiter(text: &[u8], last: bool) -> Option<u8> {
         return None;
     }
     let delimiters = [b',', b';', b'\t'];
-    let best = (0..3).max_by_key(|&i| (counts[i], usize::from(i == 0))).unwrap_or(0);
+    let best = (0..3)
+        .max_by_key(|&i| (counts[i], usize::from(i == 0)))
+        .unwrap_or(0);
     Some(delimiters[best])
 }
 
@@ -946,18 +1037,18 @@ mod tests {
 
     #[test]
     fn counts_parse_like_people_write_them() {
-        let cases: &[(&str, Result<Option<u32>, ()>)] = &[
+        let cases: &[(&str, Result<Option<u32>, NotACount>)] = &[
             ("12", Ok(Some(12))),
             (" 1,200 ", Ok(Some(1200))),
             ("1 200", Ok(Some(1200))),
             ("12.0", Ok(Some(12))),
             ("", Ok(None)),
             ("  ", Ok(None)),
-            ("-3", Err(())),
-            ("12.5", Err(())),
-            ("about 10", Err(())),
-            ("99999999999", Err(())),
-            (",", Err(())),
+            ("-3", Err(NotACount)),
+            ("12.5", Err(NotACount)),
+            ("about 10", Err(NotACount)),
+            ("99999999999", Err(NotACount)),
+            (",", Err(NotACount)),
         ];
         for (text, want) in cases {
             assert_eq!(parse_count(text.as_bytes()), *want, "{text:?}");

@@ -255,11 +255,16 @@ impl ColumnMapping {
 
 /// Lower-case, trimmed, BOM-free header name.
 pub fn normalise(name: &str) -> String {
-    name.trim_start_matches('\u{feff}').trim().to_ascii_lowercase()
+    name.trim_start_matches('\u{feff}')
+        .trim()
+        .to_ascii_lowercase()
 }
 
 /// Recognises the layout of `header`, or applies `mapping` when given.
-pub fn recognise(header: &[String], mapping: Option<&ColumnMapping>) -> Result<Layout, ImportError> {
+pub fn recognise(
+    header: &[String],
+    mapping: Option<&ColumnMapping>,
+) -> Result<Layout, ImportError> {
     let names: Vec<String> = header.iter().map(|h| normalise(h)).collect();
     let header: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     if let Some(mapping) = mapping {
@@ -463,7 +468,11 @@ mod tests {
 
     #[test]
     fn legacy_ally_columns_become_associated_actors() {
-        let layout = recognise(&header("GWNO,EVENT_DATE,ACTOR1,ALLY_ACTOR_1,ACTOR2,ALLY_ACTOR_2,FATALITIES,,"), None).unwrap();
+        let layout = recognise(
+            &header("GWNO,EVENT_DATE,ACTOR1,ALLY_ACTOR_1,ACTOR2,ALLY_ACTOR_2,FATALITIES,,"),
+            None,
+        )
+        .unwrap();
         assert_eq!(layout.columns.assoc_actor_1, Some(3));
         assert_eq!(layout.columns.assoc_actor_2, Some(5));
         assert_eq!(layout.date_order, DateOrder::DayFirst);
@@ -471,17 +480,28 @@ mod tests {
 
     #[test]
     fn duplicate_used_column_is_an_error_naming_both_positions() {
-        let err = recognise(&header("event_id_cnty,event_date,actor1,actor2,event_date"), None).unwrap_err();
+        let err = recognise(
+            &header("event_id_cnty,event_date,actor1,actor2,event_date"),
+            None,
+        )
+        .unwrap_err();
         assert_eq!(
             err,
-            ImportError::DuplicateColumn { name: "event_date".into(), first: 2, second: 5 }
+            ImportError::DuplicateColumn {
+                name: "event_date".into(),
+                first: 2,
+                second: 5
+            }
         );
     }
 
     #[test]
     fn unknown_layout_and_mapping() {
         let h = header("When,Lat,Lng,Killed,Place,Perpetrator");
-        assert!(matches!(recognise(&h, None), Err(ImportError::UnknownLayout { .. })));
+        assert!(matches!(
+            recognise(&h, None),
+            Err(ImportError::UnknownLayout { .. })
+        ));
         let mapping = ColumnMapping::suggest(&h);
         assert_eq!(mapping.date, "When");
         assert_eq!(mapping.latitude.as_deref(), Some("Lat"));
@@ -494,7 +514,10 @@ mod tests {
         bad.set("notes", Some("Description".into()));
         assert_eq!(
             recognise(&h, Some(&bad)).unwrap_err(),
-            ImportError::MappingColumnMissing { role: "notes", name: "Description".into() }
+            ImportError::MappingColumnMissing {
+                role: "notes",
+                name: "Description".into()
+            }
         );
     }
 }

@@ -71,9 +71,12 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<PublishedFigure>, String> {
             if text.is_empty() {
                 return Ok(None);
             }
-            date::parse_iso(&text)
-                .map(Some)
-                .ok_or_else(|| format!("Line {line}, column {}: \"{text}\" is not a YYYY-MM-DD date.", COLUMNS[c]))
+            date::parse_iso(&text).map(Some).ok_or_else(|| {
+                format!(
+                    "Line {line}, column {}: \"{text}\" is not a YYYY-MM-DD date.",
+                    COLUMNS[c]
+                )
+            })
         };
         let value: f64 = get(5)
             .parse()
@@ -85,7 +88,9 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<PublishedFigure>, String> {
                     .split_once('-')
                     .and_then(|(a, b)| Some((a.parse::<u8>().ok()?, b.parse::<u8>().ok()?)))
                     .filter(|&(a, b)| (1..=12).contains(&a) && (1..=12).contains(&b));
-                Some(parsed.ok_or_else(|| format!("Line {line}, column months: \"{m}\" is not a window like 6-9."))?)
+                Some(parsed.ok_or_else(|| {
+                    format!("Line {line}, column months: \"{m}\" is not a window like 6-9.")
+                })?)
             }
         };
         figures.push(PublishedFigure {
@@ -101,7 +106,12 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<PublishedFigure>, String> {
             months,
             area: get(10),
             actor: get(11),
-            event_types: get(12).split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            event_types: get(12)
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
             definition: get(13),
             notes: get(14),
         });

@@ -137,7 +137,9 @@ impl Dim {
             Dim::SubEventType => a.sub_event_types == b.sub_event_types,
             Dim::Disorder => a.disorder_types == b.disorder_types,
             Dim::Actor => a.actor == b.actor && a.role == b.role && a.alongside == b.alongside,
-            Dim::Fatalities => a.fatalities_min == b.fatalities_min && a.fatalities_max == b.fatalities_max,
+            Dim::Fatalities => {
+                a.fatalities_min == b.fatalities_min && a.fatalities_max == b.fatalities_max
+            }
             Dim::Civilian => a.civilian_targeting == b.civilian_targeting,
             Dim::Text => a.text == b.text,
         }
@@ -174,7 +176,13 @@ impl QueryState {
                 continue;
             }
             let other = store.canonical.side(s2);
-            let shared: Vec<u32> = store.canonical.side(s1).iter().copied().filter(|a| other.contains(a)).collect();
+            let shared: Vec<u32> = store
+                .canonical
+                .side(s1)
+                .iter()
+                .copied()
+                .filter(|a| other.contains(a))
+                .collect();
             if !shared.is_empty() {
                 shared_actor_rows.push((r as u32, shared));
             }
@@ -201,7 +209,9 @@ impl QueryState {
     /// Applies `filters`, recomputing only the dimensions that changed.
     pub fn apply(&mut self, store: &Store, filters: &Filters) {
         for dim in Dim::ALL {
-            if !dim.same(&self.filters, filters) || (dim == Dim::Text && self.filters.fails_text_pending()) {
+            if !dim.same(&self.filters, filters)
+                || (dim == Dim::Text && self.filters.fails_text_pending())
+            {
                 self.recompute(store, dim, filters);
             }
         }
@@ -219,7 +229,10 @@ impl QueryState {
     /// True when the text filter needs a scan of the file's notes that the
     /// caller has not supplied yet.
     pub fn needs_note_scan(&self, store: &Store) -> bool {
-        self.filters.text.as_deref().is_some_and(|t| !t.trim().is_empty())
+        self.filters
+            .text
+            .as_deref()
+            .is_some_and(|t| !t.trim().is_empty())
             && matches!(store.source, SourceText::External { .. })
             && self.note_matches.is_none()
     }
@@ -283,16 +296,26 @@ impl Filters {
 enum Test {
     DateRange(Day, Day),
     /// Allowed per day, from the store's first day.
-    Months { first_day: Day, allowed: Vec<bool> },
+    Months {
+        first_day: Day,
+        allowed: Vec<bool>,
+    },
     /// Allowed place codes.
     Places(Vec<bool>),
     Codes(CodeColumn, Vec<bool>),
     /// Per side: bit 0 the primary actor matches, bit 1 an associated actor
     /// matches, bit 2 the side also holds the "alongside" actor.
-    Actor { role: Role, side_flags: Vec<u8>, alongside: bool },
+    Actor {
+        role: Role,
+        side_flags: Vec<u8>,
+        alongside: bool,
+    },
     Fatalities(u32, u32),
     Civilian(bool),
-    Text { places: Vec<bool>, notes: Option<Vec<bool>> },
+    Text {
+        places: Vec<bool>,
+        notes: Option<Vec<bool>>,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -309,24 +332,41 @@ impl Test {
                 if f.from.is_none() && f.to.is_none() {
                     return None;
                 }
-                Some(Test::DateRange(f.from.unwrap_or(Day::MIN), f.to.unwrap_or(Day::MAX)))
+                Some(Test::DateRange(
+                    f.from.unwrap_or(Day::MIN),
+                    f.to.unwrap_or(Day::MAX),
+                ))
             }
             Dim::Months => {
                 let (a, b) = f.months?;
-                let in_window = |m: u8| if a <= b { a <= m && m <= b } else { m >= a || m <= b };
+                let in_window = |m: u8| {
+                    if a <= b {
+                        a <= m && m <= b
+                    } else {
+                        m >= a || m <= b
+                    }
+                };
                 Some(Test::Months {
                     first_day: state.first_day,
                     allowed: state.month_of_day.iter().map(|&m| in_window(m)).collect(),
                 })
             }
-            Dim::Country => place_test(store, &f.countries, &store.countries, &store.places.country),
+            Dim::Country => {
+                place_test(store, &f.countries, &store.countries, &store.places.country)
+            }
             Dim::Admin1 => place_test(store, &f.admin1, &store.admin1s, &store.places.admin1),
             Dim::Admin2 => place_test(store, &f.admin2, &store.admin2s, &store.places.admin2),
             Dim::EventType => code_test(&f.event_types, &store.event_types, CodeColumn::EventType),
-            Dim::SubEventType => {
-                code_test(&f.sub_event_types, &store.sub_event_types, CodeColumn::SubEventType)
-            }
-            Dim::Disorder => code_test(&f.disorder_types, &store.disorder_types, CodeColumn::Disorder),
+            Dim::SubEventType => code_test(
+                &f.sub_event_types,
+                &store.sub_event_types,
+                CodeColumn::SubEventType,
+            ),
+            Dim::Disorder => code_test(
+                &f.disorder_types,
+                &store.disorder_types,
+                CodeColumn::Disorder,
+            ),
             Dim::Actor => {
                 let actor = f.actor.as_deref().filter(|a| !a.trim().is_empty());
                 let alongside = f.alongside.as_deref().filter(|a| !a.trim().is_empty());
@@ -341,10 +381,14 @@ impl Test {
                     .map(|side| {
                         let primary = store.sides.primary[side as usize];
                         let primary_hit = primary != NONE && main[primary as usize];
-                        let assoc_hit = store.sides.associated(side).iter().any(|&a| main[a as usize]);
-                        let with_other = other.as_ref().is_some_and(|o| {
-                            store.sides.members(side).any(|a| o[a as usize])
-                        });
+                        let assoc_hit = store
+                            .sides
+                            .associated(side)
+                            .iter()
+                            .any(|&a| main[a as usize]);
+                        let with_other = other
+                            .as_ref()
+                            .is_some_and(|o| store.sides.members(side).any(|a| o[a as usize]));
                         u8::from(primary_hit) | u8::from(assoc_hit) << 1 | u8::from(with_other) << 2
                     })
                     .collect();
@@ -358,14 +402,20 @@ impl Test {
                 if f.fatalities_min.is_none() && f.fatalities_max.is_none() {
                     return None;
                 }
-                Some(Test::Fatalities(f.fatalities_min.unwrap_or(0), f.fatalities_max.unwrap_or(u32::MAX)))
+                Some(Test::Fatalities(
+                    f.fatalities_min.unwrap_or(0),
+                    f.fatalities_max.unwrap_or(u32::MAX),
+                ))
             }
             Dim::Civilian => f.civilian_targeting.map(Test::Civilian),
             Dim::Text => {
                 let text = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
                 let needle = fold(text);
                 let name_hit = |dict: &Dictionary| -> Vec<bool> {
-                    dict.names().iter().map(|n| contains_folded(n, &needle)).collect()
+                    dict.names()
+                        .iter()
+                        .map(|n| contains_folded(n, &needle))
+                        .collect()
                 };
                 let locations = name_hit(&store.locations);
                 let admin2 = name_hit(&store.admin2s);
@@ -405,7 +455,11 @@ impl Test {
                 };
                 allowed.get(code as usize).copied().unwrap_or(false)
             }
-            Test::Actor { role, side_flags, alongside } => {
+            Test::Actor {
+                role,
+                side_flags,
+                alongside,
+            } => {
                 let s1 = side_flags[store.side1[r] as usize];
                 let s2 = side_flags[store.side2[r] as usize];
                 if *alongside {
@@ -436,7 +490,12 @@ impl Test {
     }
 }
 
-fn place_test(store: &Store, names: &[String], dict: &Dictionary, place_codes: &[u32]) -> Option<Test> {
+fn place_test(
+    store: &Store,
+    names: &[String],
+    dict: &Dictionary,
+    place_codes: &[u32],
+) -> Option<Test> {
     if names.is_empty() {
         return None;
     }
@@ -475,10 +534,13 @@ pub fn match_actors(store: &Store, query: &str) -> Vec<bool> {
     let query = query.trim();
     let canonical = &store.canonical;
     let folded = fold(query);
-    if let Some(code) = canonical
-        .code(query)
-        .or_else(|| canonical.names.iter().position(|n| fold(n) == folded).map(|i| i as u32))
-    {
+    if let Some(code) = canonical.code(query).or_else(|| {
+        canonical
+            .names
+            .iter()
+            .position(|n| fold(n) == folded)
+            .map(|i| i as u32)
+    }) {
         return canonical.of_actor.iter().map(|&c| c == code).collect();
     }
     if let Some(code) = store.actors.code(query) {
@@ -489,7 +551,9 @@ pub fn match_actors(store: &Store, query: &str) -> Vec<bool> {
         .names()
         .iter()
         .zip(&canonical.of_actor)
-        .map(|(raw, &c)| contains_folded(raw, &folded) || contains_folded(canonical.name(c), &folded))
+        .map(|(raw, &c)| {
+            contains_folded(raw, &folded) || contains_folded(canonical.name(c), &folded)
+        })
         .collect()
 }
 
@@ -525,18 +589,37 @@ pub fn suggest_actors(store: &Store, query: &str, limit: usize) -> Vec<ActorSugg
     }
     let mut out: Vec<ActorSuggestion> = Vec::new();
     for (c, name) in store.canonical.names.iter().enumerate() {
-        let stands_for_several = store.canonical.of_actor.iter().filter(|&&x| x as usize == c).count() > 1
-            || !store.actors.code(name).is_some();
+        let stands_for_several = store
+            .canonical
+            .of_actor
+            .iter()
+            .filter(|&&x| x as usize == c)
+            .count()
+            > 1
+            || store.actors.code(name).is_none();
         if stands_for_several && contains_folded(name, &folded) {
-            out.push(ActorSuggestion { name: name.clone(), canonical: true, events: canon_events[c] });
+            out.push(ActorSuggestion {
+                name: name.clone(),
+                canonical: true,
+                events: canon_events[c],
+            });
         }
     }
     for (a, name) in store.actors.names().iter().enumerate() {
         if contains_folded(name, &folded) {
-            out.push(ActorSuggestion { name: name.clone(), canonical: false, events: raw_events[a] });
+            out.push(ActorSuggestion {
+                name: name.clone(),
+                canonical: false,
+                events: raw_events[a],
+            });
         }
     }
-    out.sort_by(|x, y| y.canonical.cmp(&x.canonical).then(y.events.cmp(&x.events)).then(x.name.cmp(&y.name)));
+    out.sort_by(|x, y| {
+        y.canonical
+            .cmp(&x.canonical)
+            .then(y.events.cmp(&x.events))
+            .then(x.name.cmp(&y.name))
+    });
     out.truncate(limit);
     out
 }
@@ -581,7 +664,11 @@ pub fn match_records(
             continue;
         };
         // Cheap pre-check on the raw bytes for plain-ASCII needles.
-        if needle.is_ascii() && !record.windows(needle.len().max(1)).any(|w| w.eq_ignore_ascii_case(needle.as_bytes())) {
+        if needle.is_ascii()
+            && !record
+                .windows(needle.len().max(1))
+                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        {
             continue;
         }
         let fields = crate::engine::store::parse_record(record, store.delimiter);
@@ -602,7 +689,10 @@ pub struct ViewSpec {
 
 impl Default for ViewSpec {
     fn default() -> Self {
-        ViewSpec { bin: Bin::Month, top_actors: 15 }
+        ViewSpec {
+            bin: Bin::Month,
+            top_actors: 15,
+        }
     }
 }
 
@@ -663,7 +753,10 @@ impl Timeline {
 
     pub fn bin_events(&self, b: usize) -> u64 {
         let n = self.types.len();
-        self.events[b * n..(b + 1) * n].iter().map(|&e| u64::from(e)).sum()
+        self.events[b * n..(b + 1) * n]
+            .iter()
+            .map(|&e| u64::from(e))
+            .sum()
     }
 
     pub fn bin_fatalities(&self, b: usize) -> u64 {
@@ -822,24 +915,33 @@ impl Views {
                     high += u64::from(store.fatalities_high[r]);
                 }
                 places[store.place[r] as usize].add(fatalities, civilian, event_type);
-                event_type_acc[slot16(event_type, store.event_types.len())].add(fatalities, civilian);
-                sub_event_acc[slot16(store.sub_event_type[r], store.sub_event_types.len())].add(fatalities, civilian);
-                disorder_acc[slot16(store.disorder_type[r], store.disorder_types.len())].add(fatalities, civilian);
+                event_type_acc[slot16(event_type, store.event_types.len())]
+                    .add(fatalities, civilian);
+                sub_event_acc[slot16(store.sub_event_type[r], store.sub_event_types.len())]
+                    .add(fatalities, civilian);
+                disorder_acc[slot16(store.disorder_type[r], store.disorder_types.len())]
+                    .add(fatalities, civilian);
                 continue;
             }
             match m {
-                _ if m == Dim::Country.bit() => places_country[store.place[r] as usize].add(fatalities, civilian, event_type),
-                _ if m == Dim::Admin1.bit() => places_admin1[store.place[r] as usize].add(fatalities, civilian, event_type),
-                _ if m == Dim::Admin2.bit() => places_admin2[store.place[r] as usize].add(fatalities, civilian, event_type),
-                _ if m == Dim::EventType.bit() => {
-                    event_type_acc[slot16(event_type, store.event_types.len())].add(fatalities, civilian)
+                _ if m == Dim::Country.bit() => {
+                    places_country[store.place[r] as usize].add(fatalities, civilian, event_type)
                 }
-                _ if m == Dim::SubEventType.bit() => {
-                    sub_event_acc[slot16(store.sub_event_type[r], store.sub_event_types.len())].add(fatalities, civilian)
+                _ if m == Dim::Admin1.bit() => {
+                    places_admin1[store.place[r] as usize].add(fatalities, civilian, event_type)
                 }
-                _ if m == Dim::Disorder.bit() => {
-                    disorder_acc[slot16(store.disorder_type[r], store.disorder_types.len())].add(fatalities, civilian)
+                _ if m == Dim::Admin2.bit() => {
+                    places_admin2[store.place[r] as usize].add(fatalities, civilian, event_type)
                 }
+                _ if m == Dim::EventType.bit() => event_type_acc
+                    [slot16(event_type, store.event_types.len())]
+                .add(fatalities, civilian),
+                _ if m == Dim::SubEventType.bit() => sub_event_acc
+                    [slot16(store.sub_event_type[r], store.sub_event_types.len())]
+                .add(fatalities, civilian),
+                _ if m == Dim::Disorder.bit() => disorder_acc
+                    [slot16(store.disorder_type[r], store.disorder_types.len())]
+                .add(fatalities, civilian),
                 _ => {}
             }
         }
@@ -867,7 +969,11 @@ impl Views {
             }
             acc
         };
-        let country_acc = by_place(&store.places.country, store.countries.len(), &places_country);
+        let country_acc = by_place(
+            &store.places.country,
+            store.countries.len(),
+            &places_country,
+        );
         let admin1_acc = by_place(&store.places.admin1, store.admin1s.len(), &places_admin1);
         let admin2_acc = by_place(&store.places.admin2, store.admin2s.len(), &places_admin2);
 
@@ -900,7 +1006,9 @@ impl Views {
         let map = places
             .iter()
             .enumerate()
-            .filter(|&(p, t)| t.events > 0 && !store.places.lat[p].is_nan() && !store.places.lon[p].is_nan())
+            .filter(|&(p, t)| {
+                t.events > 0 && !store.places.lat[p].is_nan() && !store.places.lon[p].is_nan()
+            })
             .map(|(p, t)| MapPoint {
                 place: p as u32,
                 lat: store.places.lat[p],
@@ -950,6 +1058,11 @@ fn bars(acc: &[Measures], names: &[String], has_none_slot: bool) -> Vec<Bar> {
             measures: *m,
         })
         .collect();
-    out.sort_by(|a, b| b.measures.events.cmp(&a.measures.events).then_with(|| a.label.cmp(&b.label)));
+    out.sort_by(|a, b| {
+        b.measures
+            .events
+            .cmp(&a.measures.events)
+            .then_with(|| a.label.cmp(&b.label))
+    });
     out
 }

@@ -49,7 +49,14 @@ pub enum Panel {
 }
 
 impl Panel {
-    pub const ALL: [Panel; 6] = [Panel::Timeline, Panel::Map, Panel::Compare, Panel::Breakdown, Panel::Table, Panel::Counts];
+    pub const ALL: [Panel; 6] = [
+        Panel::Timeline,
+        Panel::Map,
+        Panel::Compare,
+        Panel::Breakdown,
+        Panel::Table,
+        Panel::Counts,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -185,16 +192,32 @@ impl ViewState {
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             let key = key.as_ref();
             let value = value.trim();
-            let cap = if key == "data" { MAX_URL_LEN } else { MAX_VALUE_LEN };
+            let cap = if key == "data" {
+                MAX_URL_LEN
+            } else {
+                MAX_VALUE_LEN
+            };
             if value.chars().count() > cap {
-                notices.push(format!("Ignored \"{}\": its value is longer than {cap} characters.", shorten(key)));
+                notices.push(format!(
+                    "Ignored \"{}\": its value is longer than {cap} characters.",
+                    shorten(key)
+                ));
                 continue;
             }
-            let mut bad = |why: &str| notices.push(format!("Ignored {}={}: {why}", shorten(key), shorten(value)));
+            let mut bad = |why: &str| {
+                notices.push(format!(
+                    "Ignored {}={}: {why}",
+                    shorten(key),
+                    shorten(value)
+                ))
+            };
             let f = &mut state.filters;
             match key {
                 "data" => {
-                    if value.starts_with("https://") || value.starts_with("http://") || is_relative(value) {
+                    if value.starts_with("https://")
+                        || value.starts_with("http://")
+                        || is_relative(value)
+                    {
                         state.data = Some(value.to_string());
                     } else {
                         bad("data must be an http(s) address or a path on this site.");
@@ -231,7 +254,9 @@ impl ViewState {
                 "q" if !value.is_empty() => f.text = Some(value.to_string()),
                 "role" => match Role::from_name(value) {
                     Some(r) => f.role = r,
-                    None => bad("role is one of any, actor1, actor2, assoc1, assoc2, side1, side2."),
+                    None => {
+                        bad("role is one of any, actor1, actor2, assoc1, assoc2, side1, side2.")
+                    }
                 },
                 "fmin" | "fmax" => match value.parse::<u32>() {
                     Ok(n) if key == "fmin" => f.fatalities_min = Some(n),
@@ -282,7 +307,13 @@ impl ViewState {
             }
         }
         match (ca, cb) {
-            (Some(a), Some(b)) => state.compare = Some(CompareSpec { a, b, by: cby.unwrap_or(GroupBy::EventType) }),
+            (Some(a), Some(b)) => {
+                state.compare = Some(CompareSpec {
+                    a,
+                    b,
+                    by: cby.unwrap_or(GroupBy::EventType),
+                })
+            }
             (None, None) => {}
             _ => notices.push("A comparison needs both ca and cb; it was ignored.".into()),
         }
@@ -291,7 +322,10 @@ impl ViewState {
 }
 
 fn is_relative(url: &str) -> bool {
-    !url.contains("://") && !url.starts_with("//") && !url.to_ascii_lowercase().starts_with("javascript:") && !url.to_ascii_lowercase().starts_with("data:")
+    !url.contains("://")
+        && !url.starts_with("//")
+        && !url.to_ascii_lowercase().starts_with("javascript:")
+        && !url.to_ascii_lowercase().starts_with("data:")
 }
 
 fn shorten(text: &str) -> String {
@@ -379,13 +413,16 @@ mod tests {
         assert_eq!(state.data, None);
         assert_eq!(notices.len(), 7, "{notices:?}");
         assert!(notices.iter().any(|n| n.contains("YYYY-MM-DD")));
-        assert!(notices.iter().any(|n| n.contains("unknown parameter \"zzz\"")));
+        assert!(notices
+            .iter()
+            .any(|n| n.contains("unknown parameter \"zzz\"")));
     }
 
     #[test]
     fn caps_lengths_and_swaps_reversed_dates() {
         let long = "x".repeat(MAX_VALUE_LEN + 1);
-        let (state, notices) = ViewState::from_query(&format!("actor={long}&from=2023-01-01&to=2022-01-01"));
+        let (state, notices) =
+            ViewState::from_query(&format!("actor={long}&from=2023-01-01&to=2022-01-01"));
         assert_eq!(state.filters.actor, None);
         assert_eq!(state.filters.from, date::from_ymd(2022, 1, 1));
         assert_eq!(notices.len(), 2);
@@ -396,10 +433,32 @@ mod tests {
     #[test]
     fn random_query_strings_never_panic() {
         let mut rng = Rng::new(3);
-        let pieces = ["from", "to", "=", "&", "%", "%ZZ", "%E2%82", "..", "2022-01-01", "months", "6-9", "ca", "cb", "é", "\u{0}", "?", "+", "embed", "1"];
+        let pieces = [
+            "from",
+            "to",
+            "=",
+            "&",
+            "%",
+            "%ZZ",
+            "%E2%82",
+            "..",
+            "2022-01-01",
+            "months",
+            "6-9",
+            "ca",
+            "cb",
+            "é",
+            "\u{0}",
+            "?",
+            "+",
+            "embed",
+            "1",
+        ];
         for _ in 0..5_000 {
             let n = rng.below(20);
-            let q: String = (0..n).map(|_| pieces[rng.below(pieces.len() as u64) as usize]).collect();
+            let q: String = (0..n)
+                .map(|_| pieces[rng.below(pieces.len() as u64) as usize])
+                .collect();
             let (state, _) = ViewState::from_query(&q);
             let (again, _) = ViewState::from_query(&state.to_query());
             assert_eq!(again, state, "{q:?}");

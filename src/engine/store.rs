@@ -69,8 +69,14 @@ impl Dictionary {
 }
 
 pub fn trim_spaces(bytes: &[u8]) -> &[u8] {
-    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
-    let end = bytes.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(start, |e| e + 1);
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |e| e + 1);
     &bytes[start..end]
 }
 
@@ -349,19 +355,23 @@ impl Store {
     }
 
     pub fn country_of(&self, row: usize) -> &str {
-        self.countries.name(self.places.country[self.place[row] as usize])
+        self.countries
+            .name(self.places.country[self.place[row] as usize])
     }
 
     pub fn admin1_of(&self, row: usize) -> &str {
-        self.admin1s.name(self.places.admin1[self.place[row] as usize])
+        self.admin1s
+            .name(self.places.admin1[self.place[row] as usize])
     }
 
     pub fn admin2_of(&self, row: usize) -> &str {
-        self.admin2s.name(self.places.admin2[self.place[row] as usize])
+        self.admin2s
+            .name(self.places.admin2[self.place[row] as usize])
     }
 
     pub fn location_of(&self, row: usize) -> &str {
-        self.locations.name(self.places.location[self.place[row] as usize])
+        self.locations
+            .name(self.places.location[self.place[row] as usize])
     }
 
     pub fn lat_lon(&self, row: usize) -> (f32, f32) {
@@ -371,7 +381,11 @@ impl Store {
 
     /// "Actor; Associated; ..." of one side, as written in the file.
     pub fn side_label(&self, side: u32) -> String {
-        let names: Vec<&str> = self.sides.members(side).map(|a| self.actors.name(a)).collect();
+        let names: Vec<&str> = self
+            .sides
+            .members(side)
+            .map(|a| self.actors.name(a))
+            .collect();
         names.join("; ")
     }
 
@@ -398,7 +412,9 @@ impl Store {
 
     /// One field of a record read back from the source, by role column.
     pub fn field(fields: &[String], column: Option<usize>) -> &str {
-        column.and_then(|c| fields.get(c)).map_or("", |s| s.as_str())
+        column
+            .and_then(|c| fields.get(c))
+            .map_or("", |s| s.as_str())
     }
 
     /// Bytes the store holds per event in its columns (excluding record
@@ -462,7 +478,10 @@ impl MemoryUse {
 /// Splits one CSV record (as read back from the source) into fields.
 pub fn parse_record(bytes: &[u8], delimiter: u8) -> Vec<String> {
     // A span may start with the \n of the previous record's CRLF.
-    let start = bytes.iter().position(|&b| b != b'\n' && b != b'\r').unwrap_or(bytes.len());
+    let start = bytes
+        .iter()
+        .position(|&b| b != b'\n' && b != b'\r')
+        .unwrap_or(bytes.len());
     let bytes = &bytes[start..];
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)

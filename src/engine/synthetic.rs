@@ -39,25 +39,92 @@ impl Rng {
 pub const HEADER: &str = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp";
 
 const TYPES: [(&str, &str, &[&str]); 6] = [
-    ("Battles", "Political violence", &["Armed clash", "Government regains territory", "Non-state actor overtakes territory"]),
-    ("Violence against civilians", "Political violence", &["Attack", "Abduction/forced disappearance", "Sexual violence"]),
-    ("Explosions/Remote violence", "Political violence", &["Air/drone strike", "Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Suicide bomb"]),
-    ("Riots", "Demonstrations", &["Violent demonstration", "Mob violence"]),
-    ("Protests", "Demonstrations", &["Peaceful protest", "Protest with intervention"]),
-    ("Strategic developments", "Strategic developments", &["Looting/property destruction", "Arrests", "Agreement", "Headquarters or base established", "Other"]),
+    (
+        "Battles",
+        "Political violence",
+        &[
+            "Armed clash",
+            "Government regains territory",
+            "Non-state actor overtakes territory",
+        ],
+    ),
+    (
+        "Violence against civilians",
+        "Political violence",
+        &[
+            "Attack",
+            "Abduction/forced disappearance",
+            "Sexual violence",
+        ],
+    ),
+    (
+        "Explosions/Remote violence",
+        "Political violence",
+        &[
+            "Air/drone strike",
+            "Remote explosive/landmine/IED",
+            "Shelling/artillery/missile attack",
+            "Suicide bomb",
+        ],
+    ),
+    (
+        "Riots",
+        "Demonstrations",
+        &["Violent demonstration", "Mob violence"],
+    ),
+    (
+        "Protests",
+        "Demonstrations",
+        &["Peaceful protest", "Protest with intervention"],
+    ),
+    (
+        "Strategic developments",
+        "Strategic developments",
+        &[
+            "Looting/property destruction",
+            "Arrests",
+            "Agreement",
+            "Headquarters or base established",
+            "Other",
+        ],
+    ),
 ];
 
 const WORDS: [&str; 24] = [
-    "reportedly", "near", "the", "village", "of", "armed", "men", "attacked", "a", "patrol", "convoy",
-    "market", "several", "killed", "wounded", "sources", "said", "local", "authorities", "fighting",
-    "continued", "until", "evening", "displaced",
+    "reportedly",
+    "near",
+    "the",
+    "village",
+    "of",
+    "armed",
+    "men",
+    "attacked",
+    "a",
+    "patrol",
+    "convoy",
+    "market",
+    "several",
+    "killed",
+    "wounded",
+    "sources",
+    "said",
+    "local",
+    "authorities",
+    "fighting",
+    "continued",
+    "until",
+    "evening",
+    "displaced",
 ];
 
 /// Writes `events` synthetic events as an ACLED current-layout CSV.
 /// Returns the bytes written.
 pub fn write_acled_csv(out: &mut impl Write, events: usize, seed: u64) -> io::Result<u64> {
     let mut rng = Rng::new(seed);
-    let mut writer = csv::WriterBuilder::new().from_writer(CountingWriter { inner: out, bytes: 0 });
+    let mut writer = csv::WriterBuilder::new().from_writer(CountingWriter {
+        inner: out,
+        bytes: 0,
+    });
     writer.write_record(HEADER.split(','))?;
     // A fixed gazetteer (about one place per ten events) and fixed lists of
     // allies, as in real exports where places and coalitions recur.
@@ -81,8 +148,10 @@ pub fn write_acled_csv(out: &mut impl Write, events: usize, seed: u64) -> io::Re
         let actor1 = rng.skewed(3000);
         let actor2 = rng.skewed(3000);
         let fatalities = if rng.below(3) == 0 { rng.skewed(60) } else { 0 };
-        let lat = -30.0 + country as f64 * 1.3 + admin1 as f64 * 0.11 + (location % 997) as f64 * 0.0007;
-        let lon = -15.0 + country as f64 * 1.1 + admin2 as f64 * 0.09 + (location % 991) as f64 * 0.0011;
+        let lat =
+            -30.0 + country as f64 * 1.3 + admin1 as f64 * 0.11 + (location % 997) as f64 * 0.0007;
+        let lon =
+            -15.0 + country as f64 * 1.1 + admin2 as f64 * 0.09 + (location % 991) as f64 * 0.0011;
         notes.clear();
         notes.push_str("SYNTHETIC test event, not a real report: ");
         while notes.len() < 190 {
@@ -93,14 +162,26 @@ pub fn write_acled_csv(out: &mut impl Write, events: usize, seed: u64) -> io::Re
             notes.push_str("\"quoted\", with comma");
         }
         let actor1_name = format!("Synthetic Armed Group {actor1} (2015-)");
-        let actor2_name = if rng.below(4) == 0 { String::new() } else { format!("Synthetic Militia {actor2}") };
+        let actor2_name = if rng.below(4) == 0 {
+            String::new()
+        } else {
+            format!("Synthetic Militia {actor2}")
+        };
         let assoc = if rng.below(5) == 0 {
             let list = rng.skewed(ally_lists);
-            format!("Synthetic Ally {}; Synthetic Ally {}", list % 200, (list * 7 + 3) % 200)
+            format!(
+                "Synthetic Ally {}; Synthetic Ally {}",
+                list % 200,
+                (list * 7 + 3) % 200
+            )
         } else {
             String::new()
         };
-        let civilian = if event_type == "Violence against civilians" { "Civilian targeting" } else { "" };
+        let civilian = if event_type == "Violence against civilians" {
+            "Civilian targeting"
+        } else {
+            ""
+        };
         writer.write_record([
             format!("SYN{i}").as_str(),
             &date,

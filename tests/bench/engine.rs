@@ -23,11 +23,18 @@ fn main() {
         println!("engine benchmark: skipped (run it with `cargo bench --bench engine`)");
         return;
     }
-    let events: usize = std::env::var("EVENTLENS_BENCH_EVENTS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
+    let events: usize = std::env::var("EVENTLENS_BENCH_EVENTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
     println!("EventLens engine benchmark, SYNTHETIC data, {events} events, one thread");
     let t = Instant::now();
     let bytes = synthetic::acled_csv(events, 1);
-    println!("generated {:.1} MB of synthetic CSV in {:.2} s", bytes.len() as f64 / 1e6, t.elapsed().as_secs_f64());
+    println!(
+        "generated {:.1} MB of synthetic CSV in {:.2} s",
+        bytes.len() as f64 / 1e6,
+        t.elapsed().as_secs_f64()
+    );
 
     // Import, in 4 MB chunks as the browser reads a File.
     let mut best = f64::MAX;
@@ -63,7 +70,10 @@ fn main() {
 
     // Interactions: change one filter, then recompute every linked view
     // (timeline by month x event type, top actors, admin1 bars, map, ...).
-    let spec = ViewSpec { bin: Bin::Month, top_actors: 15 };
+    let spec = ViewSpec {
+        bin: Bin::Month,
+        top_actors: 15,
+    };
     let mut state = QueryState::new(&store);
     state.apply(&store, &Filters::default());
     let steps: Vec<Filters> = {
@@ -98,7 +108,12 @@ fn main() {
         times.push(t.elapsed().as_secs_f64() * 1e3);
         apply_times.push(applied * 1e3);
         if std::env::var_os("EVENTLENS_BENCH_VERBOSE").is_some() {
-            println!("  {:>7.2} ms (apply {:>6.2} ms) {:?}", t.elapsed().as_secs_f64() * 1e3, applied * 1e3, filters);
+            println!(
+                "  {:>7.2} ms (apply {:>6.2} ms) {:?}",
+                t.elapsed().as_secs_f64() * 1e3,
+                applied * 1e3,
+                filters
+            );
         }
         black_box(views);
     }
@@ -114,5 +129,9 @@ fn main() {
     );
     let t = Instant::now();
     let rows = state.rows();
-    println!("matching rows list ({} rows): {:.2} ms", rows.len(), t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "matching rows list ({} rows): {:.2} ms",
+        rows.len(),
+        t.elapsed().as_secs_f64() * 1e3
+    );
 }

@@ -1,0 +1,424 @@
+//! Export writers: the filtered events and the table behind any chart as
+//! CSV (safe to open in a spreadsheet), and charts as SVG with their footer.
+
+use crate::engine::date;
+use crate::engine::group::{Comparison, Group};
+use crate::engine::query::{Bar, Timeline};
+use crate::engine::recipe::Measure;
+use crate::engine::store::Store;
+use std::borrow::Cow;
+
+/// Neutralises a text cell a spreadsheet would run as a formula (OWASP CSV
+/// injection guidance): a leading `=`, `+`, `-`, `@`, tab or carriage
+/// return gets a `'` in front. Numbers the exporter formats itself are
+/// written as they are.
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+/// The columns of an events export.
+pub const EVENT_COLUMNS: [&str; 18] = [
+    "event_id",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "disorder_type",
+    "side_1_actors",
+    "side_2_actors",
+    "civilian_targeting",
+    "country",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "notes",
+];
+
+/// Writes filtered events as CSV, row by row, so a large export can be
+/// fed from records read back in slices.
+pub struct EventsCsv {
+    writer: csv::Writer<Vec<u8>>,
+    rows: u64,
+}
+
+impl Default for EventsCsv {
+    fn default() -> Self {
+        EventsCsv::new()
+    }
+}
+
+impl EventsCsv {
+    pub fn new() -> EventsCsv {
+        let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
+        // Writing into a Vec cannot fail.
+        let _ = writer.write_record(EVENT_COLUMNS);
+        EventsCsv { writer, rows: 0 }
+    }
+
+    /// Adds event `row`; `record` is its CSV record read back from the
+    /// source (for the id and the notes), when available.
+    pub fn push(&mut self, store: &Store, row: usize, record: Option<&[String]>) {
+        let field = |c: Option<usize>| record.map_or("", |f| Store::field(f, c));
+        let (lat, lon) = store.lat_lon(row);
+        let number = |v: f32| {
+            if v.is_nan() {
+                String::new()
+            } else {
+                format!("{v}")
+            }
+        };
+        let text = |s: &str| neutralise(s).into_owned();
+        let code16 = |dict: &crate::engine::store::Dictionary, c: u16| {
+            if c == u16::MAX {
+                String::new()
+            } else {
+                text(dict.name(u32::from(c)))
+            }
+        };
+        let cells = [
+            text(field(store.columns.event_id)),
+            date::format_iso(store.date[row]),
+            store.time_precision(row).to_string(),
+            code16(&store.event_types, store.event_type[row]),
+            code16(&store.sub_event_types, store.sub_event_type[row]),
+            code16(&store.disorder_types, store.disorder_type[row]),
+            text(&store.side_label(store.side1[row])),
+            text(&store.side_label(store.side2[row])),
+            if store.is_civilian_targeting(row) {
+                "Civilian targeting".into()
+            } else {
+                String::new()
+            },
+            text(store.country_of(row)),
+            text(store.admin1_of(row)),
+            text(store.admin2_of(row)),
+            text(store.location_of(row)),
+            number(lat),
+            number(lon),
+            store.geo_precision(row).to_string(),
+            store.fatalities[row].to_string(),
+            text(field(store.columns.notes)),
+        ];
+        let _ = self.writer.write_record(&cells);
+        self.rows += 1;
+    }
+
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    pub fn finish(self) -> Vec<u8> {
+        self.writer.into_inner().unwrap_or_default()
+    }
+}
+
+/// Exports the given rows of a store whose text is in memory, or without
+/// ids and notes when it is not.
+pub fn events_csv(store: &Store, rows: &[u32]) -> Vec<u8> {
+    let mut out = EventsCsv::new();
+    for &r in rows {
+        let record = store.record_in_memory(r as usize);
+        out.push(store, r as usize, record.as_deref());
+    }
+    out.finish()
+}
+
+fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record(header);
+    for row in rows {
+        let cells: Vec<Cow<str>> = row
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == 0 {
+                    neutralise(c)
+                } else {
+                    Cow::Borrowed(c.as_str())
+                }
+            })
+            .collect();
+        let _ = writer.write_record(cells.iter().map(|c| c.as_ref()));
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+/// The table behind a breakdown chart.
+pub fn bars_csv(key: &str, bars: &[Bar]) -> Vec<u8> {
+    table_csv(
+        &[key, "events", "fatalities", "civilian_fatalities"],
+        bars.iter().map(|b| {
+            vec![
+                b.label.clone(),
+                b.measures.events.to_string(),
+                b.measures.fatalities.to_string(),
+                b.measures.civilian_fatalities.to_string(),
+            ]
+        }),
+    )
+}
+
+/// The table behind a grouped result.
+pub fn groups_csv(key: &str, groups: &[Group]) -> Vec<u8> {
+    table_csv(
+        &[key, "events", "fatalities", "civilian_fatalities"],
+        groups.iter().map(|g| {
+            vec![
+                g.key.clone(),
+                g.measures.events.to_string(),
+                g.measures.fatalities.to_string(),
+                g.measures.civilian_fatalities.to_string(),
+            ]
+        }),
+    )
+}
+
+/// The table behind the timeline: one row per bin, a column per event type.
+pub fn timeline_csv(t: &Timeline, measure: Measure) -> Vec<u8> {
+    let mut header: Vec<&str> = vec!["period"];
+    header.extend(t.types.iter().map(String::as_str));
+    header.push("total");
+    let n = t.types.len();
+    table_csv(
+        &header,
+        (0..t.bins).map(|b| {
+            let mut row = vec![t.label(b)];
+            let mut total = 0u64;
+            for ty in 0..n {
+                let v = match measure {
+                    Measure::Events => u64::from(t.events[b * n + ty]),
+                    Measure::Fatalities => t.fatalities[b * n + ty],
+                };
+                total += v;
+                row.push(v.to_string());
+            }
+            row.push(total.to_string());
+            row
+        }),
+    )
+}
+
+/// The table behind a comparison.
+pub fn comparison_csv(c: &Comparison) -> Vec<u8> {
+    let a = c.a.label();
+    let b = c.b.label();
+    let header = [
+        c.by.name(),
+        "events_a",
+        "events_b",
+        "change",
+        "fatalities_a",
+        "fatalities_b",
+    ];
+    let mut rows: Vec<&crate::engine::group::ComparisonRow> = c.rows.iter().collect();
+    rows.push(&c.total);
+    let mut out = format!("# A: {a}; B: {b}\n").into_bytes();
+    out.extend(table_csv(
+        &header,
+        rows.into_iter().map(|r| {
+            vec![
+                r.key.clone(),
+                r.a.events.to_string(),
+                r.b.events.to_string(),
+                r.change_label(),
+                r.a.fatalities.to_string(),
+                r.b.fatalities.to_string(),
+            ]
+        }),
+    ));
+    out
+}
+
+/// Escapes text for SVG/XML.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Colour-blind-safe palette (Okabe-Ito), one per event type in order.
+pub const PALETTE: [&str; 8] = [
+    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999",
+];
+
+/// The timeline as a stacked bar chart in SVG, with title and footer lines.
+pub fn timeline_svg(t: &Timeline, measure: Measure, title: &str, footer: &[String]) -> String {
+    let (w, h) = (960.0, 420.0);
+    let (left, right, top, bottom) = (60.0, 20.0, 40.0, 60.0 + 16.0 * footer.len() as f64);
+    let plot_h = h - top - bottom;
+    let n = t.types.len();
+    let value = |b: usize, ty: usize| match measure {
+        Measure::Events => u64::from(t.events[b * n + ty]),
+        Measure::Fatalities => t.fatalities[b * n + ty],
+    };
+    let max = (0..t.bins)
+        .map(|b| (0..n).map(|ty| value(b, ty)).sum::<u64>())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let bar_w = (w - left - right) / t.bins.max(1) as f64;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n<text x=\"{left}\" y=\"24\" font-size=\"16\" font-weight=\"bold\">{}</text>\n",
+        xml_escape(title)
+    );
+    for b in 0..t.bins {
+        let mut y = top + plot_h;
+        for ty in 0..n {
+            let v = value(b, ty);
+            if v == 0 {
+                continue;
+            }
+            let bh = plot_h * v as f64 / max as f64;
+            y -= bh;
+            svg.push_str(&format!(
+                "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" fill=\"{}\"><title>{}: {} {}</title></rect>\n",
+                left + b as f64 * bar_w,
+                y,
+                (bar_w - 1.0).max(0.5),
+                bh,
+                PALETTE[ty % PALETTE.len()],
+                xml_escape(&t.label(b)),
+                v,
+                xml_escape(&t.types[ty])
+            ));
+        }
+    }
+    svg.push_str(&format!(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{max}</text>\n",
+        left - 6.0,
+        top + 4.0
+    ));
+    svg.push_str(&format!(
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">0</text>\n",
+        left - 6.0,
+        top + plot_h
+    ));
+    if t.bins > 0 {
+        svg.push_str(&format!(
+            "<text x=\"{left}\" y=\"{}\">{}</text>\n",
+            top + plot_h + 16.0,
+            xml_escape(&t.label(0))
+        ));
+        svg.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
+            w - right,
+            top + plot_h + 16.0,
+            xml_escape(&t.label(t.bins - 1))
+        ));
+    }
+    // Legend.
+    let mut x = left;
+    for (ty, name) in t.types.iter().enumerate() {
+        svg.push_str(&format!(
+            "<rect x=\"{x}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>\n",
+            top + plot_h + 26.0,
+            PALETTE[ty % PALETTE.len()],
+            x + 14.0,
+            top + plot_h + 35.0,
+            xml_escape(name)
+        ));
+        x += 24.0 + 7.0 * name.chars().count() as f64;
+    }
+    push_footer(&mut svg, footer, h);
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// A horizontal bar chart in SVG.
+pub fn bars_svg(bars: &[Bar], measure: Measure, title: &str, footer: &[String]) -> String {
+    let shown = &bars[..bars.len().min(20)];
+    let row_h = 22.0;
+    let (w, left, top) = (960.0, 320.0, 40.0);
+    let h = top + row_h * shown.len() as f64 + 30.0 + 16.0 * footer.len() as f64;
+    let value = |b: &Bar| match measure {
+        Measure::Events => b.measures.events,
+        Measure::Fatalities => b.measures.fatalities,
+    };
+    let max = shown.iter().map(value).max().unwrap_or(0).max(1);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n<text x=\"10\" y=\"24\" font-size=\"16\" font-weight=\"bold\">{}</text>\n",
+        xml_escape(title)
+    );
+    for (i, b) in shown.iter().enumerate() {
+        let y = top + i as f64 * row_h;
+        let bw = (w - left - 80.0) * value(b) as f64 / max as f64;
+        svg.push_str(&format!(
+            "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text><rect x=\"{left}\" y=\"{:.1}\" width=\"{bw:.1}\" height=\"{}\" fill=\"#0072B2\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>\n",
+            left - 8.0,
+            y + 15.0,
+            xml_escape(&b.label),
+            y + 3.0,
+            row_h - 6.0,
+            left + bw + 6.0,
+            y + 15.0,
+            value(b)
+        ));
+    }
+    push_footer(&mut svg, footer, h);
+    svg.push_str("</svg>\n");
+    svg
+}
+
+fn push_footer(svg: &mut String, footer: &[String], h: f64) {
+    for (i, line) in footer.iter().enumerate() {
+        let y = h - 10.0 - 16.0 * (footer.len() - 1 - i) as f64;
+        svg.push_str(&format!(
+            "<text x=\"10\" y=\"{y}\" fill=\"#444\" font-size=\"11\">{}</text>\n",
+            xml_escape(line)
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neutralises_formula_cells() {
+        let cases = [
+            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+            ("+1", "'+1"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("Mopti", "Mopti"),
+            ("", ""),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(neutralise(cell), want);
+        }
+    }
+
+    #[test]
+    fn svg_text_is_escaped() {
+        assert_eq!(
+            xml_escape("<img src=x onerror=\"a\">&'"),
+            "&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;"
+        );
+        let bar = Bar {
+            label: "<script>".into(),
+            measures: Default::default(),
+        };
+        let svg = bars_svg(&[bar], Measure::Events, "T & <b>", &["Source: <x>".into()]);
+        assert!(!svg.contains("<script>") && svg.contains("&lt;script&gt;"));
+        assert!(svg.contains("Source: &lt;x&gt;"));
+    }
+}
