@@ -41,6 +41,38 @@ pub fn date_span(first: Option<Day>, last: Option<Day>) -> String {
     }
 }
 
+/// The year `y` for which months `first..=last` of `y` and of `y + 1` both
+/// hold the most events (the smaller of the two counts is maximised; later
+/// years win ties): the default of a "same months in consecutive years"
+/// comparison. `None` if the dates span less than two years.
+pub fn busiest_consecutive_years(dates: &[Day], first: u8, last: u8) -> Option<i32> {
+    let in_window = |m: u8| {
+        if first <= last {
+            (first..=last).contains(&m)
+        } else {
+            m >= first || m <= last
+        }
+    };
+    let mut per_year: std::collections::BTreeMap<i32, u64> = std::collections::BTreeMap::new();
+    for &d in dates {
+        if in_window(date::month_of(d)) {
+            // A window over the new year belongs to the year it starts in.
+            let year = date::year_of(d) - i32::from(first > last && date::month_of(d) <= last);
+            *per_year.entry(year).or_default() += 1;
+        }
+    }
+    let (&lo, _) = per_year.first_key_value()?;
+    let (&hi, _) = per_year.last_key_value()?;
+    (lo..hi)
+        .map(|y| {
+            let a = per_year.get(&y).copied().unwrap_or(0);
+            let b = per_year.get(&(y + 1)).copied().unwrap_or(0);
+            (a.min(b), y)
+        })
+        .max()
+        .map(|(_, y)| y)
+}
+
 // ---------------------------------------------------------------- filters
 
 /// What a chip removes.
@@ -483,6 +515,25 @@ mod tests {
             "2021-01-03"
         );
         assert_eq!(date_span(None, None), "no events");
+    }
+
+    #[test]
+    fn busiest_pair_of_years() {
+        let dates = [
+            day(2021, 6, 3),
+            day(2021, 7, 1),
+            day(2022, 8, 9),
+            day(2022, 9, 30),
+            day(2022, 10, 1), // outside June-September
+            day(2023, 6, 1),
+            day(2024, 1, 1),
+        ];
+        // 2021: 2, 2022: 2, 2023: 1 -> 2021 vs 2022.
+        assert_eq!(busiest_consecutive_years(&dates, 6, 9), Some(2021));
+        assert_eq!(busiest_consecutive_years(&dates[..2], 6, 9), None);
+        // November-February belongs to the year it starts in.
+        let winter = [day(2021, 12, 1), day(2022, 1, 5), day(2022, 11, 20)];
+        assert_eq!(busiest_consecutive_years(&winter, 11, 2), Some(2021));
     }
 
     #[test]

@@ -60,9 +60,20 @@ pub fn FilterPanel() -> impl IntoView {
     let parse_month = |ev: &leptos::ev::Event| event_target_value(ev).parse::<u8>().ok();
     let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().parse::<u32>().ok();
 
+    // On narrow screens the controls fold away under the chips.
+    let open = RwSignal::new(false);
     view! {
-        <aside class="filters panel" aria-label="Filters">
+        <aside class="filters panel" class:open=move || open.get() aria-label="Filters">
             <Chips/>
+            <button
+                class="filters-toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="filter-controls"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {move || if open.get() { "Hide filter controls" } else { "Show filter controls" }}
+            </button>
+            <div id="filter-controls" class="filter-controls">
             <fieldset>
                 <legend>"When"</legend>
                 <div class="pair">
@@ -265,6 +276,7 @@ pub fn FilterPanel() -> impl IntoView {
                 <legend>"Text"</legend>
                 <TextSearch/>
             </fieldset>
+            </div>
         </aside>
     }
 }

@@ -205,7 +205,7 @@ fn install(
 ) {
     let Dataset { store, report } = dataset;
     let state = QueryState::new(&store);
-    let last_day = store.date.iter().copied().max();
+    let compare = CompareSettings::default_for(&store.date);
     let info = DatasetInfo {
         origin,
         format: store.format,
@@ -227,7 +227,7 @@ fn install(
     ctx.map_view.set(None);
     ctx.app.update(|app: &mut AppState| {
         app.filters = Filters::default();
-        app.compare = CompareSettings::default_for(last_day).with_by(app.compare.by);
+        app.compare = compare.with_by(app.compare.by);
         app.sort = None;
     });
     ctx.info.set(Some(info));

@@ -5,6 +5,7 @@
 use crate::engine::date::{self, Bin, Day};
 use crate::engine::group::{GroupBy, Period};
 use crate::engine::layout::Format;
+use crate::engine::present::busiest_consecutive_years;
 use crate::engine::query::{Filters, QueryState};
 use crate::engine::table::SortKey;
 use crate::engine::{ImportReport, Store};
@@ -53,11 +54,13 @@ impl CompareSettings {
         })
     }
 
-    /// The rainy season (June to September) of the last two years of the
-    /// data, by event type.
-    pub fn default_for(last_day: Option<Day>) -> Self {
-        let year = last_day.map_or(2022, date::year_of);
-        Self::consecutive_years(year - 1, 6, 9, GroupBy::EventType).unwrap_or(CompareSettings {
+    /// The rainy season (June to September) of the two consecutive years
+    /// with most events in it (else the last two years), by event type.
+    pub fn default_for(dates: &[Day]) -> Self {
+        let last = dates.iter().copied().max();
+        let year = busiest_consecutive_years(dates, 6, 9)
+            .unwrap_or_else(|| last.map_or(2021, |d| date::year_of(d) - 1));
+        Self::consecutive_years(year, 6, 9, GroupBy::EventType).unwrap_or(CompareSettings {
             a: Period { from: 0, to: 0 },
             b: Period { from: 0, to: 0 },
             by: GroupBy::EventType,
@@ -83,7 +86,7 @@ impl Default for AppState {
             filters: Filters::default(),
             bin: Bin::Month,
             measure: Measure::Events,
-            compare: CompareSettings::default_for(None),
+            compare: CompareSettings::default_for(&[]),
             panel: Panel::Table,
             sort: None,
         }
