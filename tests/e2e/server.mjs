@@ -140,7 +140,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
       port: { type: 'string', default: '8080' },
     },
   });
-  const server = await startServer({ ...values, port: Number(values.port) });
+  const server = await startServer({ ...values, port: Number(values.port) }).catch((err) => {
+    if (err.code !== 'EADDRINUSE') throw err;
+    console.error(`Port ${values.port} on ${values.host} is in use; choose another, e.g. PORT=8081 .ci/serve`);
+    process.exit(1);
+  });
   console.log(`Serving ${path.relative(process.cwd(), path.resolve(values.root)) || '.'} at ${server.url}`);
   console.log('Press Ctrl+C to stop.');
   const stop = () => server.close().then(() => process.exit(0));
