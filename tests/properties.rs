@@ -1,6 +1,7 @@
 //! Property test: for random events and random filters, the engine's
 //! counts equal a plain row-by-row reference implementation that works on
 //! the generated rows, not on the store.
+#![cfg(not(target_arch = "wasm32"))]
 
 use eventlens::engine::date::{self, Bin};
 use eventlens::engine::group::{aggregate, GroupBy};
