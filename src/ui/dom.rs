@@ -2,9 +2,14 @@
 //! the event loop, sizing a canvas for the screen's pixel ratio.
 
 use js_sys::{Promise, Uint8Array};
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, CanvasRenderingContext2d, HtmlCanvasElement, Response};
+use web_sys::{
+    Blob, CanvasRenderingContext2d, HtmlCanvasElement, ResizeObserver, ResizeObserverEntry,
+    Response,
+};
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("a browser window")
@@ -61,13 +66,15 @@ pub fn now_ms() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
-/// Sizes `canvas` to its displayed size times the device pixel ratio and
-/// returns a context scaled so drawing uses CSS pixels, with the CSS width
-/// and height.
-pub fn prepare_canvas(canvas: &HtmlCanvasElement) -> Option<(CanvasRenderingContext2d, f64, f64)> {
+/// Sizes `canvas` for its displayed size (`width` x `height` CSS pixels)
+/// times the device pixel ratio and returns a context scaled so drawing
+/// uses CSS pixels.
+pub fn prepare_canvas(
+    canvas: &HtmlCanvasElement,
+    (width, height): (f64, f64),
+) -> Option<(CanvasRenderingContext2d, f64, f64)> {
     let ratio = window().device_pixel_ratio().max(1.0);
-    let width = f64::from(canvas.client_width()).max(1.0);
-    let height = f64::from(canvas.client_height()).max(1.0);
+    let (width, height) = (width.max(1.0), height.max(1.0));
     let (pw, ph) = (
         (width * ratio).round() as u32,
         (height * ratio).round() as u32,
@@ -102,4 +109,45 @@ pub fn css_colour(name: &str, fallback: &str) -> String {
     } else {
         value.to_string()
     }
+}
+
+/// A resize observer and the callback it calls (kept alive with it).
+type Observer = (ResizeObserver, Closure<dyn Fn(js_sys::Array)>);
+
+/// The displayed size of an element in CSS pixels, kept up to date by a
+/// `ResizeObserver` (so drawing never forces a layout to measure). `None`
+/// until the element is in the page.
+pub fn watch_size(node: NodeRef<leptos::html::Canvas>) -> ReadSignal<Option<(f64, f64)>> {
+    let (size, set_size) = signal(None::<(f64, f64)>);
+    let observer: StoredValue<Option<Observer>, LocalStorage> = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        let Some(canvas) = node.get() else {
+            return;
+        };
+        if observer.with_value(Option::is_some) {
+            return;
+        }
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(entry) = entries
+                .iter()
+                .last()
+                .and_then(|e| e.dyn_into::<ResizeObserverEntry>().ok())
+            {
+                let rect = entry.content_rect();
+                set_size.set(Some((rect.width(), rect.height())));
+            }
+        });
+        if let Ok(o) = ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            o.observe(&canvas);
+            observer.set_value(Some((o, callback)));
+        }
+    });
+    on_cleanup(move || {
+        observer.update_value(|o| {
+            if let Some((o, _)) = o.take() {
+                o.disconnect();
+            }
+        })
+    });
+    size
 }

@@ -11,6 +11,9 @@ use crate::engine::query::{suggest_actors, Bar, Filters, Role, Views, NOT_STATED
 use leptos::prelude::*;
 use std::time::Duration;
 
+/// Most choices a list offers.
+const MAX_OPTIONS: usize = 250;
+
 /// Delay before typed text becomes a filter.
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
@@ -343,10 +346,13 @@ fn ListSelect(
     let ctx = use_ctx();
     let chosen = Memo::new(move |_| ctx.filters.with(get));
     let options = Memo::new(move |_| {
+        // Bars come most events first: a file with thousands of districts
+        // offers the busiest ones (bars and chips reach the others).
         let mut labels: Vec<(String, u64)> = ctx.snapshot.with(|s| {
             bars(&s.views)
                 .into_iter()
                 .filter(|b| b.label != NOT_STATED)
+                .take(MAX_OPTIONS)
                 .map(|b| (b.label, b.measures.events))
                 .collect()
         });
@@ -386,15 +392,16 @@ fn ListSelect(
                         })
                 }}
                 {move || {
+                    let only = chosen.with(|c| if c.len() == 1 { Some(c[0].clone()) } else { None });
                     options
                         .get()
                         .into_iter()
                         .map(|(name, events)| {
-                            let value = name.clone();
-                            let selected = move || chosen.with(|c| c.len() == 1 && c[0] == value);
+                            let selected = only.as_deref() == Some(name.as_str());
+                            let text = format!("{name} ({})", thousands(events));
                             view! {
-                                <option value=name.clone() prop:selected=selected>
-                                    {format!("{name} ({})", thousands(events))}
+                                <option value=name prop:selected=selected>
+                                    {text}
                                 </option>
                             }
                         })
@@ -419,7 +426,15 @@ fn ActorInput(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let draft = RwSignal::new(value.get_untracked().unwrap_or_default());
-    Effect::new(move |_| draft.set(value.get().unwrap_or_default()));
+    let value = Memo::new(move |_| value.get());
+    // Follow the filter (a chip removed, Clear all) without waking the
+    // suggestions when nothing changed.
+    Effect::new(move |_| {
+        let v = value.get().unwrap_or_default();
+        if draft.get_untracked() != v {
+            draft.set(v);
+        }
+    });
     let suggestions = Memo::new(move |_| {
         ctx.data_version.track();
         let text = draft.get();
@@ -479,9 +494,14 @@ fn ActorInput(
 #[component]
 fn TextSearch() -> impl IntoView {
     let ctx = use_ctx();
-    let current = Signal::derive(move || ctx.filters.with(|f| f.text.clone()));
+    let current = Memo::new(move |_| ctx.filters.with(|f| f.text.clone()));
     let draft = RwSignal::new(String::new());
-    Effect::new(move |_| draft.set(current.get().unwrap_or_default()));
+    Effect::new(move |_| {
+        let v = current.get().unwrap_or_default();
+        if draft.get_untracked().trim() != v {
+            draft.set(v);
+        }
+    });
     let typed = StoredValue::new(0u64);
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);

@@ -4,7 +4,7 @@
 //! arrow keys to pan; hovering a point names the place, clicking lists its
 //! events.
 
-use super::dom::{css_colour, fetch_bytes, prepare_canvas};
+use super::dom::{css_colour, fetch_bytes, prepare_canvas, watch_size};
 use super::use_ctx;
 use crate::engine::date::format_iso;
 use crate::engine::format::thousands;
@@ -68,6 +68,7 @@ struct Drawn {
     y: f64,
     r: f64,
     place: u32,
+    event_type: u16,
 }
 
 fn place_name(store: &Store, place: u32) -> String {
@@ -117,6 +118,7 @@ pub fn MapPanel() -> impl IntoView {
     let drawn: StoredValue<Vec<Drawn>> = StoredValue::new(Vec::new());
     let hover = RwSignal::new(None::<(u32, f64, f64)>);
     let drag = StoredValue::new(None::<(f64, f64, bool)>);
+    let size = watch_size(canvas);
 
     spawn_local(async move {
         if let Ok(bytes) = fetch_bytes(OUTLINES_URL).await {
@@ -127,14 +129,13 @@ pub fn MapPanel() -> impl IntoView {
     });
 
     Effect::new(move |_| {
-        ctx.resized.track();
         let selected = ctx.selected_place.get();
         let lines = outlines.get();
         let view_state = ctx.map_view.get();
-        let Some(el) = canvas.get() else {
+        let (Some(el), Some(size)) = (canvas.get(), size.get()) else {
             return;
         };
-        let Some((c2d, w, h)) = prepare_canvas(&el) else {
+        let Some((c2d, w, h)) = prepare_canvas(&el, size) else {
             return;
         };
         let view = ctx.data.with_value(|d| match (view_state, d) {
@@ -196,19 +197,28 @@ pub fn MapPanel() -> impl IntoView {
                             y,
                             r: point_radius(p.fatalities, max),
                             place: p.place,
+                            event_type: p.event_type,
                         }
                     })
                     .filter(|d| d.x > -20.0 && d.y > -20.0 && d.x < w + 20.0 && d.y < h + 20.0)
                     .collect();
-                // Big circles first, so small ones stay visible on top.
-                shown.sort_by(|a, b| b.r.total_cmp(&a.r));
-                let type_of: std::collections::HashMap<u32, u16> =
-                    points.iter().map(|p| (p.place, p.event_type)).collect();
+                // Bigger circles first, so small ones stay visible on top;
+                // within a size class, one path per colour (a fill per
+                // circle is slow with tens of thousands of places).
+                let class = |r: f64| (r / 3.0).floor() as i64;
+                shown.sort_by(|a, b| {
+                    class(b.r)
+                        .cmp(&class(a.r))
+                        .then(a.event_type.cmp(&b.event_type))
+                        .then(b.r.total_cmp(&a.r))
+                });
                 c2d.set_line_width(1.0);
                 c2d.set_stroke_style_str(&outline);
                 c2d.set_global_alpha(0.85);
-                for p in &shown {
-                    let ty = type_of.get(&p.place).copied().unwrap_or(0);
+                for batch in
+                    shown.chunk_by(|a, b| class(a.r) == class(b.r) && a.event_type == b.event_type)
+                {
+                    let ty = batch[0].event_type;
                     let name = if ty == u16::MAX {
                         ""
                     } else {
@@ -216,7 +226,10 @@ pub fn MapPanel() -> impl IntoView {
                     };
                     c2d.set_fill_style_str(event_type_colour(name, usize::from(ty)));
                     c2d.begin_path();
-                    let _ = c2d.arc(p.x, p.y, p.r, 0.0, std::f64::consts::TAU);
+                    for p in batch {
+                        c2d.move_to(p.x + p.r, p.y);
+                        let _ = c2d.arc(p.x, p.y, p.r, 0.0, std::f64::consts::TAU);
+                    }
                     c2d.fill();
                     c2d.stroke();
                 }

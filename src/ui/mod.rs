@@ -88,8 +88,6 @@ pub struct Ctx {
     /// The map place whose events are listed.
     pub selected_place: RwSignal<Option<u32>>,
     pub map_view: RwSignal<Option<MapView>>,
-    /// Bumped when the window is resized (canvases redraw).
-    pub resized: RwSignal<u64>,
     /// A file is being dragged over the page.
     pub dragging: RwSignal<bool>,
     pub filters: Memo<Filters>,
@@ -168,7 +166,6 @@ impl Ctx {
             details: RwSignal::new(None),
             selected_place: RwSignal::new(None),
             map_view: RwSignal::new(None),
-            resized: RwSignal::new(0),
             dragging: RwSignal::new(false),
             filters,
             snapshot,
@@ -255,9 +252,6 @@ fn App() -> impl IntoView {
     provide_context(ctx);
     load::load_bundled(ctx);
     watch_note_scans(ctx);
-    let resize =
-        window_event_listener(leptos::ev::resize, move |_| ctx.resized.update(|n| *n += 1));
-    on_cleanup(move || resize.remove());
     let drop_handles = notices::listen_for_drops(ctx);
     on_cleanup(move || drop_handles.into_iter().for_each(|h| h.remove()));
 

@@ -2,7 +2,7 @@
 //! year, stacked by event type, on a canvas. Dragging across it (the brush)
 //! sets the date range; a click selects one bin.
 
-use super::dom::{css_colour, prepare_canvas};
+use super::dom::{css_colour, prepare_canvas, watch_size};
 use super::state::Measure;
 use super::use_ctx;
 use crate::engine::date::{Bin, Day};
@@ -175,15 +175,20 @@ pub fn Timeline() -> impl IntoView {
     let brush = RwSignal::new(None::<(f64, f64)>);
     let measure = Memo::new(move |_| ctx.app.with(|a| a.measure));
     let selection = Memo::new(move |_| ctx.filters.with(|f| (f.from, f.to)));
+    let size = watch_size(canvas);
 
     Effect::new(move |_| {
-        ctx.resized.track();
-        let (Some(el), m, sel, br) = (canvas.get(), measure.get(), selection.get(), brush.get())
-        else {
+        let (Some(el), Some(size), m, sel, br) = (
+            canvas.get(),
+            size.get(),
+            measure.get(),
+            selection.get(),
+            brush.get(),
+        ) else {
             return;
         };
         ctx.snapshot.with(|s| {
-            if let Some((c2d, w, h)) = prepare_canvas(&el) {
+            if let Some((c2d, w, h)) = prepare_canvas(&el, size) {
                 let frame = Frame {
                     t: &s.views.timeline,
                     measure: m,
@@ -220,7 +225,9 @@ pub fn Timeline() -> impl IntoView {
         let Some(el) = canvas.get_untracked() else {
             return;
         };
-        let width = f64::from(el.client_width());
+        let width = size
+            .get_untracked()
+            .map_or_else(|| f64::from(el.client_width()), |s| s.0);
         let range = ctx.snapshot.with(|s| {
             let t = &s.views.timeline;
             if t.bins == 0 || a.max(b) < LEFT {
