@@ -94,6 +94,18 @@ pub fn Header() -> impl IntoView {
                     </span>
                     <span class="what">" civilian fatalities"</span>
                 </p>
+                {move || {
+                    ctx.note_scan
+                        .get()
+                        .map(|(done, total)| {
+                            let pct = (done * 100).checked_div(total).unwrap_or(0);
+                            view! {
+                                <p class="count span scanning" data-testid="note-scan">
+                                    {format!("Searching the notes of the file: {pct}%; counts will follow.")}
+                                </p>
+                            }
+                        })
+                }}
                 <p class="count span" data-testid="date-span">
                     {move || {
                         let t = totals();

@@ -90,6 +90,9 @@ pub struct Ctx {
     pub map_view: RwSignal<Option<MapView>>,
     /// A file is being dragged over the page.
     pub dragging: RwSignal<bool>,
+    /// Bytes of the file searched so far, and in all, while a text filter
+    /// scans the notes of a large file.
+    pub note_scan: RwSignal<Option<(u64, u64)>>,
     pub filters: Memo<Filters>,
     pub snapshot: Memo<Shared<Snapshot>>,
     /// The filtered events in table order.
@@ -167,6 +170,7 @@ impl Ctx {
             selected_place: RwSignal::new(None),
             map_view: RwSignal::new(None),
             dragging: RwSignal::new(false),
+            note_scan: RwSignal::new(None),
             filters,
             snapshot,
             table_rows,
@@ -211,29 +215,40 @@ fn watch_note_scans(ctx: Ctx) {
         spawn_local(async move {
             let needle = crate::engine::fold::fold(text.trim());
             let mut matches = vec![false; len];
+            let total = batches.last().map_or(0, |b| b.2) - batches.first().map_or(0, |b| b.1);
+            let mut done = 0;
+            ctx.note_scan.set(Some((0, total)));
             for (rows, start, end) in batches {
+                let stop = |message: Option<&str>| {
+                    scanning.set_value(None);
+                    ctx.note_scan.set(None);
+                    if let Some(m) = message {
+                        ctx.error.set(Some(m.to_string()));
+                    }
+                };
                 let Ok(bytes) = dom::read_slice(&file, start, end).await else {
-                    ctx.error.set(Some(
-                        "The file could not be read again to search its notes; open it once more."
-                            .into(),
+                    return stop(Some(
+                        "The file could not be read again to search its notes (was it moved or changed?); open it once more.",
                     ));
-                    break;
                 };
                 let current = ctx.filters.with_untracked(|f| f.text.clone());
                 if current.as_deref() != Some(text.as_str())
                     || ctx.data_version.get_untracked() != version
                 {
-                    scanning.set_value(None);
-                    return;
+                    // Another search (or file) took over.
+                    return stop(None);
                 }
                 ctx.data.with_value(|d| {
                     if let Some(l) = d {
                         query::match_records(&l.store, &needle, &bytes, start, rows, &mut matches);
                     }
                 });
+                done += end - start;
+                ctx.note_scan.set(Some((done, total)));
                 dom::yield_now().await;
             }
             scanning.set_value(None);
+            ctx.note_scan.set(None);
             ctx.data.update_value(|d| {
                 if let Some(l) = d {
                     if l.state.filters().text.as_deref() == Some(text.as_str()) {
