@@ -135,7 +135,7 @@ pub fn ComparePanel() -> impl IntoView {
     };
 
     view! {
-        <div class="compare-panel" role="tabpanel" aria-labelledby="tab-compare">
+        <div class="compare-panel" role="tabpanel" id="panel-lower" aria-labelledby="tab-compare">
             <form class="preset" on:submit=move |ev| {
                 ev.prevent_default();
                 apply_preset();

@@ -289,6 +289,7 @@ fn App() -> impl IntoView {
                             <button
                                 role="tab"
                                 id="tab-table"
+                                aria-controls="panel-lower"
                                 aria-selected=move || (panel() == Panel::Table).to_string()
                                 on:click=move |_| set_panel(Panel::Table)
                             >
@@ -297,6 +298,7 @@ fn App() -> impl IntoView {
                             <button
                                 role="tab"
                                 id="tab-compare"
+                                aria-controls="panel-lower"
                                 aria-selected=move || (panel() == Panel::Compare).to_string()
                                 on:click=move |_| set_panel(Panel::Compare)
                             >

@@ -130,7 +130,7 @@ pub fn EventTable() -> impl IntoView {
         .collect_view();
 
     view! {
-        <div class="table-panel" role="tabpanel" aria-labelledby="tab-table">
+        <div class="table-panel" role="tabpanel" id="panel-lower" aria-labelledby="tab-table">
             <p class="muted small" data-testid="table-count">
                 {move || {
                     let n = total();

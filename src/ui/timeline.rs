@@ -288,7 +288,7 @@ pub fn Timeline() -> impl IntoView {
                             }
                         }
                     >
-                        {[Bin::Day, Bin::Week, Bin::Month, Bin::Year]
+                        {Bin::ALL
                             .into_iter()
                             .map(|b| {
                                 view! {

@@ -345,3 +345,64 @@ test('the table keeps only the rows in sight in the DOM and sorts by a column', 
     await app.close();
   }
 });
+
+test('a UCDP GED file is credited and counted with its best estimates', { timeout: 120_000 }, async () => {
+  const [header, ...rows] = parseCsv(await readFile(fixture('synthetic-ucdp.csv'), 'utf8'));
+  const best = header.indexOf('best');
+  const expected = { events: rows.length, fatalities: rows.reduce((s, r) => s + Number(r[best]), 0) };
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitForBundled(page);
+    await page.setInputFiles('[data-testid="file-input"]', fixture('synthetic-ucdp.csv'));
+    await page.locator('[data-testid="import-report"]').waitFor({ timeout: 30_000 });
+    await expectCounts(page, expected, 'for the UCDP file');
+    const header = await page.locator('header').textContent();
+    assert.match(header, /UCDP GED, CC BY 4\.0/, 'the header credits UCDP');
+    assert.match(header, /UCDP Georeferenced Event Dataset/, 'the header names the format');
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+});
+
+test('Cancel stops reading a large file and keeps the dataset on show', { timeout: 180_000 }, async () => {
+  // About 60 MB of synthetic rows, written to a temporary file.
+  const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'eventlens-e2e-'));
+  const file = path.join(dir, 'synthetic-large.csv');
+  const head =
+    'event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\n';
+  const filler = 'synthetic filler text '.repeat(12);
+  const parts = [head];
+  for (let i = 0; i < 200_000; i += 1) {
+    parts.push(
+      `SYN${i},2022-01-${String((i % 28) + 1).padStart(2, '0')},2022,1,Political violence,Battles,Armed clash,Army ${i % 9},,1,Rebels ${i % 4},,2,12,,999,Testland,Freedonia,North Province,,,Place ${i % 50},14.1,-2.2,1,Synthetic,Other,"${filler}",${i % 7},,0\n`,
+    );
+  }
+  await writeFile(file, parts.join(''));
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitForBundled(page);
+    const before = { events: await readNumber(page, EVENTS), fatalities: await readNumber(page, FATALITIES) };
+    const title = await page.locator('[data-testid="dataset-title"]').textContent();
+    await page.setInputFiles('[data-testid="file-input"]', file);
+    const progress = page.locator('[data-testid="progress"]');
+    await progress.waitFor({ timeout: 15_000 });
+    assert.match(await progress.textContent(), /rows\/s/, 'the progress shows a rate');
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await progress.waitFor({ state: 'detached', timeout: 5_000 });
+    // Give a cancelled read time to (wrongly) finish, then check nothing changed.
+    await page.waitForTimeout(3_000);
+    assert.equal(await page.locator('[data-testid="dataset-title"]').textContent(), title);
+    assert.deepEqual({ events: await readNumber(page, EVENTS), fatalities: await readNumber(page, FATALITIES) }, before);
+    assert.equal(await page.locator('[data-testid="import-report"]').count(), 0, 'no report for a cancelled file');
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
