@@ -79,7 +79,7 @@ pub fn FilterPanel() -> impl IntoView {
             <div id="filter-controls" class="filter-controls">
             <fieldset>
                 <legend>"When"</legend>
-                <div class="pair">
+                <div class="pair dates">
                     <div class="field">
                         <label for="f-from">"From"</label>
                         <input

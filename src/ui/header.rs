@@ -71,13 +71,17 @@ pub fn Header() -> impl IntoView {
                     <span class="n" data-testid="events-count">
                         {move || thousands(totals().measures.events)}
                     </span>
-                    <span class="what">" events"</span>
+                    <span class="what">
+                        {move || if totals().measures.events == 1 { " event" } else { " events" }}
+                    </span>
                 </p>
                 <p class="count">
                     <span class="n" data-testid="fatalities-count">
                         {move || thousands(totals().measures.fatalities)}
                     </span>
-                    <span class="what">" fatalities"</span>
+                    <span class="what">
+                        {move || if totals().measures.fatalities == 1 { " fatality" } else { " fatalities" }}
+                    </span>
                     {move || {
                         let t = totals();
                         match (t.fatalities_low, t.fatalities_high) {
@@ -92,7 +96,15 @@ pub fn Header() -> impl IntoView {
                     <span class="n" data-testid="civilian-fatalities-count">
                         {move || thousands(totals().measures.civilian_fatalities)}
                     </span>
-                    <span class="what">" civilian fatalities"</span>
+                    <span class="what">
+                        {move || {
+                            if totals().measures.civilian_fatalities == 1 {
+                                " civilian fatality"
+                            } else {
+                                " civilian fatalities"
+                            }
+                        }}
+                    </span>
                 </p>
                 {move || {
                     ctx.note_scan

@@ -20,6 +20,11 @@ use std::sync::Arc;
 
 const OUTLINES_URL: &str = "data/countries.json";
 
+/// "1 event", "2,130 events".
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
 #[derive(Deserialize)]
 struct OutlineFile {
     countries: Vec<OutlineCountry>,
@@ -327,9 +332,9 @@ pub fn MapPanel() -> impl IntoView {
                 .data
                 .with_value(|d| d.as_ref().map(|l| place_name(&l.store, place)))?;
             Some(format!(
-                "{name}: {} events, {} fatalities",
-                thousands(u64::from(point.events)),
-                thousands(point.fatalities)
+                "{name}: {}, {}",
+                plural(u64::from(point.events), "event", "events"),
+                plural(point.fatalities, "fatality", "fatalities")
             ))
         })?;
         Some(view! {
@@ -425,7 +430,7 @@ fn PlaceEvents() -> impl IntoView {
                     </button>
                 </div>
                 <p class="muted">
-                    {format!("{} events match the filters here", thousands(total as u64))}
+                    {format!("{} the filters here", plural(total as u64, "event matches", "events match"))}
                     {(total > SHOWN).then(|| format!("; the first {SHOWN} are listed"))}
                 </p>
                 <ul>
