@@ -406,3 +406,52 @@ test('Cancel stops reading a large file and keeps the dataset on show', { timeou
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('the comparison panel counts the same months of consecutive years by event type', { timeout: 120_000 }, async () => {
+  const { events } = await loadEvents('synthetic-acled.csv');
+  const inPeriod = (e, year) => e.date.startsWith(`${year}-`) && e.month >= 6 && e.month <= 9;
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitForBundled(page);
+    await page.setInputFiles('[data-testid="file-input"]', fixture('synthetic-acled.csv'));
+    await expectCounts(page, totals(events), 'after loading');
+    await page.getByRole('tab', { name: 'Compare periods' }).click();
+    await page.selectOption('#c-first', '6');
+    await page.selectOption('#c-last', '9');
+    await page.fill('#c-year', '2021');
+    await page.press('#c-year', 'Tab');
+    await page.getByRole('button', { name: 'Compare with 2022' }).click();
+    const table = page.locator('[data-testid="comparison"]');
+    await page.waitForFunction(
+      () => /2021-06-01 to 2021-09-30.*2022-06-01 to 2022-09-30/.test(
+        document.querySelector('[data-testid="comparison"] caption')?.textContent ?? '',
+      ),
+      null,
+      { timeout: 10_000 },
+    );
+    const shown = await table.locator('tbody tr, tfoot tr').evaluateAll((rows) =>
+      rows.map((r) => [...r.children].map((c) => c.textContent.trim())),
+    );
+    const types = [...new Set(events.map((e) => e.type))];
+    for (const type of types) {
+      const a = events.filter((e) => e.type === type && inPeriod(e, 2021)).length;
+      const b = events.filter((e) => e.type === type && inPeriod(e, 2022)).length;
+      const row = shown.find((r) => r[0] === type);
+      if (a === 0 && b === 0) continue;
+      assert.ok(row, `a row for ${type}: ${JSON.stringify(shown)}`);
+      assert.deepEqual([Number(row[1]), Number(row[2])], [a, b], `events of ${type} in A and B`);
+      if (a === 0) assert.equal(row[3], 'new', `${type} had no events in A`);
+    }
+    const total = shown.find((r) => r[0] === 'All events');
+    assert.deepEqual(
+      [Number(total[1]), Number(total[2])],
+      [events.filter((e) => inPeriod(e, 2021)).length, events.filter((e) => inPeriod(e, 2022)).length],
+      'totals of A and B',
+    );
+    await screenshot(page, 'explorer-compare');
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+});
