@@ -455,3 +455,32 @@ test('the comparison panel counts the same months of consecutive years by event 
     await app.close();
   }
 });
+
+test('brushing the timeline sets a date range of whole bins', { timeout: 120_000 }, async () => {
+  const { events } = await loadEvents('synthetic-acled.csv');
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitForBundled(page);
+    await page.setInputFiles('[data-testid="file-input"]', fixture('synthetic-acled.csv'));
+    await expectCounts(page, totals(events), 'after loading');
+    await page.getByRole('button', { name: 'Close report' }).click();
+    const canvas = page.locator('[data-testid="timeline"]');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const chip = page.locator('[data-testid="chips"] .chip').first();
+    await chip.waitFor({ timeout: 5_000 });
+    const [, from, to] = /(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})/.exec(await chip.textContent());
+    assert.equal(from.slice(8), '01', 'the range starts on the first day of a month');
+    assert.equal(await page.inputValue('#f-from'), from, 'the date field follows the brush');
+    assert.equal(await page.inputValue('#f-to'), to);
+    await expectCounts(page, totals(events.filter((e) => e.date >= from && e.date <= to)), `for ${from} to ${to}`);
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+});
