@@ -484,3 +484,21 @@ test('brushing the timeline sets a date range of whole bins', { timeout: 120_000
     await app.close();
   }
 });
+
+test('at 375 pixels wide the page stacks its panels without sideways scrolling', { timeout: 120_000 }, async () => {
+  const app = await openApp({ viewport: { width: 375, height: 800 } });
+  const { page } = app;
+  try {
+    await waitForBundled(page);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 375, `the page is ${width} px wide`);
+    // The filter controls fold away under a button on narrow screens.
+    assert.equal(await page.locator('#f-actor').isVisible(), false);
+    await page.getByRole('button', { name: 'Show filter controls' }).click();
+    assert.equal(await page.locator('#f-actor').isVisible(), true);
+    await screenshot(page, 'explorer-375px');
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+});
