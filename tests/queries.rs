@@ -372,3 +372,39 @@ fn actor_suggestions_put_canonical_actors_first() {
         .any(|x| x.name == "Military Forces of Mali (2021-)" && !x.canonical));
     assert!(s.iter().any(|x| x.name == "Civilians (Mali)"));
 }
+
+/// Regression: the raw-bytes pre-check of the notes search skipped records
+/// where an ASCII query matches accented text ("segou" in "Ségou").
+#[test]
+fn notes_search_folds_accents_in_notes() {
+    let csv = "event_id_cnty,event_date,actor1,actor2,disorder_type,location,notes,fatalities\n\
+X1,2022-01-01,A,B,Political violence,Town A,\"Fighting near Ségou, reportedly\",1\n\
+X2,2022-01-02,A,B,Political violence,Town B,Quiet day,0\n";
+    let store = import(csv.as_bytes()).unwrap().store;
+    let mut state = QueryState::new(&store);
+    state.apply(
+        &store,
+        &Filters {
+            text: Some("SEGOU".into()),
+            ..Filters::default()
+        },
+    );
+    assert_eq!(state.rows(), vec![0]);
+}
+
+#[test]
+fn actor_index_counts_each_event_once_per_actor() {
+    // FIX-style event with the same canonical actor on both sides.
+    let csv = "event_id_cnty,event_date,actor1,assoc_actor_1,actor2,assoc_actor_2,disorder_type,fatalities\n\
+X1,2022-01-01,Military Forces of Mali (2021-),,Military Forces of Mali (2013-2020),,Political violence,1\n\
+X2,2022-01-02,Military Forces of Mali (2021-),Wagner Group,JNIM: Group for Support of Islam and Muslims,,Political violence,0\n";
+    let store = import(csv.as_bytes()).unwrap().store;
+    let s = suggest_actors(&store, "mali", 10);
+    let malian = s.iter().find(|x| x.name == "Malian state forces").unwrap();
+    assert_eq!(malian.events, 2);
+    let raw = s
+        .iter()
+        .find(|x| x.name == "Military Forces of Mali (2021-)")
+        .unwrap();
+    assert_eq!(raw.events, 2);
+}

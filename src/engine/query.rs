@@ -566,62 +566,114 @@ pub struct ActorSuggestion {
     pub events: u64,
 }
 
-/// Actors whose name contains `query`, canonical ones first, most events
-/// first.
-pub fn suggest_actors(store: &Store, query: &str, limit: usize) -> Vec<ActorSuggestion> {
-    let folded = fold(query.trim());
-    let mut raw_events = vec![0u64; store.actors.len()];
-    let mut canon_events = vec![0u64; store.canonical.names.len()];
-    let mut side_counts = vec![0u64; store.sides.len()];
-    for (&a, &b) in store.side1.iter().zip(&store.side2) {
-        side_counts[a as usize] += 1;
-        if b != a {
-            side_counts[b as usize] += 1;
+/// What the actor search box needs, computed once per store: events per
+/// raw and canonical actor (each event once per actor, whatever its roles)
+/// and folded names, so each keystroke is only substring checks.
+#[derive(Clone, Debug, Default)]
+pub struct ActorIndex {
+    raw_events: Vec<u64>,
+    canonical_events: Vec<u64>,
+    /// Whether a canonical name stands for something other than one raw
+    /// name of the same spelling (an alias group, a stripped period suffix).
+    canonical_is_group: Vec<bool>,
+    raw_folded: Vec<String>,
+    canonical_folded: Vec<String>,
+}
+
+impl ActorIndex {
+    pub fn new(store: &Store) -> ActorIndex {
+        let mut side_counts = vec![0u64; store.sides.len()];
+        for (&a, &b) in store.side1.iter().zip(&store.side2) {
+            side_counts[a as usize] += 1;
+            if b != a {
+                side_counts[b as usize] += 1;
+            }
         }
-    }
-    for (side, &n) in side_counts.iter().enumerate() {
-        for a in store.sides.members(side as u32) {
-            raw_events[a as usize] += n;
+        let mut raw_events = vec![0u64; store.actors.len()];
+        let mut canonical_events = vec![0u64; store.canonical.names.len()];
+        for (side, &n) in side_counts.iter().enumerate() {
+            for a in store.sides.members(side as u32) {
+                raw_events[a as usize] += n;
+            }
+            for &c in store.canonical.side(side as u32) {
+                canonical_events[c as usize] += n;
+            }
         }
-        for &c in store.canonical.side(side as u32) {
-            canon_events[c as usize] += n;
+        // An actor on both sides of one event was counted twice above.
+        for (&a, &b) in store.side1.iter().zip(&store.side2) {
+            if a == b {
+                continue;
+            }
+            for m in store.sides.members(a) {
+                if store.sides.members(b).any(|x| x == m) {
+                    raw_events[m as usize] -= 1;
+                }
+            }
+            let other = store.canonical.side(b);
+            for c in store.canonical.side(a) {
+                if other.contains(c) {
+                    canonical_events[*c as usize] -= 1;
+                }
+            }
         }
-    }
-    let mut out: Vec<ActorSuggestion> = Vec::new();
-    for (c, name) in store.canonical.names.iter().enumerate() {
-        let stands_for_several = store
+        let mut raw_per_canonical = vec![0u32; store.canonical.names.len()];
+        for &c in &store.canonical.of_actor {
+            raw_per_canonical[c as usize] += 1;
+        }
+        let canonical_is_group = store
             .canonical
-            .of_actor
+            .names
             .iter()
-            .filter(|&&x| x as usize == c)
-            .count()
-            > 1
-            || store.actors.code(name).is_none();
-        if stands_for_several && contains_folded(name, &folded) {
-            out.push(ActorSuggestion {
-                name: name.clone(),
-                canonical: true,
-                events: canon_events[c],
-            });
+            .enumerate()
+            .map(|(c, name)| raw_per_canonical[c] > 1 || store.actors.code(name).is_none())
+            .collect();
+        ActorIndex {
+            raw_events,
+            canonical_events,
+            canonical_is_group,
+            raw_folded: store.actors.names().iter().map(|n| fold(n)).collect(),
+            canonical_folded: store.canonical.names.iter().map(|n| fold(n)).collect(),
         }
     }
-    for (a, name) in store.actors.names().iter().enumerate() {
-        if contains_folded(name, &folded) {
-            out.push(ActorSuggestion {
-                name: name.clone(),
-                canonical: false,
-                events: raw_events[a],
-            });
+
+    /// Actors whose name contains `query`: canonical groups first, then raw
+    /// names, most events first.
+    pub fn suggest(&self, store: &Store, query: &str, limit: usize) -> Vec<ActorSuggestion> {
+        let folded = fold(query.trim());
+        let mut out: Vec<ActorSuggestion> = Vec::new();
+        for (c, name) in self.canonical_folded.iter().enumerate() {
+            if self.canonical_is_group[c] && name.contains(&folded) {
+                out.push(ActorSuggestion {
+                    name: store.canonical.names[c].clone(),
+                    canonical: true,
+                    events: self.canonical_events[c],
+                });
+            }
         }
+        for (a, name) in self.raw_folded.iter().enumerate() {
+            if name.contains(&folded) {
+                out.push(ActorSuggestion {
+                    name: store.actors.name(a as u32).to_string(),
+                    canonical: false,
+                    events: self.raw_events[a],
+                });
+            }
+        }
+        out.sort_by(|x, y| {
+            y.canonical
+                .cmp(&x.canonical)
+                .then(y.events.cmp(&x.events))
+                .then(x.name.cmp(&y.name))
+        });
+        out.truncate(limit);
+        out
     }
-    out.sort_by(|x, y| {
-        y.canonical
-            .cmp(&x.canonical)
-            .then(y.events.cmp(&x.events))
-            .then(x.name.cmp(&y.name))
-    });
-    out.truncate(limit);
-    out
+}
+
+/// Actors whose name contains `query`, canonical ones first, most events
+/// first. Builds an [`ActorIndex`]; keep one per store to search often.
+pub fn suggest_actors(store: &Store, query: &str, limit: usize) -> Vec<ActorSuggestion> {
+    ActorIndex::new(store).suggest(store, query, limit)
 }
 
 /// Contiguous runs of events whose records lie within `max_bytes` of the
@@ -645,7 +697,8 @@ pub fn record_batches(store: &Store, max_bytes: u64) -> Vec<(std::ops::Range<usi
 
 /// Marks in `out` the events of `rows` whose location or notes contain
 /// `needle` (folded). `bytes` holds the text from offset `base` (in the same
-/// offsets as [`Store::record_range`]).
+/// offsets as [`Store::record_range`]). Fields are read with csv-core
+/// straight from the bytes; nothing is allocated per record.
 pub fn match_records(
     store: &Store,
     needle: &str,
@@ -654,7 +707,20 @@ pub fn match_records(
     rows: std::ops::Range<usize>,
     out: &mut [bool],
 ) {
-    let columns = [store.columns.notes, store.columns.location];
+    let mut wanted: Vec<usize> = [store.columns.notes, store.columns.location]
+        .into_iter()
+        .flatten()
+        .collect();
+    wanted.sort_unstable();
+    let Some(&last_wanted) = wanted.last() else {
+        return;
+    };
+    let needle_bytes = needle.as_bytes();
+    let ascii = needle.is_ascii();
+    let mut reader = csv_core::ReaderBuilder::new()
+        .delimiter(store.delimiter)
+        .build();
+    let mut field = vec![0u8; 4096];
     for r in rows {
         let (start, end) = store.record_range(r);
         let (Some(s), Some(e)) = (start.checked_sub(base), end.checked_sub(base)) else {
@@ -663,20 +729,71 @@ pub fn match_records(
         let Some(record) = bytes.get(s as usize..e as usize) else {
             continue;
         };
-        // Cheap pre-check on the raw bytes for plain-ASCII needles.
-        if needle.is_ascii()
-            && !record
-                .windows(needle.len().max(1))
-                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-        {
+        // A record may start with the \n of the previous record's CRLF.
+        let skip = record
+            .iter()
+            .take_while(|&&b| b == b'\n' || b == b'\r')
+            .count();
+        let mut input = &record[skip..];
+        // Cheap pre-check on the raw bytes: an ASCII needle cannot match an
+        // ASCII record that lacks it. (Accented text can match by folding.)
+        if ascii && input.is_ascii() && !contains_ascii_ci(input, needle_bytes) {
             continue;
         }
-        let fields = crate::engine::store::parse_record(record, store.delimiter);
-        out[r] = columns
-            .iter()
-            .flatten()
-            .any(|&c| fields.get(c).is_some_and(|f| contains_folded(f, needle)));
+        reader.reset();
+        let mut index = 0;
+        let mut len = 0;
+        loop {
+            // An empty input tells csv-core the record's text ended.
+            let (result, n_in, n_out) = reader.read_field(input, &mut field[len..]);
+            input = &input[n_in..];
+            len += n_out;
+            match result {
+                csv_core::ReadFieldResult::OutputFull => {
+                    let grown = field.len() * 2;
+                    field.resize(grown, 0);
+                }
+                csv_core::ReadFieldResult::InputEmpty => {}
+                csv_core::ReadFieldResult::End => break,
+                csv_core::ReadFieldResult::Field { record_end } => {
+                    if wanted.contains(&index) {
+                        let text = &field[..len];
+                        let hit = if ascii && text.is_ascii() {
+                            contains_ascii_ci(text, needle_bytes)
+                        } else {
+                            contains_folded(&String::from_utf8_lossy(text), needle)
+                        };
+                        if hit {
+                            out[r] = true;
+                            break;
+                        }
+                    }
+                    index += 1;
+                    len = 0;
+                    if record_end || index > last_wanted {
+                        break;
+                    }
+                }
+            }
+        }
     }
+}
+
+/// ASCII case-insensitive substring test on bytes.
+fn contains_ascii_ci(haystack: &[u8], needle: &[u8]) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    let first = needle[0].to_ascii_lowercase();
+    let upper = needle[0].to_ascii_uppercase();
+    let n = needle.len();
+    if haystack.len() < n {
+        return false;
+    }
+    (0..=haystack.len() - n).any(|i| {
+        let b = haystack[i];
+        (b == first || b == upper) && haystack[i..i + n].eq_ignore_ascii_case(needle)
+    })
 }
 
 /// What the views should show.

@@ -6,7 +6,7 @@ use super::dom;
 use super::state::{AppState, CompareSettings, DatasetInfo, Loaded, Origin};
 use super::Ctx;
 use crate::engine::layout::ColumnMapping;
-use crate::engine::query::{Filters, QueryState};
+use crate::engine::query::{ActorIndex, Filters, QueryState};
 use crate::engine::{import_bytes, Dataset, ImportError, ImportOptions, Importer};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -216,9 +216,11 @@ fn install(
         },
         events: store.len(),
     };
+    let actors = ActorIndex::new(&store);
     ctx.data.set_value(Some(Loaded {
         store,
         state,
+        actors,
         report: report.clone(),
         file,
     }));

@@ -6,7 +6,7 @@ use crate::engine::date::{self, Bin, Day};
 use crate::engine::group::{GroupBy, Period};
 use crate::engine::layout::Format;
 use crate::engine::present::busiest_consecutive_years;
-use crate::engine::query::{Filters, QueryState};
+use crate::engine::query::{ActorIndex, Filters, QueryState};
 use crate::engine::table::SortKey;
 use crate::engine::{ImportReport, Store};
 
@@ -127,6 +127,8 @@ impl DatasetInfo {
 pub struct Loaded {
     pub store: Store,
     pub state: QueryState,
+    /// Event counts and folded names for the actor search box.
+    pub actors: ActorIndex,
     pub report: ImportReport,
     /// The user's file, to read records back (`Blob.slice`) when their
     /// text is not held in memory.
