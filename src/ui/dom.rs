@@ -92,8 +92,17 @@ pub fn prepare_canvas(
 }
 
 /// A colour from the page's CSS custom properties (so canvases follow the
-/// light or dark theme), or `fallback`.
+/// light or dark theme), or `fallback`. Looked up once per name: reading a
+/// computed style right after the DOM changed forces a style recalculation,
+/// which cost milliseconds on every redraw.
 pub fn css_colour(name: &str, fallback: &str) -> String {
+    thread_local! {
+        static COLOURS: std::cell::RefCell<std::collections::HashMap<String, String>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    if let Some(hit) = COLOURS.with(|c| c.borrow().get(name).cloned()) {
+        return hit;
+    }
     let Some(body) = window().document().and_then(|d| d.body()) else {
         return fallback.to_string();
     };
@@ -104,11 +113,13 @@ pub fn css_colour(name: &str, fallback: &str) -> String {
         .and_then(|style| style.get_property_value(name).ok())
         .unwrap_or_default();
     let value = value.trim();
-    if value.is_empty() {
+    let colour = if value.is_empty() {
         fallback.to_string()
     } else {
         value.to_string()
-    }
+    };
+    COLOURS.with(|c| c.borrow_mut().insert(name.to_string(), colour.clone()));
+    colour
 }
 
 /// A resize observer and the callback it calls (kept alive with it).

@@ -17,6 +17,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::Deserialize;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 const OUTLINES_URL: &str = "data/countries.json";
 
@@ -115,12 +117,78 @@ fn initial_view(store: &Store, width: f64, height: f64) -> MapView {
     )
 }
 
+/// Radius up to which a point is drawn without an outline, one per pixel
+/// cell (see the drawing loop).
+const SMALL_POINT: f64 = 3.5;
+
+/// What the cached sea-and-outlines layer was drawn for: view, size, pixel
+/// ratio and outline data.
+type BaseKey = (MapView, u64, u64, u64, Option<usize>);
+
+/// Draws the sea and the country outlines into a new offscreen canvas of
+/// the map's pixel size.
+fn draw_base_layer(
+    view: &MapView,
+    w: f64,
+    h: f64,
+    ratio: f64,
+    rings: Option<&Vec<Ring>>,
+) -> Option<HtmlCanvasElement> {
+    let layer: HtmlCanvasElement = window()
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    layer.set_width((w * ratio).round() as u32);
+    layer.set_height((h * ratio).round() as u32);
+    let c2d: CanvasRenderingContext2d = layer.get_context("2d").ok()??.dyn_into().ok()?;
+    let _ = c2d.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+    c2d.set_fill_style_str(&css_colour("--map-sea", "#eef3f7"));
+    c2d.fill_rect(0.0, 0.0, w, h);
+    let Some(rings) = rings else {
+        return Some(layer);
+    };
+    c2d.set_fill_style_str(&css_colour("--map-land", "#f7f5f0"));
+    c2d.set_stroke_style_str(&css_colour("--map-border", "#b9b4a8"));
+    c2d.set_line_width(0.8);
+    let (x0, y1) = (
+        view.center_x - w / 2.0 / view.scale,
+        view.center_y + h / 2.0 / view.scale,
+    );
+    let (x1, y0) = (
+        view.center_x + w / 2.0 / view.scale,
+        view.center_y - h / 2.0 / view.scale,
+    );
+    // All visible rings in one path: one fill and one stroke.
+    c2d.begin_path();
+    for ring in rings.iter() {
+        if ring.max.0 < x0 || ring.min.0 > x1 || ring.max.1 < y0 || ring.min.1 > y1 {
+            continue;
+        }
+        for (i, &(x, y)) in ring.points.iter().enumerate() {
+            let (px, py) = view.plane_to_screen(x, y);
+            if i == 0 {
+                c2d.move_to(px, py);
+            } else {
+                c2d.line_to(px, py);
+            }
+        }
+        c2d.close_path();
+    }
+    c2d.fill();
+    c2d.stroke();
+    Some(layer)
+}
+
 #[component]
 pub fn MapPanel() -> impl IntoView {
     let ctx = use_ctx();
     let canvas = NodeRef::<Canvas>::new();
     let outlines: RwSignal<Option<Arc<Vec<Ring>>>> = RwSignal::new(None);
     let drawn: StoredValue<Vec<Drawn>> = StoredValue::new(Vec::new());
+    let base_layer: StoredValue<Option<(BaseKey, HtmlCanvasElement)>, LocalStorage> =
+        StoredValue::new_local(None);
     let hover = RwSignal::new(None::<(u32, f64, f64)>);
     let drag = StoredValue::new(None::<(f64, f64, bool)>);
     let size = watch_size(canvas);
@@ -152,37 +220,28 @@ pub fn MapPanel() -> impl IntoView {
             ctx.map_view.set(Some(view));
             return; // the effect runs again with the stored view
         }
-        c2d.set_fill_style_str(&css_colour("--map-sea", "#eef3f7"));
-        c2d.fill_rect(0.0, 0.0, w, h);
-        if let Some(rings) = lines {
-            c2d.set_fill_style_str(&css_colour("--map-land", "#f7f5f0"));
-            c2d.set_stroke_style_str(&css_colour("--map-border", "#b9b4a8"));
-            c2d.set_line_width(0.8);
-            let (x0, y1) = (
-                view.center_x - w / 2.0 / view.scale,
-                view.center_y + h / 2.0 / view.scale,
-            );
-            let (x1, y0) = (
-                view.center_x + w / 2.0 / view.scale,
-                view.center_y - h / 2.0 / view.scale,
-            );
-            for ring in rings.iter() {
-                if ring.max.0 < x0 || ring.min.0 > x1 || ring.max.1 < y0 || ring.min.1 > y1 {
-                    continue;
-                }
-                c2d.begin_path();
-                for (i, &(x, y)) in ring.points.iter().enumerate() {
-                    let (px, py) = view.plane_to_screen(x, y);
-                    if i == 0 {
-                        c2d.move_to(px, py);
-                    } else {
-                        c2d.line_to(px, py);
-                    }
-                }
-                c2d.close_path();
-                c2d.fill();
-                c2d.stroke();
-            }
+        // Sea and country outlines change only with the view, so they are
+        // drawn once into an offscreen canvas and copied on each redraw.
+        let ratio = window().device_pixel_ratio().max(1.0);
+        let key = (
+            view,
+            w.to_bits(),
+            h.to_bits(),
+            ratio.to_bits(),
+            lines.as_ref().map(|l| Arc::as_ptr(l) as usize),
+        );
+        let cached = base_layer.with_value(|b| {
+            b.as_ref()
+                .filter(|(k, _)| *k == key)
+                .map(|(_, c)| c.clone())
+        });
+        let base = cached.or_else(|| {
+            let layer = draw_base_layer(&view, w, h, ratio, lines.as_deref())?;
+            base_layer.set_value(Some((key, layer.clone())));
+            Some(layer)
+        });
+        if let Some(base) = base {
+            let _ = c2d.draw_image_with_html_canvas_element_and_dw_and_dh(&base, 0.0, 0.0, w, h);
         }
         let outline = css_colour("--bg", "#fff");
         let fg = css_colour("--fg", "#1a1a1a");
@@ -220,6 +279,11 @@ pub fn MapPanel() -> impl IntoView {
                 c2d.set_line_width(1.0);
                 c2d.set_stroke_style_str(&outline);
                 c2d.set_global_alpha(0.85);
+                // The smallest circles (places without reported deaths) are
+                // most of the points: one per pixel cell is enough, and they
+                // go without an outline. Rasterising tens of thousands of
+                // stroked arcs was most of a redraw.
+                let mut covered = std::collections::HashSet::new();
                 for batch in
                     shown.chunk_by(|a, b| class(a.r) == class(b.r) && a.event_type == b.event_type)
                 {
@@ -229,14 +293,20 @@ pub fn MapPanel() -> impl IntoView {
                     } else {
                         l.store.event_types.name(u32::from(ty))
                     };
+                    let small = batch[0].r <= SMALL_POINT;
                     c2d.set_fill_style_str(event_type_colour(name, usize::from(ty)));
                     c2d.begin_path();
                     for p in batch {
+                        if small && !covered.insert((ty, (p.x * 0.5) as i32, (p.y * 0.5) as i32)) {
+                            continue;
+                        }
                         c2d.move_to(p.x + p.r, p.y);
                         let _ = c2d.arc(p.x, p.y, p.r, 0.0, std::f64::consts::TAU);
                     }
                     c2d.fill();
-                    c2d.stroke();
+                    if !small {
+                        c2d.stroke();
+                    }
                 }
                 c2d.set_global_alpha(1.0);
                 if let Some(sel) = selected.and_then(|sel| shown.iter().find(|p| p.place == sel)) {
