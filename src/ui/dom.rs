@@ -44,13 +44,27 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
 
 /// Reads bytes `start..end` of a file.
 pub async fn read_slice(blob: &Blob, start: u64, end: u64) -> Result<Vec<u8>, String> {
+    start_read(blob, start, end)?.await
+}
+
+/// Starts reading bytes `start..end` of `blob` now (the browser reads off
+/// the main thread) and returns a future for them, so the next slice can
+/// be on its way while this one is parsed.
+pub fn start_read(
+    blob: &Blob,
+    start: u64,
+    end: u64,
+) -> Result<impl std::future::Future<Output = Result<Vec<u8>, String>>, String> {
     let slice = blob
         .slice_with_f64_and_f64(start as f64, end as f64)
         .map_err(|e| js_error_text(&e))?;
-    let buffer = JsFuture::from(slice.array_buffer())
-        .await
-        .map_err(|e| format!("The browser could not read the file: {}", js_error_text(&e)))?;
-    Ok(Uint8Array::new(&buffer).to_vec())
+    let pending = JsFuture::from(slice.array_buffer());
+    Ok(async move {
+        let buffer = pending
+            .await
+            .map_err(|e| format!("The browser could not read the file: {}", js_error_text(&e)))?;
+        Ok(Uint8Array::new(&buffer).to_vec())
+    })
 }
 
 /// Lets the browser handle pending events and paint (a `setTimeout(0)`).

@@ -168,13 +168,20 @@ async fn read_file(
         aliases: None,
     });
     let mut offset = 0;
-    while offset < total {
-        let end = (offset + CHUNK).min(total);
-        let chunk = dom::read_slice(file, offset, end)
-            .await
-            .map_err(Failure::Read)?;
+    let mut next = (total > 0)
+        .then(|| dom::start_read(file, 0, CHUNK.min(total)))
+        .transpose()
+        .map_err(Failure::Read)?;
+    while let Some(pending) = next.take() {
+        let chunk = pending.await.map_err(Failure::Read)?;
         if cancelled() {
             return Ok(None);
+        }
+        let end = (offset + chunk.len() as u64).min(total);
+        if end < total {
+            // Read the next slice while this one is parsed.
+            next =
+                Some(dom::start_read(file, end, (end + CHUNK).min(total)).map_err(Failure::Read)?);
         }
         importer.push(&chunk)?;
         offset = end;
@@ -188,6 +195,8 @@ async fn read_file(
         }
     }
     let dataset = importer.finish()?;
+    // Let the page paint before the dataset is installed and first drawn.
+    dom::yield_now().await;
     if cancelled() {
         return Ok(None);
     }
