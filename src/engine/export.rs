@@ -3,10 +3,12 @@
 
 use crate::engine::date;
 use crate::engine::group::{Comparison, Group};
-use crate::engine::query::{Bar, Timeline};
+use crate::engine::present::filters_in_words;
+use crate::engine::query::{Bar, Filters, Timeline};
 use crate::engine::recipe::Measure;
-use crate::engine::store::Store;
+use crate::engine::store::{parse_record, Store};
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// Neutralises a text cell a spreadsheet would run as a formula (OWASP CSV
 /// injection guidance): a leading `=`, `+`, `-`, `@`, tab or carriage
@@ -110,6 +112,20 @@ impl EventsCsv {
         self.rows += 1;
     }
 
+    /// Adds event `row`, reading its record from `bytes`, which hold the
+    /// source from offset `base` (offsets as in [`Store::record_range`]);
+    /// see [`row_slices`]. A record outside `bytes` is written without its
+    /// id and notes.
+    pub fn push_from_slice(&mut self, store: &Store, row: usize, bytes: &[u8], base: u64) {
+        let (start, end) = store.record_range(row);
+        let record = start
+            .checked_sub(base)
+            .zip(end.checked_sub(base))
+            .and_then(|(s, e)| bytes.get(s as usize..e as usize))
+            .map(|b| parse_record(b, store.delimiter));
+        self.push(store, row, record.as_deref());
+    }
+
     pub fn rows(&self) -> u64 {
         self.rows
     }
@@ -130,6 +146,31 @@ pub fn events_csv(store: &Store, rows: &[u32]) -> Vec<u8> {
     out.finish()
 }
 
+/// Groups `rows` (in file order) into slices of the source to read back
+/// for an export: `(range of rows, start, end)`, where `start..end` covers
+/// the records of `rows[range]` and spans at most `max_bytes` (or one
+/// record, if a record is longer). Only the parts of the file holding
+/// chosen events are read.
+pub fn row_slices(store: &Store, rows: &[u32], max_bytes: u64) -> Vec<(Range<usize>, u64, u64)> {
+    let mut slices = Vec::new();
+    let mut first = 0;
+    while first < rows.len() {
+        let (start, mut end) = store.record_range(rows[first] as usize);
+        let mut last = first + 1;
+        while last < rows.len() {
+            let (_, e) = store.record_range(rows[last] as usize);
+            if e.saturating_sub(start) > max_bytes {
+                break;
+            }
+            end = end.max(e);
+            last += 1;
+        }
+        slices.push((first..last, start, end));
+        first = last;
+    }
+    slices
+}
+
 fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let _ = writer.write_record(header);
@@ -148,6 +189,18 @@ fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8
         let _ = writer.write_record(cells.iter().map(|c| c.as_ref()));
     }
     writer.into_inner().unwrap_or_default()
+}
+
+/// Bars in the order a chart shows them: largest `measure` first, then by
+/// name.
+pub fn sorted_bars(bars: &[Bar], measure: Measure) -> Vec<Bar> {
+    let value = |b: &Bar| match measure {
+        Measure::Events => b.measures.events,
+        Measure::Fatalities => b.measures.fatalities,
+    };
+    let mut out = bars.to_vec();
+    out.sort_by(|a, b| value(b).cmp(&value(a)).then_with(|| a.label.cmp(&b.label)));
+    out
 }
 
 /// The table behind a breakdown chart.
@@ -234,6 +287,63 @@ pub fn comparison_csv(c: &Comparison) -> Vec<u8> {
         }),
     ));
     out
+}
+
+/// The footer of an exported chart or an embed: the dataset (with its
+/// version), its credit, and the filters in words.
+pub fn chart_footer(dataset: &str, credit: &str, filters: &Filters) -> Vec<String> {
+    [
+        dataset.to_string(),
+        credit.to_string(),
+        filters_in_words(filters),
+    ]
+    .into_iter()
+    .filter(|l| !l.trim().is_empty())
+    .collect()
+}
+
+/// A file name for an export: `eventlens-<dataset>-<what>.<ext>`, in
+/// lower-case ASCII letters, digits and dashes.
+pub fn file_name(dataset: &str, what: &str, ext: &str) -> String {
+    let mut slug = String::new();
+    for c in crate::engine::fold::fold(dataset).chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    // At most 40 characters, cut between words.
+    if slug.len() > 40 {
+        let cut = slug[..=40].rfind('-').unwrap_or(40);
+        slug.truncate(cut);
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug = slug.strip_suffix("-csv").unwrap_or(slug);
+    if slug.is_empty() {
+        format!("eventlens-{what}.{ext}")
+    } else {
+        format!("eventlens-{slug}-{what}.{ext}")
+    }
+}
+
+/// The HTML an article pastes to embed a view: a responsive `<iframe>`
+/// (full width, `height` pixels) with a `title`, inside a `<figure>` whose
+/// `<figcaption>` holds the chart's text summary and describes the frame
+/// (`aria-describedby`). Every value is escaped.
+pub fn embed_code(src: &str, title: &str, summary: &str, height: u32) -> String {
+    // A stable id from the address, so two embeds on a page differ.
+    let mut hash: u32 = 0x811c_9dc5;
+    for b in src.bytes() {
+        hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    let id = format!("eventlens-{hash:08x}");
+    format!(
+        "<figure style=\"margin:0\">\n  <iframe src=\"{}\" title=\"{}\" aria-describedby=\"{id}\" loading=\"lazy\" style=\"display:block;width:100%;height:{height}px;border:0\"></iframe>\n  <figcaption id=\"{id}\">{}</figcaption>\n</figure>\n",
+        xml_escape(src),
+        xml_escape(title),
+        xml_escape(summary)
+    )
 }
 
 /// Escapes text for SVG/XML.
@@ -420,5 +530,134 @@ mod tests {
         let svg = bars_svg(&[bar], Measure::Events, "T & <b>", &["Source: <x>".into()]);
         assert!(!svg.contains("<script>") && svg.contains("&lt;script&gt;"));
         assert!(svg.contains("Source: &lt;x&gt;"));
+    }
+
+    use crate::engine::{import_bytes, synthetic, ImportOptions};
+
+    fn dataset(hold_text: bool) -> (Vec<u8>, Store) {
+        let bytes = synthetic::acled_csv(300, 7);
+        let options = ImportOptions {
+            hold_text,
+            ..ImportOptions::default()
+        };
+        let store = import_bytes(&bytes, options).unwrap().store;
+        (bytes, store)
+    }
+
+    #[test]
+    fn events_read_back_in_slices_match_those_held_in_memory() {
+        let (bytes, external) = dataset(false);
+        let (_, in_memory) = dataset(true);
+        assert!(in_memory.record_in_memory(0).is_some());
+        assert!(external.record_in_memory(0).is_none());
+        let rows: Vec<u32> = (0..external.len() as u32).filter(|r| r % 3 != 1).collect();
+        let want = events_csv(&in_memory, &rows);
+        for max in [1, 500, 4096, u64::MAX] {
+            let slices = row_slices(&external, &rows, max);
+            assert_eq!(slices.first().map(|s| s.0.start), Some(0));
+            assert_eq!(slices.last().map(|s| s.0.end), Some(rows.len()));
+            let mut out = EventsCsv::new();
+            for (range, start, end) in slices {
+                assert!(end - start <= max || range.len() == 1, "{max}");
+                let slice = &bytes[start as usize..end as usize];
+                for &r in &rows[range] {
+                    out.push_from_slice(&external, r as usize, slice, start);
+                }
+            }
+            assert_eq!(out.rows(), rows.len() as u64);
+            assert_eq!(
+                String::from_utf8(out.finish()).unwrap(),
+                String::from_utf8(want.clone()).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn a_record_outside_the_slice_loses_only_its_text() {
+        let (_, store) = dataset(false);
+        let mut out = EventsCsv::new();
+        out.push_from_slice(&store, 5, b"", 0);
+        let text = String::from_utf8(out.finish()).unwrap();
+        assert_eq!(text.lines().count(), 2);
+    }
+
+    #[test]
+    fn embed_code_escapes_and_describes_the_frame() {
+        let code = embed_code(
+            "https://example.org/eventlens/?embed=1&panel=compare&type=A\"B",
+            "EventLens: <Compare>",
+            "Up 5% & more",
+            420,
+        );
+        assert!(code.contains(
+            "src=\"https://example.org/eventlens/?embed=1&amp;panel=compare&amp;type=A&quot;B\""
+        ));
+        assert!(code.contains("title=\"EventLens: &lt;Compare&gt;\""));
+        assert!(code.contains(">Up 5% &amp; more</figcaption>"));
+        let id = code
+            .split("aria-describedby=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert!(code.contains(&format!("<figcaption id=\"{id}\">")));
+        assert!(code.contains("height:420px"));
+    }
+
+    #[test]
+    fn file_names_are_plain() {
+        assert_eq!(
+            file_name(
+                "Wagner Group in Mali, events in public reporting",
+                "timeline",
+                "csv"
+            ),
+            "eventlens-wagner-group-in-mali-events-in-public-timeline.csv"
+        );
+        assert_eq!(
+            file_name("Ségou <x>.csv", "events", "csv"),
+            "eventlens-segou-x-events.csv"
+        );
+        assert_eq!(file_name("", "map", "png"), "eventlens-map.png");
+    }
+
+    #[test]
+    fn footer_names_the_filters() {
+        let f = Filters {
+            countries: vec!["Mali".into()],
+            ..Filters::default()
+        };
+        assert_eq!(
+            chart_footer("Data v1", "Source: X", &f),
+            vec!["Data v1", "Source: X", "Filters: Country: Mali."]
+        );
+    }
+
+    #[test]
+    fn bars_sort_by_the_measure() {
+        let bar = |label: &str, events, fatalities| Bar {
+            label: label.into(),
+            measures: crate::engine::query::Measures {
+                events,
+                fatalities,
+                civilian_fatalities: 0,
+            },
+        };
+        let bars = [bar("b", 1, 9), bar("a", 5, 0), bar("c", 5, 1)];
+        let names = |v: Vec<Bar>| v.into_iter().map(|b| b.label).collect::<Vec<_>>();
+        assert_eq!(names(sorted_bars(&bars, Measure::Events)), ["a", "c", "b"]);
+        assert_eq!(
+            names(sorted_bars(&bars, Measure::Fatalities)),
+            ["b", "c", "a"]
+        );
+    }
+
+    #[test]
+    fn place_labels_skip_repeats() {
+        let (_, store) = dataset(true);
+        let label = store.place_label(store.place[0]);
+        assert!(!label.is_empty());
+        assert!(!label.contains(", ,"));
     }
 }

@@ -187,6 +187,18 @@ pub fn chips(f: &Filters) -> Vec<Chip> {
     out
 }
 
+/// The active filters in words, for a chart's footer or an embed:
+/// `"Filters: Country: Mali; Type: Battles"`, or `"No filters: all
+/// events."`.
+pub fn filters_in_words(f: &Filters) -> String {
+    let labels: Vec<String> = chips(f).into_iter().map(|c| c.label).collect();
+    if labels.is_empty() {
+        "No filters: all events.".into()
+    } else {
+        format!("Filters: {}.", labels.join("; "))
+    }
+}
+
 /// Removes the filter a chip stands for.
 pub fn remove_chip(f: &mut Filters, target: &ChipTarget) {
     let drop = |list: &mut Vec<String>, v: &str| list.retain(|x| x != v);
@@ -752,5 +764,23 @@ mod tests {
             Some((-1.0, 2.0, 1.0, 5.0))
         );
         assert_eq!(bounds(std::iter::empty()), None);
+    }
+
+    #[test]
+    fn filters_read_as_words() {
+        assert_eq!(
+            filters_in_words(&Filters::default()),
+            "No filters: all events."
+        );
+        let f = Filters {
+            countries: vec!["Mali".into()],
+            event_types: vec!["Battles".into()],
+            months: Some((6, 9)),
+            ..Filters::default()
+        };
+        assert_eq!(
+            filters_in_words(&f),
+            "Filters: Months: Jun-Sep; Country: Mali; Type: Battles."
+        );
     }
 }

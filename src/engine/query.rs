@@ -162,6 +162,8 @@ pub struct QueryState {
     /// Events with the same canonical actor on both sides (intra-group
     /// clashes), and those actors: the actor breakdown counts them once.
     shared_actor_rows: Vec<(u32, Vec<u32>)>,
+    /// The views with no filter set, for the last spec asked for.
+    unfiltered: std::cell::RefCell<Option<(ViewSpec, Views)>>,
 }
 
 impl QueryState {
@@ -194,6 +196,7 @@ impl QueryState {
             month_of_day,
             note_matches: None,
             shared_actor_rows,
+            unfiltered: std::cell::RefCell::new(None),
         }
     }
 
@@ -277,7 +280,20 @@ impl QueryState {
 
     /// Computes every linked view in one pass.
     pub fn views(&self, store: &Store, spec: &ViewSpec) -> Views {
-        Views::compute(store, self, spec)
+        // With no filter every event is in every view: the slowest pass,
+        // and a common one ("Clear all"), so it is kept per spec.
+        if !self.filters.is_empty() {
+            return Views::compute(store, self, spec);
+        }
+        let mut cache = self.unfiltered.borrow_mut();
+        if let Some((cached_spec, views)) = cache.as_ref() {
+            if cached_spec == spec {
+                return views.clone();
+            }
+        }
+        let views = Views::compute(store, self, spec);
+        *cache = Some((spec.clone(), views.clone()));
+        views
     }
 }
 
@@ -907,6 +923,24 @@ pub struct Views {
     pub by_disorder_type: Vec<Bar>,
     pub by_actor: Vec<Bar>,
     pub map: Vec<MapPoint>,
+}
+
+impl Views {
+    /// The breakdown by `by`, if the views hold one (time bins are in the
+    /// timeline instead).
+    pub fn bars(&self, by: crate::engine::group::GroupBy) -> Option<&[Bar]> {
+        use crate::engine::group::GroupBy as G;
+        Some(match by {
+            G::Country => &self.by_country,
+            G::Admin1 => &self.by_admin1,
+            G::Admin2 => &self.by_admin2,
+            G::EventType => &self.by_event_type,
+            G::SubEventType => &self.by_sub_event_type,
+            G::DisorderType => &self.by_disorder_type,
+            G::Actor => &self.by_actor,
+            G::Day | G::Week | G::Month | G::Quarter | G::Year => return None,
+        })
+    }
 }
 
 /// Per-place totals of the events a view takes; `votes` and `event_type`

@@ -3,9 +3,11 @@
 //! back. Reading never fails: unknown or malformed parameters are dropped
 //! with a notice, values are length-capped and parsed into typed values.
 
-use crate::engine::date::{self, Bin};
+use crate::engine::date::{self, Bin, Day};
 use crate::engine::group::{GroupBy, Period};
+use crate::engine::present::busiest_consecutive_years;
 use crate::engine::query::{Filters, Role};
+use crate::engine::table::SortKey;
 use serde::Serialize;
 
 /// Longest query string read; the rest is ignored with a notice.
@@ -31,6 +33,14 @@ impl Measure {
         match self {
             Measure::Events => "events",
             Measure::Fatalities => "fatalities",
+        }
+    }
+
+    /// "Events", "Fatalities": a button or column heading.
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::Events => "Events",
+            Measure::Fatalities => "Fatalities",
         }
     }
 }
@@ -80,6 +90,32 @@ pub struct CompareSpec {
     pub a: Period,
     pub b: Period,
     pub by: GroupBy,
+}
+
+impl CompareSpec {
+    /// "Same months in consecutive years": months `first..=last` of `year`
+    /// against the same months a year later.
+    pub fn consecutive_years(year: i32, first: u32, last: u32, by: GroupBy) -> Option<Self> {
+        Some(CompareSpec {
+            a: Period::months(year, first, last)?,
+            b: Period::months(year + 1, first, last)?,
+            by,
+        })
+    }
+
+    /// The rainy season (June to September) of the two consecutive years
+    /// with most events in it (else the last two years), by event type:
+    /// what a page compares until told otherwise.
+    pub fn default_for(dates: &[Day]) -> Self {
+        let last = dates.iter().copied().max();
+        let year = busiest_consecutive_years(dates, 6, 9)
+            .unwrap_or_else(|| last.map_or(2021, |d| date::year_of(d) - 1));
+        Self::consecutive_years(year, 6, 9, GroupBy::EventType).unwrap_or(CompareSpec {
+            a: Period { from: 0, to: 0 },
+            b: Period { from: 0, to: 0 },
+            by: GroupBy::EventType,
+        })
+    }
 }
 
 /// Everything a link reproduces.
@@ -321,6 +357,97 @@ impl ViewState {
     }
 }
 
+/// The dimensions a breakdown chart can show (time bins belong to the
+/// timeline).
+pub const BREAKDOWN_DIMENSIONS: [GroupBy; 7] = [
+    GroupBy::EventType,
+    GroupBy::Actor,
+    GroupBy::Admin1,
+    GroupBy::Admin2,
+    GroupBy::Country,
+    GroupBy::SubEventType,
+    GroupBy::DisorderType,
+];
+
+/// The view as a page holds it: a [`ViewState`] with every choice made (a
+/// comparison and a breakdown dimension always exist, the comparison's
+/// default depending on the dataset), plus the table's sort order, which
+/// links do not carry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageState {
+    pub filters: Filters,
+    pub bin: Bin,
+    pub measure: Measure,
+    /// Dimension of the breakdown chart, its exports and its embed.
+    pub breakdown: GroupBy,
+    pub compare: CompareSpec,
+    pub panel: Panel,
+    /// `None`: file order.
+    pub sort: Option<SortKey>,
+}
+
+impl Default for PageState {
+    fn default() -> Self {
+        PageState {
+            filters: Filters::default(),
+            bin: Bin::Month,
+            measure: Measure::Events,
+            breakdown: GroupBy::EventType,
+            compare: CompareSpec::default_for(&[]),
+            panel: Panel::default(),
+            sort: None,
+        }
+    }
+}
+
+impl PageState {
+    /// The link for this view. `data` is the `?data=` address of the
+    /// dataset (`None` for the bundled one); `default_compare` the
+    /// dataset's default comparison, left out of the link unless the
+    /// comparison differs from it or is on show.
+    pub fn recipe(
+        &self,
+        data: Option<&str>,
+        default_compare: &CompareSpec,
+        embed: bool,
+    ) -> ViewState {
+        ViewState {
+            data: data.map(str::to_string),
+            filters: self.filters.clone(),
+            bin: self.bin,
+            measure: self.measure,
+            breakdown: (self.breakdown != GroupBy::EventType).then_some(self.breakdown),
+            compare: (self.compare != *default_compare || self.panel == Panel::Compare)
+                .then_some(self.compare),
+            panel: self.panel,
+            embed,
+        }
+    }
+
+    /// Takes the view a link describes (the table's sort order stays).
+    /// Returns a notice for each part that cannot apply.
+    pub fn apply(&mut self, recipe: &ViewState, default_compare: &CompareSpec) -> Vec<String> {
+        let mut notices = Vec::new();
+        self.filters = recipe.filters.clone();
+        self.bin = recipe.bin;
+        self.measure = recipe.measure;
+        self.breakdown = match recipe.breakdown {
+            None => GroupBy::EventType,
+            Some(by) if BREAKDOWN_DIMENSIONS.contains(&by) => by,
+            Some(by) => {
+                notices.push(format!(
+                    "Ignored by={}: a breakdown is by event_type, actor, admin1, admin2, country, sub_event_type or disorder_type.",
+                    by.name()
+                ));
+                GroupBy::EventType
+            }
+        };
+        self.compare = recipe.compare.unwrap_or(*default_compare);
+        self.panel = recipe.panel;
+        notices
+    }
+}
+
 fn is_relative(url: &str) -> bool {
     !url.contains("://")
         && !url.starts_with("//")
@@ -463,5 +590,75 @@ mod tests {
             let (again, _) = ViewState::from_query(&state.to_query());
             assert_eq!(again, state, "{q:?}");
         }
+    }
+
+    #[test]
+    fn page_state_round_trips_through_a_link() {
+        let dates = [
+            date::from_ymd(2021, 7, 1).unwrap(),
+            date::from_ymd(2022, 8, 1).unwrap(),
+        ];
+        let default = CompareSpec::default_for(&dates);
+        assert_eq!(default.a, Period::months(2021, 6, 9).unwrap());
+        let mut page = PageState {
+            compare: default,
+            ..PageState::default()
+        };
+        // At its defaults the page writes an empty link.
+        assert_eq!(page.recipe(None, &default, false).to_query(), "");
+
+        page.filters.countries = vec!["Mali".into()];
+        page.measure = Measure::Fatalities;
+        page.breakdown = GroupBy::Admin1;
+        page.panel = Panel::Map;
+        let link = page.recipe(Some("data/x.csv"), &default, false).to_query();
+        assert!(
+            !link.contains("ca="),
+            "the default comparison is left out: {link}"
+        );
+        let (recipe, notices) = ViewState::from_query(&link);
+        assert!(notices.is_empty());
+        let mut back = PageState::default();
+        assert!(back.apply(&recipe, &default).is_empty());
+        assert_eq!(back, page);
+        assert_eq!(recipe.data.as_deref(), Some("data/x.csv"));
+
+        // A comparison on show is always written, so an embed of it does
+        // not depend on the dataset's default.
+        page.panel = Panel::Compare;
+        let link = page.recipe(None, &default, true).to_query();
+        assert!(link.contains("ca=2021-06-01..2021-09-30"), "{link}");
+        assert!(link.contains("embed=1"));
+        let (recipe, _) = ViewState::from_query(&link);
+        let mut back = PageState::default();
+        back.apply(&recipe, &CompareSpec::default_for(&[]));
+        assert_eq!(back.compare, default);
+        assert!(recipe.embed);
+
+        // A changed comparison is written whatever the panel.
+        page.panel = Panel::Table;
+        page.compare.by = GroupBy::Actor;
+        let link = page.recipe(None, &default, false).to_query();
+        assert!(link.contains("cby=actor"), "{link}");
+    }
+
+    #[test]
+    fn a_time_bin_is_not_a_breakdown() {
+        let (recipe, notices) = ViewState::from_query("by=month&panel=breakdown");
+        assert!(notices.is_empty());
+        let mut page = PageState::default();
+        let notices = page.apply(&recipe, &CompareSpec::default_for(&[]));
+        assert_eq!(page.breakdown, GroupBy::EventType);
+        assert_eq!(page.panel, Panel::Breakdown);
+        assert_eq!(notices.len(), 1, "{notices:?}");
+    }
+
+    #[test]
+    fn every_breakdown_dimension_has_bars() {
+        let views = crate::engine::query::Views::default();
+        for by in BREAKDOWN_DIMENSIONS {
+            assert!(views.bars(by).is_some(), "{by:?}");
+        }
+        assert!(views.bars(GroupBy::Month).is_none());
     }
 }

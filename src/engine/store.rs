@@ -400,6 +400,29 @@ impl Store {
         }
     }
 
+    /// A place in words, most precise first, without repeats:
+    /// "Moura, Djenné, Mopti, Mali"; "Unnamed place" when nothing is known.
+    pub fn place_label(&self, place: u32) -> String {
+        let p = place as usize;
+        let parts = [
+            self.locations.name(self.places.location[p]),
+            self.admin2s.name(self.places.admin2[p]),
+            self.admin1s.name(self.places.admin1[p]),
+            self.countries.name(self.places.country[p]),
+        ];
+        let mut out: Vec<&str> = Vec::new();
+        for part in parts {
+            if !part.is_empty() && !out.contains(&part) {
+                out.push(part);
+            }
+        }
+        if out.is_empty() {
+            "Unnamed place".into()
+        } else {
+            out.join(", ")
+        }
+    }
+
     /// The record's fields, when the text is held in memory.
     pub fn record_in_memory(&self, row: usize) -> Option<Vec<String>> {
         let SourceText::InMemory(text) = &self.source else {

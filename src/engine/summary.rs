@@ -5,7 +5,7 @@
 use crate::engine::date::{self, Day};
 use crate::engine::format::thousands;
 use crate::engine::group::{Comparison, Period};
-use crate::engine::query::{Bar, Timeline, Totals};
+use crate::engine::query::{Bar, MapPoint, Timeline, Totals};
 use crate::engine::recipe::Measure;
 use chrono::Datelike;
 
@@ -202,6 +202,35 @@ pub fn breakdown(bars: &[Bar], dimension: &str, measure: Measure) -> String {
     )
 }
 
+/// Summary of the map: how many events it places, at how many places, and
+/// the place with the most events (`name_of` names a place code).
+pub fn map(points: &[MapPoint], events: u64, name_of: impl Fn(u32) -> String) -> String {
+    let placed: u64 = points.iter().map(|p| u64::from(p.events)).sum();
+    let Some(top) = points
+        .iter()
+        .max_by_key(|p| (p.events, p.fatalities, std::cmp::Reverse(p.place)))
+    else {
+        return "No events to show on the map.".into();
+    };
+    let mut text = format!(
+        "The map shows {} at {}; the most were at {} ({}, {}).",
+        plural(placed, "event", "events"),
+        plural(points.len() as u64, "place", "places"),
+        name_of(top.place),
+        plural(u64::from(top.events), "event", "events"),
+        plural(top.fatalities, "reported fatality", "reported fatalities"),
+    );
+    if events > placed {
+        let n = events - placed;
+        text.push_str(&format!(
+            " {} no coordinates and {} not shown.",
+            plural(n, "event has", "events have"),
+            if n == 1 { "is" } else { "are" }
+        ));
+    }
+    text
+}
+
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -277,6 +306,27 @@ mod tests {
         assert_eq!(
             comparison(&c, Measure::Events),
             "Between June and September 2022 there were 115 events, up 1,050% on the earlier period (10); between June and September 2021 there were 10 events. By event type: Violence against civilians rose from 3 to 47; Battles rose from 3 to 45; Riots rose from 4 to 23."
+        );
+    }
+
+    #[test]
+    fn map_sentence() {
+        let point = |place, events, fatalities| MapPoint {
+            place,
+            lat: 0.0,
+            lon: 0.0,
+            events,
+            fatalities,
+            event_type: 0,
+        };
+        let points = [point(0, 2, 5), point(1, 7, 1), point(2, 1, 0)];
+        assert_eq!(
+            map(&points, 11, |p| format!("Place {p}")),
+            "The map shows 10 events at 3 places; the most were at Place 1 (7 events, 1 reported fatality). 1 event has no coordinates and is not shown."
+        );
+        assert_eq!(
+            map(&[], 3, |_| String::new()),
+            "No events to show on the map."
         );
     }
 }
