@@ -408,3 +408,36 @@ X2,2022-01-02,Military Forces of Mali (2021-),Wagner Group,JNIM: Group for Suppo
         .unwrap();
     assert_eq!(raw.events, 2);
 }
+
+#[test]
+fn unfiltered_views_from_the_cache_equal_a_fresh_pass() {
+    let (store, mut state) = fixture_state();
+    let spec = ViewSpec {
+        bin: Bin::Month,
+        top_actors: 10,
+    };
+    let first = state.views(&store, &spec);
+    state.apply(
+        &store,
+        &Filters {
+            actor: Some("JNIM".into()),
+            ..Filters::default()
+        },
+    );
+    assert_ne!(state.views(&store, &spec).totals, first.totals);
+    state.apply(&store, &Filters::default());
+    assert_eq!(state.views(&store, &spec), first);
+    assert_eq!(
+        state.views(&store, &spec),
+        QueryState::new(&store).views(&store, &spec)
+    );
+    // Another spec is computed, not served from the cache.
+    let yearly = state.views(
+        &store,
+        &ViewSpec {
+            bin: Bin::Year,
+            top_actors: 10,
+        },
+    );
+    assert_eq!(yearly.timeline.bins, 3);
+}
