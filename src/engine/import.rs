@@ -867,6 +867,9 @@ impl Rows {
         }
         self.store.places.seal();
         self.store.sides.seal();
+        self.store.locations.seal();
+        self.store.admin3s.seal();
+        self.store.admin2s.seal();
         let aliases = options.aliases.clone().unwrap_or_default();
         self.store.canonical = Canonical::build(&self.store.actors, &self.store.sides, &aliases);
         self.store.source = match held {

@@ -27,6 +27,7 @@ pub const NONE: u32 = u32::MAX;
 pub struct Dictionary {
     codes: FxHashMap<Box<[u8]>, u32>,
     names: Vec<String>,
+    sealed: bool,
 }
 
 impl Dictionary {
@@ -36,6 +37,12 @@ impl Dictionary {
         let bytes = trim_spaces(bytes);
         if let Some(&code) = self.codes.get(bytes) {
             return code;
+        }
+        if self.sealed {
+            let name = String::from_utf8_lossy(bytes);
+            if let Some(code) = self.code(&name) {
+                return code;
+            }
         }
         let code = self.names.len() as u32;
         self.names.push(String::from_utf8_lossy(bytes).into_owned());
@@ -48,7 +55,18 @@ impl Dictionary {
     }
 
     pub fn code(&self, name: &str) -> Option<u32> {
-        self.codes.get(name.trim().as_bytes()).copied()
+        let name = name.trim();
+        if self.sealed {
+            return self.names.iter().position(|n| n == name).map(|i| i as u32);
+        }
+        self.codes.get(name.as_bytes()).copied()
+    }
+
+    /// Drops the lookup index (the importer's), keeping the names: large
+    /// dictionaries (locations) are then searched by scanning, rarely.
+    pub(crate) fn seal(&mut self) {
+        self.codes = FxHashMap::default();
+        self.sealed = true;
     }
 
     pub fn len(&self) -> usize {
@@ -64,7 +82,10 @@ impl Dictionary {
     }
 
     fn heap_bytes(&self) -> usize {
-        self.names.iter().map(|n| n.len() * 2 + 48).sum::<usize>()
+        let names = self.names.iter().map(|n| n.capacity() + 24).sum::<usize>();
+        let index = self.codes.capacity() * (16 + 4 + 1)
+            + self.codes.keys().map(|k| k.len()).sum::<usize>();
+        names + index
     }
 }
 
