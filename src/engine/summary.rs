@@ -212,14 +212,37 @@ pub fn map(points: &[MapPoint], events: u64, name_of: impl Fn(u32) -> String) ->
     else {
         return "No events to show on the map.".into();
     };
-    let mut text = format!(
-        "The map shows {} at {}; the most were at {} ({}, {}).",
-        plural(placed, "event", "events"),
-        plural(points.len() as u64, "place", "places"),
-        name_of(top.place),
-        plural(u64::from(top.events), "event", "events"),
-        plural(top.fatalities, "reported fatality", "reported fatalities"),
-    );
+    let mut text = if top.events > 1 {
+        format!(
+            "The map shows {} at {}; the most were at {} ({}, {}).",
+            plural(placed, "event", "events"),
+            plural(points.len() as u64, "place", "places"),
+            name_of(top.place),
+            plural(u64::from(top.events), "event", "events"),
+            plural(top.fatalities, "reported fatality", "reported fatalities"),
+        )
+    } else {
+        let mut text = format!(
+            "The map shows {}, one at each place.",
+            plural(placed, "event", "events")
+        );
+        if let Some(deadliest) = points
+            .iter()
+            .filter(|p| p.fatalities > 0)
+            .max_by_key(|p| (p.fatalities, std::cmp::Reverse(p.place)))
+        {
+            text.push_str(&format!(
+                " The deadliest was at {} ({}).",
+                name_of(deadliest.place),
+                plural(
+                    deadliest.fatalities,
+                    "reported fatality",
+                    "reported fatalities"
+                )
+            ));
+        }
+        text
+    };
     if events > placed {
         let n = events - placed;
         text.push_str(&format!(

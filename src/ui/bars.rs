@@ -2,65 +2,84 @@
 //! with several countries, country. Each bar is a button: clicking it (or
 //! Enter) filters by its value; clicking it again removes that filter.
 
+use super::exports::{Chart, ChartTools};
 use super::state::Measure;
 use super::use_ctx;
 use crate::engine::format::thousands;
+use crate::engine::group::GroupBy;
 use crate::engine::present::{event_type_colour, toggle};
-use crate::engine::query::{Bar, Filters, Views, NOT_STATED};
+use crate::engine::query::{Bar, Filters, NOT_STATED};
 use leptos::prelude::*;
 
 /// How many bars a list shows before "Show all".
 const FIRST: usize = 8;
 
+/// A breakdown dimension as the bar lists use it.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Actor,
-    Admin1,
-    EventType,
-    Country,
-}
+pub struct Kind(pub GroupBy);
 
 impl Kind {
     fn title(self) -> &'static str {
-        match self {
-            Kind::Actor => "Actors",
-            Kind::Admin1 => "Regions (admin 1)",
-            Kind::EventType => "Event types",
-            Kind::Country => "Countries",
+        match self.0 {
+            GroupBy::Actor => "Actors",
+            GroupBy::Admin1 => "Regions (admin 1)",
+            GroupBy::Admin2 => "Districts (admin 2)",
+            GroupBy::EventType => "Event types",
+            GroupBy::SubEventType => "Sub-event types",
+            GroupBy::DisorderType => "Disorder types",
+            GroupBy::Country => "Countries",
+            _ => "Breakdown",
         }
     }
 
-    fn bars(self, v: &Views) -> &[Bar] {
-        match self {
-            Kind::Actor => &v.by_actor,
-            Kind::Admin1 => &v.by_admin1,
-            Kind::EventType => &v.by_event_type,
-            Kind::Country => &v.by_country,
+    fn list(self, f: &mut Filters) -> Option<&mut Vec<String>> {
+        match self.0 {
+            GroupBy::Admin1 => Some(&mut f.admin1),
+            GroupBy::Admin2 => Some(&mut f.admin2),
+            GroupBy::EventType => Some(&mut f.event_types),
+            GroupBy::SubEventType => Some(&mut f.sub_event_types),
+            GroupBy::DisorderType => Some(&mut f.disorder_types),
+            GroupBy::Country => Some(&mut f.countries),
+            _ => None,
         }
     }
 
     fn is_chosen(self, f: &Filters, label: &str) -> bool {
-        match self {
-            Kind::Actor => f.actor.as_deref() == Some(label),
-            Kind::Admin1 => f.admin1.iter().any(|v| v == label),
-            Kind::EventType => f.event_types.iter().any(|v| v == label),
-            Kind::Country => f.countries.iter().any(|v| v == label),
-        }
+        let list = match self.0 {
+            GroupBy::Actor => return f.actor.as_deref() == Some(label),
+            GroupBy::Admin1 => &f.admin1,
+            GroupBy::Admin2 => &f.admin2,
+            GroupBy::EventType => &f.event_types,
+            GroupBy::SubEventType => &f.sub_event_types,
+            GroupBy::DisorderType => &f.disorder_types,
+            GroupBy::Country => &f.countries,
+            _ => return false,
+        };
+        list.iter().any(|v| v == label)
     }
 
     fn pick(self, f: &mut Filters, label: &str) {
-        match self {
-            Kind::Actor => {
-                if f.actor.as_deref() == Some(label) {
-                    f.actor = None;
-                } else {
-                    f.actor = Some(label.to_string());
-                }
+        if self.0 == GroupBy::Actor {
+            if f.actor.as_deref() == Some(label) {
+                f.actor = None;
+            } else {
+                f.actor = Some(label.to_string());
             }
-            Kind::Admin1 => toggle(&mut f.admin1, label),
-            Kind::EventType => toggle(&mut f.event_types, label),
-            Kind::Country => toggle(&mut f.countries, label),
+        } else if let Some(list) = self.list(f) {
+            toggle(list, label);
         }
+    }
+
+    fn test_id(self) -> String {
+        format!(
+            "bars-{}",
+            match self.0 {
+                GroupBy::EventType => "event-type",
+                GroupBy::SubEventType => "sub-event-type",
+                GroupBy::DisorderType => "disorder-type",
+                other => other.name(),
+            }
+        )
     }
 }
 
@@ -69,27 +88,50 @@ pub fn Breakdowns() -> impl IntoView {
     let ctx = use_ctx();
     let several_countries = move || ctx.snapshot.with(|s| s.views.by_country.len() > 1);
     view! {
-        <section class="panel breakdowns" aria-labelledby="bars-title">
+        <section class="panel breakdowns" aria-labelledby="bars-title" aria-describedby="breakdown-summary">
             <h2 id="bars-title">"Breakdown"</h2>
             <p class="muted small">"Click a bar to filter by it; click again to undo."</p>
             <div class="bar-groups">
-                <BarList kind=Kind::Actor/>
-                <BarList kind=Kind::Admin1/>
-                <BarList kind=Kind::EventType/>
+                <BarList kind=Kind(GroupBy::Actor)/>
+                <BarList kind=Kind(GroupBy::Admin1)/>
+                <BarList kind=Kind(GroupBy::EventType)/>
                 <Show when=several_countries>
-                    <BarList kind=Kind::Country/>
+                    <BarList kind=Kind(GroupBy::Country)/>
                 </Show>
             </div>
+            <ChartTools chart=Chart::Breakdown/>
         </section>
     }
 }
 
+/// One breakdown, by the dimension the view names (for an embed).
 #[component]
-fn BarList(kind: Kind) -> impl IntoView {
+pub fn BreakdownChart() -> impl IntoView {
     let ctx = use_ctx();
-    let expanded = RwSignal::new(false);
+    let by = Memo::new(move |_| ctx.app.with(|a| a.breakdown));
+    view! {
+        <section class="panel breakdowns single" aria-describedby="breakdown-summary">
+            {move || view! { <BarList kind=Kind(by.get()) expand=true/> }}
+            <ChartTools chart=Chart::Breakdown/>
+        </section>
+    }
+}
+
+/// The bars of one dimension, largest first.
+#[component]
+fn BarList(
+    kind: Kind,
+    /// Show every bar from the start.
+    #[prop(optional)]
+    expand: bool,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let expanded = RwSignal::new(expand);
     let measure = Memo::new(move |_| ctx.app.with(|a| a.measure));
-    let bars = Memo::new(move |_| ctx.snapshot.with(|s| kind.bars(&s.views).to_vec()));
+    let bars = Memo::new(move |_| {
+        ctx.snapshot
+            .with(|s| s.views.bars(kind.0).unwrap_or(&[]).to_vec())
+    });
     let title_id = format!(
         "bars-{}",
         kind.title().to_lowercase().replace([' ', '(', ')'], "-")
@@ -117,8 +159,8 @@ fn BarList(kind: Kind) -> impl IntoView {
                 let width = format!("{:.1}%", v as f64 * 100.0 / max as f64);
                 let label = bar.label.clone();
                 let chosen = ctx.filters.with(|f| kind.is_chosen(f, &label));
-                let colour = match kind {
-                    Kind::EventType => {
+                let colour = match kind.0 {
+                    GroupBy::EventType => {
                         let i = type_names.iter().position(|t| *t == label).unwrap_or(0);
                         event_type_colour(&label, i)
                     }
@@ -151,12 +193,7 @@ fn BarList(kind: Kind) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <div class="bar-group" data-testid=format!("bars-{}", match kind {
-            Kind::Actor => "actor",
-            Kind::Admin1 => "admin1",
-            Kind::EventType => "event-type",
-            Kind::Country => "country",
-        })>
+        <div class="bar-group" data-testid=kind.test_id()>
             <h3 id=title_id.clone()>{kind.title()}</h3>
             <ul class="bars" aria-labelledby=title_id>{list}</ul>
             <Show when=move || bars.with(|b| b.len() > FIRST)>

@@ -3,6 +3,7 @@
 //! none). Every filter applies except the date range, which the periods
 //! replace. A preset fills in "the same months in consecutive years".
 
+use super::exports::{Chart, ChartTools};
 use super::state::CompareSettings;
 use super::use_ctx;
 use crate::engine::date::{format_iso, parse_iso, year_of};
@@ -86,54 +87,6 @@ pub fn ComparePanel() -> impl IntoView {
         }
     };
 
-    let table = move || {
-        let comparison = ctx.comparison.get()?;
-        let label_a = period_label(comparison.a);
-        let label_b = period_label(comparison.b);
-        let row_view = |row: ComparisonRow, total: bool| {
-            let change = row.change_label();
-            let class = if row.is_new || row.change_pct.is_some_and(|p| p > 0.0) {
-                "num up"
-            } else if row.change_pct.is_some_and(|p| p < 0.0) {
-                "num down"
-            } else {
-                "num"
-            };
-            view! {
-                <tr class:total=total>
-                    <th scope="row">{row.key}</th>
-                    <td class="num">{thousands(row.a.events)}</td>
-                    <td class="num">{thousands(row.b.events)}</td>
-                    <td class=class>{change}</td>
-                    <td class="num">{thousands(row.a.fatalities)}</td>
-                    <td class="num">{thousands(row.b.fatalities)}</td>
-                </tr>
-            }
-        };
-        let by = comparison.by.label();
-        Some(view! {
-            <table class="compare-table" data-testid="comparison">
-                <caption>
-                    {format!("Events and fatalities by {by}: A = {label_a}, B = {label_b}")}
-                </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{by.to_string()}</th>
-                        <th scope="col" class="num">"Events A"</th>
-                        <th scope="col" class="num">"Events B"</th>
-                        <th scope="col" class="num">"Change"</th>
-                        <th scope="col" class="num">"Fatalities A"</th>
-                        <th scope="col" class="num">"Fatalities B"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {comparison.rows.into_iter().map(|r| row_view(r, false)).collect_view()}
-                </tbody>
-                <tfoot>{row_view(comparison.total, true)}</tfoot>
-            </table>
-        })
-    };
-
     view! {
         <div class="compare-panel" role="tabpanel" id="panel-lower" aria-labelledby="tab-compare">
             <form class="preset" on:submit=move |ev| {
@@ -194,11 +147,70 @@ pub fn ComparePanel() -> impl IntoView {
                     </select>
                 </div>
             </div>
-            {table}
+            <ComparisonView/>
             <p class="muted small">
                 "All filters apply except the date range, which the two periods replace."
             </p>
         </div>
+    }
+}
+
+/// The comparison table and its summary (the panel without its controls,
+/// as an embed shows it).
+#[component]
+pub fn ComparisonView() -> impl IntoView {
+    let ctx = use_ctx();
+    let table = move || {
+        let comparison = ctx.comparison.get()?;
+        let label_a = period_label(comparison.a);
+        let label_b = period_label(comparison.b);
+        let row_view = |row: ComparisonRow, total: bool| {
+            let change = row.change_label();
+            let class = if row.is_new || row.change_pct.is_some_and(|p| p > 0.0) {
+                "num up"
+            } else if row.change_pct.is_some_and(|p| p < 0.0) {
+                "num down"
+            } else {
+                "num"
+            };
+            view! {
+                <tr class:total=total>
+                    <th scope="row">{row.key}</th>
+                    <td class="num">{thousands(row.a.events)}</td>
+                    <td class="num">{thousands(row.b.events)}</td>
+                    <td class=class>{change}</td>
+                    <td class="num">{thousands(row.a.fatalities)}</td>
+                    <td class="num">{thousands(row.b.fatalities)}</td>
+                </tr>
+            }
+        };
+        let by = comparison.by.label();
+        Some(view! {
+            <table class="compare-table" data-testid="comparison" aria-describedby="compare-summary">
+                <caption>
+                    {format!("Events and fatalities by {by}: A = {label_a}, B = {label_b}")}
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{by.to_string()}</th>
+                        <th scope="col" class="num">"Events A"</th>
+                        <th scope="col" class="num">"Events B"</th>
+                        <th scope="col" class="num">"Change"</th>
+                        <th scope="col" class="num">"Fatalities A"</th>
+                        <th scope="col" class="num">"Fatalities B"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {comparison.rows.into_iter().map(|r| row_view(r, false)).collect_view()}
+                </tbody>
+                <tfoot>{row_view(comparison.total, true)}</tfoot>
+            </table>
+        })
+    };
+
+    view! {
+        {table}
+        <ChartTools chart=Chart::Compare/>
     }
 }
 

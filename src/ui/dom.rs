@@ -176,3 +176,195 @@ pub fn watch_size(node: NodeRef<leptos::html::Canvas>) -> ReadSignal<Option<(f64
     });
     size
 }
+
+/// A Blob of `bytes` with a MIME type.
+pub fn blob_of(bytes: &[u8], mime: &str) -> Result<Blob, String> {
+    let parts = js_sys::Array::of1(&Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|e| js_error_text(&e))
+}
+
+/// Saves a Blob as a download named `name` (an object URL and a temporary
+/// `<a download>`).
+pub fn download_blob(blob: &Blob, name: &str) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|e| js_error_text(&e))?;
+    let document = window().document().ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| js_error_text(&e))?
+        .dyn_into()
+        .map_err(|_| "not an anchor")?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_rel("noopener");
+    let _ = web_sys::HtmlElement::style(&a).set_property("display", "none");
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+    // Revoke once the browser has started the download.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// Saves `bytes` as a download.
+pub fn download_bytes(bytes: &[u8], mime: &str, name: &str) -> Result<(), String> {
+    download_blob(&blob_of(bytes, mime)?, name)
+}
+
+/// Copies text to the clipboard; `false` when the browser has no
+/// clipboard here (an insecure page) or refused.
+pub async fn copy_text(text: &str) -> bool {
+    let navigator = window().navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .map(|c| !c.is_undefined() && !c.is_null())
+        .unwrap_or(false);
+    if !has_clipboard {
+        return false;
+    }
+    JsFuture::from(navigator.clipboard().write_text(text))
+        .await
+        .is_ok()
+}
+
+/// A `<canvas>` element not in the page.
+fn new_canvas(
+    width: u32,
+    height: u32,
+) -> Result<(HtmlCanvasElement, CanvasRenderingContext2d), String> {
+    let canvas: HtmlCanvasElement = window()
+        .document()
+        .ok_or("no document")?
+        .create_element("canvas")
+        .map_err(|e| js_error_text(&e))?
+        .dyn_into()
+        .map_err(|_| "not a canvas")?;
+    canvas.set_width(width.max(1));
+    canvas.set_height(height.max(1));
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .map_err(|e| js_error_text(&e))?
+        .ok_or("no 2d context")?
+        .dyn_into()
+        .map_err(|_| "not a 2d context")?;
+    Ok((canvas, context))
+}
+
+/// The canvas as a PNG Blob.
+async fn png_of(canvas: &HtmlCanvasElement) -> Result<Blob, String> {
+    let canvas = canvas.clone();
+    let promise = Promise::new(&mut |resolve, reject| {
+        if let Err(e) = canvas.to_blob(&resolve) {
+            let _ = reject.call1(&JsValue::NULL, &e);
+        }
+    });
+    let value = JsFuture::from(promise)
+        .await
+        .map_err(|e| js_error_text(&e))?;
+    value
+        .dyn_into::<Blob>()
+        .map_err(|_| "The browser could not make a PNG image.".to_string())
+}
+
+/// Renders an SVG document to a PNG at `scale` times its size (drawn into
+/// an `<img>`, then onto a canvas).
+pub async fn svg_to_png(svg: &str, scale: f64) -> Result<Blob, String> {
+    let blob = blob_of(svg.as_bytes(), "image/svg+xml")?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_error_text(&e))?;
+    let result = async {
+        let img = web_sys::HtmlImageElement::new().map_err(|e| js_error_text(&e))?;
+        img.set_src(&url);
+        JsFuture::from(img.decode())
+            .await
+            .map_err(|e| format!("The chart could not be drawn: {}", js_error_text(&e)))?;
+        let (w, h) = (
+            f64::from(img.natural_width()),
+            f64::from(img.natural_height()),
+        );
+        let (canvas, context) = new_canvas((w * scale).round() as u32, (h * scale).round() as u32)?;
+        let _ = context.scale(scale, scale);
+        context
+            .draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, w, h)
+            .map_err(|e| js_error_text(&e))?;
+        png_of(&canvas).await
+    }
+    .await;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    result
+}
+
+/// A PNG of a canvas on the page with lines of text under it (a chart's
+/// footer), on the page's panel colour.
+pub async fn canvas_with_footer_png(
+    source: &HtmlCanvasElement,
+    lines: &[String],
+) -> Result<Blob, String> {
+    let ratio = window().device_pixel_ratio().max(1.0);
+    let line_h = 16.0;
+    let (w, h) = (
+        f64::from(source.width()) / ratio,
+        f64::from(source.height()) / ratio,
+    );
+    let total_h = h + 12.0 + line_h * lines.len() as f64;
+    let (canvas, context) =
+        new_canvas((w * ratio).round() as u32, (total_h * ratio).round() as u32)?;
+    let _ = context.scale(ratio, ratio);
+    context.set_fill_style_str(&css_colour("--panel", "#fff"));
+    context.fill_rect(0.0, 0.0, w, total_h);
+    context
+        .draw_image_with_html_canvas_element_and_dw_and_dh(source, 0.0, 0.0, w, h)
+        .map_err(|e| js_error_text(&e))?;
+    context.set_fill_style_str(&css_colour("--muted", "#444"));
+    context.set_font("11px system-ui, sans-serif");
+    context.set_text_baseline("alphabetic");
+    for (i, line) in lines.iter().enumerate() {
+        let _ = context.fill_text(line, 8.0, h + 6.0 + line_h * (i as f64 + 1.0) - 4.0);
+    }
+    png_of(&canvas).await
+}
+
+/// The page's address without its query string and fragment
+/// (`https://example.org/eventlens/`).
+pub fn page_base() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
+/// The page's query string without `?`.
+pub fn page_query() -> String {
+    let search = window().location().search().unwrap_or_default();
+    search.strip_prefix('?').unwrap_or(&search).to_string()
+}
+
+/// Writes `query` into the address bar: a new history entry (`push`) or
+/// the current one changed.
+pub fn set_page_query(query: &str, push: bool) {
+    let Ok(history) = window().history() else {
+        return;
+    };
+    let hash = window().location().hash().unwrap_or_default();
+    let url = if query.is_empty() {
+        format!(
+            "{}{hash}",
+            window().location().pathname().unwrap_or_default()
+        )
+    } else {
+        format!("?{query}{hash}")
+    };
+    let _ = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+}

@@ -12,7 +12,6 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn Header() -> impl IntoView {
     let ctx = use_ctx();
-    let totals = move || ctx.snapshot.with(|s| s.views.totals.clone());
     let title = move || {
         ctx.info.with(|i| {
             i.as_ref().map_or_else(
@@ -25,6 +24,18 @@ pub fn Header() -> impl IntoView {
         ctx.info.with(|info| {
             let info = info.as_ref()?;
             Some(match &info.origin {
+                Origin::Remote { url } => {
+                    let ucdp = info.format.is_ucdp();
+                    view! {
+                        <p class="credit">
+                            <span data-testid="dataset-format">{info.format_label.clone()}</span>
+                            {ucdp.then_some(" \u{b7} Data: UCDP GED, CC BY 4.0")}
+                            " \u{b7} loaded from "
+                            <span class="url">{url.clone()}</span>
+                        </p>
+                    }
+                    .into_any()
+                }
                 Origin::Bundled => view! {
                     <p class="credit">
                         "Compiled by EventLens from CTC Sentinel, RUSI, Jamestown Foundation, Jeune Afrique / The Africa Report and a policy brief. "
@@ -66,65 +77,7 @@ pub fn Header() -> impl IntoView {
                 <h1 data-testid="dataset-title">{title}</h1>
                 {credit}
             </div>
-            <div class="counts" aria-live="polite" aria-atomic="true">
-                <p class="count">
-                    <span class="n" data-testid="events-count">
-                        {move || thousands(totals().measures.events)}
-                    </span>
-                    <span class="what">
-                        {move || if totals().measures.events == 1 { " event" } else { " events" }}
-                    </span>
-                </p>
-                <p class="count">
-                    <span class="n" data-testid="fatalities-count">
-                        {move || thousands(totals().measures.fatalities)}
-                    </span>
-                    <span class="what">
-                        {move || if totals().measures.fatalities == 1 { " fatality" } else { " fatalities" }}
-                    </span>
-                    {move || {
-                        let t = totals();
-                        match (t.fatalities_low, t.fatalities_high) {
-                            (Some(lo), Some(hi)) => {
-                                Some(format!(" (estimates {} to {})", thousands(lo), thousands(hi)))
-                            }
-                            _ => None,
-                        }
-                    }}
-                </p>
-                <p class="count">
-                    <span class="n" data-testid="civilian-fatalities-count">
-                        {move || thousands(totals().measures.civilian_fatalities)}
-                    </span>
-                    <span class="what">
-                        {move || {
-                            if totals().measures.civilian_fatalities == 1 {
-                                " civilian fatality"
-                            } else {
-                                " civilian fatalities"
-                            }
-                        }}
-                    </span>
-                </p>
-                {move || {
-                    ctx.note_scan
-                        .get()
-                        .map(|(done, total)| {
-                            let pct = (done * 100).checked_div(total).unwrap_or(0);
-                            view! {
-                                <p class="count span scanning" data-testid="note-scan">
-                                    {format!("Searching the notes of the file: {pct}%; counts will follow.")}
-                                </p>
-                            }
-                        })
-                }}
-                <p class="count span" data-testid="date-span">
-                    {move || {
-                        let t = totals();
-                        date_span(t.first_day, t.last_day)
-                    }}
-                </p>
-            </div>
+            <Counts/>
             <div class="open">
                 <label class="button primary file-button">
                     "Open your own file"
@@ -143,5 +96,73 @@ pub fn Header() -> impl IntoView {
                 </Show>
             </div>
         </header>
+    }
+}
+
+/// The headline counts of the filtered events (also an embeddable panel).
+#[component]
+pub fn Counts() -> impl IntoView {
+    let ctx = use_ctx();
+    let totals = move || ctx.snapshot.with(|s| s.views.totals.clone());
+    view! {
+        <div class="counts" aria-live="polite" aria-atomic="true">
+            <p class="count">
+                <span class="n" data-testid="events-count">
+                    {move || thousands(totals().measures.events)}
+                </span>
+                <span class="what">
+                    {move || if totals().measures.events == 1 { " event" } else { " events" }}
+                </span>
+            </p>
+            <p class="count">
+                <span class="n" data-testid="fatalities-count">
+                    {move || thousands(totals().measures.fatalities)}
+                </span>
+                <span class="what">
+                    {move || if totals().measures.fatalities == 1 { " fatality" } else { " fatalities" }}
+                </span>
+                {move || {
+                    let t = totals();
+                    match (t.fatalities_low, t.fatalities_high) {
+                        (Some(lo), Some(hi)) => {
+                            Some(format!(" (estimates {} to {})", thousands(lo), thousands(hi)))
+                        }
+                        _ => None,
+                    }
+                }}
+            </p>
+            <p class="count">
+                <span class="n" data-testid="civilian-fatalities-count">
+                    {move || thousands(totals().measures.civilian_fatalities)}
+                </span>
+                <span class="what">
+                    {move || {
+                        if totals().measures.civilian_fatalities == 1 {
+                            " civilian fatality"
+                        } else {
+                            " civilian fatalities"
+                        }
+                    }}
+                </span>
+            </p>
+            {move || {
+                ctx.note_scan
+                    .get()
+                    .map(|(done, total)| {
+                        let pct = (done * 100).checked_div(total).unwrap_or(0);
+                        view! {
+                            <p class="count span scanning" data-testid="note-scan">
+                                {format!("Searching the notes of the file: {pct}%; counts will follow.")}
+                            </p>
+                        }
+                    })
+            }}
+            <p class="count span" data-testid="date-span">
+                {move || {
+                    let t = totals();
+                    date_span(t.first_day, t.last_day)
+                }}
+            </p>
+        </div>
     }
 }

@@ -1,15 +1,20 @@
-//! Loading data: the bundled dataset at start, and a user's file read in
-//! chunks (with progress and Cancel) through the streaming importer. A
-//! failed import leaves the dataset already shown in place.
+//! Loading data: the bundled dataset at start, a CSV named in the link
+//! (`?data=URL`) streamed from the network, and a user's file read in
+//! chunks, each with progress and Cancel, through the streaming importer.
+//! A failed import leaves the dataset already shown in place.
 
 use super::dom;
 use super::state::{AppState, CompareSettings, DatasetInfo, Loaded, Origin};
 use super::Ctx;
 use crate::engine::layout::ColumnMapping;
+use crate::engine::present::bytes;
 use crate::engine::query::{ActorIndex, Filters, QueryState};
 use crate::engine::{import_bytes, Dataset, ImportError, ImportOptions, Importer};
+use js_sys::{Reflect, Uint8Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// The bundled dataset, relative to the page (the site may live under a
 /// sub-path).
@@ -63,6 +68,8 @@ pub struct MappingRequest {
 
 /// Fetches and imports the bundled dataset.
 pub fn load_bundled(ctx: Ctx) {
+    let generation = ctx.load_generation.get_value() + 1;
+    ctx.load_generation.set_value(generation);
     spawn_local(async move {
         let bytes = match dom::fetch_bytes(BUNDLED_URL).await {
             Ok(b) => b,
@@ -76,7 +83,9 @@ pub fn load_bundled(ctx: Ctx) {
             ..ImportOptions::default()
         };
         match import_bytes(&bytes, options) {
-            Ok(dataset) => install(ctx, dataset, Origin::Bundled, None, false),
+            // A file opened meanwhile wins.
+            Ok(_) if ctx.load_generation.get_value() != generation => {}
+            Ok(dataset) => install(ctx, dataset, Origin::Bundled, None, false, true),
             Err(e) => ctx
                 .error
                 .set(Some(format!("The bundled dataset could not be read: {e}"))),
@@ -95,7 +104,7 @@ pub fn load_file(ctx: Ctx, file: web_sys::File, mapping: Option<ColumnMapping>) 
         match read_file(ctx, &file, mapping, generation).await {
             Ok(Some(dataset)) => {
                 ctx.progress.set(None);
-                install(ctx, dataset, Origin::File { name }, Some(file), true);
+                install(ctx, dataset, Origin::File { name }, Some(file), true, false);
             }
             Ok(None) => {} // cancelled
             Err(Failure::Import(ImportError::UnknownLayout { headers })) => {
@@ -120,6 +129,177 @@ pub fn load_file(ctx: Ctx, file: web_sys::File, mapping: Option<ColumnMapping>) 
             }
         }
     });
+}
+
+/// Streams the CSV at `url` (relative to the page, or absolute on a host
+/// that allows other sites to read it: CORS) into the importer, with the
+/// progress and Cancel of a dropped file. The view the link describes
+/// stays; on failure the dataset on show stays too (the bundled one, if
+/// none was loaded yet).
+pub fn load_remote(ctx: Ctx, url: String) {
+    let generation = ctx.load_generation.get_value() + 1;
+    ctx.load_generation.set_value(generation);
+    ctx.error.set(None);
+    ctx.mapping.set(None);
+    spawn_local(async move {
+        let result = fetch_remote(ctx, &url, generation).await;
+        let current = ctx.load_generation.get_value() == generation;
+        if current {
+            ctx.progress.set(None);
+        }
+        match result {
+            Ok(Some((dataset, file))) => {
+                install(ctx, dataset, Origin::Remote { url }, file, false, true);
+            }
+            Ok(None) => {
+                // Cancelled before any dataset was shown: show the bundled one.
+                if current && ctx.info.with_untracked(Option::is_none) {
+                    load_bundled(ctx);
+                }
+            }
+            Err(message) => {
+                if current {
+                    let fallback = ctx.info.with_untracked(Option::is_none);
+                    let tail = if fallback {
+                        " The bundled dataset is shown instead."
+                    } else {
+                        " The dataset on show stays."
+                    };
+                    ctx.error.set(Some(format!("{message}{tail}")));
+                    if fallback {
+                        load_bundled(ctx);
+                    }
+                }
+            }
+        }
+    });
+}
+
+/// Downloads and imports `url`; `Ok(None)` when cancelled. Large files
+/// (or files of unknown size) keep their text out of wasm memory: the
+/// downloaded chunks become a `File` that records are read back from.
+async fn fetch_remote(
+    ctx: Ctx,
+    url: &str,
+    generation: u64,
+) -> Result<Option<(Dataset, Option<web_sys::File>)>, String> {
+    let cancelled = move || ctx.load_generation.get_value() != generation;
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| {
+        format!(
+            "Could not load {url}: the browser could not fetch it ({}). The address may be wrong or offline, or its server does not allow other sites to read the file (CORS).",
+            dom::js_error_text(&e)
+        )
+    })?;
+    let response: web_sys::Response = response.dyn_into().map_err(|e| dom::js_error_text(&e))?;
+    if !response.ok() {
+        return Err(format!(
+            "Could not load {url}: the server answered {} {}.",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    if cancelled() {
+        return Ok(None);
+    }
+    let total = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    let hold_text = total.is_some_and(|t| t < HOLD_TEXT_BELOW);
+    let mut importer = Importer::new(ImportOptions {
+        mapping: None,
+        hold_text,
+        size_limit: Some(SIZE_LIMIT),
+        aliases: None,
+    });
+    let import_error = |e: ImportError| {
+        match e {
+        ImportError::UnknownLayout { .. } => format!(
+            "{url} does not look like an ACLED or UCDP GED export. Download it and open it with \u{201c}Open your own file\u{201d} to choose its columns."
+        ),
+        e => format!("{url} could not be read: {e}"),
+    }
+    };
+    let started = dom::now_ms();
+    let mut progress = Progress {
+        name: url.to_string(),
+        bytes: 0,
+        total: total.unwrap_or(0),
+        rows: 0,
+        started_ms: started,
+        now_ms: started,
+    };
+    ctx.progress.set(Some(progress.clone()));
+    let parts = js_sys::Array::new();
+    let mut received: u64 = 0;
+    let mut since_yield: u64 = 0;
+    let mut buffer = Vec::new();
+    if let Some(body) = response.body() {
+        let reader: web_sys::ReadableStreamDefaultReader = body
+            .get_reader()
+            .dyn_into()
+            .map_err(|e| dom::js_error_text(&e))?;
+        loop {
+            let step = JsFuture::from(reader.read()).await.map_err(|e| {
+                format!(
+                    "Could not load {url}: the download broke off after {} ({}).",
+                    bytes(received),
+                    dom::js_error_text(&e)
+                )
+            })?;
+            if cancelled() {
+                let _ = reader.cancel();
+                return Ok(None);
+            }
+            let done = Reflect::get(&step, &JsValue::from_str("done"))
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(true);
+            if done {
+                break;
+            }
+            let Some(chunk) = Reflect::get(&step, &JsValue::from_str("value"))
+                .ok()
+                .and_then(|v| v.dyn_into::<Uint8Array>().ok())
+            else {
+                continue;
+            };
+            if !hold_text {
+                parts.push(&chunk);
+            }
+            buffer.resize(chunk.length() as usize, 0);
+            chunk.copy_to(&mut buffer);
+            received += buffer.len() as u64;
+            since_yield += buffer.len() as u64;
+            importer.push(&buffer).map_err(import_error)?;
+            if since_yield >= CHUNK / 4 {
+                since_yield = 0;
+                progress.bytes = received;
+                progress.rows = importer.rows_read();
+                progress.now_ms = dom::now_ms();
+                ctx.progress.set(Some(progress.clone()));
+                dom::yield_now().await;
+                if cancelled() {
+                    let _ = reader.cancel();
+                    return Ok(None);
+                }
+            }
+        }
+    }
+    let dataset = importer.finish().map_err(import_error)?;
+    if cancelled() {
+        return Ok(None);
+    }
+    let file = if hold_text {
+        None
+    } else {
+        let name = url.rsplit('/').next().unwrap_or("data.csv");
+        web_sys::File::new_with_u8_array_sequence(&parts, name).ok()
+    };
+    Ok(Some((dataset, file)))
 }
 
 /// Stops reading the current file; the dataset on show stays.
@@ -203,18 +383,24 @@ async fn read_file(
     Ok(Some(dataset))
 }
 
-/// Makes `dataset` the one on show: filters start afresh (a new file has
-/// other names), the view settings stay.
+/// Makes `dataset` the one on show. A view waiting in `ctx.recipe` (from
+/// the link) applies to it; otherwise a user's file starts with no
+/// filters (it has other names), while a dataset the link asked for
+/// (`keep_view`) keeps the filters on show. The other view settings stay.
 fn install(
     ctx: Ctx,
     dataset: Dataset,
     origin: Origin,
     file: Option<web_sys::File>,
     show_report: bool,
+    keep_view: bool,
 ) {
     let Dataset { store, report } = dataset;
     let state = QueryState::new(&store);
-    let compare = CompareSettings::default_for(&store.date);
+    let default_compare = CompareSettings::default_for(&store.date);
+    let old_default = ctx
+        .info
+        .with_untracked(|i| i.as_ref().map(|i| i.default_compare));
     let info = DatasetInfo {
         origin,
         format: store.format,
@@ -224,6 +410,8 @@ fn install(
             report.format.clone()
         },
         events: store.len(),
+        last_day: store.date.iter().copied().max(),
+        default_compare,
     };
     let actors = ActorIndex::new(&store);
     ctx.data.set_value(Some(Loaded {
@@ -236,18 +424,33 @@ fn install(
     ctx.details.set(None);
     ctx.selected_place.set(None);
     ctx.map_view.set(None);
+    let recipe = ctx.recipe.try_update_value(Option::take).flatten();
     ctx.app.update(|app: &mut AppState| {
-        app.filters = Filters::default();
-        app.compare = compare.with_by(app.compare.by);
-        app.sort = None;
+        if let Some(recipe) = &recipe {
+            app.apply(recipe, &default_compare);
+        } else if keep_view {
+            if old_default.is_none_or(|d| d == app.compare) {
+                app.compare = default_compare;
+            }
+        } else {
+            app.filters = Filters::default();
+            app.compare = default_compare.with_by(app.compare.by);
+            app.sort = None;
+        }
     });
     ctx.info.set(Some(info));
     ctx.report.set(Some(report));
     ctx.report_open.set(show_report);
     ctx.data_version.update(|v| *v += 1);
+    ctx.link_ready.set(true);
 }
 
-impl CompareSettings {
+/// The comparison with another dimension.
+trait WithBy {
+    fn with_by(self, by: crate::engine::group::GroupBy) -> Self;
+}
+
+impl WithBy for CompareSettings {
     fn with_by(mut self, by: crate::engine::group::GroupBy) -> Self {
         self.by = by;
         self

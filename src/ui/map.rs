@@ -433,6 +433,7 @@ pub fn MapPanel() -> impl IntoView {
                     node_ref=canvas
                     class="map-canvas"
                     data-testid="map"
+                    aria-describedby="map-summary"
                     tabindex="0"
                     role="img"
                     aria-label="Map of the filtered events: each circle is a place, larger for more fatalities. Drag or use the arrow keys to move, the wheel or + and - to zoom; click a circle to list its events."
@@ -445,6 +446,7 @@ pub fn MapPanel() -> impl IntoView {
                 ></canvas>
                 {tooltip}
             </div>
+            <super::exports::ChartTools chart=super::exports::Chart::Map/>
             <PlaceEvents/>
             <p class="muted small">"Country outlines: Natural Earth (public domain), via world-atlas."</p>
         </section>

@@ -1,17 +1,22 @@
 //! The Leptos user interface (wasm32 only). Thin: it holds signals, calls the
-//! engine and draws. All view state is one [`state::AppState`]; every change
-//! runs one `QueryState::apply` and one `views` pass ([`Ctx::snapshot`]),
-//! and every panel reads that snapshot.
+//! engine and draws. All view state is one [`state::AppState`], mirrored in
+//! the page's link ([`link`]); every change runs one `QueryState::apply` and
+//! one `views` pass ([`Ctx::snapshot`]), and every panel reads that
+//! snapshot. With `?embed=1` the page shows one panel ([`embed`]).
 
 mod bars;
 mod compare;
 mod details;
 mod dom;
+mod embed;
+mod exports;
 mod filters;
 mod header;
+mod link;
 mod load;
 mod map;
 mod notices;
+mod share;
 mod state;
 mod table;
 mod timeline;
@@ -19,6 +24,7 @@ mod timeline;
 use crate::engine::group::{compare, Comparison};
 use crate::engine::present::MapView;
 use crate::engine::query::{self, Filters, ViewSpec, Views};
+use crate::engine::recipe::ViewState;
 use crate::engine::table::sort_rows;
 use crate::engine::ImportReport;
 use leptos::prelude::*;
@@ -98,10 +104,20 @@ pub struct Ctx {
     /// The filtered events in table order.
     pub table_rows: Memo<Shared<Vec<u32>>>,
     pub comparison: Memo<Option<Comparison>>,
+    /// The page shows one panel in another site's frame (`?embed=1`).
+    pub embed: bool,
+    /// What the link asked for that could not apply, until dismissed.
+    pub link_notices: RwSignal<Vec<String>>,
+    /// A view from a link, applied when the dataset it needs is in.
+    pub recipe: StoredValue<Option<ViewState>>,
+    /// A dataset is on show, so the link can describe the view.
+    pub link_ready: RwSignal<bool>,
+    /// What a long export is doing ("Preparing the events: 40%").
+    pub busy: RwSignal<Option<String>>,
 }
 
 impl Ctx {
-    fn new() -> Ctx {
+    fn new(embed: bool) -> Ctx {
         let app = RwSignal::new(AppState::default());
         let data: StoredValue<Option<Loaded>, LocalStorage> = StoredValue::new_local(None);
         let data_version = RwSignal::new(0u64);
@@ -175,6 +191,11 @@ impl Ctx {
             snapshot,
             table_rows,
             comparison,
+            embed,
+            link_notices: RwSignal::new(Vec::new()),
+            recipe: StoredValue::new(None),
+            link_ready: RwSignal::new(false),
+            busy: RwSignal::new(None),
         }
     }
 
@@ -263,18 +284,31 @@ fn watch_note_scans(ctx: Ctx) {
 
 #[component]
 fn App() -> impl IntoView {
-    let ctx = Ctx::new();
+    let (recipe, notices) = link::read();
+    let ctx = Ctx::new(recipe.embed);
     provide_context(ctx);
-    load::load_bundled(ctx);
+    link::start(ctx, recipe, notices);
+    let link_handle = link::keep_in_sync(ctx);
     watch_note_scans(ctx);
+    if ctx.embed {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("embed");
+        }
+        on_cleanup(move || link_handle.remove());
+        return view! { <embed::EmbedView/> }.into_any();
+    }
     let drop_handles = notices::listen_for_drops(ctx);
-    on_cleanup(move || drop_handles.into_iter().for_each(|h| h.remove()));
+    on_cleanup(move || {
+        drop_handles.into_iter().for_each(|h| h.remove());
+        link_handle.remove();
+    });
 
-    let panel = move || ctx.app.with(|a| a.panel);
+    let is_compare = Memo::new(move |_| ctx.app.with(|a| a.panel == Panel::Compare));
     let set_panel = move |p: Panel| ctx.app.update(|a| a.panel = p);
     view! {
         <div class="app">
             <header::Header/>
+            <share::ShareBar/>
             <notices::Notices/>
             <div class="layout">
                 <filters::FilterPanel/>
@@ -290,7 +324,7 @@ fn App() -> impl IntoView {
                                 role="tab"
                                 id="tab-table"
                                 aria-controls="panel-lower"
-                                aria-selected=move || (panel() == Panel::Table).to_string()
+                                aria-selected=move || (!is_compare.get()).to_string()
                                 on:click=move |_| set_panel(Panel::Table)
                             >
                                 "Events table"
@@ -299,15 +333,18 @@ fn App() -> impl IntoView {
                                 role="tab"
                                 id="tab-compare"
                                 aria-controls="panel-lower"
-                                aria-selected=move || (panel() == Panel::Compare).to_string()
+                                aria-selected=move || is_compare.get().to_string()
                                 on:click=move |_| set_panel(Panel::Compare)
                             >
                                 "Compare periods"
                             </button>
                         </div>
-                        {move || match panel() {
-                            Panel::Table => view! { <table::EventTable/> }.into_any(),
-                            Panel::Compare => view! { <compare::ComparePanel/> }.into_any(),
+                        {move || {
+                            if is_compare.get() {
+                                view! { <compare::ComparePanel/> }.into_any()
+                            } else {
+                                view! { <table::EventTable/> }.into_any()
+                            }
                         }}
                     </section>
                 </main>
@@ -323,4 +360,5 @@ fn App() -> impl IntoView {
             </footer>
         </div>
     }
+    .into_any()
 }

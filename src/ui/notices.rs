@@ -34,11 +34,34 @@ pub fn Notices() -> impl IntoView {
                         })
                 }}
             </div>
+            <LinkNotices/>
             <ProgressBar/>
             <Show when=move || ctx.report_open.get()>
                 <ReportPanel/>
             </Show>
         </div>
+    }
+}
+
+/// The parts of the page's link that were ignored, until dismissed.
+#[component]
+fn LinkNotices() -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
+        let notices = ctx.link_notices.get();
+        (!notices.is_empty()).then(|| {
+            view! {
+                <div class="link-notices" role="status" data-testid="link-notices">
+                    <div>
+                        <p>"Some parts of the link were ignored:"</p>
+                        <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    </div>
+                    <button class="close" on:click=move |_| ctx.link_notices.set(Vec::new())>
+                        "Dismiss"
+                    </button>
+                </div>
+            }
+        })
     }
 }
 
@@ -52,7 +75,8 @@ fn ProgressBar() -> impl IntoView {
                 <div class="progress panel" data-testid="progress">
                     <p>
                         "Reading " <strong>{p.name.clone()}</strong> ": "
-                        {bytes(p.bytes)} " of " {bytes(p.total)} ", "
+                        {bytes(p.bytes)}
+                        {(p.total > 0).then(|| format!(" of {}", bytes(p.total)))} ", "
                         {thousands(p.rows)} " rows ("
                         {thousands(p.rows_per_second())} " rows/s)"
                     </p>

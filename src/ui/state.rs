@@ -1,97 +1,18 @@
 //! The state of the page as plain data: what the user chose ([`AppState`],
-//! one value for the whole view so it can be written to a URL later), the
+//! one value for the whole view, written to the page's link), the
 //! loaded dataset ([`Loaded`]) and what is known about it ([`DatasetInfo`]).
 
-use crate::engine::date::{self, Bin, Day};
-use crate::engine::group::{GroupBy, Period};
 use crate::engine::layout::Format;
-use crate::engine::present::busiest_consecutive_years;
-use crate::engine::query::{ActorIndex, Filters, QueryState};
-use crate::engine::table::SortKey;
+use crate::engine::query::{ActorIndex, QueryState};
 use crate::engine::{ImportReport, Store};
 
-/// What the charts measure.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Measure {
-    #[default]
-    Events,
-    Fatalities,
-}
-
-impl Measure {
-    pub fn label(self) -> &'static str {
-        match self {
-            Measure::Events => "Events",
-            Measure::Fatalities => "Fatalities",
-        }
-    }
-}
-
-/// The lower panel on show.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Panel {
-    #[default]
-    Table,
-    Compare,
-}
-
 /// Period A against period B, grouped by a dimension.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CompareSettings {
-    pub a: Period,
-    pub b: Period,
-    pub by: GroupBy,
-}
-
-impl CompareSettings {
-    /// "Same months in consecutive years": months `first..=last` of `year`
-    /// against the same months a year later.
-    pub fn consecutive_years(year: i32, first: u32, last: u32, by: GroupBy) -> Option<Self> {
-        Some(CompareSettings {
-            a: Period::months(year, first, last)?,
-            b: Period::months(year + 1, first, last)?,
-            by,
-        })
-    }
-
-    /// The rainy season (June to September) of the two consecutive years
-    /// with most events in it (else the last two years), by event type.
-    pub fn default_for(dates: &[Day]) -> Self {
-        let last = dates.iter().copied().max();
-        let year = busiest_consecutive_years(dates, 6, 9)
-            .unwrap_or_else(|| last.map_or(2021, |d| date::year_of(d) - 1));
-        Self::consecutive_years(year, 6, 9, GroupBy::EventType).unwrap_or(CompareSettings {
-            a: Period { from: 0, to: 0 },
-            b: Period { from: 0, to: 0 },
-            by: GroupBy::EventType,
-        })
-    }
-}
-
-/// Everything the user has chosen about the view.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AppState {
-    pub filters: Filters,
-    pub bin: Bin,
-    pub measure: Measure,
-    pub compare: CompareSettings,
-    pub panel: Panel,
-    /// `None`: file order.
-    pub sort: Option<SortKey>,
-}
-
-impl Default for AppState {
-    fn default() -> Self {
-        AppState {
-            filters: Filters::default(),
-            bin: Bin::Month,
-            measure: Measure::Events,
-            compare: CompareSettings::default_for(&[]),
-            panel: Panel::Table,
-            sort: None,
-        }
-    }
-}
+pub use crate::engine::recipe::CompareSpec as CompareSettings;
+/// What the user has chosen about the view: the engine's page state, so
+/// the link of a view (`engine::recipe`) is read and written in one place
+/// and tested natively.
+pub use crate::engine::recipe::PageState as AppState;
+pub use crate::engine::recipe::{Measure, Panel};
 
 /// Where a dataset came from, for the header and its credit line.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,6 +21,8 @@ pub enum Origin {
     Bundled,
     /// A file the user opened.
     File { name: String },
+    /// A CSV fetched from the address in the link (`?data=`).
+    Remote { url: String },
 }
 
 /// What the header says about the loaded dataset.
@@ -109,15 +32,64 @@ pub struct DatasetInfo {
     pub format: Format,
     pub format_label: String,
     pub events: usize,
+    /// The last event date, as a version of the data ("events to ...").
+    pub last_day: Option<crate::engine::date::Day>,
+    /// The comparison shown until the user or a link chooses another.
+    pub default_compare: CompareSettings,
 }
 
 impl DatasetInfo {
     pub const BUNDLED_TITLE: &'static str = "Wagner Group in Mali, events in public reporting";
+    pub const BUNDLED_CREDIT: &'static str = "Compiled by EventLens from CTC Sentinel, RUSI, Jamestown Foundation, Jeune Afrique / The Africa Report and a policy brief.";
 
     pub fn title(&self) -> String {
         match &self.origin {
             Origin::Bundled => Self::BUNDLED_TITLE.to_string(),
             Origin::File { name } => name.clone(),
+            Origin::Remote { url } => url_file_name(url),
+        }
+    }
+
+    /// The `?data=` address of the dataset, if a link can load it.
+    pub fn data_url(&self) -> Option<&str> {
+        match &self.origin {
+            Origin::Remote { url } => Some(url),
+            _ => None,
+        }
+    }
+
+    /// The dataset and its version, for footers: "Wagner Group in Mali,
+    /// events in public reporting (EventLens 0.1.0 edition, events to
+    /// 2024-07-27)".
+    pub fn versioned_title(&self) -> String {
+        let to = self
+            .last_day
+            .map(|d| format!(", events to {}", crate::engine::date::format_iso(d)))
+            .unwrap_or_default();
+        match self.origin {
+            Origin::Bundled => format!(
+                "{} (EventLens {} edition{to})",
+                self.title(),
+                env!("CARGO_PKG_VERSION")
+            ),
+            _ => format!(
+                "{} ({} events{to})",
+                self.title(),
+                crate::engine::format::thousands(self.events as u64)
+            ),
+        }
+    }
+
+    /// Who to credit, in one line.
+    pub fn credit(&self) -> String {
+        match &self.origin {
+            Origin::Bundled => Self::BUNDLED_CREDIT.to_string(),
+            Origin::Remote { url } if self.format.is_ucdp() => {
+                format!("Data: UCDP GED, CC BY 4.0, from {url}")
+            }
+            Origin::Remote { url } => format!("Data: {}, from {url}", self.format_label),
+            Origin::File { .. } if self.format.is_ucdp() => "Data: UCDP GED, CC BY 4.0".into(),
+            Origin::File { .. } => format!("Data: {}", self.format_label),
         }
     }
 }
@@ -133,4 +105,13 @@ pub struct Loaded {
     /// The user's file, to read records back (`Blob.slice`) when their
     /// text is not held in memory.
     pub file: Option<web_sys::File>,
+}
+
+/// The last path segment of an address, for a title ("events.csv").
+fn url_file_name(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    path.rsplit('/')
+        .find(|s| !s.is_empty())
+        .unwrap_or(url)
+        .to_string()
 }

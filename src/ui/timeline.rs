@@ -334,6 +334,7 @@ pub fn Timeline() -> impl IntoView {
                 class="timeline-canvas"
                 data-testid="timeline"
                 role="img"
+                aria-describedby="timeline-summary"
                 aria-label=move || ctx.snapshot.with(|s| describe(&s.views.timeline, measure.get()))
                 on:pointerdown=on_down
                 on:pointermove=on_move
@@ -341,6 +342,7 @@ pub fn Timeline() -> impl IntoView {
                 on:pointercancel=move |_| brush.set(None)
             ></canvas>
             <ul class="legend" aria-label="Event types">{legend}</ul>
+            <super::exports::ChartTools chart=super::exports::Chart::Timeline/>
         </section>
     }
 }

@@ -1,0 +1,367 @@
+//! What each chart says in words and how it leaves the page: the text
+//! summary under a chart (`engine::summary`, also the chart's accessible
+//! description through `aria-describedby`), the table behind it as CSV,
+//! the chart as SVG and PNG with a footer naming the dataset, its credit
+//! and the filters, and the filtered events as CSV (read back from the
+//! user's file in slices when its text is not in memory).
+
+use super::dom;
+use super::state::DatasetInfo;
+use super::{use_ctx, Ctx};
+use crate::engine::export::{self, EventsCsv};
+use crate::engine::group::GroupBy;
+use crate::engine::recipe::BREAKDOWN_DIMENSIONS;
+use crate::engine::store::SourceText;
+use crate::engine::summary;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// Bytes of the user's file read per step of an events export.
+const SLICE: u64 = 8 * 1024 * 1024;
+
+/// A chart of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chart {
+    Timeline,
+    Breakdown,
+    Compare,
+    Map,
+    Counts,
+}
+
+impl Chart {
+    pub fn name(self) -> &'static str {
+        match self {
+            Chart::Timeline => "timeline",
+            Chart::Breakdown => "breakdown",
+            Chart::Compare => "compare",
+            Chart::Map => "map",
+            Chart::Counts => "counts",
+        }
+    }
+
+    /// The id of the element holding the chart's summary, for
+    /// `aria-describedby`.
+    pub fn summary_id(self) -> &'static str {
+        match self {
+            Chart::Timeline => "timeline-summary",
+            Chart::Breakdown => "breakdown-summary",
+            Chart::Compare => "compare-summary",
+            Chart::Map => "map-summary",
+            Chart::Counts => "counts-summary",
+        }
+    }
+}
+
+/// "Events per month", "Fatalities by region (admin 1)": a chart's title.
+pub fn chart_title(ctx: Ctx, chart: Chart) -> String {
+    ctx.app.with(|a| match chart {
+        Chart::Timeline => format!("{} per {}", a.measure.label(), a.bin.name()),
+        Chart::Breakdown => format!("{} by {}", a.measure.label(), a.breakdown.label()),
+        Chart::Compare => format!(
+            "{} and {}, by {}",
+            a.compare.a.label(),
+            a.compare.b.label(),
+            a.compare.by.label()
+        ),
+        Chart::Map => "Map of the events".to_string(),
+        Chart::Counts => "Events and fatalities".to_string(),
+    })
+}
+
+/// The chart's text summary (reactive when called in a reactive scope).
+pub fn summary_text(ctx: Ctx, chart: Chart) -> String {
+    let measure = ctx.app.with(|a| a.measure);
+    match chart {
+        Chart::Timeline => ctx
+            .snapshot
+            .with(|s| summary::timeline(&s.views.timeline, measure)),
+        Chart::Breakdown => {
+            let by = ctx.app.with(|a| a.breakdown);
+            ctx.snapshot.with(|s| {
+                let bars = export::sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
+                summary::breakdown(&bars, by.label(), measure)
+            })
+        }
+        Chart::Compare => ctx.comparison.with(|c| {
+            c.as_ref().map_or_else(
+                || "The comparison is computed when it is on show.".to_string(),
+                |c| summary::comparison(c, measure),
+            )
+        }),
+        Chart::Map => ctx.snapshot.with(|s| {
+            ctx.data.with_value(|d| match d {
+                Some(l) => summary::map(&s.views.map, s.views.totals.measures.events, |p| {
+                    l.store.place_label(p)
+                }),
+                None => "Loading the data.".to_string(),
+            })
+        }),
+        Chart::Counts => ctx.snapshot.with(|s| summary::totals(&s.views.totals)),
+    }
+}
+
+/// The footer of an exported chart: dataset and version, credit, filters.
+pub fn footer_lines(ctx: Ctx) -> Vec<String> {
+    let (title, credit) = ctx.info.with_untracked(|i| {
+        i.as_ref().map_or_else(
+            || (String::new(), String::new()),
+            |i| (i.versioned_title(), i.credit()),
+        )
+    });
+    ctx.filters
+        .with_untracked(|f| export::chart_footer(&title, &credit, f))
+}
+
+fn dataset_title(ctx: Ctx) -> String {
+    ctx.info
+        .with_untracked(|i| i.as_ref().map(DatasetInfo::title).unwrap_or_default())
+}
+
+fn report(ctx: Ctx, result: Result<(), String>) {
+    if let Err(e) = result {
+        ctx.error
+            .set(Some(format!("The download could not be made: {e}")));
+    }
+}
+
+/// The table behind a chart, as CSV bytes.
+fn chart_csv(ctx: Ctx, chart: Chart) -> Option<Vec<u8>> {
+    let (measure, by) = ctx.app.with_untracked(|a| (a.measure, a.breakdown));
+    match chart {
+        Chart::Timeline => Some(
+            ctx.snapshot
+                .with_untracked(|s| export::timeline_csv(&s.views.timeline, measure)),
+        ),
+        Chart::Breakdown => Some(ctx.snapshot.with_untracked(|s| {
+            let bars = export::sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
+            export::bars_csv(by.name(), &bars)
+        })),
+        Chart::Compare => ctx
+            .comparison
+            .with_untracked(|c| c.as_ref().map(export::comparison_csv)),
+        Chart::Map | Chart::Counts => None,
+    }
+}
+
+/// The chart as SVG, with its title and footer.
+fn chart_svg(ctx: Ctx, chart: Chart) -> Option<String> {
+    let (measure, by) = ctx.app.with_untracked(|a| (a.measure, a.breakdown));
+    let title = format!("{} \u{b7} {}", chart_title(ctx, chart), dataset_title(ctx));
+    let footer = footer_lines(ctx);
+    match chart {
+        Chart::Timeline => {
+            Some(ctx.snapshot.with_untracked(|s| {
+                export::timeline_svg(&s.views.timeline, measure, &title, &footer)
+            }))
+        }
+        Chart::Breakdown => Some(ctx.snapshot.with_untracked(|s| {
+            let bars = export::sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
+            export::bars_svg(&bars, measure, &title, &footer)
+        })),
+        _ => None,
+    }
+}
+
+fn download_csv(ctx: Ctx, chart: Chart) {
+    let Some(bytes) = chart_csv(ctx, chart) else {
+        return;
+    };
+    let name = export::file_name(&dataset_title(ctx), chart.name(), "csv");
+    report(
+        ctx,
+        dom::download_bytes(&bytes, "text/csv;charset=utf-8", &name),
+    );
+}
+
+fn download_svg(ctx: Ctx, chart: Chart) {
+    let Some(svg) = chart_svg(ctx, chart) else {
+        return;
+    };
+    let name = export::file_name(&dataset_title(ctx), chart.name(), "svg");
+    report(
+        ctx,
+        dom::download_bytes(svg.as_bytes(), "image/svg+xml", &name),
+    );
+}
+
+fn download_png(ctx: Ctx, chart: Chart) {
+    let name = export::file_name(&dataset_title(ctx), chart.name(), "png");
+    if chart == Chart::Map {
+        let canvas = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("canvas.map-canvas").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+        let Some(canvas) = canvas else {
+            return;
+        };
+        let mut lines = vec![dataset_title(ctx)];
+        lines.extend(footer_lines(ctx));
+        spawn_local(async move {
+            let result = dom::canvas_with_footer_png(&canvas, &lines).await;
+            report(
+                ctx,
+                result.and_then(|blob| dom::download_blob(&blob, &name)),
+            );
+        });
+        return;
+    }
+    let Some(svg) = chart_svg(ctx, chart) else {
+        return;
+    };
+    spawn_local(async move {
+        let result = dom::svg_to_png(&svg, 2.0).await;
+        report(
+            ctx,
+            result.and_then(|blob| dom::download_blob(&blob, &name)),
+        );
+    });
+}
+
+/// Downloads the filtered events as CSV. Files whose text is not in memory
+/// are read back in slices holding the chosen events, with progress.
+pub fn download_events(ctx: Ctx) {
+    if ctx.busy.get_untracked().is_some() {
+        return;
+    }
+    let rows = ctx.snapshot.with_untracked(|s| s.rows.clone());
+    let name = export::file_name(&dataset_title(ctx), "events", "csv");
+    let version = ctx.data_version.get_untracked();
+    let plan = ctx.data.with_value(|d| {
+        let l = d.as_ref()?;
+        match (&l.store.source, &l.file) {
+            (SourceText::External { .. }, Some(file)) => Some(Err((
+                export::row_slices(&l.store, &rows, SLICE),
+                file.clone(),
+            ))),
+            _ => Some(Ok(export::events_csv(&l.store, &rows))),
+        }
+    });
+    match plan {
+        None => {}
+        Some(Ok(bytes)) => report(
+            ctx,
+            dom::download_bytes(&bytes, "text/csv;charset=utf-8", &name),
+        ),
+        Some(Err((slices, file))) => {
+            ctx.busy.set(Some("Preparing the events: 0%".into()));
+            spawn_local(async move {
+                let total: u64 = slices.iter().map(|s| s.2 - s.1).sum::<u64>().max(1);
+                let mut done = 0;
+                let mut out = EventsCsv::new();
+                for (range, start, end) in slices {
+                    let bytes = match dom::read_slice(&file, start, end).await {
+                        Ok(b) => b,
+                        Err(_) => {
+                            ctx.busy.set(None);
+                            ctx.error.set(Some(
+                                "The file could not be read again for the export (was it moved or changed?); open it once more.".into(),
+                            ));
+                            return;
+                        }
+                    };
+                    if ctx.data_version.get_untracked() != version {
+                        ctx.busy.set(None);
+                        return;
+                    }
+                    ctx.data.with_value(|d| {
+                        if let Some(l) = d {
+                            for &r in &rows[range] {
+                                out.push_from_slice(&l.store, r as usize, &bytes, start);
+                            }
+                        }
+                    });
+                    done += end - start;
+                    ctx.busy.set(Some(format!(
+                        "Preparing the events: {}%",
+                        done * 100 / total
+                    )));
+                    dom::yield_now().await;
+                }
+                ctx.busy.set(None);
+                let bytes = out.finish();
+                report(
+                    ctx,
+                    dom::download_bytes(&bytes, "text/csv;charset=utf-8", &name),
+                );
+            });
+        }
+    }
+}
+
+/// A chart's summary, shown under it (its accessible description), and its
+/// download buttons (not in an embed).
+#[component]
+pub fn ChartTools(
+    /// The chart described.
+    chart: Chart,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let (csv, svg, png) = match chart {
+        Chart::Timeline | Chart::Breakdown => (true, true, true),
+        Chart::Compare => (true, false, false),
+        Chart::Map => (false, false, true),
+        Chart::Counts => (false, false, false),
+    };
+    let name = chart.name();
+    let button = move |kind: &'static str, label: &'static str, run: fn(Ctx, Chart)| {
+        view! {
+            <button
+                class="small-button"
+                data-testid=format!("export-{name}-{kind}")
+                aria-label=format!("Download the {name} as {label}")
+                on:click=move |_| run(ctx, chart)
+            >
+                {label}
+            </button>
+        }
+    };
+    let dimension = (chart == Chart::Breakdown).then(|| {
+        view! {
+            <label for="breakdown-by" class="muted small">"by"</label>
+            <select
+                id="breakdown-by"
+                data-testid="breakdown-by"
+                on:change=move |ev| {
+                    if let Some(by) = GroupBy::from_name(&event_target_value(&ev)) {
+                        ctx.app.update(|a| a.breakdown = by);
+                    }
+                }
+            >
+                {BREAKDOWN_DIMENSIONS
+                    .into_iter()
+                    .map(|g| {
+                        view! {
+                            <option
+                                value=g.name()
+                                prop:selected=move || ctx.app.with(|a| a.breakdown == g)
+                            >
+                                {g.label()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        }
+    });
+    let tools = (!ctx.embed && (csv || png)).then(|| {
+        view! {
+            <div class="exports" role="group" aria-label=format!("Download the {name}")>
+                <span class="muted small">"Download"</span>
+                {dimension}
+                {csv.then(|| button("csv", "CSV", download_csv))}
+                {svg.then(|| button("svg", "SVG", download_svg))}
+                {png.then(|| button("png", "PNG", download_png))}
+            </div>
+        }
+    });
+    view! {
+        <div class="chart-tools">
+            <p class="chart-summary" id=chart.summary_id() data-testid=format!("{name}-summary")>
+                {move || summary_text(ctx, chart)}
+            </p>
+            {tools}
+        </div>
+    }
+}

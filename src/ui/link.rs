@@ -1,0 +1,128 @@
+//! The view in the address bar. At start the query string is read
+//! (`engine::recipe`; anything unknown or malformed is listed in a notice)
+//! and applied once the dataset is loaded, since filters are names. After
+//! that every change is written back: a burst of changes (typing,
+//! brushing) makes one history entry, so Back and Forward step through
+//! views, and `popstate` restores the view of the entry.
+
+use super::dom;
+use super::load;
+use super::state::{CompareSettings, Panel};
+use super::Ctx;
+use crate::engine::recipe::ViewState;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Changes closer together than this share one history entry.
+const BURST: Duration = Duration::from_millis(400);
+
+/// Reads the page's link: the view it describes and notices about the
+/// parameters that were ignored.
+pub fn read() -> (ViewState, Vec<String>) {
+    ViewState::from_query(&dom::page_query())
+}
+
+/// Shows the view of the link while its dataset loads, and loads that
+/// dataset (`?data=`, else the bundled one). The view applies again once
+/// the dataset is in (the filters by name, the comparison's default from
+/// its dates).
+pub fn start(ctx: Ctx, recipe: ViewState, mut notices: Vec<String>) {
+    ctx.app.update(|a| {
+        notices.extend(a.apply(&recipe, &CompareSettings::default_for(&[])));
+    });
+    ctx.link_notices.set(notices);
+    let data = recipe.data.clone();
+    ctx.recipe.set_value(Some(recipe));
+    match data {
+        Some(url) => load::load_remote(ctx, url),
+        None => load::load_bundled(ctx),
+    }
+}
+
+/// The query string (without `?`) of the view on show, or of the embed of
+/// one of its panels.
+pub fn query(ctx: Ctx, embed: Option<Panel>) -> String {
+    let (data, default) = ctx.info.with(|i| {
+        i.as_ref()
+            .map_or((None, CompareSettings::default_for(&[])), |i| {
+                (i.data_url().map(str::to_string), i.default_compare)
+            })
+    });
+    ctx.app.with(|a| {
+        let mut recipe = a.recipe(data.as_deref(), &default, embed.is_some());
+        if let Some(panel) = embed {
+            recipe.panel = panel;
+            if panel == Panel::Compare {
+                recipe.compare = Some(a.compare);
+            }
+        }
+        recipe.to_query()
+    })
+}
+
+/// The absolute address of `query` on this site.
+pub fn absolute(query: &str) -> String {
+    if query.is_empty() {
+        dom::page_base()
+    } else {
+        format!("{}?{query}", dom::page_base())
+    }
+}
+
+/// Keeps the address bar and the view in step (see the module doc).
+pub fn keep_in_sync(ctx: Ctx) -> WindowListenerHandle {
+    // The query of the current history entry as last written; `None` until
+    // the first write, which only tidies the link the page was opened with.
+    let written: StoredValue<Option<String>> = StoredValue::new(None);
+    let in_burst = StoredValue::new(false);
+    let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    Effect::new(move |_| {
+        if !ctx.link_ready.get() {
+            return;
+        }
+        // An embed keeps `embed=1` in its own address (a reload stays an
+        // embed).
+        let embed = ctx.embed.then(|| ctx.app.with(|a| a.panel));
+        let next = query(ctx, embed);
+        if dom::page_query() == next {
+            written.set_value(Some(next));
+            return;
+        }
+        // Inside a frame, history is the host page's: never add to it.
+        let push = written.with_value(Option::is_some) && !in_burst.get_value() && !ctx.embed;
+        dom::set_page_query(&next, push);
+        written.set_value(Some(next));
+        in_burst.set_value(true);
+        if let Some(t) = timer.get_value() {
+            t.clear();
+        }
+        let handle = set_timeout_with_handle(move || in_burst.set_value(false), BURST).ok();
+        timer.set_value(handle);
+    });
+    window_event_listener(leptos::ev::popstate, move |_| {
+        let (recipe, notices) = read();
+        ctx.link_notices.set(notices);
+        written.set_value(None);
+        in_burst.set_value(false);
+        let current = ctx.info.with_untracked(|i| {
+            i.as_ref()
+                .map(|i| (i.data_url().map(str::to_string), i.default_compare))
+        });
+        match current {
+            Some((data, default)) if data == recipe.data => {
+                ctx.app.update(|a| {
+                    a.apply(&recipe, &default);
+                });
+            }
+            _ => {
+                // Another dataset: apply the view once it is in.
+                let data = recipe.data.clone();
+                ctx.recipe.set_value(Some(recipe));
+                match data {
+                    Some(url) => load::load_remote(ctx, url),
+                    None => load::load_bundled(ctx),
+                }
+            }
+        }
+    })
+}
