@@ -77,12 +77,15 @@ pub fn comparison(c: &Comparison, measure: Measure) -> String {
         Measure::Events => plural(n, "event", "events"),
         Measure::Fatalities => plural(n, "reported fatality", "reported fatalities"),
     };
+    let were = |n| if n == 1 { "was" } else { "were" };
     let mut text = format!(
-        "{} there were {}, {}; {} there were {}.",
+        "{} there {} {}, {}; {} there {} {}.",
         capitalise(&period_words(&c.b)),
+        were(b),
         what(b),
         change_words(a, b),
         period_words(&c.a),
+        were(a),
         what(a)
     );
     let mut movers: Vec<&crate::engine::group::ComparisonRow> = c.rows.iter().collect();
@@ -330,6 +333,12 @@ mod tests {
             comparison(&c, Measure::Events),
             "Between June and September 2022 there were 115 events, up 1,050% on the earlier period (10); between June and September 2021 there were 10 events. By event type: Violence against civilians rose from 3 to 47; Battles rose from 3 to 45; Riots rose from 4 to 23."
         );
+        let one = Comparison {
+            rows: vec![row("Battles", 1, 2)],
+            total: row("All events", 1, 2),
+            ..c
+        };
+        assert!(comparison(&one, Measure::Events).contains("2021 there was 1 event."));
     }
 
     #[test]

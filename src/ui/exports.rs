@@ -60,10 +60,11 @@ pub fn chart_title(ctx: Ctx, chart: Chart) -> String {
         Chart::Timeline => format!("{} per {}", a.measure.label(), a.bin.name()),
         Chart::Breakdown => format!("{} by {}", a.measure.label(), a.breakdown.label()),
         Chart::Compare => format!(
-            "{} and {}, by {}",
+            "{} by {}: {} vs {}",
+            a.measure.label(),
+            a.compare.by.label(),
             a.compare.a.label(),
-            a.compare.b.label(),
-            a.compare.by.label()
+            a.compare.b.label()
         ),
         Chart::Map => "Map of the events".to_string(),
         Chart::Counts => "Events and fatalities".to_string(),
