@@ -151,12 +151,7 @@ pub fn load_remote(ctx: Ctx, url: String) {
             Ok(Some((dataset, file))) => {
                 install(ctx, dataset, Origin::Remote { url }, file, false, true);
             }
-            Ok(None) => {
-                // Cancelled before any dataset was shown: show the bundled one.
-                if current && ctx.info.with_untracked(Option::is_none) {
-                    load_bundled(ctx);
-                }
-            }
+            Ok(None) => {} // cancelled
             Err(message) => {
                 if current {
                     let fallback = ctx.info.with_untracked(Option::is_none);
@@ -302,10 +297,14 @@ async fn fetch_remote(
     Ok(Some((dataset, file)))
 }
 
-/// Stops reading the current file; the dataset on show stays.
+/// Stops reading the current file; the dataset on show stays (the bundled
+/// one, if a link's `?data=` was cancelled before anything was shown).
 pub fn cancel(ctx: Ctx) {
     ctx.load_generation.update_value(|g| *g += 1);
     ctx.progress.set(None);
+    if ctx.info.with_untracked(Option::is_none) {
+        load_bundled(ctx);
+    }
 }
 
 /// Why reading a file stopped.
