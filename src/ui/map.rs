@@ -78,27 +78,6 @@ struct Drawn {
     event_type: u16,
 }
 
-fn place_name(store: &Store, place: u32) -> String {
-    let p = place as usize;
-    let parts = [
-        store.locations.name(store.places.location[p]),
-        store.admin2s.name(store.places.admin2[p]),
-        store.admin1s.name(store.places.admin1[p]),
-        store.countries.name(store.places.country[p]),
-    ];
-    let mut out: Vec<&str> = Vec::new();
-    for part in parts {
-        if !part.is_empty() && !out.contains(&part) {
-            out.push(part);
-        }
-    }
-    if out.is_empty() {
-        "Unnamed place".into()
-    } else {
-        out.join(", ")
-    }
-}
-
 fn initial_view(store: &Store, width: f64, height: f64) -> MapView {
     let all = bounds(
         store
@@ -400,7 +379,7 @@ pub fn MapPanel() -> impl IntoView {
             let point = s.views.map.iter().find(|p| p.place == place)?;
             let name = ctx
                 .data
-                .with_value(|d| d.as_ref().map(|l| place_name(&l.store, place)))?;
+                .with_value(|d| d.as_ref().map(|l| l.store.place_label(place)))?;
             Some(format!(
                 "{name}: {}, {}",
                 plural(u64::from(point.events), "event", "events"),
@@ -490,7 +469,7 @@ fn PlaceEvents() -> impl IntoView {
                         )
                     })
                     .collect();
-                Some((place_name(store, place), items, rows.len()))
+                Some((store.place_label(place), items, rows.len()))
             })
         })?;
         Some(view! {
