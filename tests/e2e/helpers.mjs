@@ -90,7 +90,11 @@ export function watchForErrors(page) {
   });
   page.on('pageerror', (err) => errors.push(`page error: ${err.stack || err.message}`));
   page.on('requestfailed', (req) => {
-    errors.push(`request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText})`);
+    const reason = req.failure()?.errorText;
+    // A request still in flight when the page navigates away is aborted by
+    // the browser: the test moved on, the page did nothing wrong.
+    if (reason === 'net::ERR_ABORTED') return;
+    errors.push(`request failed: ${req.method()} ${req.url()} (${reason})`);
   });
   page.on('response', (res) => {
     if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
