@@ -259,9 +259,8 @@ pub fn MapPanel() -> impl IntoView {
                 c2d.set_stroke_style_str(&outline);
                 c2d.set_global_alpha(0.85);
                 // The smallest circles (places without reported deaths) are
-                // most of the points: one per pixel cell is enough, and they
-                // go without an outline. Rasterising tens of thousands of
-                // stroked arcs was most of a redraw.
+                // most of the points and go without an outline. Rasterising
+                // tens of thousands of stroked arcs was most of a redraw.
                 let mut covered = std::collections::HashSet::new();
                 for batch in
                     shown.chunk_by(|a, b| class(a.r) == class(b.r) && a.event_type == b.event_type)
@@ -273,10 +272,16 @@ pub fn MapPanel() -> impl IntoView {
                         l.store.event_types.name(u32::from(ty))
                     };
                     let small = batch[0].r <= SMALL_POINT;
+                    // One point per cell about a point's width across: what
+                    // would be drawn on top of an equal or larger point of
+                    // the same colour adds nothing to see, but costs raster
+                    // time with hundreds of thousands of places.
+                    let cell = (batch[0].r * 1.5).max(4.0);
                     c2d.set_fill_style_str(event_type_colour(name, usize::from(ty)));
                     c2d.begin_path();
                     for p in batch {
-                        if small && !covered.insert((ty, (p.x * 0.5) as i32, (p.y * 0.5) as i32)) {
+                        let key = (ty, class(p.r), (p.x / cell) as i32, (p.y / cell) as i32);
+                        if !covered.insert(key) {
                             continue;
                         }
                         c2d.move_to(p.x + p.r, p.y);
