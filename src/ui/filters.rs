@@ -7,7 +7,7 @@ use super::use_ctx;
 use crate::engine::date::{format_iso, parse_iso};
 use crate::engine::format::thousands;
 use crate::engine::present::{chips, month_name, remove_chip, role_label};
-use crate::engine::query::{Bar, Filters, Role, Views, NOT_STATED};
+use crate::engine::query::{ActorIndex, Bar, Filters, Role, Views, NOT_STATED};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -439,7 +439,13 @@ fn ActorInput(
         ctx.data_version.track();
         let text = draft.get();
         ctx.data
-            .with_value(|d| d.as_ref().map(|l| l.actors.suggest(&l.store, &text, 12)))
+            .with_value(|d| {
+                d.as_ref().map(|l| {
+                    l.actors
+                        .get_or_init(|| ActorIndex::new(&l.store))
+                        .suggest(&l.store, &text, 12)
+                })
+            })
             .unwrap_or_default()
     });
     let list_id = format!("{id}-suggestions");

@@ -8,7 +8,7 @@ use super::state::{AppState, CompareSettings, DatasetInfo, Loaded, Origin};
 use super::Ctx;
 use crate::engine::layout::ColumnMapping;
 use crate::engine::present::bytes;
-use crate::engine::query::{ActorIndex, Filters, QueryState};
+use crate::engine::query::{Filters, QueryState};
 use crate::engine::{import_bytes, Dataset, ImportError, ImportOptions, Importer};
 use js_sys::{Reflect, Uint8Array};
 use leptos::prelude::*;
@@ -412,11 +412,10 @@ fn install(
         last_day: store.date.iter().copied().max(),
         default_compare,
     };
-    let actors = ActorIndex::new(&store);
     ctx.data.set_value(Some(Loaded {
         store,
         state,
-        actors,
+        actors: std::cell::OnceCell::new(),
         report: report.clone(),
         file,
     }));

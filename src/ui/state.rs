@@ -99,8 +99,10 @@ impl DatasetInfo {
 pub struct Loaded {
     pub store: Store,
     pub state: QueryState,
-    /// Event counts and folded names for the actor search box.
-    pub actors: ActorIndex,
+    /// Event counts and folded names for the actor search box, built the
+    /// first time the box is used (it takes a pass over every event, which
+    /// need not lengthen the end of a load).
+    pub actors: std::cell::OnceCell<ActorIndex>,
     pub report: ImportReport,
     /// The user's file, to read records back (`Blob.slice`) when their
     /// text is not held in memory.
