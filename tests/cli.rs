@@ -96,3 +96,33 @@ fn errors_are_sentences_with_exit_codes() {
     assert_eq!(code, 2);
     assert!(err.contains("YYYY-MM-DD"), "{err}");
 }
+
+#[test]
+fn user_aliases_extend_the_built_in_table() {
+    // Folding Islamic State Sahel into "Jihadist groups" alongside JNIM:
+    // FIX1, FIX3, FIX4 (JNIM) and FIX6 (IS Sahel) involve the group.
+    let (code, v, _) = cli(&[
+        "aggregate",
+        "tests/fixtures/acled_current.csv",
+        "--by",
+        "year",
+        "--alias",
+        "Islamic State (Sahel)=Jihadist groups",
+        "--alias",
+        "JNIM: Group for Support of Islam and Muslims=Jihadist groups",
+        "--actor",
+        "Jihadist groups",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["total"]["events"], 4);
+    let (code, _, err) = cli(&[
+        "aggregate",
+        "tests/fixtures/acled_current.csv",
+        "--by",
+        "year",
+        "--alias",
+        "no equals sign",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("canonical name"), "{err}");
+}

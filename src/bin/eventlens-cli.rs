@@ -8,6 +8,7 @@
 //! eventlens-cli generate --events N [--seed S] --out FILE
 //! ```
 
+use eventlens::engine::actors::AliasTable;
 use eventlens::engine::date::{self, Day};
 use eventlens::engine::group::{self, GroupBy};
 use eventlens::engine::import::{Dataset, ImportOptions, Importer};
@@ -72,9 +73,13 @@ fn pretty(value: &Value) -> String {
 
 /// Streams the file into the importer, a megabyte at a time.
 fn import_file(path: &str) -> Result<Dataset, CliError> {
+    import_file_with(path, ImportOptions::default())
+}
+
+fn import_file_with(path: &str, options: ImportOptions) -> Result<Dataset, CliError> {
     let mut file = std::fs::File::open(path)
         .map_err(|e| CliError::Failed(format!("Could not open {path}: {e}.")))?;
-    let mut importer = Importer::new(ImportOptions::default());
+    let mut importer = Importer::new(options);
     let mut buffer = vec![0u8; 1 << 20];
     loop {
         let n = file
@@ -184,6 +189,7 @@ fn aggregate(args: &[String]) -> Result<String, CliError> {
         .ok_or_else(|| CliError::Usage("`aggregate` needs a FILE.".into()))?;
     let mut by = None;
     let mut filters = Filters::default();
+    let mut aliases = AliasTable::sahel();
     for (name, value) in options(rest)? {
         match name.as_str() {
             "by" => {
@@ -199,11 +205,25 @@ fn aggregate(args: &[String]) -> Result<String, CliError> {
             "event-type" => filters.event_types.push(value),
             "admin1" => filters.admin1.push(value),
             "country" => filters.countries.push(value),
+            "alias" => match value.split_once('=') {
+                Some((raw, canonical)) if !raw.trim().is_empty() && !canonical.trim().is_empty() => {
+                    aliases.add(raw, canonical)
+                }
+                _ => {
+                    return Err(CliError::Usage(format!(
+                        "`--alias {value}`: write the raw name, =, and the canonical name, e.g. --alias \"Katiba Serma=JNIM\"."
+                    )))
+                }
+            },
             other => return Err(CliError::Usage(format!("Unknown option `--{other}`."))),
         }
     }
     let by = by.ok_or_else(|| CliError::Usage("`aggregate` needs `--by`.".into()))?;
-    let dataset = import_file(file)?;
+    let options = ImportOptions {
+        aliases: Some(aliases),
+        ..ImportOptions::default()
+    };
+    let dataset = import_file_with(file, options)?;
     let store = &dataset.store;
     let mut state = QueryState::new(store);
     state.apply(store, &filters);
