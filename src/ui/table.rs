@@ -5,6 +5,7 @@
 
 use super::use_ctx;
 use crate::engine::format::thousands;
+use crate::engine::present::table_window;
 use crate::engine::table::{cell_text, Column, SortKey};
 use leptos::prelude::*;
 
@@ -15,14 +16,6 @@ const VIEW_HEIGHT: f64 = 420.0;
 /// Rows rendered beyond the visible ones, above and below.
 const OVERSCAN: usize = 8;
 
-/// The slice of rows to render for a scroll position: `(first, count)`.
-fn window(scroll_top: f64, total: usize) -> (usize, usize) {
-    let first = ((scroll_top / ROW_HEIGHT).floor().max(0.0) as usize).saturating_sub(OVERSCAN);
-    let visible = (VIEW_HEIGHT / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
-    let first = first.min(total);
-    (first, visible.min(total - first))
-}
-
 #[component]
 pub fn EventTable() -> impl IntoView {
     let ctx = use_ctx();
@@ -31,7 +24,8 @@ pub fn EventTable() -> impl IntoView {
     let total = move || ctx.table_rows.with(|r| r.len());
 
     let rows = move || {
-        let (first, count) = window(scroll_top.get(), total());
+        let win = table_window(scroll_top.get(), total(), ROW_HEIGHT, VIEW_HEIGHT, OVERSCAN);
+        let (first, count) = (win.first, win.count);
         let slice: Vec<u32> = ctx.table_rows.with(|r| r[first..first + count].to_vec());
         let cells: Vec<(u32, Vec<String>)> = ctx.data.with_value(|d| {
             let Some(l) = d else {
@@ -50,8 +44,7 @@ pub fn EventTable() -> impl IntoView {
                 })
                 .collect()
         });
-        let before = first as f64 * ROW_HEIGHT;
-        let after = (total() - first - cells.len()) as f64 * ROW_HEIGHT;
+        let (before, after) = (win.before_px, win.after_px);
         view! {
             <tr class="spacer" aria-hidden="true" style:height=format!("{before}px")></tr>
             {cells
@@ -167,20 +160,5 @@ pub fn EventTable() -> impl IntoView {
                 </table>
             </div>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn window_covers_the_visible_rows() {
-        assert_eq!(window(0.0, 0), (0, 0));
-        assert_eq!(window(0.0, 5), (0, 5));
-        let (first, count) = window(3000.0, 10_000);
-        assert!(first <= 100 && first + count >= 100 + 14);
-        let (first, count) = window(1e9, 50);
-        assert!(first + count <= 50);
     }
 }
