@@ -7,51 +7,11 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { assertNoPageErrors, openApp, readNumber, repoPath, screenshot, waitForNumber } from './helpers.mjs';
+import { assertNoPageErrors, openApp, parseCsv, readNumber, repoPath, screenshot, waitForNumber } from './helpers.mjs';
 
 const fixture = (name) => repoPath('tests', 'e2e', 'fixtures', name);
 const EVENTS = '[data-testid="events-count"]';
 const FATALITIES = '[data-testid="fatalities-count"]';
-
-/** RFC 4180 CSV: quoted fields with "" escapes, commas and line breaks. */
-function parseCsv(text) {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const records = [];
-  let record = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"' && field === '') {
-      quoted = true;
-    } else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else {
-      field += c;
-    }
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records.filter((r) => !(r.length === 1 && r[0] === ''));
-}
 
 /**
  * Events of an ACLED-layout fixture as plain objects; rows whose date is not

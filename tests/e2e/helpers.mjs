@@ -144,3 +144,66 @@ export async function waitForNumber(page, selector, expected, { timeout = 30_000
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
 }
+
+/**
+ * Parses CSV text as RFC 4180 describes it: comma-separated fields, fields
+ * optionally double-quoted, `""` for a quote inside a quoted field, quoted
+ * fields may hold commas and line breaks; records end with CRLF or LF. A
+ * leading UTF-8 BOM is dropped. Returns an array of records (string arrays).
+ */
+export function parseCsv(text) {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const records = [];
+  let record = [];
+  let field = '';
+  let i = 0;
+  const endField = () => {
+    record.push(field);
+    field = '';
+  };
+  const endRecord = () => {
+    endField();
+    records.push(record);
+    record = [];
+  };
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '"' && field === '') {
+      // A quoted field: read up to the closing quote.
+      i += 1;
+      for (;;) {
+        if (i >= text.length) throw new Error('unterminated quoted field at end of file');
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+          } else {
+            i += 1;
+            break;
+          }
+        } else {
+          field += text[i];
+          i += 1;
+        }
+      }
+      if (i < text.length && !',\r\n'.includes(text[i])) {
+        throw new Error(`unexpected character ${JSON.stringify(text[i])} after a quoted field`);
+      }
+    } else if (c === ',') {
+      endField();
+      i += 1;
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      endRecord();
+      i += 2;
+    } else if (c === '\n') {
+      endRecord();
+      i += 1;
+    } else {
+      field += c;
+      i += 1;
+    }
+  }
+  if (field !== '' || record.length > 0) endRecord();
+  // A blank line is not an event.
+  return records.filter((r) => !(r.length === 1 && r[0] === ''));
+}

@@ -17,6 +17,7 @@ import {
   assertNoPageErrors,
   launchBrowser,
   openApp,
+  parseCsv,
   readNumber,
   repoPath,
   screenshot,
@@ -28,46 +29,6 @@ import {
 const FIXTURE = repoPath('tests', 'e2e', 'fixtures', 'synthetic-share.csv');
 const EVENTS = '[data-testid="events-count"]';
 const FATALITIES = '[data-testid="fatalities-count"]';
-
-/** RFC 4180 CSV: quoted fields with "" escapes, commas and line breaks. */
-function parseCsv(text) {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const records = [];
-  let record = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"' && field === '') {
-      quoted = true;
-    } else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else {
-      field += c;
-    }
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records.filter((r) => !(r.length === 1 && r[0] === ''));
-}
 
 /** A CSV as objects keyed by its header. */
 function csvObjects(text) {
