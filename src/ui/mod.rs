@@ -67,8 +67,9 @@ impl<T> Deref for Shared<T> {
 #[derive(Debug, Default)]
 pub struct Snapshot {
     pub views: Views,
-    /// Events passing every filter, in file order.
-    pub rows: Vec<u32>,
+    /// Events passing every filter, in file order (shared with the table
+    /// while it is unsorted: a million rows are not copied per change).
+    pub rows: Arc<Vec<u32>>,
 }
 
 /// Every signal of the page, passed by context. All fields are handles
@@ -136,7 +137,7 @@ impl Ctx {
                             l.state.apply(&l.store, f);
                             Snapshot {
                                 views: l.state.views(&l.store, &spec),
-                                rows: l.state.rows(),
+                                rows: Arc::new(l.state.rows()),
                             }
                         })
                     })
@@ -147,15 +148,15 @@ impl Ctx {
         });
         let sort = Memo::new(move |_| app.with(|a| a.sort));
         let table_rows = Memo::new(move |_| {
-            let key = sort.get();
-            let mut rows = snapshot.with(|s| s.rows.clone());
-            if let Some(key) = key {
-                data.with_value(|d| {
-                    if let Some(l) = d {
-                        sort_rows(&l.store, &mut rows, key);
-                    }
-                });
-            }
+            let Some(key) = sort.get() else {
+                return Shared(snapshot.with(|s| Arc::clone(&s.rows)));
+            };
+            let mut rows = snapshot.with(|s| s.rows.to_vec());
+            data.with_value(|d| {
+                if let Some(l) = d {
+                    sort_rows(&l.store, &mut rows, key);
+                }
+            });
             Shared(Arc::new(rows))
         });
         let settings = Memo::new(move |_| app.with(|a| (a.panel, a.compare)));
