@@ -5,7 +5,7 @@
 mod common;
 
 use common::{fixture, import, import_chunked};
-use eventlens::engine::import::ImportOptions;
+use eventlens::engine::read::import::ImportOptions;
 use eventlens::engine::ImportError;
 
 #[test]

@@ -4,10 +4,10 @@
 
 mod common;
 
-use eventlens::engine::date::{self, format_iso};
-use eventlens::engine::import::{import_bytes, ImportOptions};
-use eventlens::engine::layout::Format;
-use eventlens::engine::published;
+use eventlens::engine::data::date::{self, format_iso};
+use eventlens::engine::read::import::{import_bytes, ImportOptions};
+use eventlens::engine::read::layout::Format;
+use eventlens::engine::read::published;
 use eventlens::engine::Store;
 use std::collections::HashSet;
 use std::path::PathBuf;

@@ -5,8 +5,8 @@
 mod common;
 
 use common::fixture;
-use eventlens::engine::import::{ImportOptions, Importer};
 use eventlens::engine::query::{Filters, QueryState, ViewSpec};
+use eventlens::engine::read::import::{ImportOptions, Importer};
 use eventlens::engine::synthetic::Rng;
 
 fn feed(bytes: &[u8], rng: &mut Rng) {

@@ -4,11 +4,12 @@
 mod common;
 
 use common::{fixture, import, import_chunked, total_fatalities};
-use eventlens::engine::decode::TextEncoding;
-use eventlens::engine::import::ImportOptions;
-use eventlens::engine::layout::{ColumnMapping, Format};
+use eventlens::engine::data::date;
+use eventlens::engine::data::source::TextEncoding;
 use eventlens::engine::query::{Filters, QueryState};
-use eventlens::engine::{date, synthetic};
+use eventlens::engine::read::import::ImportOptions;
+use eventlens::engine::read::layout::{ColumnMapping, Format};
+use eventlens::engine::synthetic;
 
 struct Expect {
     file: &'static str,
@@ -341,7 +342,7 @@ fn record_ranges_point_into_the_file() {
     let s = &d.store;
     for r in 0..s.len() {
         let (start, end) = s.record_range(r);
-        let fields = eventlens::engine::store::parse_record(
+        let fields = eventlens::engine::data::store::parse_record(
             &bytes[start as usize..end as usize],
             s.delimiter,
         );

@@ -3,10 +3,10 @@
 //! the generated rows, not on the store.
 #![cfg(not(target_arch = "wasm32"))]
 
-use eventlens::engine::date::{self, Bin};
-use eventlens::engine::group::{aggregate, GroupBy};
-use eventlens::engine::import::{import_bytes, ImportOptions};
+use eventlens::engine::data::date::{self, Bin};
+use eventlens::engine::query::group::{aggregate, GroupBy};
 use eventlens::engine::query::{Filters, QueryState, Role, ViewSpec};
+use eventlens::engine::read::import::{import_bytes, ImportOptions};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 

@@ -4,8 +4,8 @@
 mod common;
 
 use common::{fixture, import};
-use eventlens::engine::date::{from_ymd, Bin};
-use eventlens::engine::group::{aggregate, compare, GroupBy, Period};
+use eventlens::engine::data::date::{from_ymd, Bin};
+use eventlens::engine::query::group::{aggregate, compare, GroupBy, Period};
 use eventlens::engine::query::{suggest_actors, Filters, QueryState, Role, ViewSpec};
 
 fn fixture_state() -> (eventlens::engine::Store, QueryState) {

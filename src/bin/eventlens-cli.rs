@@ -8,11 +8,11 @@
 //! eventlens-cli generate --events N [--seed S] --out FILE
 //! ```
 
-use eventlens::engine::actors::AliasTable;
-use eventlens::engine::date::{self, Day};
-use eventlens::engine::group::{self, GroupBy};
-use eventlens::engine::import::{Dataset, ImportOptions, Importer};
+use eventlens::engine::data::actors::AliasTable;
+use eventlens::engine::data::date::{self, Day};
+use eventlens::engine::query::group::{self, GroupBy};
 use eventlens::engine::query::{Filters, QueryState};
+use eventlens::engine::read::import::{Dataset, ImportOptions, Importer};
 use eventlens::engine::synthetic;
 use serde_json::{json, Map, Value};
 use std::io::Read;

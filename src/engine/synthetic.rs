@@ -130,13 +130,13 @@ pub fn write_acled_csv(out: &mut impl Write, events: usize, seed: u64) -> io::Re
     // allies, as in real exports where places and coalitions recur.
     let places = (events / 10).max(50) as u64;
     let ally_lists = 500u64;
-    let start_day = crate::engine::date::from_ymd(1997, 1, 1).unwrap_or(0);
-    let end_day = crate::engine::date::from_ymd(2024, 12, 31).unwrap_or(10_000);
+    let start_day = crate::engine::data::date::from_ymd(1997, 1, 1).unwrap_or(0);
+    let end_day = crate::engine::data::date::from_ymd(2024, 12, 31).unwrap_or(10_000);
     let span = (end_day - start_day) as u64;
     let mut notes = String::with_capacity(256);
     for i in 0..events {
         let day = start_day + (span * i as u64 / events.max(1) as u64) as i32;
-        let date = crate::engine::date::format_iso(day);
+        let date = crate::engine::data::date::format_iso(day);
         let (event_type, disorder, subs) = TYPES[rng.skewed(6) as usize];
         let sub = subs[rng.below(subs.len() as u64) as usize];
         let place = rng.skewed(places);

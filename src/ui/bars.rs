@@ -5,9 +5,10 @@
 use super::exports::{Chart, ChartTools};
 use super::state::Measure;
 use super::use_ctx;
-use crate::engine::format::thousands;
-use crate::engine::group::GroupBy;
-use crate::engine::present::{event_type_colour, toggle};
+use crate::engine::present::chips::toggle;
+use crate::engine::present::format::thousands;
+use crate::engine::present::palette::event_type_colour;
+use crate::engine::query::group::GroupBy;
 use crate::engine::query::{Bar, Filters, NOT_STATED};
 use leptos::prelude::*;
 

@@ -6,10 +6,10 @@
 use super::exports::{Chart, ChartTools};
 use super::state::CompareSettings;
 use super::use_ctx;
-use crate::engine::date::{format_iso, parse_iso, year_of};
-use crate::engine::format::thousands;
-use crate::engine::group::{ComparisonRow, GroupBy, Period};
-use crate::engine::present::month_name;
+use crate::engine::data::date::{format_iso, parse_iso, year_of};
+use crate::engine::present::format::month_name;
+use crate::engine::present::format::thousands;
+use crate::engine::query::group::{ComparisonRow, GroupBy, Period};
 use leptos::prelude::*;
 
 /// The dimensions offered (time bins compare poorly across two periods).

@@ -4,8 +4,8 @@
 
 use super::dom::read_slice;
 use super::use_ctx;
-use crate::engine::store::parse_record;
-use crate::engine::table::{cell_text, Column};
+use crate::engine::data::store::parse_record;
+use crate::engine::query::table::{cell_text, Column};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -7,7 +7,7 @@
 use super::exports::{Chart, ChartTools};
 use super::state::Panel;
 use super::{bars, compare, details, header, link, map, notices, table, timeline, use_ctx};
-use crate::engine::present::filters_in_words;
+use crate::engine::present::chips::filters_in_words;
 use leptos::prelude::*;
 
 #[component]

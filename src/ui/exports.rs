@@ -1,5 +1,5 @@
 //! What each chart says in words and how it leaves the page: the text
-//! summary under a chart (`engine::summary`, also the chart's accessible
+//! summary under a chart (`engine::present::summary`, also the chart's accessible
 //! description through `aria-describedby`), the table behind it as CSV,
 //! the chart as SVG and PNG with a footer naming the dataset, its credit
 //! and the filters, and the filtered events as CSV (read back from the
@@ -8,11 +8,11 @@
 use super::dom;
 use super::state::DatasetInfo;
 use super::{use_ctx, Ctx};
-use crate::engine::export::{self, EventsCsv};
-use crate::engine::group::GroupBy;
-use crate::engine::recipe::BREAKDOWN_DIMENSIONS;
-use crate::engine::store::SourceText;
-use crate::engine::summary;
+use crate::engine::data::store::SourceText;
+use crate::engine::link::BREAKDOWN_DIMENSIONS;
+use crate::engine::output::{self, EventsCsv};
+use crate::engine::present::summary;
+use crate::engine::query::group::GroupBy;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -81,7 +81,7 @@ pub fn summary_text(ctx: Ctx, chart: Chart) -> String {
         Chart::Breakdown => {
             let by = ctx.app.with(|a| a.breakdown);
             ctx.snapshot.with(|s| {
-                let bars = export::sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
+                let bars = output::sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
                 summary::breakdown(&bars, by.label(), measure)
             })
         }
@@ -112,7 +112,7 @@ pub fn footer_lines(ctx: Ctx) -> Vec<String> {
         )
     });
     ctx.filters
-        .with_untracked(|f| export::chart_footer(&title, &credit, f))
+        .with_untracked(|f| output::chart_footer(&title, &credit, f))
 }
 
 fn dataset_title(ctx: Ctx) -> String {
@@ -133,15 +133,15 @@ fn chart_csv(ctx: Ctx, chart: Chart) -> Option<Vec<u8>> {
     match chart {
         Chart::Timeline => Some(
             ctx.snapshot
-                .with_untracked(|s| export::timeline_csv(&s.views.timeline, measure)),
+                .with_untracked(|s| output::timeline_csv(&s.views.timeline, measure)),
         ),
         Chart::Breakdown => Some(ctx.snapshot.with_untracked(|s| {
-            let bars = export::sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
-            export::bars_csv(by.name(), &bars)
+            let bars = output::sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
+            output::bars_csv(by.name(), &bars)
         })),
         Chart::Compare => ctx
             .comparison
-            .with_untracked(|c| c.as_ref().map(export::comparison_csv)),
+            .with_untracked(|c| c.as_ref().map(output::comparison_csv)),
         Chart::Map | Chart::Counts => None,
     }
 }
@@ -154,12 +154,12 @@ fn chart_svg(ctx: Ctx, chart: Chart) -> Option<String> {
     match chart {
         Chart::Timeline => {
             Some(ctx.snapshot.with_untracked(|s| {
-                export::timeline_svg(&s.views.timeline, measure, &title, &footer)
+                output::timeline_svg(&s.views.timeline, measure, &title, &footer)
             }))
         }
         Chart::Breakdown => Some(ctx.snapshot.with_untracked(|s| {
-            let bars = export::sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
-            export::bars_svg(&bars, measure, &title, &footer)
+            let bars = output::sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
+            output::bars_svg(&bars, measure, &title, &footer)
         })),
         _ => None,
     }
@@ -169,7 +169,7 @@ fn download_csv(ctx: Ctx, chart: Chart) {
     let Some(bytes) = chart_csv(ctx, chart) else {
         return;
     };
-    let name = export::file_name(&dataset_title(ctx), chart.name(), "csv");
+    let name = output::file_name(&dataset_title(ctx), chart.name(), "csv");
     report(
         ctx,
         dom::download_bytes(&bytes, "text/csv;charset=utf-8", &name),
@@ -180,7 +180,7 @@ fn download_svg(ctx: Ctx, chart: Chart) {
     let Some(svg) = chart_svg(ctx, chart) else {
         return;
     };
-    let name = export::file_name(&dataset_title(ctx), chart.name(), "svg");
+    let name = output::file_name(&dataset_title(ctx), chart.name(), "svg");
     report(
         ctx,
         dom::download_bytes(svg.as_bytes(), "image/svg+xml", &name),
@@ -188,7 +188,7 @@ fn download_svg(ctx: Ctx, chart: Chart) {
 }
 
 fn download_png(ctx: Ctx, chart: Chart) {
-    let name = export::file_name(&dataset_title(ctx), chart.name(), "png");
+    let name = output::file_name(&dataset_title(ctx), chart.name(), "png");
     if chart == Chart::Map {
         let canvas = web_sys::window()
             .and_then(|w| w.document())
@@ -227,16 +227,16 @@ pub fn download_events(ctx: Ctx) {
         return;
     }
     let rows = ctx.snapshot.with_untracked(|s| s.rows.clone());
-    let name = export::file_name(&dataset_title(ctx), "events", "csv");
+    let name = output::file_name(&dataset_title(ctx), "events", "csv");
     let version = ctx.data_version.get_untracked();
     let plan = ctx.data.with_value(|d| {
         let l = d.as_ref()?;
         match (&l.store.source, &l.file) {
             (SourceText::External { .. }, Some(file)) => Some(Err((
-                export::row_slices(&l.store, &rows, SLICE),
+                output::row_slices(&l.store, &rows, SLICE),
                 file.clone(),
             ))),
-            _ => Some(Ok(export::events_csv(&l.store, &rows))),
+            _ => Some(Ok(output::events_csv(&l.store, &rows))),
         }
     });
     match plan {

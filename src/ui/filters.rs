@@ -4,9 +4,11 @@
 //! regions of the chosen country.
 
 use super::use_ctx;
-use crate::engine::date::{format_iso, parse_iso};
-use crate::engine::format::thousands;
-use crate::engine::present::{chips, month_name, remove_chip, role_label};
+use crate::engine::data::date::{format_iso, parse_iso};
+use crate::engine::present::chips::chips;
+use crate::engine::present::chips::{remove_chip, role_label};
+use crate::engine::present::format::month_name;
+use crate::engine::present::format::thousands;
 use crate::engine::query::{ActorIndex, Bar, Filters, Role, Views, NOT_STATED};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -361,7 +363,7 @@ fn ListSelect(
                 labels.push((c, 0));
             }
         }
-        labels.sort_by(|a, b| crate::engine::table::compare_text(&a.0, &b.0));
+        labels.sort_by(|a, b| crate::engine::query::table::compare_text(&a.0, &b.0));
         labels
     });
     view! {

@@ -4,8 +4,8 @@
 use super::load;
 use super::state::Origin;
 use super::use_ctx;
-use crate::engine::format::thousands;
-use crate::engine::present::date_span;
+use crate::engine::present::format::date_span;
+use crate::engine::present::format::thousands;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

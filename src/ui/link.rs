@@ -1,5 +1,5 @@
 //! The view in the address bar. At start the query string is read
-//! (`engine::recipe`; anything unknown or malformed is listed in a notice)
+//! (`engine::link`; anything unknown or malformed is listed in a notice)
 //! and applied once the dataset is loaded, since filters are names. After
 //! that every change is written back: a burst of changes (typing,
 //! brushing) makes one history entry, so Back and Forward step through
@@ -9,7 +9,7 @@ use super::dom;
 use super::load;
 use super::state::{CompareSettings, Panel};
 use super::Ctx;
-use crate::engine::recipe::ViewState;
+use crate::engine::link::ViewState;
 use leptos::prelude::*;
 use std::time::Duration;
 

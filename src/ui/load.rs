@@ -6,9 +6,9 @@
 use super::dom;
 use super::state::{AppState, CompareSettings, DatasetInfo, Loaded, Origin};
 use super::Ctx;
-use crate::engine::layout::ColumnMapping;
-use crate::engine::present::bytes;
+use crate::engine::present::format::bytes;
 use crate::engine::query::{Filters, QueryState};
+use crate::engine::read::layout::ColumnMapping;
 use crate::engine::{import_bytes, Dataset, ImportError, ImportOptions, Importer};
 use js_sys::{Reflect, Uint8Array};
 use leptos::prelude::*;
@@ -445,11 +445,11 @@ fn install(
 
 /// The comparison with another dimension.
 trait WithBy {
-    fn with_by(self, by: crate::engine::group::GroupBy) -> Self;
+    fn with_by(self, by: crate::engine::query::group::GroupBy) -> Self;
 }
 
 impl WithBy for CompareSettings {
-    fn with_by(mut self, by: crate::engine::group::GroupBy) -> Self {
+    fn with_by(mut self, by: crate::engine::query::group::GroupBy) -> Self {
         self.by = by;
         self
     }

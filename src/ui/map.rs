@@ -6,12 +6,11 @@
 
 use super::dom::{css_colour, fetch_bytes, prepare_canvas, watch_size};
 use super::use_ctx;
-use crate::engine::date::format_iso;
-use crate::engine::format::thousands;
-use crate::engine::present::{
-    bounds, event_type_colour, hit_test, mercator, point_radius, MapView,
-};
-use crate::engine::store::Store;
+use crate::engine::data::date::format_iso;
+use crate::engine::data::store::Store;
+use crate::engine::present::format::thousands;
+use crate::engine::present::map::{bounds, hit_test, mercator, point_radius, MapView};
+use crate::engine::present::palette::event_type_colour;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

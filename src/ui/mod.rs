@@ -21,11 +21,11 @@ mod state;
 mod table;
 mod timeline;
 
-use crate::engine::group::{compare, Comparison};
-use crate::engine::present::MapView;
+use crate::engine::link::ViewState;
+use crate::engine::present::map::MapView;
+use crate::engine::query::group::{compare, Comparison};
+use crate::engine::query::table::sort_rows;
 use crate::engine::query::{self, Filters, ViewSpec, Views};
-use crate::engine::recipe::ViewState;
-use crate::engine::table::sort_rows;
 use crate::engine::ImportReport;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -235,7 +235,7 @@ fn watch_note_scans(ctx: Ctx) {
         scanning.set_value(Some(text.clone()));
         let version = ctx.data_version.get_untracked();
         spawn_local(async move {
-            let needle = crate::engine::fold::fold(text.trim());
+            let needle = crate::engine::data::fold::fold(text.trim());
             let mut matches = vec![false; len];
             let total = batches.last().map_or(0, |b| b.2) - batches.first().map_or(0, |b| b.1);
             let mut done = 0;

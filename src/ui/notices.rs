@@ -4,11 +4,11 @@
 
 use super::load::{self, MappingRequest};
 use super::{use_ctx, Ctx};
-use crate::engine::date::DateOrder;
-use crate::engine::format::thousands;
-use crate::engine::import::Problem;
-use crate::engine::layout::ColumnMapping;
-use crate::engine::present::bytes;
+use crate::engine::data::date::DateOrder;
+use crate::engine::present::format::bytes;
+use crate::engine::present::format::thousands;
+use crate::engine::read::import::Problem;
+use crate::engine::read::layout::ColumnMapping;
 use leptos::prelude::*;
 
 /// Error alert, progress and import report, under the header.

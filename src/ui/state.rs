@@ -2,17 +2,18 @@
 //! one value for the whole view, written to the page's link), the
 //! loaded dataset ([`Loaded`]) and what is known about it ([`DatasetInfo`]).
 
-use crate::engine::layout::Format;
 use crate::engine::query::{ActorIndex, QueryState};
+use crate::engine::read::layout::Format;
 use crate::engine::{ImportReport, Store};
 
 /// Period A against period B, grouped by a dimension.
-pub use crate::engine::recipe::CompareSpec as CompareSettings;
+pub use crate::engine::link::CompareSpec as CompareSettings;
 /// What the user has chosen about the view: the engine's page state, so
-/// the link of a view (`engine::recipe`) is read and written in one place
+/// the link of a view (`engine::link`) is read and written in one place
 /// and tested natively.
-pub use crate::engine::recipe::PageState as AppState;
-pub use crate::engine::recipe::{Measure, Panel};
+pub use crate::engine::link::PageState as AppState;
+pub use crate::engine::link::Panel;
+pub use crate::engine::query::Measure;
 
 /// Where a dataset came from, for the header and its credit line.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,7 +34,7 @@ pub struct DatasetInfo {
     pub format_label: String,
     pub events: usize,
     /// The last event date, as a version of the data ("events to ...").
-    pub last_day: Option<crate::engine::date::Day>,
+    pub last_day: Option<crate::engine::data::date::Day>,
     /// The comparison shown until the user or a link chooses another.
     pub default_compare: CompareSettings,
 }
@@ -64,7 +65,7 @@ impl DatasetInfo {
     pub fn versioned_title(&self) -> String {
         let to = self
             .last_day
-            .map(|d| format!(", events to {}", crate::engine::date::format_iso(d)))
+            .map(|d| format!(", events to {}", crate::engine::data::date::format_iso(d)))
             .unwrap_or_default();
         match self.origin {
             Origin::Bundled => format!(
@@ -75,7 +76,7 @@ impl DatasetInfo {
             _ => format!(
                 "{} ({} events{to})",
                 self.title(),
-                crate::engine::format::thousands(self.events as u64)
+                crate::engine::present::format::thousands(self.events as u64)
             ),
         }
     }

@@ -1,12 +1,12 @@
 //! The event table, virtualised: a scroll container of fixed height with
 //! rows of fixed height, and only the rows in sight (plus a margin) in the
-//! DOM. Column headings sort (see `engine::table`); a row opens the
+//! DOM. Column headings sort (see `engine::query::table`); a row opens the
 //! details panel.
 
 use super::use_ctx;
-use crate::engine::format::thousands;
-use crate::engine::present::table_window;
-use crate::engine::table::{cell_text, Column, SortKey};
+use crate::engine::present::format::thousands;
+use crate::engine::present::table_window::table_window;
+use crate::engine::query::table::{cell_text, Column, SortKey};
 use leptos::prelude::*;
 
 /// Height of a row in CSS pixels (kept in step with `.event-table tr`).

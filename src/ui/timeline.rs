@@ -5,9 +5,11 @@
 use super::dom::{css_colour, prepare_canvas, watch_size};
 use super::state::Measure;
 use super::use_ctx;
-use crate::engine::date::{Bin, Day};
-use crate::engine::format::thousands;
-use crate::engine::present::{event_type_colour, nice_ceiling, toggle, TimeAxis};
+use crate::engine::data::date::{Bin, Day};
+use crate::engine::present::axis::{nice_ceiling, TimeAxis};
+use crate::engine::present::chips::toggle;
+use crate::engine::present::format::thousands;
+use crate::engine::present::palette::event_type_colour;
 use crate::engine::query::Timeline as TimelineData;
 use leptos::html::Canvas;
 use leptos::prelude::*;

@@ -5,9 +5,9 @@
 //! `cargo bench --bench engine` (1,000,000 events), or
 //! `EVENTLENS_BENCH_EVENTS=200000 cargo bench --bench engine`.
 
-use eventlens::engine::date::{from_ymd, Bin};
-use eventlens::engine::import::{ImportOptions, Importer};
+use eventlens::engine::data::date::{from_ymd, Bin};
 use eventlens::engine::query::{Filters, QueryState, ViewSpec};
+use eventlens::engine::read::import::{ImportOptions, Importer};
 use eventlens::engine::synthetic;
 use std::hint::black_box;
 use std::time::Instant;

@@ -1,7 +1,7 @@
 //! Shared helpers for the engine's integration tests.
 #![allow(dead_code)]
 
-use eventlens::engine::import::{Dataset, ImportOptions, Importer};
+use eventlens::engine::read::import::{Dataset, ImportOptions, Importer};
 use eventlens::engine::ImportError;
 use std::path::PathBuf;
 

@@ -1,12 +1,12 @@
 //! Export writers: the filtered events and the table behind any chart as
 //! CSV (safe to open in a spreadsheet), and charts as SVG with their footer.
 
-use crate::engine::date;
-use crate::engine::group::{Comparison, Group};
-use crate::engine::present::filters_in_words;
+use crate::engine::data::date;
+use crate::engine::data::store::{parse_record, Store};
+use crate::engine::present::chips::filters_in_words;
+use crate::engine::query::group::{Comparison, Group};
+use crate::engine::query::Measure;
 use crate::engine::query::{Bar, Filters, Timeline};
-use crate::engine::recipe::Measure;
-use crate::engine::store::{parse_record, Store};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -77,7 +77,7 @@ impl EventsCsv {
             }
         };
         let text = |s: &str| neutralise(s).into_owned();
-        let code16 = |dict: &crate::engine::store::Dictionary, c: u16| {
+        let code16 = |dict: &crate::engine::data::dictionary::Dictionary, c: u16| {
             if c == u16::MAX {
                 String::new()
             } else {
@@ -270,7 +270,7 @@ pub fn comparison_csv(c: &Comparison) -> Vec<u8> {
         "fatalities_a",
         "fatalities_b",
     ];
-    let mut rows: Vec<&crate::engine::group::ComparisonRow> = c.rows.iter().collect();
+    let mut rows: Vec<&crate::engine::query::group::ComparisonRow> = c.rows.iter().collect();
     rows.push(&c.total);
     let mut out = format!("# A: {a}; B: {b}\n").into_bytes();
     out.extend(table_csv(
@@ -306,7 +306,7 @@ pub fn chart_footer(dataset: &str, credit: &str, filters: &Filters) -> Vec<Strin
 /// lower-case ASCII letters, digits and dashes.
 pub fn file_name(dataset: &str, what: &str, ext: &str) -> String {
     let mut slug = String::new();
-    for c in crate::engine::fold::fold(dataset).chars() {
+    for c in crate::engine::data::fold::fold(dataset).chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
         } else if !slug.ends_with('-') && !slug.is_empty() {

@@ -3,11 +3,12 @@
 //! back. Reading never fails: unknown or malformed parameters are dropped
 //! with a notice, values are length-capped and parsed into typed values.
 
-use crate::engine::date::{self, Bin, Day};
-use crate::engine::group::{GroupBy, Period};
-use crate::engine::present::busiest_consecutive_years;
+use crate::engine::data::date::{self, Bin, Day};
+use crate::engine::query::group::busiest_consecutive_years;
+use crate::engine::query::group::{GroupBy, Period};
+use crate::engine::query::table::SortKey;
+use crate::engine::query::Measure;
 use crate::engine::query::{Filters, Role};
-use crate::engine::table::SortKey;
 use serde::Serialize;
 
 /// Longest query string read; the rest is ignored with a notice.
@@ -18,32 +19,6 @@ pub const MAX_VALUE_LEN: usize = 300;
 pub const MAX_URL_LEN: usize = 2_000;
 /// Most values of one repeated parameter (`type=...&type=...`).
 pub const MAX_VALUES: usize = 50;
-
-/// What the charts count.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    #[default]
-    Events,
-    Fatalities,
-}
-
-impl Measure {
-    pub fn name(self) -> &'static str {
-        match self {
-            Measure::Events => "events",
-            Measure::Fatalities => "fatalities",
-        }
-    }
-
-    /// "Events", "Fatalities": a button or column heading.
-    pub fn label(self) -> &'static str {
-        match self {
-            Measure::Events => "Events",
-            Measure::Fatalities => "Fatalities",
-        }
-    }
-}
 
 /// The panel a page (or an embed) shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Hash)]

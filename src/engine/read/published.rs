@@ -2,7 +2,7 @@
 //! in central Mali in the 2022 rainy season"), kept beside the events so a
 //! view can show "published figure" next to "what your data says".
 
-use crate::engine::date::{self, Day};
+use crate::engine::data::date::{self, Day};
 use serde::Serialize;
 
 /// One published figure, with where it comes from and what it counts.

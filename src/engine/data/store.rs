@@ -13,93 +13,12 @@
 //! on demand (in the browser with `Blob.slice`, or from [`SourceText::InMemory`]
 //! for small and re-encoded files) and parsed with [`parse_record`].
 
-use crate::engine::actors::Canonical;
-use crate::engine::date::Day;
-use crate::engine::decode::TextEncoding;
-use crate::engine::layout::{Columns, Format};
+use crate::engine::data::actors::Canonical;
+use crate::engine::data::date::Day;
+pub use crate::engine::data::dictionary::{trim_spaces, Dictionary, NONE};
+pub use crate::engine::data::sides::Sides;
+use crate::engine::data::source::{Columns, Format, TextEncoding};
 use rustc_hash::FxHashMap;
-
-/// Code meaning "no value" in a code column.
-pub const NONE: u32 = u32::MAX;
-
-/// Interned strings: each distinct value gets a small integer code.
-#[derive(Clone, Debug, Default)]
-pub struct Dictionary {
-    codes: FxHashMap<Box<[u8]>, u32>,
-    names: Vec<String>,
-    sealed: bool,
-}
-
-impl Dictionary {
-    /// The code of `bytes` (trimmed of surrounding spaces), adding it if new.
-    /// Invalid UTF-8 is kept with replacement characters.
-    pub fn intern(&mut self, bytes: &[u8]) -> u32 {
-        let bytes = trim_spaces(bytes);
-        if let Some(&code) = self.codes.get(bytes) {
-            return code;
-        }
-        if self.sealed {
-            let name = String::from_utf8_lossy(bytes);
-            if let Some(code) = self.code(&name) {
-                return code;
-            }
-        }
-        let code = self.names.len() as u32;
-        self.names.push(String::from_utf8_lossy(bytes).into_owned());
-        self.codes.insert(bytes.into(), code);
-        code
-    }
-
-    pub fn name(&self, code: u32) -> &str {
-        self.names.get(code as usize).map_or("", String::as_str)
-    }
-
-    pub fn code(&self, name: &str) -> Option<u32> {
-        let name = name.trim();
-        if self.sealed {
-            return self.names.iter().position(|n| n == name).map(|i| i as u32);
-        }
-        self.codes.get(name.as_bytes()).copied()
-    }
-
-    /// Drops the lookup index (the importer's), keeping the names: large
-    /// dictionaries (locations) are then searched by scanning, rarely.
-    pub(crate) fn seal(&mut self) {
-        self.codes = FxHashMap::default();
-        self.sealed = true;
-    }
-
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
-
-    pub fn names(&self) -> &[String] {
-        &self.names
-    }
-
-    fn heap_bytes(&self) -> usize {
-        let names = self.names.iter().map(|n| n.capacity() + 24).sum::<usize>();
-        let index = self.codes.capacity() * (16 + 4 + 1)
-            + self.codes.keys().map(|k| k.len()).sum::<usize>();
-        names + index
-    }
-}
-
-pub fn trim_spaces(bytes: &[u8]) -> &[u8] {
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
-    let end = bytes
-        .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(start, |e| e + 1);
-    &bytes[start..end]
-}
 
 /// Key of an interned place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -163,77 +82,6 @@ impl Places {
 
     fn heap_bytes(&self) -> usize {
         self.len() * (5 * 4 + 8 + 1) + self.index.capacity() * 40
-    }
-}
-
-/// Distinct sides of events: a primary actor (or [`NONE`]) plus associated
-/// actors, as raw actor codes.
-#[derive(Clone, Debug, Default)]
-pub struct Sides {
-    pub primary: Vec<u32>,
-    offsets: Vec<u32>,
-    associated: Vec<u32>,
-    index: FxHashMap<(u32, u32), u32>,
-}
-
-impl Sides {
-    /// Interns the side (actor, associated list code); `split` produces the
-    /// associated actors' codes the first time a list is seen.
-    pub(crate) fn intern(
-        &mut self,
-        primary: u32,
-        assoc_list: u32,
-        split: impl FnOnce() -> Vec<u32>,
-    ) -> u32 {
-        if let Some(&code) = self.index.get(&(primary, assoc_list)) {
-            return code;
-        }
-        if self.offsets.is_empty() {
-            self.offsets.push(0);
-        }
-        let code = self.primary.len() as u32;
-        self.primary.push(primary);
-        let mut members = split();
-        members.retain(|&m| m != primary);
-        members.sort_unstable();
-        members.dedup();
-        self.associated.extend_from_slice(&members);
-        self.offsets.push(self.associated.len() as u32);
-        self.index.insert((primary, assoc_list), code);
-        code
-    }
-
-    pub fn associated(&self, side: u32) -> &[u32] {
-        let i = side as usize;
-        match (self.offsets.get(i), self.offsets.get(i + 1)) {
-            (Some(&a), Some(&b)) => &self.associated[a as usize..b as usize],
-            _ => &[],
-        }
-    }
-
-    /// Primary actor first, then associated ones.
-    pub fn members(&self, side: u32) -> impl Iterator<Item = u32> + '_ {
-        let primary = self.primary.get(side as usize).copied().unwrap_or(NONE);
-        std::iter::once(primary)
-            .filter(|&p| p != NONE)
-            .chain(self.associated(side).iter().copied())
-    }
-
-    pub fn len(&self) -> usize {
-        self.primary.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.primary.is_empty()
-    }
-
-    /// Drops the lookup index, which only the importer needs.
-    pub(crate) fn seal(&mut self) {
-        self.index = FxHashMap::default();
-    }
-
-    fn heap_bytes(&self) -> usize {
-        self.len() * 8 + self.associated.len() * 4 + self.index.capacity() * 16
     }
 }
 

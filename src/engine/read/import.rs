@@ -6,12 +6,14 @@
 //! chunks, and cancelling is simply dropping the importer. A failed import
 //! returns an [`ImportError`] and leaves whatever the caller had untouched.
 
-use crate::engine::actors::{AliasTable, Canonical};
-use crate::engine::date::{self, DateOrder, Day};
-use crate::engine::decode::{sniff, ChunkDecoder, TextEncoding, SNIFF_LEN};
-use crate::engine::error::ImportError;
-use crate::engine::layout::{recognise, ColumnMapping, Columns, Format, Layout};
-use crate::engine::store::{flag, Dictionary, PlaceKey, SourceText, Store, NONE};
+use crate::engine::data::actors::{AliasTable, Canonical};
+use crate::engine::data::date::{self, DateOrder, Day};
+use crate::engine::data::dictionary::{Dictionary, NONE};
+use crate::engine::data::source::TextEncoding;
+use crate::engine::data::store::{flag, PlaceKey, SourceText, Store};
+use crate::engine::read::decode::{sniff, ChunkDecoder, SNIFF_LEN};
+use crate::engine::read::error::ImportError;
+use crate::engine::read::layout::{recognise, ColumnMapping, Columns, Format, Layout};
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -951,7 +953,7 @@ fn precision(field: &[u8], ucdp: bool, ucdp_max: u8) -> u8 {
 }
 
 fn trim(bytes: &[u8]) -> &[u8] {
-    crate::engine::store::trim_spaces(bytes)
+    crate::engine::data::store::trim_spaces(bytes)
 }
 
 /// A field that should hold a count but does not.

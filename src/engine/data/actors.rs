@@ -5,8 +5,9 @@
 //! "Malian state forces" once. The built-in table covers the Sahel's main
 //! actors; users add their own entries.
 
-use crate::engine::fold::fold;
-use crate::engine::store::{Dictionary, Sides, NONE};
+use crate::engine::data::dictionary::{Dictionary, NONE};
+use crate::engine::data::fold::fold;
+use crate::engine::data::sides::Sides;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 

@@ -5,59 +5,13 @@
 //! UTF-8 input is passed through untouched (no copy); anything else goes
 //! through an `encoding_rs` streaming decoder.
 
-use crate::engine::error::ImportError;
+use crate::engine::data::source::TextEncoding;
+use crate::engine::read::error::ImportError;
 use encoding_rs::{Decoder, Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// How many leading bytes [`sniff`] looks at; callers buffer at least this
 /// much (or the whole file, if smaller) before sniffing.
 pub const SNIFF_LEN: usize = 64 * 1024;
-
-/// The text encoding a file was found to use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-pub enum TextEncoding {
-    Utf8,
-    Utf8Bom,
-    Utf16Le,
-    Utf16Be,
-    Windows1252,
-}
-
-impl TextEncoding {
-    /// The name shown in the import report.
-    pub fn label(self) -> &'static str {
-        match self {
-            TextEncoding::Utf8 => "UTF-8",
-            TextEncoding::Utf8Bom => "UTF-8 with byte-order mark",
-            TextEncoding::Utf16Le => "UTF-16 little-endian",
-            TextEncoding::Utf16Be => "UTF-16 big-endian",
-            TextEncoding::Windows1252 => "Windows-1252",
-        }
-    }
-
-    /// Bytes of byte-order mark at the start of the file.
-    pub fn bom_len(self) -> usize {
-        match self {
-            TextEncoding::Utf8Bom => 3,
-            TextEncoding::Utf16Le | TextEncoding::Utf16Be => 2,
-            _ => 0,
-        }
-    }
-
-    /// True when the parser sees the file's own bytes (after the BOM), so
-    /// byte offsets in the parsed text are offsets in the file.
-    pub fn is_passthrough(self) -> bool {
-        matches!(self, TextEncoding::Utf8 | TextEncoding::Utf8Bom)
-    }
-
-    fn encoding(self) -> Option<&'static Encoding> {
-        match self {
-            TextEncoding::Utf16Le => Some(UTF_16LE),
-            TextEncoding::Utf16Be => Some(UTF_16BE),
-            TextEncoding::Windows1252 => Some(WINDOWS_1252),
-            _ => None,
-        }
-    }
-}
 
 /// Decides what the file is from its first bytes (`head`, at most
 /// [`SNIFF_LEN`]); `is_whole_file` says whether `head` is all there is.
@@ -167,9 +121,7 @@ impl ChunkDecoder {
         ChunkDecoder {
             encoding,
             // The BOM was already recognised, so decode without sniffing again.
-            decoder: encoding
-                .encoding()
-                .map(|e| e.new_decoder_without_bom_handling()),
+            decoder: encoding_of(encoding).map(|e| e.new_decoder_without_bom_handling()),
             bom_left: encoding.bom_len(),
             decoded: String::new(),
         }
@@ -280,5 +232,14 @@ mod tests {
                 assert_eq!(decode_all(&bytes, chunk), text, "chunk {chunk}");
             }
         }
+    }
+}
+
+fn encoding_of(encoding: TextEncoding) -> Option<&'static Encoding> {
+    match encoding {
+        TextEncoding::Utf16Le => Some(UTF_16LE),
+        TextEncoding::Utf16Be => Some(UTF_16BE),
+        TextEncoding::Windows1252 => Some(WINDOWS_1252),
+        _ => None,
     }
 }

@@ -2,9 +2,9 @@
 //! fatalities per time bin, place, type or actor, and two periods side by
 //! side ("June-September 2021 vs 2022, by event type").
 
-use crate::engine::date::{self, Bin, Day};
+use crate::engine::data::date::{self, Bin, Day};
+use crate::engine::data::store::{Store, NONE};
 use crate::engine::query::{Dim, Measures, QueryState, NOT_STATED};
-use crate::engine::store::{Store, NONE};
 use serde::Serialize;
 
 /// What to group events by.
@@ -280,7 +280,7 @@ impl ComparisonRow {
                 let sign = if p > 0.0 { "+" } else { "-" };
                 format!(
                     "{sign}{}%",
-                    crate::engine::format::thousands(p.abs().round() as u64)
+                    crate::engine::present::format::thousands(p.abs().round() as u64)
                 )
             }
         }
@@ -368,5 +368,64 @@ pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: Grou
         b,
         rows,
         total,
+    }
+}
+
+/// years win ties): the default of a "same months in consecutive years"
+/// comparison. `None` if the dates span less than two years.
+pub fn busiest_consecutive_years(dates: &[Day], first: u8, last: u8) -> Option<i32> {
+    let in_window = |m: u8| {
+        if first <= last {
+            (first..=last).contains(&m)
+        } else {
+            m >= first || m <= last
+        }
+    };
+    let mut per_year: std::collections::BTreeMap<i32, u64> = std::collections::BTreeMap::new();
+    for &d in dates {
+        if in_window(date::month_of(d)) {
+            // A window over the new year belongs to the year it starts in.
+            let year = date::year_of(d) - i32::from(first > last && date::month_of(d) <= last);
+            *per_year.entry(year).or_default() += 1;
+        }
+    }
+    let (&lo, _) = per_year.first_key_value()?;
+    let (&hi, _) = per_year.last_key_value()?;
+    (lo..hi)
+        .map(|y| {
+            let a = per_year.get(&y).copied().unwrap_or(0);
+            let b = per_year.get(&(y + 1)).copied().unwrap_or(0);
+            (a.min(b), y)
+        })
+        .max()
+        .map(|(_, y)| y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::data::date::from_ymd;
+
+    fn day(y: i32, m: u32, d: u32) -> Day {
+        from_ymd(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn busiest_pair_of_years() {
+        let dates = [
+            day(2021, 6, 3),
+            day(2021, 7, 1),
+            day(2022, 8, 9),
+            day(2022, 9, 30),
+            day(2022, 10, 1), // outside June-September
+            day(2023, 6, 1),
+            day(2024, 1, 1),
+        ];
+        // 2021: 2, 2022: 2, 2023: 1 -> 2021 vs 2022.
+        assert_eq!(busiest_consecutive_years(&dates, 6, 9), Some(2021));
+        assert_eq!(busiest_consecutive_years(&dates[..2], 6, 9), None);
+        // November-February belongs to the year it starts in.
+        let winter = [day(2021, 12, 1), day(2022, 1, 5), day(2022, 11, 20)];
+        assert_eq!(busiest_consecutive_years(&winter, 11, 2), Some(2021));
     }
 }

@@ -2,11 +2,11 @@
 //! 2022 there were 115 events, up 1,050% on 2021"), shown under charts and
 //! used as their accessible descriptions.
 
-use crate::engine::date::{self, Day};
-use crate::engine::format::thousands;
-use crate::engine::group::{Comparison, Period};
+use crate::engine::data::date::{self, Day};
+use crate::engine::present::format::thousands;
+use crate::engine::query::group::{Comparison, Period};
+use crate::engine::query::Measure;
 use crate::engine::query::{Bar, MapPoint, Timeline, Totals};
-use crate::engine::recipe::Measure;
 use chrono::Datelike;
 
 const MONTHS: [&str; 12] = [
@@ -88,7 +88,7 @@ pub fn comparison(c: &Comparison, measure: Measure) -> String {
         were(a),
         what(a)
     );
-    let mut movers: Vec<&crate::engine::group::ComparisonRow> = c.rows.iter().collect();
+    let mut movers: Vec<&crate::engine::query::group::ComparisonRow> = c.rows.iter().collect();
     let value = |m: &crate::engine::query::Measures| match measure {
         Measure::Events => m.events,
         Measure::Fatalities => m.fatalities,
@@ -273,7 +273,7 @@ pub fn day(d: Day) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::group::{ComparisonRow, GroupBy};
+    use crate::engine::query::group::{ComparisonRow, GroupBy};
     use crate::engine::query::Measures;
 
     fn m(events: u64) -> Measures {

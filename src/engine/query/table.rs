@@ -6,9 +6,10 @@
 //! "Menaka"), then by the exact text; equal keys keep file order in both
 //! directions, so a sort is reproducible.
 
-use crate::engine::date;
-use crate::engine::fold::fold;
-use crate::engine::store::{Dictionary, Store, NONE};
+use crate::engine::data::date;
+use crate::engine::data::dictionary::{Dictionary, NONE};
+use crate::engine::data::fold::fold;
+use crate::engine::data::store::Store;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -229,7 +230,7 @@ fn place_key<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::import::{import_bytes, ImportOptions};
+    use crate::engine::read::import::{import_bytes, ImportOptions};
 
     const HEADER: &str = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp";
 

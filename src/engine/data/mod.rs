@@ -1,0 +1,12 @@
+//! How events are held. Dates are day numbers; names are interned in
+//! dictionaries; an event's place and sides are interned tuples; actors fold
+//! into canonical actors through the alias table. Nothing here knows about
+//! files, filters or the page.
+
+pub mod actors;
+pub mod date;
+pub mod dictionary;
+pub mod fold;
+pub mod sides;
+pub mod source;
+pub mod store;

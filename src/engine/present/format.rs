@@ -1,0 +1,94 @@
+//! Numbers, sizes, months and date spans in words, shared by the page,
+//! the summaries and exports.
+
+use crate::engine::data::date::{self, Day};
+
+/// `1234567` -> `"1,234,567"`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A file size: `"812 bytes"`, `"14.2 MB"`, `"1.3 GB"` (decimal units).
+pub fn bytes(n: u64) -> String {
+    match n {
+        0..=999 => format!("{n} bytes"),
+        1_000..=999_999 => format!("{:.1} kB", n as f64 / 1e3),
+        1_000_000..=999_999_999 => format!("{:.1} MB", n as f64 / 1e6),
+        _ => format!("{:.2} GB", n as f64 / 1e9),
+    }
+}
+
+pub const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Short name of month 1-12.
+pub fn month_name(month: u8) -> &'static str {
+    MONTHS
+        .get(usize::from(month.clamp(1, 12)) - 1)
+        .copied()
+        .unwrap_or("")
+}
+
+/// The first and last day of the filtered events: `"2021-01-03 to
+/// 2023-08-14"`, one date when they are the same day, `"no events"`.
+pub fn date_span(first: Option<Day>, last: Option<Day>) -> String {
+    match (first, last) {
+        (Some(a), Some(b)) if a == b => date::format_iso(a),
+        (Some(a), Some(b)) => format!("{} to {}", date::format_iso(a), date::format_iso(b)),
+        _ => "no events".into(),
+    }
+}
+
+/// The year `y` for which months `first..=last` of `y` and of `y + 1` both
+/// hold the most events (the smaller of the two counts is maximised; later
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::data::date::from_ymd;
+
+    fn day(y: i32, m: u32, d: u32) -> Day {
+        from_ymd(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(bytes(812), "812 bytes");
+        assert_eq!(bytes(14_200_000), "14.2 MB");
+        assert_eq!(bytes(1_300_000_000), "1.30 GB");
+    }
+
+    #[test]
+    fn spans() {
+        assert_eq!(
+            date_span(Some(day(2021, 1, 3)), Some(day(2023, 8, 14))),
+            "2021-01-03 to 2023-08-14"
+        );
+        assert_eq!(
+            date_span(Some(day(2021, 1, 3)), Some(day(2021, 1, 3))),
+            "2021-01-03"
+        );
+        assert_eq!(date_span(None, None), "no events");
+    }
+
+    #[test]
+    fn thousands_separators() {
+        for (n, want) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (1234567, "1,234,567"),
+        ] {
+            assert_eq!(super::thousands(n), want);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! Map geometry: Web Mercator, fitting a view to bounds, pan and zoom,
+//! point sizes and hit-testing.
+
+/// Web Mercator: longitude and latitude (degrees) to plane units (radians
+/// of longitude). Latitudes are clamped to +-85 degrees.
+pub fn mercator(lon: f64, lat: f64) -> (f64, f64) {
+    let lat = lat.clamp(-85.0, 85.0).to_radians();
+    (
+        lon.to_radians(),
+        (std::f64::consts::FRAC_PI_4 + lat / 2.0).tan().ln(),
+    )
+}
+
+/// The inverse of [`mercator`].
+pub fn inverse_mercator(x: f64, y: f64) -> (f64, f64) {
+    (
+        x.to_degrees(),
+        (2.0 * y.exp().atan() - std::f64::consts::FRAC_PI_2).to_degrees(),
+    )
+}
+
+/// Longitude/latitude bounds `(west, south, east, north)` of points,
+/// ignoring NaN; `None` if there is no point.
+pub fn bounds(points: impl IntoIterator<Item = (f64, f64)>) -> Option<(f64, f64, f64, f64)> {
+    let mut b: Option<(f64, f64, f64, f64)> = None;
+    for (lon, lat) in points {
+        if lon.is_nan() || lat.is_nan() {
+            continue;
+        }
+        b = Some(match b {
+            None => (lon, lat, lon, lat),
+            Some((w, s, e, n)) => (w.min(lon), s.min(lat), e.max(lon), n.max(lat)),
+        });
+    }
+    b
+}
+
+/// What part of the world the map shows: the plane point at the centre of
+/// the canvas and the scale (pixels per plane unit).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapView {
+    pub center_x: f64,
+    pub center_y: f64,
+    pub scale: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl MapView {
+    /// Closest zoom: about 0.05 degree across a 500-pixel map.
+    pub const MAX_SCALE: f64 = 600_000.0;
+    /// Widest zoom: the whole world in a small map.
+    pub const MIN_SCALE: f64 = 20.0;
+
+    /// A view showing `bounds` (west, south, east, north) with `padding`
+    /// pixels around; a span narrower than `min_span_deg` degrees is widened.
+    pub fn fit(
+        bounds: (f64, f64, f64, f64),
+        width: f64,
+        height: f64,
+        padding: f64,
+        min_span_deg: f64,
+    ) -> MapView {
+        let (w, s, e, n) = bounds;
+        let (cx, cy) = ((w + e) / 2.0, (s + n) / 2.0);
+        let half = min_span_deg / 2.0;
+        let (w, e) = (w.min(cx - half), e.max(cx + half));
+        let (s, n) = (s.min(cy - half), n.max(cy + half));
+        let (x0, y0) = mercator(w, s);
+        let (x1, y1) = mercator(e, n);
+        let usable_w = (width - 2.0 * padding).max(10.0);
+        let usable_h = (height - 2.0 * padding).max(10.0);
+        let scale = (usable_w / (x1 - x0)).min(usable_h / (y1 - y0));
+        MapView {
+            center_x: (x0 + x1) / 2.0,
+            center_y: (y0 + y1) / 2.0,
+            scale: scale.clamp(Self::MIN_SCALE, Self::MAX_SCALE),
+            width,
+            height,
+        }
+    }
+
+    /// Canvas pixel of a longitude/latitude.
+    pub fn to_screen(&self, lon: f64, lat: f64) -> (f64, f64) {
+        let (x, y) = mercator(lon, lat);
+        self.plane_to_screen(x, y)
+    }
+
+    pub fn plane_to_screen(&self, x: f64, y: f64) -> (f64, f64) {
+        (
+            (x - self.center_x) * self.scale + self.width / 2.0,
+            self.height / 2.0 - (y - self.center_y) * self.scale,
+        )
+    }
+
+    /// Longitude/latitude under a canvas pixel.
+    pub fn to_lon_lat(&self, px: f64, py: f64) -> (f64, f64) {
+        let x = (px - self.width / 2.0) / self.scale + self.center_x;
+        let y = (self.height / 2.0 - py) / self.scale + self.center_y;
+        inverse_mercator(x, y)
+    }
+
+    /// Moves the map with the pointer by `(dx, dy)` pixels.
+    pub fn pan(&mut self, dx: f64, dy: f64) {
+        self.center_x -= dx / self.scale;
+        self.center_y += dy / self.scale;
+    }
+
+    /// Zooms by `factor` keeping the point under pixel `(px, py)` in place.
+    pub fn zoom_at(&mut self, px: f64, py: f64, factor: f64) {
+        let new_scale = (self.scale * factor).clamp(Self::MIN_SCALE, Self::MAX_SCALE);
+        let x = (px - self.width / 2.0) / self.scale + self.center_x;
+        let y = (self.height / 2.0 - py) / self.scale + self.center_y;
+        self.scale = new_scale;
+        self.center_x = x - (px - self.width / 2.0) / new_scale;
+        self.center_y = y - (self.height / 2.0 - py) / new_scale;
+    }
+
+    /// The same view on a canvas of another size (same centre and scale).
+    pub fn resized(self, width: f64, height: f64) -> MapView {
+        MapView {
+            width,
+            height,
+            ..self
+        }
+    }
+}
+
+/// Radius in pixels of a map point: area grows with fatalities (relative
+/// to the largest shown), with a floor so events without deaths show.
+pub fn point_radius(fatalities: u64, max_fatalities: u64) -> f64 {
+    let share = if max_fatalities == 0 {
+        0.0
+    } else {
+        fatalities as f64 / max_fatalities as f64
+    };
+    3.0 + 15.0 * share.clamp(0.0, 1.0).sqrt()
+}
+
+/// The index of the circle `(x, y, r)` nearest to `(px, py)` that the
+/// pixel falls in (with `slack` pixels to spare); `None` if none.
+pub fn hit_test(circles: &[(f64, f64, f64)], px: f64, py: f64, slack: f64) -> Option<usize> {
+    circles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &(x, y, r))| {
+            let d = ((x - px).powi(2) + (y - py).powi(2)).sqrt();
+            (d <= r + slack).then_some((i, d))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn projection_round_trips_and_fits() {
+        for (lon, lat) in [(0.0, 0.0), (-3.2, 14.5), (100.0, -40.0), (179.0, 80.0)] {
+            let (x, y) = mercator(lon, lat);
+            let (lon2, lat2) = inverse_mercator(x, y);
+            assert!(
+                (lon - lon2).abs() < 1e-9 && (lat - lat2).abs() < 1e-9,
+                "{lon},{lat}"
+            );
+        }
+        // Mali's rough bounds fit inside a 600x400 canvas with 20 px padding.
+        let view = MapView::fit((-12.0, 10.0, 4.3, 25.0), 600.0, 400.0, 20.0, 1.0);
+        for (lon, lat) in [(-12.0, 10.0), (4.3, 25.0), (-12.0, 25.0), (4.3, 10.0)] {
+            let (px, py) = view.to_screen(lon, lat);
+            assert!(
+                (19.9..=580.1).contains(&px) && (19.9..=380.1).contains(&py),
+                "{px},{py}"
+            );
+        }
+        let (lon, lat) = view.to_lon_lat(300.0, 200.0);
+        let (px, py) = view.to_screen(lon, lat);
+        assert!((px - 300.0).abs() < 1e-6 && (py - 200.0).abs() < 1e-6);
+        // North is up.
+        assert!(view.to_screen(0.0, 20.0).1 < view.to_screen(0.0, 10.0).1);
+    }
+
+    #[test]
+    fn a_single_point_gets_a_minimum_span() {
+        let view = MapView::fit((-3.0, 14.0, -3.0, 14.0), 500.0, 500.0, 0.0, 2.0);
+        assert!(view.scale.is_finite() && view.scale < MapView::MAX_SCALE);
+        let (px, py) = view.to_screen(-3.0, 14.0);
+        assert!(
+            (px - 250.0).abs() < 1e-6 && (py - 250.0).abs() < 1.0,
+            "{px},{py}"
+        );
+    }
+
+    #[test]
+    fn panning_and_zooming_keep_the_point_under_the_pointer() {
+        let mut view = MapView::fit((-12.0, 10.0, 4.3, 25.0), 600.0, 400.0, 20.0, 1.0);
+        let target = view.to_lon_lat(123.0, 77.0);
+        view.zoom_at(123.0, 77.0, 2.5);
+        let (px, py) = view.to_screen(target.0, target.1);
+        assert!((px - 123.0).abs() < 1e-6 && (py - 77.0).abs() < 1e-6);
+        let before = view.to_screen(-3.0, 14.0);
+        view.pan(30.0, -10.0);
+        let after = view.to_screen(-3.0, 14.0);
+        assert!(
+            (after.0 - before.0 - 30.0).abs() < 1e-6 && (after.1 - before.1 + 10.0).abs() < 1e-6
+        );
+        view.zoom_at(0.0, 0.0, 1e12);
+        assert_eq!(view.scale, MapView::MAX_SCALE);
+    }
+
+    #[test]
+    fn points_and_hits() {
+        assert_eq!(point_radius(0, 0), 3.0);
+        assert_eq!(point_radius(100, 100), 18.0);
+        assert!(point_radius(25, 100) < point_radius(50, 100));
+        let circles = [(10.0, 10.0, 5.0), (14.0, 10.0, 5.0), (100.0, 100.0, 3.0)];
+        assert_eq!(hit_test(&circles, 13.0, 10.0, 0.0), Some(1));
+        assert_eq!(hit_test(&circles, 50.0, 50.0, 2.0), None);
+        assert_eq!(hit_test(&circles, 104.0, 100.0, 2.0), Some(2));
+        assert_eq!(
+            bounds([(1.0, 2.0), (f64::NAN, 0.0), (-1.0, 5.0)]),
+            Some((-1.0, 2.0, 1.0, 5.0))
+        );
+        assert_eq!(bounds(std::iter::empty()), None);
+    }
+}

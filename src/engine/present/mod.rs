@@ -1,0 +1,13 @@
+//! How answers are shown, for any front end (the page's canvas, an SVG
+//! export, the command line): numbers, sizes and dates in words, the active
+//! filters as chips, the palette, chart axes, map geometry, the table's
+//! scroll window and each chart's text summary. Pure functions, tested
+//! natively.
+
+pub mod axis;
+pub mod chips;
+pub mod format;
+pub mod map;
+pub mod palette;
+pub mod summary;
+pub mod table_window;

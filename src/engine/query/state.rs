@@ -1,0 +1,426 @@
+//! Filter state over one store: one failure bit per filter dimension per
+//! event, recomputed only for the dimensions that change.
+
+use crate::engine::data::date::{self, Day};
+use crate::engine::data::dictionary::{Dictionary, NONE};
+use crate::engine::data::fold::{contains_folded, fold};
+use crate::engine::data::store::{SourceText, Store};
+use crate::engine::query::filters::{Dim, Filters, Role};
+use crate::engine::query::notes::match_records;
+use crate::engine::query::views::{ViewSpec, Views};
+
+/// Filter state over one store: the filters applied and each event's
+/// failure mask. Create one per store; call [`QueryState::apply`] on every
+/// change.
+#[derive(Clone, Debug)]
+pub struct QueryState {
+    filters: Filters,
+    pub(crate) fails: Vec<u16>,
+    /// Month of year per day, from the store's first day.
+    first_day: Day,
+    month_of_day: Vec<u8>,
+    /// Events whose notes match `filters.text`, when the caller scanned
+    /// the file for them (large files whose text is not held in memory).
+    note_matches: Option<Vec<bool>>,
+    /// Events with the same canonical actor on both sides (intra-group
+    /// clashes), and those actors: the actor breakdown counts them once.
+    pub(crate) shared_actor_rows: Vec<(u32, Vec<u32>)>,
+    /// The views with no filter set, for the last spec asked for.
+    unfiltered: std::cell::RefCell<Option<(ViewSpec, Views)>>,
+}
+
+impl QueryState {
+    pub fn new(store: &Store) -> QueryState {
+        let first_day = store.date.iter().copied().min().unwrap_or(0);
+        let last_day = store.date.iter().copied().max().unwrap_or(0);
+        let month_of_day = (first_day..=last_day).map(date::month_of).collect();
+        let mut shared_actor_rows = Vec::new();
+        for r in 0..store.len() {
+            let (s1, s2) = (store.side1[r], store.side2[r]);
+            if s1 == s2 {
+                continue;
+            }
+            let other = store.canonical.side(s2);
+            let shared: Vec<u32> = store
+                .canonical
+                .side(s1)
+                .iter()
+                .copied()
+                .filter(|a| other.contains(a))
+                .collect();
+            if !shared.is_empty() {
+                shared_actor_rows.push((r as u32, shared));
+            }
+        }
+        QueryState {
+            filters: Filters::default(),
+            fails: vec![0; store.len()],
+            first_day,
+            month_of_day,
+            note_matches: None,
+            shared_actor_rows,
+            unfiltered: std::cell::RefCell::new(None),
+        }
+    }
+
+    /// True when some event may fail the filter of `dim`.
+    pub(crate) fn filters_set(&self, dim: Dim) -> bool {
+        !dim.same(&self.filters, &Filters::default())
+    }
+
+    pub fn filters(&self) -> &Filters {
+        &self.filters
+    }
+
+    /// Applies `filters`, recomputing only the dimensions that changed.
+    pub fn apply(&mut self, store: &Store, filters: &Filters) {
+        for dim in Dim::ALL {
+            if !dim.same(&self.filters, filters)
+                || (dim == Dim::Text && self.filters.fails_text_pending())
+            {
+                self.recompute(store, dim, filters);
+            }
+        }
+        self.filters = filters.clone();
+    }
+
+    /// Supplies the events whose notes match the current text filter, found
+    /// by scanning the file (see [`record_batches`] and [`match_records`]).
+    pub fn set_note_matches(&mut self, store: &Store, matches: Option<Vec<bool>>) {
+        self.note_matches = matches;
+        let filters = self.filters.clone();
+        self.recompute(store, Dim::Text, &filters);
+    }
+
+    /// True when the text filter needs a scan of the file's notes that the
+    /// caller has not supplied yet.
+    pub fn needs_note_scan(&self, store: &Store) -> bool {
+        self.filters
+            .text
+            .as_deref()
+            .is_some_and(|t| !t.trim().is_empty())
+            && matches!(store.source, SourceText::External { .. })
+            && self.note_matches.is_none()
+    }
+
+    fn recompute(&mut self, store: &Store, dim: Dim, f: &Filters) {
+        if dim == Dim::Text && f.text != self.filters.text {
+            self.note_matches = None;
+        }
+        let test = Test::build(store, dim, f, self);
+        let bit = dim.bit();
+        match test {
+            None => self.fails.iter_mut().for_each(|m| *m &= !bit),
+            Some(test) => {
+                for (r, m) in self.fails.iter_mut().enumerate() {
+                    let fail = !test.passes(store, r);
+                    *m = (*m & !bit) | if fail { bit } else { 0 };
+                }
+            }
+        }
+    }
+
+    /// Does event `row` pass every filter?
+    pub fn passes(&self, row: usize) -> bool {
+        self.fails.get(row) == Some(&0)
+    }
+
+    /// Events passing every filter, in file order.
+    pub fn rows(&self) -> Vec<u32> {
+        self.rows_ignoring(&[])
+    }
+
+    /// Events passing every filter except those of `ignored` dimensions.
+    pub fn rows_ignoring(&self, ignored: &[Dim]) -> Vec<u32> {
+        let keep = !ignored.iter().fold(0u16, |m, d| m | d.bit());
+        self.fails
+            .iter()
+            .enumerate()
+            .filter(|(_, &m)| m & keep == 0)
+            .map(|(r, _)| r as u32)
+            .collect()
+    }
+
+    /// Computes every linked view in one pass.
+    pub fn views(&self, store: &Store, spec: &ViewSpec) -> Views {
+        // With no filter every event is in every view: the slowest pass,
+        // and a common one ("Clear all"), so it is kept per spec.
+        if !self.filters.is_empty() {
+            return Views::compute(store, self, spec);
+        }
+        let mut cache = self.unfiltered.borrow_mut();
+        if let Some((cached_spec, views)) = cache.as_ref() {
+            if cached_spec == spec {
+                return views.clone();
+            }
+        }
+        let views = Views::compute(store, self, spec);
+        *cache = Some((spec.clone(), views.clone()));
+        views
+    }
+}
+
+/// A resolved test for one dimension.
+enum Test {
+    DateRange(Day, Day),
+    /// Allowed per day, from the store's first day.
+    Months {
+        first_day: Day,
+        allowed: Vec<bool>,
+    },
+    /// Allowed place codes.
+    Places(Vec<bool>),
+    Codes(CodeColumn, Vec<bool>),
+    /// Per side: bit 0 the primary actor matches, bit 1 an associated actor
+    /// matches, bit 2 the side also holds the "alongside" actor.
+    Actor {
+        role: Role,
+        side_flags: Vec<u8>,
+        alongside: bool,
+    },
+    Fatalities(u32, u32),
+    Civilian(bool),
+    Text {
+        places: Vec<bool>,
+        notes: Option<Vec<bool>>,
+    },
+}
+
+#[derive(Clone, Copy)]
+enum CodeColumn {
+    EventType,
+    SubEventType,
+    Disorder,
+}
+
+impl Test {
+    fn build(store: &Store, dim: Dim, f: &Filters, state: &QueryState) -> Option<Test> {
+        match dim {
+            Dim::Date => {
+                if f.from.is_none() && f.to.is_none() {
+                    return None;
+                }
+                Some(Test::DateRange(
+                    f.from.unwrap_or(Day::MIN),
+                    f.to.unwrap_or(Day::MAX),
+                ))
+            }
+            Dim::Months => {
+                let (a, b) = f.months?;
+                let in_window = |m: u8| {
+                    if a <= b {
+                        a <= m && m <= b
+                    } else {
+                        m >= a || m <= b
+                    }
+                };
+                Some(Test::Months {
+                    first_day: state.first_day,
+                    allowed: state.month_of_day.iter().map(|&m| in_window(m)).collect(),
+                })
+            }
+            Dim::Country => {
+                place_test(store, &f.countries, &store.countries, &store.places.country)
+            }
+            Dim::Admin1 => place_test(store, &f.admin1, &store.admin1s, &store.places.admin1),
+            Dim::Admin2 => place_test(store, &f.admin2, &store.admin2s, &store.places.admin2),
+            Dim::EventType => code_test(&f.event_types, &store.event_types, CodeColumn::EventType),
+            Dim::SubEventType => code_test(
+                &f.sub_event_types,
+                &store.sub_event_types,
+                CodeColumn::SubEventType,
+            ),
+            Dim::Disorder => code_test(
+                &f.disorder_types,
+                &store.disorder_types,
+                CodeColumn::Disorder,
+            ),
+            Dim::Actor => {
+                let actor = f.actor.as_deref().filter(|a| !a.trim().is_empty());
+                let alongside = f.alongside.as_deref().filter(|a| !a.trim().is_empty());
+                let (main, other) = match (actor, alongside) {
+                    (None, None) => return None,
+                    (Some(a), b) => (a, b),
+                    (None, Some(b)) => (b, None),
+                };
+                let main = match_actors(store, main);
+                let other = other.map(|o| match_actors(store, o));
+                let side_flags = (0..store.sides.len() as u32)
+                    .map(|side| {
+                        let primary = store.sides.primary[side as usize];
+                        let primary_hit = primary != NONE && main[primary as usize];
+                        let assoc_hit = store
+                            .sides
+                            .associated(side)
+                            .iter()
+                            .any(|&a| main[a as usize]);
+                        let with_other = other
+                            .as_ref()
+                            .is_some_and(|o| store.sides.members(side).any(|a| o[a as usize]));
+                        u8::from(primary_hit) | u8::from(assoc_hit) << 1 | u8::from(with_other) << 2
+                    })
+                    .collect();
+                Some(Test::Actor {
+                    role: f.role,
+                    side_flags,
+                    alongside: other.is_some(),
+                })
+            }
+            Dim::Fatalities => {
+                if f.fatalities_min.is_none() && f.fatalities_max.is_none() {
+                    return None;
+                }
+                Some(Test::Fatalities(
+                    f.fatalities_min.unwrap_or(0),
+                    f.fatalities_max.unwrap_or(u32::MAX),
+                ))
+            }
+            Dim::Civilian => f.civilian_targeting.map(Test::Civilian),
+            Dim::Text => {
+                let text = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
+                let needle = fold(text);
+                let name_hit = |dict: &Dictionary| -> Vec<bool> {
+                    dict.names()
+                        .iter()
+                        .map(|n| contains_folded(n, &needle))
+                        .collect()
+                };
+                let locations = name_hit(&store.locations);
+                let admin2 = name_hit(&store.admin2s);
+                let admin1 = name_hit(&store.admin1s);
+                let hit = |v: &Vec<bool>, code: u32| code != NONE && v[code as usize];
+                let places = (0..store.places.len())
+                    .map(|p| {
+                        hit(&locations, store.places.location[p])
+                            || hit(&admin2, store.places.admin2[p])
+                            || hit(&admin1, store.places.admin1[p])
+                    })
+                    .collect();
+                let notes = match &store.source {
+                    SourceText::InMemory(text) => {
+                        let mut out = vec![false; store.len()];
+                        match_records(store, &needle, text, 0, 0..store.len(), &mut out);
+                        Some(out)
+                    }
+                    SourceText::External { .. } => state.note_matches.clone(),
+                };
+                Some(Test::Text { places, notes })
+            }
+        }
+    }
+
+    #[inline]
+    fn passes(&self, store: &Store, r: usize) -> bool {
+        match self {
+            Test::DateRange(from, to) => (*from..=*to).contains(&store.date[r]),
+            Test::Months { first_day, allowed } => allowed[(store.date[r] - first_day) as usize],
+            Test::Places(allowed) => allowed[store.place[r] as usize],
+            Test::Codes(column, allowed) => {
+                let code = match column {
+                    CodeColumn::EventType => store.event_type[r],
+                    CodeColumn::SubEventType => store.sub_event_type[r],
+                    CodeColumn::Disorder => store.disorder_type[r],
+                };
+                allowed.get(code as usize).copied().unwrap_or(false)
+            }
+            Test::Actor {
+                role,
+                side_flags,
+                alongside,
+            } => {
+                let s1 = side_flags[store.side1[r] as usize];
+                let s2 = side_flags[store.side2[r] as usize];
+                if *alongside {
+                    // Both actors on one side; the role narrows which side.
+                    let together = |s: u8| s & 3 != 0 && s & 4 != 0;
+                    return match role {
+                        Role::Actor1 | Role::Assoc1 | Role::Side1 => together(s1),
+                        Role::Actor2 | Role::Assoc2 | Role::Side2 => together(s2),
+                        Role::Any => together(s1) || together(s2),
+                    };
+                }
+                match role {
+                    Role::Any => (s1 | s2) & 3 != 0,
+                    Role::Actor1 => s1 & 1 != 0,
+                    Role::Actor2 => s2 & 1 != 0,
+                    Role::Assoc1 => s1 & 2 != 0,
+                    Role::Assoc2 => s2 & 2 != 0,
+                    Role::Side1 => s1 & 3 != 0,
+                    Role::Side2 => s2 & 3 != 0,
+                }
+            }
+            Test::Fatalities(min, max) => (*min..=*max).contains(&store.fatalities[r]),
+            Test::Civilian(want) => store.is_civilian_targeting(r) == *want,
+            Test::Text { places, notes } => {
+                places[store.place[r] as usize] || notes.as_ref().is_some_and(|n| n[r])
+            }
+        }
+    }
+}
+
+fn place_test(
+    store: &Store,
+    names: &[String],
+    dict: &Dictionary,
+    place_codes: &[u32],
+) -> Option<Test> {
+    if names.is_empty() {
+        return None;
+    }
+    let wanted = wanted_codes(names, dict);
+    Some(Test::Places(
+        (0..store.places.len())
+            .map(|p| {
+                let code = place_codes[p];
+                code != NONE && wanted[code as usize]
+            })
+            .collect(),
+    ))
+}
+
+fn code_test(names: &[String], dict: &Dictionary, column: CodeColumn) -> Option<Test> {
+    if names.is_empty() {
+        return None;
+    }
+    Some(Test::Codes(column, wanted_codes(names, dict)))
+}
+
+/// Which codes of `dict` are named in `names` (exact, or equal after
+/// folding case and accents).
+fn wanted_codes(names: &[String], dict: &Dictionary) -> Vec<bool> {
+    let folded: Vec<String> = names.iter().map(|n| fold(n.trim())).collect();
+    dict.names()
+        .iter()
+        .map(|n| names.iter().any(|w| w == n) || folded.contains(&fold(n)))
+        .collect()
+}
+
+/// Which raw actors `query` means: a canonical actor by name, else a raw
+/// actor by name, else every actor whose name or canonical name contains
+/// the query (case- and accent-insensitive).
+pub fn match_actors(store: &Store, query: &str) -> Vec<bool> {
+    let query = query.trim();
+    let canonical = &store.canonical;
+    let folded = fold(query);
+    if let Some(code) = canonical.code(query).or_else(|| {
+        canonical
+            .names
+            .iter()
+            .position(|n| fold(n) == folded)
+            .map(|i| i as u32)
+    }) {
+        return canonical.of_actor.iter().map(|&c| c == code).collect();
+    }
+    if let Some(code) = store.actors.code(query) {
+        return (0..store.actors.len() as u32).map(|a| a == code).collect();
+    }
+    store
+        .actors
+        .names()
+        .iter()
+        .zip(&canonical.of_actor)
+        .map(|(raw, &c)| {
+            contains_folded(raw, &folded) || contains_folded(canonical.name(c), &folded)
+        })
+        .collect()
+}

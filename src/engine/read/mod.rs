@@ -1,0 +1,10 @@
+//! How a file becomes a store: recognising and decoding its bytes, finding
+//! its layout from the header, and parsing it chunk by chunk into the
+//! columnar store, with a report of what was read and typed errors for what
+//! could not be.
+
+pub mod decode;
+pub mod error;
+pub mod import;
+pub mod layout;
+pub mod published;
