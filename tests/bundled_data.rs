@@ -5,6 +5,7 @@
 mod common;
 
 use eventlens::engine::data::date::{self, format_iso};
+use eventlens::engine::data::dimension::Category;
 use eventlens::engine::read::import::{import_bytes, ImportOptions};
 use eventlens::engine::read::layout::Format;
 use eventlens::engine::read::published;
@@ -83,7 +84,7 @@ fn every_row_is_complete_and_plausible() {
             "{id} date {}",
             format_iso(store.date[r])
         );
-        let event_type = store.event_types.name(u32::from(store.event_type[r]));
+        let event_type = store.names[Category::EventType].name(u32::from(store.event_type[r]));
         assert!(known_types.contains(&event_type), "{id}: {event_type}");
         assert!(
             (1..=3).contains(&store.time_precision(r)),
@@ -131,9 +132,7 @@ fn spot_checks_against_the_articles() {
     let (r, _) = row_by_id(&store, "ELMLI0001");
     assert_eq!(format_iso(store.date[r]), "2021-01-03");
     assert_eq!(
-        store
-            .sub_event_types
-            .name(u32::from(store.sub_event_type[r])),
+        store.names[Category::SubEventType].name(u32::from(store.sub_event_type[r])),
         "Air/drone strike"
     );
     // Jamestown: Wagner/Africa Corps fighters killed in northern Mali on July 28, 2024.

@@ -5,6 +5,7 @@ mod common;
 
 use common::{fixture, import, import_chunked, total_fatalities};
 use eventlens::engine::data::date;
+use eventlens::engine::data::dimension::Category;
 use eventlens::engine::data::source::TextEncoding;
 use eventlens::engine::query::{Filters, QueryState};
 use eventlens::engine::read::import::ImportOptions;
@@ -197,8 +198,8 @@ fn monadic_rows_merge_into_two_sided_events() {
 fn legacy_file_decodes_windows_1252_and_day_first_dates() {
     let d = import(&fixture("acled_legacy_africa_cp1252.csv")).unwrap();
     assert_eq!(d.store.encoding, TextEncoding::Windows1252);
-    assert_eq!(d.store.admin1_of(0), "Ménaka");
-    assert_eq!(d.store.admin1_of(1), "Ségou");
+    assert_eq!(d.store.name_of(Category::Admin1, 0), "Ménaka");
+    assert_eq!(d.store.name_of(Category::Admin1, 1), "Ségou");
     assert_eq!(d.store.date[0], date::from_ymd(2015, 2, 5).unwrap());
     let skipped = &d.report.skipped[0];
     assert_eq!(skipped.what, "the date did not parse");
@@ -223,20 +224,20 @@ fn ucdp_estimates_intervals_and_types() {
     assert_eq!(s.fatalities_low.iter().sum::<u32>(), 39);
     assert_eq!(s.fatalities_high.iter().sum::<u32>(), 62);
     assert_eq!(
-        s.event_types.name(u32::from(s.event_type[0])),
+        s.names[Category::EventType].name(u32::from(s.event_type[0])),
         "State-based conflict"
     );
     assert_eq!(
-        s.event_types.name(u32::from(s.event_type[1])),
+        s.names[Category::EventType].name(u32::from(s.event_type[1])),
         "One-sided violence"
     );
     assert_eq!(
-        s.event_types.name(u32::from(s.event_type[2])),
+        s.names[Category::EventType].name(u32::from(s.event_type[2])),
         "Non-state conflict"
     );
     assert_eq!(date::format_iso(s.date_end[0]), "2022-03-27");
     assert_eq!(s.time_precision(2), 3); // date_prec 4 (month) is coarse
-    assert_eq!(s.admin1_of(0), "Mopti region");
+    assert_eq!(s.name_of(Category::Admin1, 0), "Mopti region");
     // "Government of Mali" folds with ACLED's names to Malian state forces.
     let mut state = QueryState::new(s);
     state.apply(

@@ -4,7 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use eventlens::engine::data::date::{self, Bin};
-use eventlens::engine::query::group::{aggregate, GroupBy};
+use eventlens::engine::data::dimension::{Category, CategoryMap, GroupBy};
+use eventlens::engine::query::group::aggregate;
 use eventlens::engine::query::{Filters, QueryState, Role, ViewSpec};
 use eventlens::engine::read::import::{import_bytes, ImportOptions};
 use proptest::prelude::*;
@@ -142,8 +143,15 @@ fn filters_of(q: &Query) -> Filters {
         from: q.from,
         to: q.to,
         months: q.months,
-        event_types: q.types.iter().map(|&t| TYPES[t].to_string()).collect(),
-        admin1: q.admin1.iter().map(|&a| ADMIN1[a].to_string()).collect(),
+        categories: CategoryMap::default()
+            .with(
+                Category::EventType,
+                q.types.iter().map(|&t| TYPES[t].to_string()).collect(),
+            )
+            .with(
+                Category::Admin1,
+                q.admin1.iter().map(|&a| ADMIN1[a].to_string()).collect(),
+            ),
         actor: q.actor.map(actor_name),
         role: q.role,
         alongside: q.alongside.map(actor_name),
@@ -236,7 +244,7 @@ proptest! {
                 e.0 += 1;
                 e.1 += u64::from(r.fatalities);
             }
-            let got: BTreeMap<String, (u64, u64)> = aggregate(store, &state.rows(), GroupBy::Year)
+            let got: BTreeMap<String, (u64, u64)> = aggregate(store, &state.rows(), GroupBy::Time(Bin::Year))
                 .into_iter()
                 .filter(|g| g.measures.events > 0)
                 .map(|g| (g.key, (g.measures.events, g.measures.fatalities)))
@@ -249,7 +257,7 @@ proptest! {
             for r in rows.iter().filter(|r| reference_passes(r, q, true)) {
                 *by_admin1.entry(ADMIN1[r.admin1].to_string()).or_default() += 1;
             }
-            let got: BTreeMap<String, u64> = views.by_admin1.iter().map(|b| (b.label.clone(), b.measures.events)).collect();
+            let got: BTreeMap<String, u64> = views.by_category[Category::Admin1].iter().map(|b| (b.label.clone(), b.measures.events)).collect();
             prop_assert_eq!(got, by_admin1);
             prop_assert_eq!(views.totals.measures.events, want.len() as u64);
         }

@@ -5,7 +5,8 @@ mod common;
 
 use common::{fixture, import};
 use eventlens::engine::data::date::{from_ymd, Bin};
-use eventlens::engine::query::group::{aggregate, compare, GroupBy, Period};
+use eventlens::engine::data::dimension::{Category, CategoryMap, GroupBy};
+use eventlens::engine::query::group::{aggregate, compare, Period};
 use eventlens::engine::query::{suggest_actors, Filters, QueryState, Role, ViewSpec};
 
 fn fixture_state() -> (eventlens::engine::Store, QueryState) {
@@ -52,35 +53,42 @@ fn single_filters() {
         ),
         (
             Filters {
-                admin1: vec!["Mopti".into()],
+                categories: CategoryMap::default().with(Category::Admin1, vec!["Mopti".into()]),
                 ..Filters::default()
             },
             &["FIX1", "FIX3"],
         ),
         (
             Filters {
-                admin1: vec!["menaka".into()],
+                categories: CategoryMap::default().with(Category::Admin1, vec!["menaka".into()]),
                 ..Filters::default()
             },
             &["FIX4", "FIX6"],
         ),
         (
             Filters {
-                event_types: vec!["Battles".into(), "Violence against civilians".into()],
+                categories: CategoryMap::default().with(
+                    Category::EventType,
+                    vec!["Battles".into(), "Violence against civilians".into()],
+                ),
                 ..Filters::default()
             },
             &["FIX1", "FIX2", "FIX4", "FIX6"],
         ),
         (
             Filters {
-                sub_event_types: vec!["Attack".into()],
+                categories: CategoryMap::default()
+                    .with(Category::SubEventType, vec!["Attack".into()]),
                 ..Filters::default()
             },
             &["FIX2", "FIX6"],
         ),
         (
             Filters {
-                disorder_types: vec!["Strategic developments".into()],
+                categories: CategoryMap::default().with(
+                    Category::DisorderType,
+                    vec!["Strategic developments".into()],
+                ),
                 ..Filters::default()
             },
             &["FIX5"],
@@ -230,8 +238,9 @@ fn linked_views_ignore_their_own_filter() {
     state.apply(
         &store,
         &Filters {
-            admin1: vec!["Mopti".into()],
-            event_types: vec!["Battles".into()],
+            categories: CategoryMap::default()
+                .with(Category::Admin1, vec!["Mopti".into()])
+                .with(Category::EventType, vec!["Battles".into()]),
             ..Filters::default()
         },
     );
@@ -246,15 +255,13 @@ fn linked_views_ignore_their_own_filter() {
     assert_eq!(v.totals.measures.events, 1);
     assert_eq!(v.totals.measures.fatalities, 5);
     // Admin1 bars ignore the admin1 filter: Battles everywhere = FIX1 (Mopti), FIX4 (Menaka).
-    let admin1: Vec<(&str, u64)> = v
-        .by_admin1
+    let admin1: Vec<(&str, u64)> = v.by_category[Category::Admin1]
         .iter()
         .map(|b| (b.label.as_str(), b.measures.events))
         .collect();
     assert_eq!(admin1, vec![("Menaka", 1), ("Mopti", 1)]);
     // Event-type bars ignore the type filter: all of Mopti = FIX1 (Battles), FIX3 (Explosions).
-    let types: Vec<(&str, u64)> = v
-        .by_event_type
+    let types: Vec<(&str, u64)> = v.by_category[Category::EventType]
         .iter()
         .map(|b| (b.label.as_str(), b.measures.events))
         .collect();
@@ -306,7 +313,7 @@ fn actor_breakdown_counts_each_event_once_per_actor() {
 fn group_by_month_year_and_actor() {
     let (store, state) = fixture_state();
     let rows = state.rows();
-    let years: Vec<(String, u64, u64)> = aggregate(&store, &rows, GroupBy::Year)
+    let years: Vec<(String, u64, u64)> = aggregate(&store, &rows, GroupBy::Time(Bin::Year))
         .into_iter()
         .map(|g| (g.key, g.measures.events, g.measures.fatalities))
         .collect();
@@ -318,7 +325,7 @@ fn group_by_month_year_and_actor() {
             ("2023".into(), 1, 20)
         ]
     );
-    let months = aggregate(&store, &rows, GroupBy::Month);
+    let months = aggregate(&store, &rows, GroupBy::Time(Bin::Month));
     assert_eq!(months.len(), 20); // 2021-06 .. 2023-01, empty months included
     assert_eq!(months[0].key, "2021-06");
     assert_eq!(months[19].key, "2023-01");
@@ -347,7 +354,7 @@ fn rainy_season_2021_vs_2022_by_event_type() {
     let a = Period::months(2021, 6, 9).unwrap();
     let b = Period::months(2022, 6, 9).unwrap();
     assert_eq!(a.label(), "2021-06-01 to 2021-09-30");
-    let c = compare(&store, &state, a, b, GroupBy::EventType);
+    let c = compare(&store, &state, a, b, GroupBy::Category(Category::EventType));
     assert_eq!((c.total.a.events, c.total.b.events), (2, 2));
     let row = |k: &str| c.rows.iter().find(|r| r.key == k).unwrap();
     assert_eq!(row("Battles").change_label(), "no change");

@@ -9,8 +9,10 @@
 //! ```
 
 use eventlens::engine::data::actors::AliasTable;
+use eventlens::engine::data::date::Bin;
 use eventlens::engine::data::date::{self, Day};
-use eventlens::engine::query::group::{self, GroupBy};
+use eventlens::engine::data::dimension::{Category, GroupBy};
+use eventlens::engine::query::group;
 use eventlens::engine::query::{Filters, QueryState};
 use eventlens::engine::read::import::{Dataset, ImportOptions, Importer};
 use eventlens::engine::synthetic;
@@ -125,8 +127,8 @@ fn report_json(dataset: &Dataset) -> Value {
         "fatalities": fatalities,
         "date_min": report.date_min,
         "date_max": report.date_max,
-        "by_year": groups(GroupBy::Year),
-        "by_event_type": groups(GroupBy::EventType),
+        "by_year": groups(GroupBy::Time(Bin::Year)),
+        "by_event_type": groups(GroupBy::Category(Category::EventType)),
         "skipped": report.skipped,
         "unparsed": report.unparsed,
         "columns_used": report.columns_used,
@@ -202,9 +204,11 @@ fn aggregate(args: &[String]) -> Result<String, CliError> {
             "months" => filters.months = Some(parse_months(&value)?),
             "actor" => filters.actor = Some(value),
             "alongside" => filters.alongside = Some(value),
-            "event-type" => filters.event_types.push(value),
-            "admin1" => filters.admin1.push(value),
-            "country" => filters.countries.push(value),
+            other if Category::from_slug(other).is_some() => {
+                if let Some(c) = Category::from_slug(other) {
+                    filters.categories[c].push(value);
+                }
+            }
             "alias" => match value.split_once('=') {
                 Some((raw, canonical)) if !raw.trim().is_empty() && !canonical.trim().is_empty() => {
                     aliases.add(raw, canonical)

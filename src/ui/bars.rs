@@ -5,99 +5,32 @@
 use super::exports::{Chart, ChartTools};
 use super::state::Measure;
 use super::use_ctx;
-use crate::engine::present::chips::toggle;
+use crate::engine::data::dimension::{Category, GroupBy};
 use crate::engine::present::format::thousands;
 use crate::engine::present::palette::event_type_colour;
-use crate::engine::query::group::GroupBy;
-use crate::engine::query::{Bar, Filters, NOT_STATED};
+use crate::engine::query::{Bar, NOT_STATED};
 use leptos::prelude::*;
 
 /// How many bars a list shows before "Show all".
 const FIRST: usize = 8;
 
-/// A breakdown dimension as the bar lists use it.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct Kind(pub GroupBy);
-
-impl Kind {
-    fn title(self) -> &'static str {
-        match self.0 {
-            GroupBy::Actor => "Actors",
-            GroupBy::Admin1 => "Regions (admin 1)",
-            GroupBy::Admin2 => "Districts (admin 2)",
-            GroupBy::EventType => "Event types",
-            GroupBy::SubEventType => "Sub-event types",
-            GroupBy::DisorderType => "Disorder types",
-            GroupBy::Country => "Countries",
-            _ => "Breakdown",
-        }
-    }
-
-    fn list(self, f: &mut Filters) -> Option<&mut Vec<String>> {
-        match self.0 {
-            GroupBy::Admin1 => Some(&mut f.admin1),
-            GroupBy::Admin2 => Some(&mut f.admin2),
-            GroupBy::EventType => Some(&mut f.event_types),
-            GroupBy::SubEventType => Some(&mut f.sub_event_types),
-            GroupBy::DisorderType => Some(&mut f.disorder_types),
-            GroupBy::Country => Some(&mut f.countries),
-            _ => None,
-        }
-    }
-
-    fn is_chosen(self, f: &Filters, label: &str) -> bool {
-        let list = match self.0 {
-            GroupBy::Actor => return f.actor.as_deref() == Some(label),
-            GroupBy::Admin1 => &f.admin1,
-            GroupBy::Admin2 => &f.admin2,
-            GroupBy::EventType => &f.event_types,
-            GroupBy::SubEventType => &f.sub_event_types,
-            GroupBy::DisorderType => &f.disorder_types,
-            GroupBy::Country => &f.countries,
-            _ => return false,
-        };
-        list.iter().any(|v| v == label)
-    }
-
-    fn pick(self, f: &mut Filters, label: &str) {
-        if self.0 == GroupBy::Actor {
-            if f.actor.as_deref() == Some(label) {
-                f.actor = None;
-            } else {
-                f.actor = Some(label.to_string());
-            }
-        } else if let Some(list) = self.list(f) {
-            toggle(list, label);
-        }
-    }
-
-    fn test_id(self) -> String {
-        format!(
-            "bars-{}",
-            match self.0 {
-                GroupBy::EventType => "event-type",
-                GroupBy::SubEventType => "sub-event-type",
-                GroupBy::DisorderType => "disorder-type",
-                other => other.name(),
-            }
-        )
-    }
-}
-
 #[component]
 pub fn Breakdowns() -> impl IntoView {
     let ctx = use_ctx();
-    let several_countries = move || ctx.snapshot.with(|s| s.views.by_country.len() > 1);
+    let several_countries = move || {
+        ctx.snapshot
+            .with(|s| s.views.by_category[Category::Country].len() > 1)
+    };
     view! {
         <section class="panel breakdowns" aria-labelledby="bars-title" aria-describedby="breakdown-summary">
             <h2 id="bars-title">"Breakdown"</h2>
             <p class="muted small">"Click a bar to filter by it; click again to undo."</p>
             <div class="bar-groups">
-                <BarList kind=Kind(GroupBy::Actor)/>
-                <BarList kind=Kind(GroupBy::Admin1)/>
-                <BarList kind=Kind(GroupBy::EventType)/>
+                <BarList by=GroupBy::Actor/>
+                <BarList by=GroupBy::Category(Category::Admin1)/>
+                <BarList by=GroupBy::Category(Category::EventType)/>
                 <Show when=several_countries>
-                    <BarList kind=Kind(GroupBy::Country)/>
+                    <BarList by=GroupBy::Category(Category::Country)/>
                 </Show>
             </div>
             <ChartTools chart=Chart::Breakdown/>
@@ -112,7 +45,7 @@ pub fn BreakdownChart() -> impl IntoView {
     let by = Memo::new(move |_| ctx.app.with(|a| a.breakdown));
     view! {
         <section class="panel breakdowns single" aria-describedby="breakdown-summary">
-            {move || view! { <BarList kind=Kind(by.get()) expand=true/> }}
+            {move || view! { <BarList by=by.get() expand=true/> }}
             <ChartTools chart=Chart::Breakdown/>
         </section>
     }
@@ -121,7 +54,8 @@ pub fn BreakdownChart() -> impl IntoView {
 /// The bars of one dimension, largest first.
 #[component]
 fn BarList(
-    kind: Kind,
+    /// The breakdown's dimension.
+    by: GroupBy,
     /// Show every bar from the start.
     #[prop(optional)]
     expand: bool,
@@ -131,11 +65,13 @@ fn BarList(
     let measure = Memo::new(move |_| ctx.app.with(|a| a.measure));
     let bars = Memo::new(move |_| {
         ctx.snapshot
-            .with(|s| s.views.bars(kind.0).unwrap_or(&[]).to_vec())
+            .with(|s| s.views.bars(by).unwrap_or(&[]).to_vec())
     });
     let title_id = format!(
         "bars-{}",
-        kind.title().to_lowercase().replace([' ', '(', ')'], "-")
+        by.plural_title()
+            .to_lowercase()
+            .replace([' ', '(', ')'], "-")
     );
     let value_of = move |b: &Bar| match measure.get() {
         Measure::Events => b.measures.events,
@@ -159,9 +95,9 @@ fn BarList(
                 let v = value_of(&bar);
                 let width = format!("{:.1}%", v as f64 * 100.0 / max as f64);
                 let label = bar.label.clone();
-                let chosen = ctx.filters.with(|f| kind.is_chosen(f, &label));
-                let colour = match kind.0 {
-                    GroupBy::EventType => {
+                let chosen = ctx.filters.with(|f| f.is_chosen(by, &label));
+                let colour = match by {
+                    GroupBy::Category(Category::EventType) => {
                         let i = type_names.iter().position(|t| *t == label).unwrap_or(0);
                         event_type_colour(&label, i)
                     }
@@ -180,7 +116,7 @@ fn BarList(
                             aria-pressed=chosen.to_string()
                             disabled=!clickable
                             aria-label=format!("{label}: {} {unit}", thousands(v))
-                            on:click=move |_| ctx.update_filters(|f| kind.pick(f, &pick))
+                            on:click=move |_| ctx.update_filters(|f| f.pick(by, &pick))
                         >
                             <span class="bar-label">{bar.label}</span>
                             <span class="bar-value">{thousands(v)}</span>
@@ -194,8 +130,8 @@ fn BarList(
             .collect_view()
     };
     view! {
-        <div class="bar-group" data-testid=kind.test_id()>
-            <h3 id=title_id.clone()>{kind.title()}</h3>
+        <div class="bar-group" data-testid=format!("bars-{}", by.slug())>
+            <h3 id=title_id.clone()>{by.plural_title()}</h3>
             <ul class="bars" aria-labelledby=title_id>{list}</ul>
             <Show when=move || bars.with(|b| b.len() > FIRST)>
                 <button class="link" on:click=move |_| expanded.update(|e| *e = !*e)>

@@ -6,23 +6,19 @@
 use super::exports::{Chart, ChartTools};
 use super::state::CompareSettings;
 use super::use_ctx;
+use crate::engine::data::date::Bin;
 use crate::engine::data::date::{format_iso, parse_iso, year_of};
+use crate::engine::data::dimension::GroupBy;
 use crate::engine::present::format::month_name;
 use crate::engine::present::format::thousands;
-use crate::engine::query::group::{ComparisonRow, GroupBy, Period};
+use crate::engine::query::group::{ComparisonRow, Period};
 use leptos::prelude::*;
 
-/// The dimensions offered (time bins compare poorly across two periods).
-const DIMENSIONS: [GroupBy; 8] = [
-    GroupBy::EventType,
-    GroupBy::SubEventType,
-    GroupBy::Actor,
-    GroupBy::Country,
-    GroupBy::Admin1,
-    GroupBy::Admin2,
-    GroupBy::DisorderType,
-    GroupBy::Month,
-];
+/// The dimensions offered: every breakdown, and months (time bins other
+/// than months compare poorly across two periods).
+fn dimensions() -> impl Iterator<Item = GroupBy> {
+    GroupBy::breakdowns().chain([GroupBy::Time(Bin::Month)])
+}
 
 #[component]
 pub fn ComparePanel() -> impl IntoView {
@@ -134,8 +130,7 @@ pub fn ComparePanel() -> impl IntoView {
                             }
                         }
                     >
-                        {DIMENSIONS
-                            .into_iter()
+                        {dimensions()
                             .map(|g| {
                                 view! {
                                     <option value=g.name() prop:selected=move || settings.get().by == g>

@@ -8,11 +8,10 @@
 use super::dom;
 use super::state::DatasetInfo;
 use super::{use_ctx, Ctx};
+use crate::engine::data::dimension::GroupBy;
 use crate::engine::data::store::SourceText;
-use crate::engine::link::BREAKDOWN_DIMENSIONS;
 use crate::engine::output::{self, EventsCsv};
 use crate::engine::present::summary;
-use crate::engine::query::group::GroupBy;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -330,8 +329,7 @@ pub fn ChartTools(
                     }
                 }
             >
-                {BREAKDOWN_DIMENSIONS
-                    .into_iter()
+                {GroupBy::breakdowns()
                     .map(|g| {
                         view! {
                             <option

@@ -5,11 +5,12 @@
 
 use super::use_ctx;
 use crate::engine::data::date::{format_iso, parse_iso};
+use crate::engine::data::dimension::Category;
 use crate::engine::present::chips::chips;
 use crate::engine::present::chips::{remove_chip, role_label};
 use crate::engine::present::format::month_name;
 use crate::engine::present::format::thousands;
-use crate::engine::query::{ActorIndex, Bar, Filters, Role, Views, NOT_STATED};
+use crate::engine::query::{ActorIndex, Filters, Role, NOT_STATED};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -147,44 +148,19 @@ pub fn FilterPanel() -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Where"</legend>
-                <ListSelect
-                    id="f-country"
-                    label="Country"
-                    bars=|v: &Views| v.by_country.clone()
-                    get=|f: &Filters| f.countries.clone()
-                    set=|f: &mut Filters, v| f.countries = v
-                />
-                <ListSelect
-                    id="f-admin1"
-                    label="Admin 1 (region)"
-                    bars=|v: &Views| v.by_admin1.clone()
-                    get=|f: &Filters| f.admin1.clone()
-                    set=|f: &mut Filters, v| f.admin1 = v
-                />
-                <ListSelect
-                    id="f-admin2"
-                    label="Admin 2 (district)"
-                    bars=|v: &Views| v.by_admin2.clone()
-                    get=|f: &Filters| f.admin2.clone()
-                    set=|f: &mut Filters, v| f.admin2 = v
-                />
+                {Category::ALL
+                    .into_iter()
+                    .filter(|c| c.is_place())
+                    .map(|c| view! { <ListSelect category=c/> })
+                    .collect_view()}
             </fieldset>
             <fieldset>
                 <legend>"What"</legend>
-                <ListSelect
-                    id="f-event-type"
-                    label="Event type"
-                    bars=|v: &Views| v.by_event_type.clone()
-                    get=|f: &Filters| f.event_types.clone()
-                    set=|f: &mut Filters, v| f.event_types = v
-                />
-                <ListSelect
-                    id="f-sub-event-type"
-                    label="Sub-event type"
-                    bars=|v: &Views| v.by_sub_event_type.clone()
-                    get=|f: &Filters| f.sub_event_types.clone()
-                    set=|f: &mut Filters, v| f.sub_event_types = v
-                />
+                {Category::ALL
+                    .into_iter()
+                    .filter(|c| !c.is_place())
+                    .map(|c| view! { <ListSelect category=c/> })
+                    .collect_view()}
                 <div class="pair">
                     <div class="field">
                         <label for="f-fat-min">"Fatalities at least"</label>
@@ -331,31 +307,22 @@ fn Chips() -> impl IntoView {
     }
 }
 
-/// A select over the values of a breakdown ("All", or one value; several
-/// values chosen by clicking bars show as "n chosen").
+/// A select over the values of a categorical dimension ("All", or one
+/// value; several values chosen by clicking bars show as "n chosen").
 #[component]
-fn ListSelect(
-    /// Element id, also used for the label.
-    id: &'static str,
-    label: &'static str,
-    /// Where the choices come from.
-    bars: fn(&Views) -> Vec<Bar>,
-    /// The filter's current values.
-    get: fn(&Filters) -> Vec<String>,
-    /// Stores new values in the filters.
-    set: fn(&mut Filters, Vec<String>),
-) -> impl IntoView {
+fn ListSelect(category: Category) -> impl IntoView {
     let ctx = use_ctx();
-    let chosen = Memo::new(move |_| ctx.filters.with(get));
+    let id = format!("f-{}", category.slug());
+    let chosen = Memo::new(move |_| ctx.filters.with(|f| f.categories[category].clone()));
     let options = Memo::new(move |_| {
         // Bars come most events first: a file with thousands of districts
         // offers the busiest ones (bars and chips reach the others).
         let mut labels: Vec<(String, u64)> = ctx.snapshot.with(|s| {
-            bars(&s.views)
-                .into_iter()
+            s.views.by_category[category]
+                .iter()
                 .filter(|b| b.label != NOT_STATED)
                 .take(MAX_OPTIONS)
-                .map(|b| (b.label, b.measures.events))
+                .map(|b| (b.label.clone(), b.measures.events))
                 .collect()
         });
         for c in chosen.get() {
@@ -366,28 +333,34 @@ fn ListSelect(
         labels.sort_by(|a, b| crate::engine::query::table::compare_text(&a.0, &b.0));
         labels
     });
+    // The options are "All", then "n chosen" while several values are
+    // chosen, then one per value: a choice is read by its position.
+    let several = move || chosen.with(Vec::len) > 1;
+    let on_change = move |ev: leptos::ev::Event| {
+        let index = event_target::<web_sys::HtmlSelectElement>(&ev).selected_index();
+        let first_value = if several() { 2 } else { 1 };
+        let values = match index {
+            0 => Vec::new(),
+            i if i < first_value => return, // "n chosen": keep them
+            i => match options.with(|o| o.get((i - first_value) as usize).map(|v| v.0.clone())) {
+                Some(value) => vec![value],
+                None => return,
+            },
+        };
+        ctx.update_filters(|f| f.categories[category] = values);
+    };
     view! {
         <div class="field">
-            <label for=id>{label}</label>
-            <select
-                id=id
-                data-testid=id
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if v == "\u{0}many" {
-                        return;
-                    }
-                    ctx.update_filters(|f| set(f, if v.is_empty() { vec![] } else { vec![v] }));
-                }
-            >
+            <label for=id.clone()>{category.control_label()}</label>
+            <select id=id.clone() data-testid=id on:change=on_change>
                 <option value="" prop:selected=move || chosen.with(Vec::is_empty)>
                     "All"
                 </option>
                 {move || {
-                    (chosen.with(Vec::len) > 1)
+                    several()
                         .then(|| {
                             view! {
-                                <option value="\u{0}many" prop:selected=true>
+                                <option value="" prop:selected=true>
                                     {format!("{} chosen", chosen.with(Vec::len))}
                                 </option>
                             }

@@ -445,11 +445,11 @@ fn install(
 
 /// The comparison with another dimension.
 trait WithBy {
-    fn with_by(self, by: crate::engine::query::group::GroupBy) -> Self;
+    fn with_by(self, by: crate::engine::data::dimension::GroupBy) -> Self;
 }
 
 impl WithBy for CompareSettings {
-    fn with_by(mut self, by: crate::engine::query::group::GroupBy) -> Self {
+    fn with_by(mut self, by: crate::engine::data::dimension::GroupBy) -> Self {
         self.by = by;
         self
     }

@@ -7,6 +7,7 @@
 use super::dom::{css_colour, fetch_bytes, prepare_canvas, watch_size};
 use super::use_ctx;
 use crate::engine::data::date::format_iso;
+use crate::engine::data::dimension::Category;
 use crate::engine::data::store::Store;
 use crate::engine::present::format::thousands;
 use crate::engine::present::map::{bounds, hit_test, mercator, point_radius, MapView};
@@ -268,7 +269,7 @@ pub fn MapPanel() -> impl IntoView {
                     let name = if ty == u16::MAX {
                         ""
                     } else {
-                        l.store.event_types.name(u32::from(ty))
+                        l.store.names[Category::EventType].name(u32::from(ty))
                     };
                     let small = batch[0].r <= SMALL_POINT;
                     // One point per cell about a point's width across: what
@@ -461,7 +462,7 @@ fn PlaceEvents() -> impl IntoView {
                         let ty = if ty == u16::MAX {
                             ""
                         } else {
-                            store.event_types.name(u32::from(ty))
+                            store.names[Category::EventType].name(u32::from(ty))
                         };
                         (
                             r,

@@ -6,10 +6,11 @@ use super::dom::{css_colour, prepare_canvas, watch_size};
 use super::state::Measure;
 use super::use_ctx;
 use crate::engine::data::date::{Bin, Day};
+use crate::engine::data::dimension::Category;
 use crate::engine::present::axis::{nice_ceiling, TimeAxis};
-use crate::engine::present::chips::toggle;
 use crate::engine::present::format::thousands;
 use crate::engine::present::palette::event_type_colour;
+use crate::engine::query::filters::toggle;
 use crate::engine::query::Timeline as TimelineData;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -249,7 +250,7 @@ pub fn Timeline() -> impl IntoView {
     let legend = move || {
         ctx.snapshot.with(|s| {
             let t = &s.views.timeline;
-            let chosen = ctx.filters.with(|f| f.event_types.clone());
+            let chosen = ctx.filters.with(|f| f.categories[Category::EventType].clone());
             (0..t.types.len())
                 .filter(|&ty| (0..t.bins).any(|b| t.events[b * t.types.len() + ty] > 0) || chosen.contains(&t.types[ty]))
                 .map(|ty| {
@@ -263,7 +264,7 @@ pub fn Timeline() -> impl IntoView {
                                 class="legend-item"
                                 aria-pressed=pressed.to_string()
                                 title="Show only this event type (click again to undo)"
-                                on:click=move |_| ctx.update_filters(|f| toggle(&mut f.event_types, &toggled))
+                                on:click=move |_| ctx.update_filters(|f| toggle(&mut f.categories[Category::EventType], &toggled))
                             >
                                 <span class="swatch" style:background-color=colour></span>
                                 {name}

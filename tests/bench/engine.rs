@@ -6,6 +6,7 @@
 //! `EVENTLENS_BENCH_EVENTS=200000 cargo bench --bench engine`.
 
 use eventlens::engine::data::date::{from_ymd, Bin};
+use eventlens::engine::data::dimension::Category;
 use eventlens::engine::query::{Filters, QueryState, ViewSpec};
 use eventlens::engine::read::import::{ImportOptions, Importer};
 use eventlens::engine::synthetic;
@@ -80,7 +81,7 @@ fn main() {
         let mut steps = Vec::new();
         let mut f = Filters::default();
         for round in 0..6 {
-            f.event_types = vec!["Battles".into()];
+            f.categories[Category::EventType] = vec!["Battles".into()];
             steps.push(f.clone());
             f.from = from_ymd(2010 + round, 1, 1);
             f.to = from_ymd(2020 + round, 12, 31);
@@ -89,9 +90,10 @@ fn main() {
             steps.push(f.clone());
             f.actor = Some(format!("Synthetic Armed Group {}", round * 3));
             steps.push(f.clone());
-            f.admin1 = vec![format!("Province 0-{round}"), "Province 1-1".into()];
+            f.categories[Category::Admin1] =
+                vec![format!("Province 0-{round}"), "Province 1-1".into()];
             steps.push(f.clone());
-            f.event_types.clear();
+            f.categories[Category::EventType].clear();
             steps.push(f.clone());
             f = Filters::default();
             steps.push(f.clone());

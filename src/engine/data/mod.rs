@@ -6,6 +6,7 @@
 pub mod actors;
 pub mod date;
 pub mod dictionary;
+pub mod dimension;
 pub mod fold;
 pub mod sides;
 pub mod source;

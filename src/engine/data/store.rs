@@ -16,6 +16,7 @@
 use crate::engine::data::actors::Canonical;
 use crate::engine::data::date::Day;
 pub use crate::engine::data::dictionary::{trim_spaces, Dictionary, NONE};
+use crate::engine::data::dimension::{Category, CategoryMap};
 pub use crate::engine::data::sides::Sides;
 use crate::engine::data::source::{Columns, Format, TextEncoding};
 use rustc_hash::FxHashMap;
@@ -96,6 +97,25 @@ pub enum SourceText {
     External { offset: u64 },
 }
 
+/// The codes of one category, see [`Store::codes`].
+#[derive(Clone, Copy, Debug)]
+pub enum Codes<'a> {
+    /// One `u16` code per event; `u16::MAX` is "no value".
+    PerEvent(&'a [u16]),
+    /// One `u32` code per place ([`Store::place`]); [`NONE`] is "no value".
+    PerPlace(&'a [u32]),
+}
+
+/// A per-event `u16` code as a dictionary code ([`NONE`] for "no value").
+#[inline]
+pub fn widen16(code: u16) -> u32 {
+    if code == u16::MAX {
+        NONE
+    } else {
+        u32::from(code)
+    }
+}
+
 /// Bit layout of [`Store::flags`].
 pub mod flag {
     pub const CIVILIAN_TARGETING: u8 = 1;
@@ -134,12 +154,8 @@ pub struct Store {
     pub record_len: Vec<u32>,
     pub source: SourceText,
 
-    pub event_types: Dictionary,
-    pub sub_event_types: Dictionary,
-    pub disorder_types: Dictionary,
-    pub countries: Dictionary,
-    pub admin1s: Dictionary,
-    pub admin2s: Dictionary,
+    /// The names of each categorical dimension's values.
+    pub names: CategoryMap<Dictionary>,
     pub admin3s: Dictionary,
     pub locations: Dictionary,
     pub actors: Dictionary,
@@ -172,12 +188,7 @@ impl Store {
             record_start: Vec::new(),
             record_len: Vec::new(),
             source: SourceText::External { offset: 0 },
-            event_types: Dictionary::default(),
-            sub_event_types: Dictionary::default(),
-            disorder_types: Dictionary::default(),
-            countries: Dictionary::default(),
-            admin1s: Dictionary::default(),
-            admin2s: Dictionary::default(),
+            names: CategoryMap::default(),
             admin3s: Dictionary::default(),
             locations: Dictionary::default(),
             actors: Dictionary::default(),
@@ -223,19 +234,34 @@ impl Store {
         }
     }
 
-    pub fn country_of(&self, row: usize) -> &str {
-        self.countries
-            .name(self.places.country[self.place[row] as usize])
+    /// Where the codes of category `c` are kept: per event for the types,
+    /// per place for the administrative areas.
+    pub fn codes(&self, c: Category) -> Codes<'_> {
+        match c {
+            Category::Country => Codes::PerPlace(&self.places.country),
+            Category::Admin1 => Codes::PerPlace(&self.places.admin1),
+            Category::Admin2 => Codes::PerPlace(&self.places.admin2),
+            Category::EventType => Codes::PerEvent(&self.event_type),
+            Category::SubEventType => Codes::PerEvent(&self.sub_event_type),
+            Category::DisorderType => Codes::PerEvent(&self.disorder_type),
+        }
     }
 
-    pub fn admin1_of(&self, row: usize) -> &str {
-        self.admin1s
-            .name(self.places.admin1[self.place[row] as usize])
+    /// The code of event `row` in category `c`; `None` where the file gave
+    /// no value.
+    pub fn code_of(&self, c: Category, row: usize) -> Option<u32> {
+        let code = match self.codes(c) {
+            Codes::PerPlace(codes) => codes[self.place[row] as usize],
+            Codes::PerEvent(codes) => widen16(codes[row]),
+        };
+        (code != NONE).then_some(code)
     }
 
-    pub fn admin2_of(&self, row: usize) -> &str {
-        self.admin2s
-            .name(self.places.admin2[self.place[row] as usize])
+    /// The value of event `row` in category `c`, as the file wrote it
+    /// (empty where there is none).
+    pub fn name_of(&self, c: Category, row: usize) -> &str {
+        self.code_of(c, row)
+            .map_or("", |code| self.names[c].name(code))
     }
 
     pub fn location_of(&self, row: usize) -> &str {
@@ -275,9 +301,9 @@ impl Store {
         let p = place as usize;
         let parts = [
             self.locations.name(self.places.location[p]),
-            self.admin2s.name(self.places.admin2[p]),
-            self.admin1s.name(self.places.admin1[p]),
-            self.countries.name(self.places.country[p]),
+            self.names[Category::Admin2].name(self.places.admin2[p]),
+            self.names[Category::Admin1].name(self.places.admin1[p]),
+            self.names[Category::Country].name(self.places.country[p]),
         ];
         let mut out: Vec<&str> = Vec::new();
         for part in parts {
@@ -320,20 +346,11 @@ impl Store {
             + self.civilian_deaths.len() * 4;
         let columns = n * per_event_columns + ucdp;
         let spans = n * 12;
-        let tables = [
-            &self.event_types,
-            &self.sub_event_types,
-            &self.disorder_types,
-            &self.countries,
-            &self.admin1s,
-            &self.admin2s,
-            &self.admin3s,
-            &self.locations,
-            &self.actors,
-        ]
-        .iter()
-        .map(|d| d.heap_bytes())
-        .sum::<usize>()
+        let tables = [&self.admin3s, &self.locations, &self.actors]
+            .into_iter()
+            .chain(self.names.values())
+            .map(|d| d.heap_bytes())
+            .sum::<usize>()
             + self.places.heap_bytes()
             + self.sides.heap_bytes();
         let held_text = match &self.source {

@@ -4,8 +4,9 @@
 //! with a notice, values are length-capped and parsed into typed values.
 
 use crate::engine::data::date::{self, Bin, Day};
+use crate::engine::data::dimension::{Category, GroupBy};
 use crate::engine::query::group::busiest_consecutive_years;
-use crate::engine::query::group::{GroupBy, Period};
+use crate::engine::query::group::Period;
 use crate::engine::query::table::SortKey;
 use crate::engine::query::Measure;
 use crate::engine::query::{Filters, Role};
@@ -85,11 +86,13 @@ impl CompareSpec {
         let last = dates.iter().copied().max();
         let year = busiest_consecutive_years(dates, 6, 9)
             .unwrap_or_else(|| last.map_or(2021, |d| date::year_of(d) - 1));
-        Self::consecutive_years(year, 6, 9, GroupBy::EventType).unwrap_or(CompareSpec {
-            a: Period { from: 0, to: 0 },
-            b: Period { from: 0, to: 0 },
-            by: GroupBy::EventType,
-        })
+        Self::consecutive_years(year, 6, 9, GroupBy::Category(Category::EventType)).unwrap_or(
+            CompareSpec {
+                a: Period { from: 0, to: 0 },
+                b: Period { from: 0, to: 0 },
+                by: GroupBy::Category(Category::EventType),
+            },
+        )
     }
 }
 
@@ -127,16 +130,9 @@ impl ViewState {
         if let Some((a, b)) = f.months {
             q.append_pair("months", &format!("{a}-{b}"));
         }
-        for (key, values) in [
-            ("country", &f.countries),
-            ("admin1", &f.admin1),
-            ("admin2", &f.admin2),
-            ("type", &f.event_types),
-            ("subtype", &f.sub_event_types),
-            ("disorder", &f.disorder_types),
-        ] {
+        for (c, values) in f.categories.iter() {
             for v in values {
-                q.append_pair(key, v);
+                q.append_pair(c.url_key(), v);
             }
         }
         if let Some(actor) = &f.actor {
@@ -223,6 +219,17 @@ impl ViewState {
                 ))
             };
             let f = &mut state.filters;
+            if let Some(c) = Category::from_url_key(key) {
+                let list = &mut f.categories[c];
+                if value.is_empty() {
+                    bad("the value is empty.");
+                } else if list.len() >= MAX_VALUES {
+                    bad("too many values.");
+                } else if !list.iter().any(|v| v == value) {
+                    list.push(value.to_string());
+                }
+                continue;
+            }
             match key {
                 "data" => {
                     if value.starts_with("https://")
@@ -243,23 +250,6 @@ impl ViewState {
                     Some(m) => f.months = Some(m),
                     None => bad("months are a range like 6-9 (June to September)."),
                 },
-                "country" | "admin1" | "admin2" | "type" | "subtype" | "disorder" => {
-                    let list = match key {
-                        "country" => &mut f.countries,
-                        "admin1" => &mut f.admin1,
-                        "admin2" => &mut f.admin2,
-                        "type" => &mut f.event_types,
-                        "subtype" => &mut f.sub_event_types,
-                        _ => &mut f.disorder_types,
-                    };
-                    if value.is_empty() {
-                        bad("the value is empty.");
-                    } else if list.len() >= MAX_VALUES {
-                        bad("too many values.");
-                    } else if !list.iter().any(|v| v == value) {
-                        list.push(value.to_string());
-                    }
-                }
                 "actor" if !value.is_empty() => f.actor = Some(value.to_string()),
                 "with" if !value.is_empty() => f.alongside = Some(value.to_string()),
                 "q" if !value.is_empty() => f.text = Some(value.to_string()),
@@ -322,7 +312,7 @@ impl ViewState {
                 state.compare = Some(CompareSpec {
                     a,
                     b,
-                    by: cby.unwrap_or(GroupBy::EventType),
+                    by: cby.unwrap_or(GroupBy::Category(Category::EventType)),
                 })
             }
             (None, None) => {}
@@ -331,18 +321,6 @@ impl ViewState {
         (state, notices)
     }
 }
-
-/// The dimensions a breakdown chart can show (time bins belong to the
-/// timeline).
-pub const BREAKDOWN_DIMENSIONS: [GroupBy; 7] = [
-    GroupBy::EventType,
-    GroupBy::Actor,
-    GroupBy::Admin1,
-    GroupBy::Admin2,
-    GroupBy::Country,
-    GroupBy::SubEventType,
-    GroupBy::DisorderType,
-];
 
 /// The view as a page holds it: a [`ViewState`] with every choice made (a
 /// comparison and a breakdown dimension always exist, the comparison's
@@ -367,7 +345,7 @@ impl Default for PageState {
             filters: Filters::default(),
             bin: Bin::Month,
             measure: Measure::Events,
-            breakdown: GroupBy::EventType,
+            breakdown: GroupBy::Category(Category::EventType),
             compare: CompareSpec::default_for(&[]),
             panel: Panel::default(),
             sort: None,
@@ -391,7 +369,8 @@ impl PageState {
             filters: self.filters.clone(),
             bin: self.bin,
             measure: self.measure,
-            breakdown: (self.breakdown != GroupBy::EventType).then_some(self.breakdown),
+            breakdown: (self.breakdown != GroupBy::Category(Category::EventType))
+                .then_some(self.breakdown),
             compare: (self.compare != *default_compare || self.panel == Panel::Compare)
                 .then_some(self.compare),
             panel: self.panel,
@@ -407,14 +386,14 @@ impl PageState {
         self.bin = recipe.bin;
         self.measure = recipe.measure;
         self.breakdown = match recipe.breakdown {
-            None => GroupBy::EventType,
-            Some(by) if BREAKDOWN_DIMENSIONS.contains(&by) => by,
+            None => GroupBy::Category(Category::EventType),
+            Some(by) if by.bin().is_none() => by,
             Some(by) => {
                 notices.push(format!(
                     "Ignored by={}: a breakdown is by event_type, actor, admin1, admin2, country, sub_event_type or disorder_type.",
                     by.name()
                 ));
-                GroupBy::EventType
+                GroupBy::Category(Category::EventType)
             }
         };
         self.compare = recipe.compare.unwrap_or(*default_compare);
@@ -459,6 +438,7 @@ pub fn parse_months(text: &str) -> Option<(u8, u8)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::data::dimension::{Category, CategoryMap, GroupBy};
     use crate::engine::synthetic::Rng;
 
     fn sample() -> ViewState {
@@ -468,9 +448,13 @@ mod tests {
                 from: date::from_ymd(2021, 6, 1),
                 to: date::from_ymd(2022, 9, 30),
                 months: Some((6, 9)),
-                countries: vec!["Mali".into()],
-                admin1: vec!["Mopti".into(), "Ségou & Co".into()],
-                event_types: vec!["Violence against civilians".into()],
+                categories: CategoryMap::default()
+                    .with(Category::Country, vec!["Mali".into()])
+                    .with(Category::Admin1, vec!["Mopti".into(), "Ségou & Co".into()])
+                    .with(
+                        Category::EventType,
+                        vec!["Violence against civilians".into()],
+                    ),
                 actor: Some("Wagner Group / Africa Corps".into()),
                 role: Role::Side1,
                 alongside: Some("Malian state forces".into()),
@@ -481,11 +465,11 @@ mod tests {
             },
             bin: Bin::Week,
             measure: Measure::Fatalities,
-            breakdown: Some(GroupBy::Admin1),
+            breakdown: Some(GroupBy::Category(Category::Admin1)),
             compare: Some(CompareSpec {
                 a: Period::months(2021, 6, 9).unwrap(),
                 b: Period::months(2022, 6, 9).unwrap(),
-                by: GroupBy::EventType,
+                by: GroupBy::Category(Category::EventType),
             }),
             panel: Panel::Compare,
             embed: true,
@@ -511,7 +495,10 @@ mod tests {
         );
         assert_eq!(state.filters.to, date::from_ymd(2022, 1, 1));
         assert_eq!(state.filters.from, None);
-        assert_eq!(state.filters.event_types, vec!["Battles".to_string()]);
+        assert_eq!(
+            state.filters.categories[Category::EventType],
+            vec!["Battles".to_string()]
+        );
         assert_eq!(state.data, None);
         assert_eq!(notices.len(), 7, "{notices:?}");
         assert!(notices.iter().any(|n| n.contains("YYYY-MM-DD")));
@@ -582,9 +569,9 @@ mod tests {
         // At its defaults the page writes an empty link.
         assert_eq!(page.recipe(None, &default, false).to_query(), "");
 
-        page.filters.countries = vec!["Mali".into()];
+        page.filters.categories[Category::Country] = vec!["Mali".into()];
         page.measure = Measure::Fatalities;
-        page.breakdown = GroupBy::Admin1;
+        page.breakdown = GroupBy::Category(Category::Admin1);
         page.panel = Panel::Map;
         let link = page.recipe(Some("data/x.csv"), &default, false).to_query();
         assert!(
@@ -623,7 +610,7 @@ mod tests {
         assert!(notices.is_empty());
         let mut page = PageState::default();
         let notices = page.apply(&recipe, &CompareSpec::default_for(&[]));
-        assert_eq!(page.breakdown, GroupBy::EventType);
+        assert_eq!(page.breakdown, GroupBy::Category(Category::EventType));
         assert_eq!(page.panel, Panel::Breakdown);
         assert_eq!(notices.len(), 1, "{notices:?}");
     }
@@ -631,9 +618,9 @@ mod tests {
     #[test]
     fn every_breakdown_dimension_has_bars() {
         let views = crate::engine::query::Views::default();
-        for by in BREAKDOWN_DIMENSIONS {
+        for by in GroupBy::breakdowns() {
             assert!(views.bars(by).is_some(), "{by:?}");
         }
-        assert!(views.bars(GroupBy::Month).is_none());
+        assert!(views.bars(GroupBy::Time(Bin::Month)).is_none());
     }
 }

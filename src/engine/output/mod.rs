@@ -2,6 +2,7 @@
 //! CSV (safe to open in a spreadsheet), and charts as SVG with their footer.
 
 use crate::engine::data::date;
+use crate::engine::data::dimension::Category;
 use crate::engine::data::store::{parse_record, Store};
 use crate::engine::present::chips::filters_in_words;
 use crate::engine::query::group::{Comparison, Group};
@@ -77,20 +78,14 @@ impl EventsCsv {
             }
         };
         let text = |s: &str| neutralise(s).into_owned();
-        let code16 = |dict: &crate::engine::data::dictionary::Dictionary, c: u16| {
-            if c == u16::MAX {
-                String::new()
-            } else {
-                text(dict.name(u32::from(c)))
-            }
-        };
+        let category = |c: Category| text(store.name_of(c, row));
         let cells = [
             text(field(store.columns.event_id)),
             date::format_iso(store.date[row]),
             store.time_precision(row).to_string(),
-            code16(&store.event_types, store.event_type[row]),
-            code16(&store.sub_event_types, store.sub_event_type[row]),
-            code16(&store.disorder_types, store.disorder_type[row]),
+            category(Category::EventType),
+            category(Category::SubEventType),
+            category(Category::DisorderType),
             text(&store.side_label(store.side1[row])),
             text(&store.side_label(store.side2[row])),
             if store.is_civilian_targeting(row) {
@@ -98,9 +93,9 @@ impl EventsCsv {
             } else {
                 String::new()
             },
-            text(store.country_of(row)),
-            text(store.admin1_of(row)),
-            text(store.admin2_of(row)),
+            category(Category::Country),
+            category(Category::Admin1),
+            category(Category::Admin2),
             text(store.location_of(row)),
             number(lat),
             number(lon),
@@ -499,6 +494,7 @@ fn push_footer(svg: &mut String, footer: &[String], h: f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::data::dimension::{Category, CategoryMap};
 
     #[test]
     fn neutralises_formula_cells() {
@@ -625,7 +621,7 @@ mod tests {
     #[test]
     fn footer_names_the_filters() {
         let f = Filters {
-            countries: vec!["Mali".into()],
+            categories: CategoryMap::default().with(Category::Country, vec!["Mali".into()]),
             ..Filters::default()
         };
         assert_eq!(

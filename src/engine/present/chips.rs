@@ -2,6 +2,7 @@
 //! for a chart's footer or an embed.
 
 use crate::engine::data::date;
+use crate::engine::data::dimension::Category;
 use crate::engine::present::format::month_name;
 use crate::engine::query::{Filters, Role};
 
@@ -10,12 +11,8 @@ use crate::engine::query::{Filters, Role};
 pub enum ChipTarget {
     DateRange,
     Months,
-    Country(String),
-    Admin1(String),
-    Admin2(String),
-    EventType(String),
-    SubEventType(String),
-    DisorderType(String),
+    /// One value of a categorical filter.
+    Category(Category, String),
     /// The actor, its role and the "alongside" actor.
     Actor,
     Alongside,
@@ -75,18 +72,12 @@ pub fn chips(f: &Filters) -> Vec<Chip> {
         };
         push(label, ChipTarget::Months);
     }
-    type ListChip<'a> = (&'a [String], &'static str, fn(String) -> ChipTarget);
-    let lists: [ListChip; 6] = [
-        (&f.countries, "Country", ChipTarget::Country),
-        (&f.admin1, "Admin 1", ChipTarget::Admin1),
-        (&f.admin2, "Admin 2", ChipTarget::Admin2),
-        (&f.event_types, "Type", ChipTarget::EventType),
-        (&f.sub_event_types, "Sub-type", ChipTarget::SubEventType),
-        (&f.disorder_types, "Disorder", ChipTarget::DisorderType),
-    ];
-    for (values, name, target) in lists {
+    for (c, values) in f.categories.iter() {
         for v in values {
-            push(format!("{name}: {v}"), target(v.clone()));
+            push(
+                format!("{}: {v}", c.chip_label()),
+                ChipTarget::Category(c, v.clone()),
+            );
         }
     }
     if let Some(actor) = non_empty(&f.actor) {
@@ -131,19 +122,13 @@ pub fn filters_in_words(f: &Filters) -> String {
 
 /// Removes the filter a chip stands for.
 pub fn remove_chip(f: &mut Filters, target: &ChipTarget) {
-    let drop = |list: &mut Vec<String>, v: &str| list.retain(|x| x != v);
     match target {
         ChipTarget::DateRange => {
             f.from = None;
             f.to = None;
         }
         ChipTarget::Months => f.months = None,
-        ChipTarget::Country(v) => drop(&mut f.countries, v),
-        ChipTarget::Admin1(v) => drop(&mut f.admin1, v),
-        ChipTarget::Admin2(v) => drop(&mut f.admin2, v),
-        ChipTarget::EventType(v) => drop(&mut f.event_types, v),
-        ChipTarget::SubEventType(v) => drop(&mut f.sub_event_types, v),
-        ChipTarget::DisorderType(v) => drop(&mut f.disorder_types, v),
+        ChipTarget::Category(c, v) => f.categories[*c].retain(|x| x != v),
         ChipTarget::Actor => {
             // Without its actor, "alongside" would silently become the actor.
             f.actor = None;
@@ -160,20 +145,11 @@ pub fn remove_chip(f: &mut Filters, target: &ChipTarget) {
     }
 }
 
-/// Adds `value` to a list filter, or removes it if it is there (clicking a
-/// bar twice undoes the first click).
-pub fn toggle(list: &mut Vec<String>, value: &str) {
-    if let Some(i) = list.iter().position(|v| v == value) {
-        list.remove(i);
-    } else {
-        list.push(value.to_string());
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::data::date::{from_ymd, Day};
+    use crate::engine::data::dimension::{Category, CategoryMap};
 
     fn day(y: i32, m: u32, d: u32) -> Day {
         from_ymd(y, m, d).unwrap()
@@ -185,12 +161,13 @@ mod tests {
             from: Some(day(2021, 6, 1)),
             to: Some(day(2021, 9, 30)),
             months: Some((6, 9)),
-            countries: vec!["Mali".into(), "Niger".into()],
-            admin1: vec!["Mopti".into()],
-            admin2: vec!["Djenne".into()],
-            event_types: vec!["Battles".into()],
-            sub_event_types: vec!["Attack".into()],
-            disorder_types: vec!["Political violence".into()],
+            categories: CategoryMap::default()
+                .with(Category::Country, vec!["Mali".into(), "Niger".into()])
+                .with(Category::Admin1, vec!["Mopti".into()])
+                .with(Category::Admin2, vec!["Djenne".into()])
+                .with(Category::EventType, vec!["Battles".into()])
+                .with(Category::SubEventType, vec!["Attack".into()])
+                .with(Category::DisorderType, vec!["Political violence".into()]),
             actor: Some("Wagner Group".into()),
             role: Role::Side1,
             alongside: Some("Military Forces of Mali".into()),
@@ -228,8 +205,11 @@ mod tests {
         assert!(g.is_empty(), "{g:?}");
         // Removing one country keeps the other.
         let mut h = f.clone();
-        remove_chip(&mut h, &ChipTarget::Country("Mali".into()));
-        assert_eq!(h.countries, vec!["Niger".to_string()]);
+        remove_chip(
+            &mut h,
+            &ChipTarget::Category(Category::Country, "Mali".into()),
+        );
+        assert_eq!(h.categories[Category::Country], vec!["Niger".to_string()]);
         assert!(chips(&Filters::default()).is_empty());
     }
 
@@ -246,23 +226,15 @@ mod tests {
     }
 
     #[test]
-    fn toggling() {
-        let mut list = vec![];
-        toggle(&mut list, "Mopti");
-        toggle(&mut list, "Gao");
-        toggle(&mut list, "Mopti");
-        assert_eq!(list, vec!["Gao".to_string()]);
-    }
-
-    #[test]
     fn filters_read_as_words() {
         assert_eq!(
             filters_in_words(&Filters::default()),
             "No filters: all events."
         );
         let f = Filters {
-            countries: vec!["Mali".into()],
-            event_types: vec!["Battles".into()],
+            categories: CategoryMap::default()
+                .with(Category::Country, vec!["Mali".into()])
+                .with(Category::EventType, vec!["Battles".into()]),
             months: Some((6, 9)),
             ..Filters::default()
         };

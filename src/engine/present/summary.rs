@@ -273,7 +273,8 @@ pub fn day(d: Day) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::query::group::{ComparisonRow, GroupBy};
+    use crate::engine::data::dimension::{Category, GroupBy};
+    use crate::engine::query::group::ComparisonRow;
     use crate::engine::query::Measures;
 
     fn m(events: u64) -> Measures {
@@ -319,7 +320,7 @@ mod tests {
             is_new: a == 0,
         };
         let c = Comparison {
-            by: GroupBy::EventType,
+            by: GroupBy::Category(Category::EventType),
             a: Period::months(2021, 6, 9).unwrap(),
             b: Period::months(2022, 6, 9).unwrap(),
             rows: vec![

@@ -2,10 +2,11 @@
 //! and apply to any file), and the dimensions they are checked on.
 
 use crate::engine::data::date::Day;
-use serde::{Deserialize, Serialize};
+use crate::engine::data::dimension::{Category, CategoryMap, GroupBy};
+use serde::Serialize;
 
 /// Which role(s) an actor filter looks at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Any role: actor1, assoc_actor_1, actor2, assoc_actor_2.
@@ -52,19 +53,17 @@ impl Role {
 
 /// Every filter, by name (so it can live in a URL and be applied to any
 /// file). Empty lists and `None` mean "no filter".
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Hash)]
 pub struct Filters {
     /// Inclusive date range.
     pub from: Option<Day>,
     pub to: Option<Day>,
     /// Months of the year, inclusive, 1-12; `(11, 2)` wraps over the new year.
     pub months: Option<(u8, u8)>,
-    pub countries: Vec<String>,
-    pub admin1: Vec<String>,
-    pub admin2: Vec<String>,
-    pub event_types: Vec<String>,
-    pub sub_event_types: Vec<String>,
-    pub disorder_types: Vec<String>,
+    /// Values wanted per categorical dimension; an event passes when its
+    /// value is one of them (or the list is empty).
+    #[serde(flatten)]
+    pub categories: CategoryMap<Vec<String>>,
     /// A canonical actor, a raw actor name, or a fragment of a name
     /// (case- and accent-insensitive).
     pub actor: Option<String>,
@@ -78,42 +77,48 @@ pub struct Filters {
     pub text: Option<String>,
 }
 
-/// The filter dimensions, one bit each.
+/// The filter dimensions, one bit each of an event's failure mask.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[repr(u8)]
 pub enum Dim {
-    Date = 0,
+    Date,
     Months,
-    Country,
-    Admin1,
-    Admin2,
-    EventType,
-    SubEventType,
-    Disorder,
+    Category(Category),
     Actor,
     Fatalities,
     Civilian,
     Text,
 }
 
+/// Number of filter dimensions (bits of the failure mask).
+pub const DIMS: usize = 6 + crate::engine::data::dimension::CATEGORIES;
+// The failure mask is a u16: one bit per dimension.
+const _: () = assert!(DIMS <= 16);
+
 impl Dim {
-    pub const ALL: [Dim; 12] = [
-        Dim::Date,
-        Dim::Months,
-        Dim::Country,
-        Dim::Admin1,
-        Dim::Admin2,
-        Dim::EventType,
-        Dim::SubEventType,
-        Dim::Disorder,
-        Dim::Actor,
-        Dim::Fatalities,
-        Dim::Civilian,
-        Dim::Text,
-    ];
+    /// Every dimension, in bit order.
+    pub fn all() -> impl Iterator<Item = Dim> {
+        [Dim::Date, Dim::Months]
+            .into_iter()
+            .chain(Category::ALL.into_iter().map(Dim::Category))
+            .chain([Dim::Actor, Dim::Fatalities, Dim::Civilian, Dim::Text])
+    }
+
+    /// Position of this dimension's bit.
+    pub fn position(self) -> u32 {
+        let categories = Category::ALL.len() as u32;
+        match self {
+            Dim::Date => 0,
+            Dim::Months => 1,
+            Dim::Category(c) => 2 + c.index() as u32,
+            Dim::Actor => 2 + categories,
+            Dim::Fatalities => 3 + categories,
+            Dim::Civilian => 4 + categories,
+            Dim::Text => 5 + categories,
+        }
+    }
 
     pub fn bit(self) -> u16 {
-        1 << self as u8
+        1 << self.position()
     }
 
     /// True when this dimension's part of `a` and `b` is the same.
@@ -121,12 +126,7 @@ impl Dim {
         match self {
             Dim::Date => a.from == b.from && a.to == b.to,
             Dim::Months => a.months == b.months,
-            Dim::Country => a.countries == b.countries,
-            Dim::Admin1 => a.admin1 == b.admin1,
-            Dim::Admin2 => a.admin2 == b.admin2,
-            Dim::EventType => a.event_types == b.event_types,
-            Dim::SubEventType => a.sub_event_types == b.sub_event_types,
-            Dim::Disorder => a.disorder_types == b.disorder_types,
+            Dim::Category(c) => a.categories[c] == b.categories[c],
             Dim::Actor => a.actor == b.actor && a.role == b.role && a.alongside == b.alongside,
             Dim::Fatalities => {
                 a.fatalities_min == b.fatalities_min && a.fatalities_max == b.fatalities_max
@@ -138,12 +138,86 @@ impl Dim {
 }
 
 impl Filters {
-    pub(crate) fn fails_text_pending(&self) -> bool {
-        false
-    }
-
     /// True when no filter is set.
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()
+    }
+
+    /// Whether the bar `label` of the breakdown by `by` is one the filters
+    /// ask for.
+    pub fn is_chosen(&self, by: GroupBy, label: &str) -> bool {
+        match by {
+            GroupBy::Category(c) => self.categories[c].iter().any(|v| v == label),
+            GroupBy::Actor => self.actor.as_deref() == Some(label),
+            GroupBy::Time(_) => false,
+        }
+    }
+
+    /// Clicking the bar `label` of the breakdown by `by`: adds its value to
+    /// the filter, or removes it when it is there (a second click undoes
+    /// the first). An actor replaces the actor filter.
+    pub fn pick(&mut self, by: GroupBy, label: &str) {
+        match by {
+            GroupBy::Category(c) => toggle(&mut self.categories[c], label),
+            GroupBy::Actor => {
+                self.actor = if self.actor.as_deref() == Some(label) {
+                    None
+                } else {
+                    Some(label.to_string())
+                }
+            }
+            GroupBy::Time(_) => {}
+        }
+    }
+}
+
+/// Adds `value` to a list filter, or removes it if it is there.
+pub fn toggle(list: &mut Vec<String>, value: &str) {
+    if let Some(i) = list.iter().position(|v| v == value) {
+        list.remove(i);
+    } else {
+        list.push(value.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_dimension_has_its_own_bit_of_the_mask() {
+        let bits: Vec<u16> = Dim::all().map(Dim::bit).collect();
+        assert_eq!(bits.len(), DIMS);
+        let all = bits.iter().fold(0u16, |m, b| {
+            assert_eq!(m & b, 0, "bit {b:#b} used twice");
+            m | b
+        });
+        assert_eq!(all.count_ones() as usize, DIMS);
+    }
+
+    #[test]
+    fn toggling() {
+        let mut list = vec![];
+        toggle(&mut list, "Mopti");
+        toggle(&mut list, "Gao");
+        toggle(&mut list, "Mopti");
+        assert_eq!(list, vec!["Gao".to_string()]);
+    }
+
+    #[test]
+    fn picking_a_bar_twice_undoes_it() {
+        let mut f = Filters::default();
+        let region = GroupBy::Category(Category::Admin1);
+        f.pick(region, "Mopti");
+        assert!(f.is_chosen(region, "Mopti"));
+        assert_eq!(f.categories[Category::Admin1], vec!["Mopti".to_string()]);
+        f.pick(region, "Mopti");
+        assert!(f.is_empty());
+        f.pick(GroupBy::Actor, "JNIM");
+        assert_eq!(f.actor.as_deref(), Some("JNIM"));
+        f.pick(GroupBy::Actor, "Wagner Group");
+        assert_eq!(f.actor.as_deref(), Some("Wagner Group"));
+        f.pick(GroupBy::Actor, "Wagner Group");
+        assert!(f.is_empty());
     }
 }

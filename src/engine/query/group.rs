@@ -3,89 +3,11 @@
 //! side ("June-September 2021 vs 2022, by event type").
 
 use crate::engine::data::date::{self, Bin, Day};
-use crate::engine::data::store::{Store, NONE};
+use crate::engine::data::dimension::GroupBy;
+use crate::engine::data::store::Store;
 use crate::engine::query::{Dim, Measures, QueryState, NOT_STATED};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-
-/// What to group events by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum GroupBy {
-    Day,
-    Week,
-    Month,
-    Quarter,
-    Year,
-    Country,
-    Admin1,
-    Admin2,
-    EventType,
-    SubEventType,
-    DisorderType,
-    /// Canonical actor, in any role; an event counts once per actor.
-    Actor,
-}
-
-impl GroupBy {
-    pub const ALL: [GroupBy; 12] = [
-        GroupBy::Day,
-        GroupBy::Week,
-        GroupBy::Month,
-        GroupBy::Quarter,
-        GroupBy::Year,
-        GroupBy::Country,
-        GroupBy::Admin1,
-        GroupBy::Admin2,
-        GroupBy::EventType,
-        GroupBy::SubEventType,
-        GroupBy::DisorderType,
-        GroupBy::Actor,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            GroupBy::Day => "day",
-            GroupBy::Week => "week",
-            GroupBy::Month => "month",
-            GroupBy::Quarter => "quarter",
-            GroupBy::Year => "year",
-            GroupBy::Country => "country",
-            GroupBy::Admin1 => "admin1",
-            GroupBy::Admin2 => "admin2",
-            GroupBy::EventType => "event_type",
-            GroupBy::SubEventType => "sub_event_type",
-            GroupBy::DisorderType => "disorder_type",
-            GroupBy::Actor => "actor",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<GroupBy> {
-        GroupBy::ALL.into_iter().find(|g| g.name() == name)
-    }
-
-    /// A human label: "month", "event type".
-    pub fn label(self) -> &'static str {
-        match self {
-            GroupBy::Admin1 => "region (admin 1)",
-            GroupBy::Admin2 => "district (admin 2)",
-            GroupBy::EventType => "event type",
-            GroupBy::SubEventType => "sub-event type",
-            GroupBy::DisorderType => "disorder type",
-            other => other.name(),
-        }
-    }
-
-    fn bin(self) -> Option<Bin> {
-        match self {
-            GroupBy::Day => Some(Bin::Day),
-            GroupBy::Week => Some(Bin::Week),
-            GroupBy::Month => Some(Bin::Month),
-            GroupBy::Quarter => Some(Bin::Quarter),
-            GroupBy::Year => Some(Bin::Year),
-            _ => None,
-        }
-    }
-}
 
 /// One group of an aggregation.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -105,27 +27,12 @@ pub struct Group {
 /// most first, then by name.
 pub fn aggregate(store: &Store, rows: &[u32], by: GroupBy) -> Vec<Group> {
     let ucdp = store.is_ucdp();
-    let mut slots: Vec<(Measures, u64, u64)> = Vec::new();
-    let mut add = |slot: usize, r: usize| {
-        if slot >= slots.len() {
-            slots.resize(slot + 1, (Measures::default(), 0, 0));
-        }
-        let s = &mut slots[slot];
-        s.0.events += 1;
-        s.0.fatalities += u64::from(store.fatalities[r]);
-        s.0.civilian_fatalities += u64::from(store.civilian_fatalities(r));
-        if ucdp {
-            s.1 += u64::from(store.fatalities_low[r]);
-            s.2 += u64::from(store.fatalities_high[r]);
-        }
-    };
-    let finish = |m: Measures, low: u64, high: u64, key: String| Group {
+    let finish = |slot: &Slot, key: String| Group {
         key,
-        measures: m,
-        fatalities_low: ucdp.then_some(low),
-        fatalities_high: ucdp.then_some(high),
+        measures: slot.measures,
+        fatalities_low: ucdp.then_some(slot.low),
+        fatalities_high: ucdp.then_some(slot.high),
     };
-
     if let Some(bin) = by.bin() {
         let Some(first) = rows
             .iter()
@@ -134,56 +41,26 @@ pub fn aggregate(store: &Store, rows: &[u32], by: GroupBy) -> Vec<Group> {
         else {
             return Vec::new();
         };
-        for &r in rows {
-            let r = r as usize;
-            add((bin.index(store.date[r]) - first) as usize, r);
-        }
+        let slots = tally(store, rows, |r, add| {
+            add((bin.index(store.date[r]) - first) as usize)
+        });
         return slots
-            .into_iter()
+            .iter()
             .enumerate()
-            .map(|(i, (m, lo, hi))| finish(m, lo, hi, bin.label(first + i as i32)))
+            .map(|(i, slot)| finish(slot, bin.label(first + i as i32)))
             .collect();
     }
-
-    let names: Vec<String> = match by {
-        GroupBy::Country => store.countries.names().to_vec(),
-        GroupBy::Admin1 => store.admin1s.names().to_vec(),
-        GroupBy::Admin2 => store.admin2s.names().to_vec(),
-        GroupBy::EventType => store.event_types.names().to_vec(),
-        GroupBy::SubEventType => store.sub_event_types.names().to_vec(),
-        GroupBy::DisorderType => store.disorder_types.names().to_vec(),
-        _ => store.canonical.names.clone(),
-    };
-    let none = names.len();
-    let code = |c: u32| if c == NONE { none } else { c as usize };
-    let code16 = |c: u16| if c == u16::MAX { none } else { c as usize };
-    for &r in rows {
-        let r = r as usize;
-        let place = store.place[r] as usize;
-        match by {
-            GroupBy::Country => add(code(store.places.country[place]), r),
-            GroupBy::Admin1 => add(code(store.places.admin1[place]), r),
-            GroupBy::Admin2 => add(code(store.places.admin2[place]), r),
-            GroupBy::EventType => add(code16(store.event_type[r]), r),
-            GroupBy::SubEventType => add(code16(store.sub_event_type[r]), r),
-            GroupBy::DisorderType => add(code16(store.disorder_type[r]), r),
-            _ => {
-                for a in actors_of(store, r) {
-                    add(a as usize, r);
-                }
-            }
-        }
-    }
+    let (slots, names) = tally_codes(store, rows, by);
     let mut groups: Vec<Group> = slots
-        .into_iter()
+        .iter()
         .enumerate()
-        .filter(|(_, s)| s.0.events > 0)
-        .map(|(i, (m, lo, hi))| {
+        .filter(|(_, s)| s.measures.events > 0)
+        .map(|(i, slot)| {
             let key = names
                 .get(i)
                 .cloned()
                 .unwrap_or_else(|| NOT_STATED.to_string());
-            finish(m, lo, hi, key)
+            finish(slot, key)
         })
         .collect();
     groups.sort_by(|a, b| {
@@ -193,6 +70,66 @@ pub fn aggregate(store: &Store, rows: &[u32], by: GroupBy) -> Vec<Group> {
             .then_with(|| a.key.cmp(&b.key))
     });
     groups
+}
+
+/// Sums of one group while aggregating.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    measures: Measures,
+    /// UCDP only: low and high fatality estimates.
+    low: u64,
+    high: u64,
+}
+
+/// Tallies `rows` into slots; `slots_of(row, add)` calls `add(slot)` for
+/// each slot the event counts in.
+fn tally(
+    store: &Store,
+    rows: &[u32],
+    mut slots_of: impl FnMut(usize, &mut dyn FnMut(usize)),
+) -> Vec<Slot> {
+    let ucdp = store.is_ucdp();
+    let mut slots: Vec<Slot> = Vec::new();
+    for &r in rows {
+        let r = r as usize;
+        slots_of(r, &mut |slot| {
+            if slot >= slots.len() {
+                slots.resize(slot + 1, Slot::default());
+            }
+            let s = &mut slots[slot];
+            s.measures.events += 1;
+            s.measures.fatalities += u64::from(store.fatalities[r]);
+            s.measures.civilian_fatalities += u64::from(store.civilian_fatalities(r));
+            if ucdp {
+                s.low += u64::from(store.fatalities_low[r]);
+                s.high += u64::from(store.fatalities_high[r]);
+            }
+        });
+    }
+    slots
+}
+
+/// Tallies `rows` by the codes of a category or by canonical actor: slot
+/// `i` is code `i`, and the slot after the last name is "no value".
+fn tally_codes(store: &Store, rows: &[u32], by: GroupBy) -> (Vec<Slot>, Vec<String>) {
+    match by {
+        GroupBy::Category(c) => {
+            let names = store.names[c].names().to_vec();
+            let none = names.len();
+            let slots = tally(store, rows, |r, add| {
+                add(store.code_of(c, r).map_or(none, |code| code as usize))
+            });
+            (slots, names)
+        }
+        _ => {
+            let slots = tally(store, rows, |r, add| {
+                for a in actors_of(store, r) {
+                    add(a as usize);
+                }
+            });
+            (slots, store.canonical.names.clone())
+        }
+    }
 }
 
 /// Distinct canonical actors of an event, over both sides.
@@ -297,20 +234,80 @@ pub struct Comparison {
     pub total: ComparisonRow,
 }
 
+/// What rows of a comparison line up on: a category's code or a canonical
+/// actor; for time groupings, the month or quarter of the year (June 2021
+/// lines up with June 2022), or the bin itself for days, weeks and years.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum CompareKey {
+    Code(usize),
+    MonthOfYear(u32),
+    QuarterOfYear(u32),
+    Bin(i32),
+}
+
+impl CompareKey {
+    fn label(self, by: GroupBy, names: &[String]) -> String {
+        match self {
+            CompareKey::Code(i) => names
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| NOT_STATED.to_string()),
+            CompareKey::MonthOfYear(m) => format!("{m:02}"),
+            CompareKey::QuarterOfYear(q) => format!("Q{q}"),
+            CompareKey::Bin(i) => by.bin().map_or_else(String::new, |b| b.label(i)),
+        }
+    }
+}
+
+/// The keys of one period's groups with their sums, in calendar order for
+/// time groupings and code order otherwise.
+fn keyed(store: &Store, rows: &[u32], by: GroupBy) -> Vec<(CompareKey, Measures)> {
+    let Some(bin) = by.bin() else {
+        let (slots, _) = tally_codes(store, rows, by);
+        return slots
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.measures.events > 0)
+            .map(|(i, s)| (CompareKey::Code(i), s.measures))
+            .collect();
+    };
+    let Some(first) = rows
+        .iter()
+        .map(|&r| bin.index(store.date[r as usize]))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let slots = tally(store, rows, |r, add| {
+        add((bin.index(store.date[r]) - first) as usize)
+    });
+    slots
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let index = first + i as i32;
+            let key = match bin {
+                Bin::Month => CompareKey::MonthOfYear(index.rem_euclid(12) as u32 + 1),
+                Bin::Quarter => CompareKey::QuarterOfYear(index.rem_euclid(4) as u32 + 1),
+                _ => CompareKey::Bin(index),
+            };
+            (key, s.measures)
+        })
+        .collect()
+}
+
 /// Compares two periods by `by`, applying every filter of `state` except
-/// its date range (the periods replace it).
+/// its date range (the periods replace it). Groups are matched by key in
+/// one pass over each period's groups.
 pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: GroupBy) -> Comparison {
     let rows = state.rows_ignoring(&[Dim::Date]);
-    let in_a: Vec<u32> = rows
-        .iter()
-        .copied()
-        .filter(|&r| a.contains(store.date[r as usize]))
-        .collect();
-    let in_b: Vec<u32> = rows
-        .iter()
-        .copied()
-        .filter(|&r| b.contains(store.date[r as usize]))
-        .collect();
+    let in_period = |p: Period| -> Vec<u32> {
+        rows.iter()
+            .copied()
+            .filter(|&r| p.contains(store.date[r as usize]))
+            .collect()
+    };
+    let (in_a, in_b) = (in_period(a), in_period(b));
     let total = |rows: &[u32]| {
         let mut m = Measures::default();
         for &r in rows {
@@ -322,38 +319,32 @@ pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: Grou
         m
     };
     let total = ComparisonRow::new("All events".to_string(), total(&in_a), total(&in_b));
-    // Time bins of two different periods do not line up; compare those by
-    // position in the period ("month 1, 2, ...") would mislead, so a time
-    // grouping compares by the bin's label within the year instead.
-    let key_of = |g: &Group| match by {
-        GroupBy::Month => g.key.get(5..).map(str::to_string).unwrap_or_default(),
-        GroupBy::Quarter => g.key.get(5..).map(str::to_string).unwrap_or_default(),
-        _ => g.key.clone(),
-    };
-    let groups_a = aggregate(store, &in_a, by);
-    let groups_b = aggregate(store, &in_b, by);
-    let mut keys: Vec<String> = Vec::new();
-    for g in groups_a.iter().chain(&groups_b) {
-        let k = key_of(g);
-        if !keys.contains(&k) {
-            keys.push(k);
+    // Keys in the order first seen in A, then B; both sides summed per key.
+    let mut order: Vec<CompareKey> = Vec::new();
+    let mut sums: FxHashMap<CompareKey, [Measures; 2]> = FxHashMap::default();
+    for (side, rows) in [&in_a, &in_b].into_iter().enumerate() {
+        for (key, m) in keyed(store, rows, by) {
+            let entry = sums.entry(key).or_insert_with(|| {
+                order.push(key);
+                Default::default()
+            });
+            entry[side].events += m.events;
+            entry[side].fatalities += m.fatalities;
+            entry[side].civilian_fatalities += m.civilian_fatalities;
         }
     }
-    let find = |groups: &[Group], k: &str| {
-        groups
-            .iter()
-            .filter(|g| key_of(g) == k)
-            .fold(Measures::default(), |mut m, g| {
-                m.events += g.measures.events;
-                m.fatalities += g.measures.fatalities;
-                m.civilian_fatalities += g.measures.civilian_fatalities;
-                m
-            })
+    let names: Vec<String> = match by {
+        GroupBy::Category(c) => store.names[c].names().to_vec(),
+        GroupBy::Actor => store.canonical.names.clone(),
+        GroupBy::Time(_) => Vec::new(),
     };
-    let mut rows: Vec<ComparisonRow> = keys
+    let mut rows: Vec<ComparisonRow> = order
         .iter()
-        .map(|k| ComparisonRow::new(k.clone(), find(&groups_a, k), find(&groups_b, k)))
-        .filter(|r| r.a.events > 0 || r.b.events > 0)
+        .filter_map(|key| {
+            let &[ma, mb] = sums.get(key)?;
+            (ma.events > 0 || mb.events > 0)
+                .then(|| ComparisonRow::new(key.label(by, &names), ma, mb))
+        })
         .collect();
     if by.bin().is_none() {
         rows.sort_by(|x, y| {
@@ -371,6 +362,8 @@ pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: Grou
     }
 }
 
+/// The year `y` for which months `first..=last` of `y` and of `y + 1` both
+/// hold the most events (the smaller of the two counts is maximised; later
 /// years win ties): the default of a "same months in consecutive years"
 /// comparison. `None` if the dates span less than two years.
 pub fn busiest_consecutive_years(dates: &[Day], first: u8, last: u8) -> Option<i32> {

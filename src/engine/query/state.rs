@@ -3,8 +3,9 @@
 
 use crate::engine::data::date::{self, Day};
 use crate::engine::data::dictionary::{Dictionary, NONE};
+use crate::engine::data::dimension::Category;
 use crate::engine::data::fold::{contains_folded, fold};
-use crate::engine::data::store::{SourceText, Store};
+use crate::engine::data::store::{Codes, SourceText, Store};
 use crate::engine::query::filters::{Dim, Filters, Role};
 use crate::engine::query::notes::match_records;
 use crate::engine::query::views::{ViewSpec, Views};
@@ -74,10 +75,8 @@ impl QueryState {
 
     /// Applies `filters`, recomputing only the dimensions that changed.
     pub fn apply(&mut self, store: &Store, filters: &Filters) {
-        for dim in Dim::ALL {
-            if !dim.same(&self.filters, filters)
-                || (dim == Dim::Text && self.filters.fails_text_pending())
-            {
+        for dim in Dim::all() {
+            if !dim.same(&self.filters, filters) {
                 self.recompute(store, dim, filters);
             }
         }
@@ -161,16 +160,17 @@ impl QueryState {
 }
 
 /// A resolved test for one dimension.
-enum Test {
+enum Test<'a> {
     DateRange(Day, Day),
     /// Allowed per day, from the store's first day.
     Months {
         first_day: Day,
         allowed: Vec<bool>,
     },
-    /// Allowed place codes.
+    /// Allowed places.
     Places(Vec<bool>),
-    Codes(CodeColumn, Vec<bool>),
+    /// Allowed codes of a per-event code column.
+    Codes(&'a [u16], Vec<bool>),
     /// Per side: bit 0 the primary actor matches, bit 1 an associated actor
     /// matches, bit 2 the side also holds the "alongside" actor.
     Actor {
@@ -186,15 +186,8 @@ enum Test {
     },
 }
 
-#[derive(Clone, Copy)]
-enum CodeColumn {
-    EventType,
-    SubEventType,
-    Disorder,
-}
-
-impl Test {
-    fn build(store: &Store, dim: Dim, f: &Filters, state: &QueryState) -> Option<Test> {
+impl<'a> Test<'a> {
+    fn build(store: &'a Store, dim: Dim, f: &Filters, state: &QueryState) -> Option<Test<'a>> {
         match dim {
             Dim::Date => {
                 if f.from.is_none() && f.to.is_none() {
@@ -219,22 +212,20 @@ impl Test {
                     allowed: state.month_of_day.iter().map(|&m| in_window(m)).collect(),
                 })
             }
-            Dim::Country => {
-                place_test(store, &f.countries, &store.countries, &store.places.country)
+            Dim::Category(c) => {
+                let names = &f.categories[c];
+                if names.is_empty() {
+                    return None;
+                }
+                let wanted = wanted_codes(names, &store.names[c]);
+                let allowed = |code: u32| code != NONE && wanted[code as usize];
+                Some(match store.codes(c) {
+                    Codes::PerPlace(codes) => {
+                        Test::Places(codes.iter().map(|&code| allowed(code)).collect())
+                    }
+                    Codes::PerEvent(codes) => Test::Codes(codes, wanted),
+                })
             }
-            Dim::Admin1 => place_test(store, &f.admin1, &store.admin1s, &store.places.admin1),
-            Dim::Admin2 => place_test(store, &f.admin2, &store.admin2s, &store.places.admin2),
-            Dim::EventType => code_test(&f.event_types, &store.event_types, CodeColumn::EventType),
-            Dim::SubEventType => code_test(
-                &f.sub_event_types,
-                &store.sub_event_types,
-                CodeColumn::SubEventType,
-            ),
-            Dim::Disorder => code_test(
-                &f.disorder_types,
-                &store.disorder_types,
-                CodeColumn::Disorder,
-            ),
             Dim::Actor => {
                 let actor = f.actor.as_deref().filter(|a| !a.trim().is_empty());
                 let alongside = f.alongside.as_deref().filter(|a| !a.trim().is_empty());
@@ -286,8 +277,8 @@ impl Test {
                         .collect()
                 };
                 let locations = name_hit(&store.locations);
-                let admin2 = name_hit(&store.admin2s);
-                let admin1 = name_hit(&store.admin1s);
+                let admin2 = name_hit(&store.names[Category::Admin2]);
+                let admin1 = name_hit(&store.names[Category::Admin1]);
                 let hit = |v: &Vec<bool>, code: u32| code != NONE && v[code as usize];
                 let places = (0..store.places.len())
                     .map(|p| {
@@ -315,14 +306,7 @@ impl Test {
             Test::DateRange(from, to) => (*from..=*to).contains(&store.date[r]),
             Test::Months { first_day, allowed } => allowed[(store.date[r] - first_day) as usize],
             Test::Places(allowed) => allowed[store.place[r] as usize],
-            Test::Codes(column, allowed) => {
-                let code = match column {
-                    CodeColumn::EventType => store.event_type[r],
-                    CodeColumn::SubEventType => store.sub_event_type[r],
-                    CodeColumn::Disorder => store.disorder_type[r],
-                };
-                allowed.get(code as usize).copied().unwrap_or(false)
-            }
+            Test::Codes(codes, allowed) => allowed.get(codes[r] as usize).copied().unwrap_or(false),
             Test::Actor {
                 role,
                 side_flags,
@@ -356,33 +340,6 @@ impl Test {
             }
         }
     }
-}
-
-fn place_test(
-    store: &Store,
-    names: &[String],
-    dict: &Dictionary,
-    place_codes: &[u32],
-) -> Option<Test> {
-    if names.is_empty() {
-        return None;
-    }
-    let wanted = wanted_codes(names, dict);
-    Some(Test::Places(
-        (0..store.places.len())
-            .map(|p| {
-                let code = place_codes[p];
-                code != NONE && wanted[code as usize]
-            })
-            .collect(),
-    ))
-}
-
-fn code_test(names: &[String], dict: &Dictionary, column: CodeColumn) -> Option<Test> {
-    if names.is_empty() {
-        return None;
-    }
-    Some(Test::Codes(column, wanted_codes(names, dict)))
 }
 
 /// Which codes of `dict` are named in `names` (exact, or equal after

@@ -7,38 +7,36 @@
 //! directions, so a sort is reproducible.
 
 use crate::engine::data::date;
-use crate::engine::data::dictionary::{Dictionary, NONE};
+use crate::engine::data::dictionary::NONE;
+use crate::engine::data::dimension::Category;
 use crate::engine::data::fold::fold;
 use crate::engine::data::store::Store;
-use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
 /// A column of the event table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Column {
     Date,
-    EventType,
-    SubEventType,
+    /// A categorical dimension's value.
+    Category(Category),
     /// Actor 1 with its associated actors.
     Side1,
     /// Actor 2 with its associated actors.
     Side2,
-    Country,
-    Admin1,
     Location,
     Fatalities,
 }
 
 impl Column {
+    /// The table's columns, left to right.
     pub const ALL: [Column; 9] = [
         Column::Date,
-        Column::EventType,
-        Column::SubEventType,
+        Column::Category(Category::EventType),
+        Column::Category(Category::SubEventType),
         Column::Side1,
         Column::Side2,
-        Column::Country,
-        Column::Admin1,
+        Column::Category(Category::Country),
+        Column::Category(Category::Admin1),
         Column::Location,
         Column::Fatalities,
     ];
@@ -47,12 +45,10 @@ impl Column {
     pub fn title(self) -> &'static str {
         match self {
             Column::Date => "Date",
-            Column::EventType => "Event type",
-            Column::SubEventType => "Sub-type",
+            Column::Category(Category::EventType) => "Event type",
+            Column::Category(c) => c.chip_label(),
             Column::Side1 => "Actor 1 side",
             Column::Side2 => "Actor 2 side",
-            Column::Country => "Country",
-            Column::Admin1 => "Admin 1",
             Column::Location => "Location",
             Column::Fatalities => "Fatalities",
         }
@@ -62,12 +58,9 @@ impl Column {
     pub fn name(self) -> &'static str {
         match self {
             Column::Date => "date",
-            Column::EventType => "event_type",
-            Column::SubEventType => "sub_event_type",
+            Column::Category(c) => c.name(),
             Column::Side1 => "side1",
             Column::Side2 => "side2",
-            Column::Country => "country",
-            Column::Admin1 => "admin1",
             Column::Location => "location",
             Column::Fatalities => "fatalities",
         }
@@ -84,7 +77,7 @@ impl Column {
 }
 
 /// How the table is sorted. No key means file order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct SortKey {
     pub column: Column,
     pub descending: bool,
@@ -111,24 +104,11 @@ impl SortKey {
 pub fn cell_text(store: &Store, row: usize, column: Column) -> String {
     match column {
         Column::Date => date::format_iso(store.date[row]),
-        Column::EventType => code16_name(&store.event_types, store.event_type[row]).to_string(),
-        Column::SubEventType => {
-            code16_name(&store.sub_event_types, store.sub_event_type[row]).to_string()
-        }
+        Column::Category(c) => store.name_of(c, row).to_string(),
         Column::Side1 => store.side_label(store.side1[row]),
         Column::Side2 => store.side_label(store.side2[row]),
-        Column::Country => store.country_of(row).to_string(),
-        Column::Admin1 => store.admin1_of(row).to_string(),
         Column::Location => store.location_of(row).to_string(),
         Column::Fatalities => store.fatalities[row].to_string(),
-    }
-}
-
-fn code16_name(dict: &Dictionary, code: u16) -> &str {
-    if code == u16::MAX {
-        ""
-    } else {
-        dict.name(u32::from(code))
     }
 }
 
@@ -170,11 +150,30 @@ pub fn sort_rows(store: &Store, rows: &mut [u32], key: SortKey) {
             Box::new(|r| (i64::from(store.date[r as usize]) - i64::from(i32::MIN)) as u64)
         }
         Column::Fatalities => Box::new(|r| u64::from(store.fatalities[r as usize])),
-        Column::EventType => code16_key(&store.event_types, &store.event_type),
-        Column::SubEventType => code16_key(&store.sub_event_types, &store.sub_event_type),
-        Column::Country => place_key(store, &store.countries, &store.places.country),
-        Column::Admin1 => place_key(store, &store.admin1s, &store.places.admin1),
-        Column::Location => place_key(store, &store.locations, &store.places.location),
+        Column::Category(c) => {
+            let dict = &store.names[c];
+            let rank = ranks(dict.names());
+            let none = dict.len();
+            Box::new(move |r| {
+                let slot = store
+                    .code_of(c, r as usize)
+                    .map_or(none, |code| (code as usize).min(none));
+                u64::from(rank[slot])
+            })
+        }
+        Column::Location => {
+            let rank = ranks(store.locations.names());
+            let none = store.locations.len();
+            Box::new(move |r| {
+                let code = store.places.location[store.place[r as usize] as usize];
+                let slot = if code == NONE {
+                    none
+                } else {
+                    (code as usize).min(none)
+                };
+                u64::from(rank[slot])
+            })
+        }
         Column::Side1 | Column::Side2 => {
             let labels: Vec<String> = (0..store.sides.len() as u32)
                 .map(|s| store.side_label(s))
@@ -195,41 +194,10 @@ pub fn sort_rows(store: &Store, rows: &mut [u32], key: SortKey) {
     }
 }
 
-fn code16_key<'a>(dict: &Dictionary, codes: &'a [u16]) -> Box<dyn Fn(u32) -> u64 + 'a> {
-    let rank = ranks(dict.names());
-    let none = dict.len();
-    Box::new(move |r| {
-        let code = codes[r as usize];
-        let slot = if code == u16::MAX {
-            none
-        } else {
-            usize::from(code).min(none)
-        };
-        u64::from(rank[slot])
-    })
-}
-
-fn place_key<'a>(
-    store: &'a Store,
-    dict: &Dictionary,
-    of_place: &'a [u32],
-) -> Box<dyn Fn(u32) -> u64 + 'a> {
-    let rank = ranks(dict.names());
-    let none = dict.len();
-    Box::new(move |r| {
-        let code = of_place[store.place[r as usize] as usize];
-        let slot = if code == NONE {
-            none
-        } else {
-            (code as usize).min(none)
-        };
-        u64::from(rank[slot])
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::data::dimension::Category;
     use crate::engine::read::import::{import_bytes, ImportOptions};
 
     const HEADER: &str = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp";
@@ -393,20 +361,23 @@ mod tests {
         assert_eq!(cell_text(&store, 1, Column::Side1), "alpha; Beta");
         assert_eq!(cell_text(&store, 3, Column::Date), "1969-12-30");
         assert_eq!(cell_text(&store, 4, Column::Side1), "");
-        assert_eq!(cell_text(&store, 1, Column::SubEventType), "");
+        assert_eq!(
+            cell_text(&store, 1, Column::Category(Category::SubEventType)),
+            ""
+        );
     }
 
     #[test]
     fn clicking_a_heading_sorts_then_flips() {
-        let first = SortKey::after_click(None, Column::Country);
+        let first = SortKey::after_click(None, Column::Category(Category::Country));
         assert_eq!(
             first,
             SortKey {
-                column: Column::Country,
+                column: Column::Category(Category::Country),
                 descending: false
             }
         );
-        let second = SortKey::after_click(Some(first), Column::Country);
+        let second = SortKey::after_click(Some(first), Column::Category(Category::Country));
         assert!(second.descending);
         let other = SortKey::after_click(Some(second), Column::Fatalities);
         assert_eq!(

@@ -4,10 +4,11 @@
 
 use crate::engine::data::date::{Bin, Day};
 use crate::engine::data::dictionary::NONE;
-use crate::engine::data::store::Store;
+use crate::engine::data::dimension::{Category, CategoryMap, GroupBy};
+use crate::engine::data::store::{Codes, Store};
 use crate::engine::query::filters::Dim;
 use crate::engine::query::state::QueryState;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// What the charts count.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Hash)]
@@ -36,7 +37,7 @@ impl Measure {
 }
 
 /// What the views should show.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ViewSpec {
     pub bin: Bin,
     /// How many actors the actor breakdown keeps.
@@ -66,6 +67,12 @@ impl Measures {
         self.events += 1;
         self.fatalities += u64::from(fatalities);
         self.civilian_fatalities += u64::from(civilian);
+    }
+
+    fn add_tally(&mut self, t: &Tally) {
+        self.events += u64::from(t.events);
+        self.fatalities += u64::from(t.fatalities);
+        self.civilian_fatalities += u64::from(t.civilian);
     }
 }
 
@@ -138,12 +145,8 @@ pub struct MapPoint {
 pub struct Views {
     pub totals: Totals,
     pub timeline: Timeline,
-    pub by_country: Vec<Bar>,
-    pub by_admin1: Vec<Bar>,
-    pub by_admin2: Vec<Bar>,
-    pub by_event_type: Vec<Bar>,
-    pub by_sub_event_type: Vec<Bar>,
-    pub by_disorder_type: Vec<Bar>,
+    /// One breakdown per categorical dimension.
+    pub by_category: CategoryMap<Vec<Bar>>,
     pub by_actor: Vec<Bar>,
     pub map: Vec<MapPoint>,
 }
@@ -151,28 +154,39 @@ pub struct Views {
 impl Views {
     /// The breakdown by `by`, if the views hold one (time bins are in the
     /// timeline instead).
-    pub fn bars(&self, by: crate::engine::query::group::GroupBy) -> Option<&[Bar]> {
-        use crate::engine::query::group::GroupBy as G;
-        Some(match by {
-            G::Country => &self.by_country,
-            G::Admin1 => &self.by_admin1,
-            G::Admin2 => &self.by_admin2,
-            G::EventType => &self.by_event_type,
-            G::SubEventType => &self.by_sub_event_type,
-            G::DisorderType => &self.by_disorder_type,
-            G::Actor => &self.by_actor,
-            G::Day | G::Week | G::Month | G::Quarter | G::Year => return None,
-        })
+    pub fn bars(&self, by: GroupBy) -> Option<&[Bar]> {
+        match by {
+            GroupBy::Category(c) => Some(&self.by_category[c]),
+            GroupBy::Actor => Some(&self.by_actor),
+            GroupBy::Time(_) => None,
+        }
     }
 }
 
-/// Per-place totals of the events a view takes; `votes` and `event_type`
-/// run a Boyer-Moore majority vote for the place's colour on the map.
+/// Events, fatalities and civilian fatalities tallied per place or side
+/// during the pass (summed into [`Measures`] after it).
 #[derive(Clone, Copy, Default)]
-struct PlaceTally {
+struct Tally {
     events: u32,
     fatalities: u32,
     civilian: u32,
+}
+
+impl Tally {
+    #[inline]
+    fn add(&mut self, fatalities: u32, civilian: u32) {
+        self.events += 1;
+        self.fatalities = self.fatalities.saturating_add(fatalities);
+        self.civilian = self.civilian.saturating_add(civilian);
+    }
+}
+
+/// Per-place totals of the events passing every filter; `votes` and
+/// `event_type` run a Boyer-Moore majority vote for the place's colour on
+/// the map.
+#[derive(Clone, Copy, Default)]
+struct PlaceTally {
+    tally: Tally,
     event_type: u16,
     votes: u16,
 }
@@ -180,9 +194,7 @@ struct PlaceTally {
 impl PlaceTally {
     #[inline]
     fn add(&mut self, fatalities: u32, civilian: u32, event_type: u16) {
-        self.events += 1;
-        self.fatalities = self.fatalities.saturating_add(fatalities);
-        self.civilian = self.civilian.saturating_add(civilian);
+        self.tally.add(fatalities, civilian);
         if self.votes == 0 {
             self.event_type = event_type;
             self.votes = 1;
@@ -194,20 +206,13 @@ impl PlaceTally {
     }
 }
 
-#[derive(Clone, Copy, Default)]
-struct SideTally {
-    events: u32,
-    fatalities: u32,
-    civilian: u32,
-}
-
 impl Views {
     /// One pass over the events. To keep the pass to sequential reads plus
-    /// a few writes per event, places and sides are tallied per place and
-    /// per side; countries, regions and actors are summed from those after
-    /// the pass.
+    /// a few writes per event, place categories and actors are tallied per
+    /// place and per side, and summed into countries, regions and actors
+    /// after the pass; per-event categories are tallied per code.
     pub(crate) fn compute(store: &Store, state: &QueryState, spec: &ViewSpec) -> Views {
-        let n_types = store.event_types.len().max(1);
+        let n_types = store.names[Category::EventType].len().max(1);
         let (first_day, last_day) = match (store.date.iter().min(), store.date.iter().max()) {
             (Some(&a), Some(&b)) => (a, b),
             _ => return Views::default(),
@@ -219,27 +224,46 @@ impl Views {
             .map(|d| (spec.bin.index(d) - first_bin) as u32)
             .collect();
         let zeros = |n: usize| vec![Measures::default(); n];
-        let mut event_type_acc = zeros(store.event_types.len() + 1);
-        let mut sub_event_acc = zeros(store.sub_event_types.len() + 1);
-        let mut disorder_acc = zeros(store.disorder_types.len() + 1);
         let mut timeline_events = vec![0u32; bins * n_types];
         let mut timeline_fatalities = vec![0u64; bins * n_types];
         let n_places = store.places.len();
-        // Events passing every filter, per place (map, totals by place).
+        // Events passing every filter, per place (map, place categories).
         let mut places = vec![PlaceTally::default(); n_places];
-        // Events failing only the country / admin1 / admin2 filter; such
-        // events exist only while that filter is set.
-        let only_tally = |d: Dim| {
-            if state.filters_set(d) {
-                vec![PlaceTally::default(); n_places]
-            } else {
-                Vec::new()
+        // Per-event categories: the code column and one slot per code plus
+        // one for "no value". Place categories: per place, the events that
+        // fail only that category's filter (there are such events only
+        // while the filter is set).
+        let mut event_columns: Vec<(Category, &[u16], Vec<Measures>)> = Vec::new();
+        let mut place_only: CategoryMap<Vec<Tally>> = CategoryMap::default();
+        for c in Category::ALL {
+            match store.codes(c) {
+                Codes::PerEvent(codes) => {
+                    event_columns.push((c, codes, zeros(store.names[c].len() + 1)))
+                }
+                Codes::PerPlace(_) if state.filters_set(Dim::Category(c)) => {
+                    place_only[c] = vec![Tally::default(); n_places]
+                }
+                Codes::PerPlace(_) => {}
             }
-        };
-        let mut places_country = only_tally(Dim::Country);
-        let mut places_admin1 = only_tally(Dim::Admin1);
-        let mut places_admin2 = only_tally(Dim::Admin2);
-        let mut sides = vec![SideTally::default(); store.sides.len()];
+        }
+        // What an event failing only the filter at bit position `b` adds to.
+        #[derive(Clone, Copy)]
+        enum OnlyFails {
+            Nothing,
+            EventColumn(usize),
+            Place(Category),
+        }
+        let mut only_fails = [OnlyFails::Nothing; 16];
+        for (i, (c, _, _)) in event_columns.iter().enumerate() {
+            only_fails[Dim::Category(*c).position() as usize] = OnlyFails::EventColumn(i);
+        }
+        for c in Category::ALL
+            .into_iter()
+            .filter(|c| !place_only[*c].is_empty())
+        {
+            only_fails[Dim::Category(c).position() as usize] = OnlyFails::Place(c);
+        }
+        let mut sides = vec![Tally::default(); store.sides.len()];
         let mut totals = Totals::default();
         let mut low = 0u64;
         let mut high = 0u64;
@@ -248,6 +272,7 @@ impl Views {
         let mut last_seen = Day::MIN;
         let slot16 = |code: u16, len: usize| if code == u16::MAX { len } else { code as usize };
         let actor_bit = Dim::Actor.bit();
+        let date_bit = Dim::Date.bit();
 
         for r in 0..store.len() {
             let m = state.fails[r];
@@ -258,7 +283,7 @@ impl Views {
             let civilian = store.civilian_fatalities(r);
             let event_type = store.event_type[r];
             let all = m == 0;
-            if all || m == Dim::Date.bit() {
+            if all || m == date_bit {
                 let day = store.date[r];
                 let b = bin_of_day[(day - first_day) as usize] as usize;
                 let t = event_type as usize % n_types;
@@ -268,15 +293,9 @@ impl Views {
             if all || m == actor_bit {
                 let s1 = store.side1[r];
                 let s2 = store.side2[r];
-                let t = &mut sides[s1 as usize];
-                t.events += 1;
-                t.fatalities = t.fatalities.saturating_add(fatalities);
-                t.civilian = t.civilian.saturating_add(civilian);
+                sides[s1 as usize].add(fatalities, civilian);
                 if s2 != s1 {
-                    let t = &mut sides[s2 as usize];
-                    t.events += 1;
-                    t.fatalities = t.fatalities.saturating_add(fatalities);
-                    t.civilian = t.civilian.saturating_add(civilian);
+                    sides[s2 as usize].add(fatalities, civilian);
                 }
             }
             if all {
@@ -289,34 +308,22 @@ impl Views {
                     high += u64::from(store.fatalities_high[r]);
                 }
                 places[store.place[r] as usize].add(fatalities, civilian, event_type);
-                event_type_acc[slot16(event_type, store.event_types.len())]
-                    .add(fatalities, civilian);
-                sub_event_acc[slot16(store.sub_event_type[r], store.sub_event_types.len())]
-                    .add(fatalities, civilian);
-                disorder_acc[slot16(store.disorder_type[r], store.disorder_types.len())]
-                    .add(fatalities, civilian);
+                for (_, codes, acc) in &mut event_columns {
+                    let len = acc.len() - 1;
+                    acc[slot16(codes[r], len)].add(fatalities, civilian);
+                }
                 continue;
             }
-            match m {
-                _ if m == Dim::Country.bit() => {
-                    places_country[store.place[r] as usize].add(fatalities, civilian, event_type)
+            match only_fails[m.trailing_zeros() as usize] {
+                OnlyFails::Nothing => {}
+                OnlyFails::EventColumn(i) => {
+                    let (_, codes, acc) = &mut event_columns[i];
+                    let len = acc.len() - 1;
+                    acc[slot16(codes[r], len)].add(fatalities, civilian);
                 }
-                _ if m == Dim::Admin1.bit() => {
-                    places_admin1[store.place[r] as usize].add(fatalities, civilian, event_type)
+                OnlyFails::Place(c) => {
+                    place_only[c][store.place[r] as usize].add(fatalities, civilian)
                 }
-                _ if m == Dim::Admin2.bit() => {
-                    places_admin2[store.place[r] as usize].add(fatalities, civilian, event_type)
-                }
-                _ if m == Dim::EventType.bit() => event_type_acc
-                    [slot16(event_type, store.event_types.len())]
-                .add(fatalities, civilian),
-                _ if m == Dim::SubEventType.bit() => sub_event_acc
-                    [slot16(store.sub_event_type[r], store.sub_event_types.len())]
-                .add(fatalities, civilian),
-                _ if m == Dim::Disorder.bit() => disorder_acc
-                    [slot16(store.disorder_type[r], store.disorder_types.len())]
-                .add(fatalities, civilian),
-                _ => {}
             }
         }
 
@@ -329,37 +336,37 @@ impl Views {
             totals.fatalities_high = Some(high);
         }
 
+        let mut by_category: CategoryMap<Vec<Bar>> = CategoryMap::default();
+        for (c, _, acc) in &event_columns {
+            by_category[*c] = bars(acc, store.names[*c].names(), true);
+        }
         // Places -> countries, admin1, admin2.
-        let by_place = |codes: &[u32], dict_len: usize, extra: &[PlaceTally]| -> Vec<Measures> {
+        for c in Category::ALL {
+            let Codes::PerPlace(codes) = store.codes(c) else {
+                continue;
+            };
+            let dict_len = store.names[c].len();
             let mut acc = zeros(dict_len + 1);
-            for tallies in [&places[..], extra] {
-                for (p, t) in tallies.iter().enumerate().filter(|(_, t)| t.events > 0) {
-                    let c = codes[p];
-                    let slot = if c == NONE { dict_len } else { c as usize };
-                    acc[slot].events += u64::from(t.events);
-                    acc[slot].fatalities += u64::from(t.fatalities);
-                    acc[slot].civilian_fatalities += u64::from(t.civilian);
+            let passing = places.iter().map(|p| &p.tally).zip(codes);
+            for (t, &code) in passing.chain(place_only[c].iter().zip(codes)) {
+                if t.events > 0 {
+                    let slot = if code == NONE {
+                        dict_len
+                    } else {
+                        code as usize
+                    };
+                    acc[slot].add_tally(t);
                 }
             }
-            acc
-        };
-        let country_acc = by_place(
-            &store.places.country,
-            store.countries.len(),
-            &places_country,
-        );
-        let admin1_acc = by_place(&store.places.admin1, store.admin1s.len(), &places_admin1);
-        let admin2_acc = by_place(&store.places.admin2, store.admin2s.len(), &places_admin2);
+            by_category[c] = bars(&acc, store.names[c].names(), true);
+        }
 
         // Sides -> canonical actors, then take back events that have the
         // same actor on both sides, so each event counts once per actor.
         let mut actor_acc = zeros(store.canonical.names.len());
         for (side, t) in sides.iter().enumerate().filter(|(_, t)| t.events > 0) {
             for &a in store.canonical.side(side as u32) {
-                let m = &mut actor_acc[a as usize];
-                m.events += u64::from(t.events);
-                m.fatalities += u64::from(t.fatalities);
-                m.civilian_fatalities += u64::from(t.civilian);
+                actor_acc[a as usize].add_tally(t);
             }
         }
         for (row, shared) in &state.shared_actor_rows {
@@ -381,14 +388,14 @@ impl Views {
             .iter()
             .enumerate()
             .filter(|&(p, t)| {
-                t.events > 0 && !store.places.lat[p].is_nan() && !store.places.lon[p].is_nan()
+                t.tally.events > 0 && !store.places.lat[p].is_nan() && !store.places.lon[p].is_nan()
             })
             .map(|(p, t)| MapPoint {
                 place: p as u32,
                 lat: store.places.lat[p],
                 lon: store.places.lon[p],
-                events: t.events,
-                fatalities: u64::from(t.fatalities),
+                events: t.tally.events,
+                fatalities: u64::from(t.tally.fatalities),
                 event_type: t.event_type,
             })
             .collect();
@@ -398,16 +405,11 @@ impl Views {
                 bin: spec.bin,
                 first_bin,
                 bins,
-                types: store.event_types.names().to_vec(),
+                types: store.names[Category::EventType].names().to_vec(),
                 events: timeline_events,
                 fatalities: timeline_fatalities,
             },
-            by_country: bars(&country_acc, store.countries.names(), true),
-            by_admin1: bars(&admin1_acc, store.admin1s.names(), true),
-            by_admin2: bars(&admin2_acc, store.admin2s.names(), true),
-            by_event_type: bars(&event_type_acc, store.event_types.names(), true),
-            by_sub_event_type: bars(&sub_event_acc, store.sub_event_types.names(), true),
-            by_disorder_type: bars(&disorder_acc, store.disorder_types.names(), true),
+            by_category,
             by_actor,
             map,
         }

@@ -9,6 +9,7 @@
 use crate::engine::data::actors::{AliasTable, Canonical};
 use crate::engine::data::date::{self, DateOrder, Day};
 use crate::engine::data::dictionary::{Dictionary, NONE};
+use crate::engine::data::dimension::{Category, CategoryMap};
 use crate::engine::data::source::TextEncoding;
 use crate::engine::data::store::{flag, PlaceKey, SourceText, Store};
 use crate::engine::read::decode::{sniff, ChunkDecoder, SNIFF_LEN};
@@ -247,12 +248,7 @@ impl LastValue {
 #[derive(Default)]
 struct Caches {
     date: LastValue,
-    event_type: LastValue,
-    sub_event_type: LastValue,
-    disorder_type: LastValue,
-    country: LastValue,
-    admin1: LastValue,
-    admin2: LastValue,
+    categories: CategoryMap<LastValue>,
     admin3: LastValue,
     location: LastValue,
     actor1: LastValue,
@@ -626,14 +622,14 @@ impl Rows {
             (false, Some(col)) if !trim(rec.field(col)).is_empty() => rec.field(col),
             _ => b"Unspecified",
         };
-        let event_type = self
-            .caches
-            .event_type
-            .intern(type_field, &mut self.store.event_types);
-        let sub_event_type = self.intern(rec, c.sub_event_type, Col::SubEventType);
-        let disorder_type = self.intern(rec, c.disorder_type, Col::Disorder);
+        let event_type = self.caches.categories[Category::EventType]
+            .intern(type_field, &mut self.store.names[Category::EventType]);
+        let sub_event_type =
+            self.intern(rec, c.sub_event_type, Col::Category(Category::SubEventType));
+        let disorder_type =
+            self.intern(rec, c.disorder_type, Col::Category(Category::DisorderType));
 
-        let type_name = self.store.event_types.name(event_type);
+        let type_name = self.store.names[Category::EventType].name(event_type);
         let civilian = match c.civilian_targeting {
             Some(col) => !trim(rec.field(col)).is_empty(),
             None => type_name == "Violence against civilians" || type_name == "One-sided violence",
@@ -691,17 +687,7 @@ impl Rows {
             return NONE;
         }
         let (cache, dict) = match which {
-            Col::SubEventType => (
-                &mut self.caches.sub_event_type,
-                &mut self.store.sub_event_types,
-            ),
-            Col::Disorder => (
-                &mut self.caches.disorder_type,
-                &mut self.store.disorder_types,
-            ),
-            Col::Country => (&mut self.caches.country, &mut self.store.countries),
-            Col::Admin1 => (&mut self.caches.admin1, &mut self.store.admin1s),
-            Col::Admin2 => (&mut self.caches.admin2, &mut self.store.admin2s),
+            Col::Category(c) => (&mut self.caches.categories[c], &mut self.store.names[c]),
             Col::Admin3 => (&mut self.caches.admin3, &mut self.store.admin3s),
             Col::Location => (&mut self.caches.location, &mut self.store.locations),
         };
@@ -709,9 +695,9 @@ impl Rows {
     }
 
     fn place(&mut self, rec: &RecordBuf, c: &Columns, geo_precision: u8, line: u64) -> u32 {
-        let country = self.intern(rec, c.country, Col::Country);
-        let admin1 = self.intern(rec, c.admin1, Col::Admin1);
-        let admin2 = self.intern(rec, c.admin2, Col::Admin2);
+        let country = self.intern(rec, c.country, Col::Category(Category::Country));
+        let admin1 = self.intern(rec, c.admin1, Col::Category(Category::Admin1));
+        let admin2 = self.intern(rec, c.admin2, Col::Category(Category::Admin2));
         let admin3 = self.intern(rec, c.admin3, Col::Admin3);
         let location = self.intern(rec, c.location, Col::Location);
         let lat = self.coordinate(rec, c.latitude, true, line);
@@ -871,7 +857,7 @@ impl Rows {
         self.store.sides.seal();
         self.store.locations.seal();
         self.store.admin3s.seal();
-        self.store.admin2s.seal();
+        self.store.names[Category::Admin2].seal();
         let aliases = options.aliases.clone().unwrap_or_default();
         self.store.canonical = Canonical::build(&self.store.actors, &self.store.sides, &aliases);
         self.store.source = match held {
@@ -903,13 +889,10 @@ impl Rows {
     }
 }
 
+/// A column whose values are interned.
 #[derive(Clone, Copy)]
 enum Col {
-    SubEventType,
-    Disorder,
-    Country,
-    Admin1,
-    Admin2,
+    Category(Category),
     Admin3,
     Location,
 }
