@@ -91,28 +91,34 @@ fn parse_day_month_name(s: &[u8]) -> Option<Day> {
     from_ymd(year as i32, month, day)
 }
 
+/// English month names, as ACLED writes them ("22 February 2019") and as
+/// the page prints them.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Month 1-12 from its name or an abbreviation of at least three letters,
+/// in any case: "Feb", "february", "SEPT".
 fn month_from_name(name: &[u8]) -> Option<u32> {
-    const MONTHS: [&[u8]; 12] = [
-        b"january",
-        b"february",
-        b"march",
-        b"april",
-        b"may",
-        b"june",
-        b"july",
-        b"august",
-        b"september",
-        b"october",
-        b"november",
-        b"december",
-    ];
     if name.len() < 3 {
         return None;
     }
-    let lower: Vec<u8> = name.iter().map(u8::to_ascii_lowercase).collect();
-    MONTHS
+    MONTH_NAMES
         .iter()
-        .position(|m| m.starts_with(&lower))
+        .position(|m| {
+            m.len() >= name.len() && m.as_bytes()[..name.len()].eq_ignore_ascii_case(name)
+        })
         .map(|i| i as u32 + 1)
 }
 

@@ -26,16 +26,10 @@ pub fn bytes(n: u64) -> String {
     }
 }
 
-pub const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// Short name of month 1-12.
 pub fn month_name(month: u8) -> &'static str {
-    MONTHS
-        .get(usize::from(month.clamp(1, 12)) - 1)
-        .copied()
-        .unwrap_or("")
+    let name = date::MONTH_NAMES[usize::from(month.clamp(1, 12)) - 1];
+    &name[..3]
 }
 
 /// The first and last day of the filtered events: `"2021-01-03 to

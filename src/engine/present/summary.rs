@@ -9,21 +9,6 @@ use crate::engine::query::Measure;
 use crate::engine::query::{Bar, MapPoint, Timeline, Totals};
 use chrono::Datelike;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n == 1 { one } else { many })
 }
@@ -40,7 +25,10 @@ pub fn period_words(p: &Period) -> String {
             date::format_iso(p.to)
         );
     }
-    let (ma, mb) = (MONTHS[a.month0() as usize], MONTHS[b.month0() as usize]);
+    let (ma, mb) = (
+        date::MONTH_NAMES[a.month0() as usize],
+        date::MONTH_NAMES[b.month0() as usize],
+    );
     match (a.year() == b.year(), a.month() == b.month()) {
         (true, true) => format!("in {ma} {}", a.year()),
         (true, false) if a.month() == 1 && b.month() == 12 => format!("in {}", a.year()),
