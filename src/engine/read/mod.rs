@@ -3,6 +3,7 @@
 //! columnar store, with a report of what was read and typed errors for what
 //! could not be.
 
+pub mod dates;
 pub mod decode;
 pub mod error;
 pub mod import;
