@@ -126,3 +126,23 @@ fn user_aliases_extend_the_built_in_table() {
     assert_eq!(code, 2);
     assert!(err.contains("canonical name"), "{err}");
 }
+
+/// Hostile-input review, defect 10: `report FILE | head -c 10` made the
+/// command panic when the reader closed the pipe.
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eventlens-cli"))
+        .args(["report", "tests/fixtures/acled_current.csv"])
+        .current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end before the command writes anything.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}

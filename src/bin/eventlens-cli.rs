@@ -30,16 +30,28 @@ const USAGE: &str = "usage:
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
-        Ok(output) => {
-            println!("{output}");
-            ExitCode::SUCCESS
-        }
+        Ok(output) => write_stdout(&output),
         Err(CliError::Usage(message)) => {
             eprintln!("{message}\n\n{USAGE}");
             ExitCode::from(2)
         }
         Err(CliError::Failed(message)) => {
             eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints the output. A reader that closed the pipe early (`| head`) is
+/// not an error: the command stops quietly, as command-line tools do.
+fn write_stdout(output: &str) -> ExitCode {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{output}").and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Could not write the output: {e}.");
             ExitCode::FAILURE
         }
     }

@@ -12,14 +12,49 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// Neutralises a text cell a spreadsheet would run as a formula (OWASP CSV
-/// injection guidance): a leading `=`, `+`, `-`, `@`, tab or carriage
-/// return gets a `'` in front. Numbers the exporter formats itself are
-/// written as they are.
+/// injection guidance): a cell whose first visible character is `=`, `+`,
+/// `-` or `@` - or a full-width or small look-alike of one, which some
+/// spreadsheets also read as a formula - gets a `'` in front, as does a cell
+/// starting with a tab or carriage return. Leading spaces, no-break spaces,
+/// zero-width characters and byte-order marks do not hide a formula start.
+/// Numbers the exporter formats itself are written as they are.
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    match cell.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{cell}")),
-        _ => Cow::Borrowed(cell),
+    let starts_with_control = cell.starts_with(['\t', '\r']);
+    let first_visible = cell
+        .chars()
+        .find(|&c| !(c.is_whitespace() || is_invisible(c)));
+    if starts_with_control || first_visible.is_some_and(is_formula_start) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
+}
+
+/// `=`, `+`, `-`, `@` and their full-width and small forms.
+fn is_formula_start(c: char) -> bool {
+    matches!(
+        c,
+        '=' | '+'
+            | '-'
+            | '@'
+            | '\u{FF1D}' // full-width =
+            | '\u{FF0B}' // full-width +
+            | '\u{FF0D}' // full-width -
+            | '\u{FF20}' // full-width @
+            | '\u{FE66}' // small =
+            | '\u{FE62}' // small +
+            | '\u{FE63}' // small -
+            | '\u{FE6B}' // small @
+            | '\u{2212}' // minus sign
+    )
+}
+
+/// Characters with no width that a cell may start with unseen.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 /// The columns of an events export.
@@ -510,6 +545,31 @@ mod tests {
         ];
         for (cell, want) in cases {
             assert_eq!(neutralise(cell), want);
+        }
+    }
+
+    /// Hostile-input review, defect 11: look-alike formula starts passed
+    /// the export unchanged.
+    #[test]
+    fn look_alike_formula_starts_are_neutralised() {
+        let hostile = [
+            "\u{FF1D}HYPERLINK(\"x\")",
+            "\u{FF0B}1",
+            "\u{FF0D}1",
+            "\u{FF20}SUM(A1)",
+            "\u{FE66}1+1",
+            "  =1+1",
+            "\u{00A0}=1+1",
+            "\u{200B}=1+1",
+            "\u{FEFF}=1+1",
+            " \u{200B} \u{FF1D}1",
+        ];
+        for cell in hostile {
+            assert_eq!(neutralise(cell), format!("'{cell}"), "{cell:?}");
+        }
+        // Text that merely contains these characters later is left alone.
+        for cell in ["Mopti = centre", " Gao", "Ségou\u{FF1D}", "\u{200B}Kidal"] {
+            assert_eq!(neutralise(cell), cell, "{cell:?}");
         }
     }
 
