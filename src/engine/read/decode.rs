@@ -31,6 +31,10 @@ pub fn sniff(head: &[u8], is_whole_file: bool) -> Result<TextEncoding, ImportErr
         return Err(ImportError::ExcelWorkbook);
     }
     if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        // A UTF-8 mark some tools put before UTF-16 text.
+        if let Some(utf16) = utf16_without_bom(&head[3..]) {
+            return Ok(utf16);
+        }
         check_not_markup(&head[3..])?;
         return Ok(TextEncoding::Utf8Bom);
     }
@@ -112,8 +116,25 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 pub struct ChunkDecoder {
     encoding: TextEncoding,
     decoder: Option<Decoder>,
-    bom_left: usize,
+    /// The file's first bytes, held until there are enough to tell how
+    /// many of them are a byte-order mark (a chunk may be one byte).
+    head: Vec<u8>,
+    head_done: bool,
     decoded: String,
+}
+
+/// Bytes of byte-order mark the file really starts with: UTF-16 saved
+/// without one loses no character, and a UTF-8 mark wrongly put before
+/// UTF-16 text is dropped rather than decoded as text.
+fn mark_len(encoding: TextEncoding, head: &[u8]) -> usize {
+    let utf8_mark = head.starts_with(&[0xEF, 0xBB, 0xBF]);
+    match encoding {
+        TextEncoding::Utf8Bom => 3,
+        TextEncoding::Utf16Le | TextEncoding::Utf16Be if utf8_mark => 3,
+        TextEncoding::Utf16Le if head.starts_with(&[0xFF, 0xFE]) => 2,
+        TextEncoding::Utf16Be if head.starts_with(&[0xFE, 0xFF]) => 2,
+        _ => 0,
+    }
 }
 
 impl ChunkDecoder {
@@ -122,7 +143,8 @@ impl ChunkDecoder {
             encoding,
             // The BOM was already recognised, so decode without sniffing again.
             decoder: encoding_of(encoding).map(|e| e.new_decoder_without_bom_handling()),
-            bom_left: encoding.bom_len(),
+            head: Vec::new(),
+            head_done: false,
             decoded: String::new(),
         }
     }
@@ -133,12 +155,22 @@ impl ChunkDecoder {
 
     /// Decodes the next chunk; `last` marks the end of the file. The returned
     /// text is valid until the next call.
-    pub fn decode<'a>(&'a mut self, mut chunk: &'a [u8], last: bool) -> &'a [u8] {
-        if self.bom_left > 0 {
-            let skip = self.bom_left.min(chunk.len());
-            chunk = &chunk[skip..];
-            self.bom_left -= skip;
-        }
+    pub fn decode<'a>(&'a mut self, chunk: &'a [u8], last: bool) -> &'a [u8] {
+        let chunk = if self.head_done {
+            chunk
+        } else {
+            let take = (3 - self.head.len()).min(chunk.len());
+            self.head.extend_from_slice(&chunk[..take]);
+            if self.head.len() < 3 && !last {
+                return &[];
+            }
+            self.head_done = true;
+            let skip = mark_len(self.encoding, &self.head).min(self.head.len());
+            self.head.drain(..skip);
+            self.head.extend_from_slice(&chunk[take..]);
+            // The first chunk is handed on from `head`, not needed again.
+            &self.head[..]
+        };
         let Some(decoder) = self.decoder.as_mut() else {
             return chunk;
         };
@@ -240,6 +272,34 @@ mod tests {
             for chunk in [1, 2, 3, 7, 1000] {
                 assert_eq!(decode_all(&bytes, chunk), text, "chunk {chunk}");
             }
+        }
+    }
+
+    /// Hostile-input review, defect 7: UTF-16 without a byte-order mark
+    /// lost its first character (two bytes were skipped for a mark that
+    /// was not there).
+    #[test]
+    fn utf16_without_a_byte_order_mark_keeps_its_first_character() {
+        let text = "event_date,location\n2022-05-05,Ségou\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        for bytes in [le, be] {
+            for chunk in [1, 2, 3, 5, 4096] {
+                assert_eq!(decode_all(&bytes, chunk), text, "chunk {chunk}");
+            }
+        }
+    }
+
+    /// Hostile-input review, defect 12: a UTF-8 byte-order mark before
+    /// UTF-16 text printed NUL characters.
+    #[test]
+    fn a_utf8_mark_before_utf16_text_is_dropped() {
+        let text = "event_date,location\n2022-05-05,Ménaka\n";
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(sniff(&bytes, true).unwrap(), TextEncoding::Utf16Le);
+        for chunk in [1, 2, 4, 4096] {
+            assert_eq!(decode_all(&bytes, chunk), text, "chunk {chunk}");
         }
     }
 }
