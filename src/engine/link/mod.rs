@@ -231,16 +231,10 @@ impl ViewState {
                 continue;
             }
             match key {
-                "data" => {
-                    if value.starts_with("https://")
-                        || value.starts_with("http://")
-                        || is_relative(value)
-                    {
-                        state.data = Some(value.to_string());
-                    } else {
-                        bad("data must be an http(s) address or a path on this site.");
-                    }
-                }
+                "data" => match data_address(value) {
+                    Some(address) => state.data = Some(address),
+                    None => bad("data must be an http(s) address or a path on this site."),
+                },
                 "from" | "to" => match date::parse_iso(value) {
                     Some(d) if key == "from" => f.from = Some(d),
                     Some(d) => f.to = Some(d),
@@ -402,11 +396,33 @@ impl PageState {
     }
 }
 
-fn is_relative(url: &str) -> bool {
-    !url.contains("://")
-        && !url.starts_with("//")
-        && !url.to_ascii_lowercase().starts_with("javascript:")
-        && !url.to_ascii_lowercase().starts_with("data:")
+/// A `data=` value the page may fetch: an absolute `http(s)://` address
+/// with a host, or a path on this site. Anything a browser's URL parser
+/// would read differently from how it looks is refused: control characters
+/// and tabs (the parser drops them, so `da\tta:` is `data:`), backslashes
+/// (read as slashes, so `/\host` is another site), spaces, a scheme other
+/// than http(s), and `//host` addresses.
+pub fn data_address(value: &str) -> Option<String> {
+    if value.is_empty()
+        || value
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+    {
+        return None;
+    }
+    let scheme_end = value.find(':');
+    let path_start = value.find(['/', '?', '#']).unwrap_or(value.len());
+    match scheme_end {
+        Some(colon) if colon < path_start => {
+            let scheme = value[..colon].to_ascii_lowercase();
+            let rest = value[colon + 1..].strip_prefix("//")?;
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            let ok = (scheme == "http" || scheme == "https") && !host.is_empty();
+            ok.then(|| value.to_string())
+        }
+        _ if value.starts_with("//") => None,
+        _ => Some(value.to_string()),
+    }
 }
 
 fn shorten(text: &str) -> String {
@@ -622,5 +638,52 @@ mod tests {
             assert!(views.bars(by).is_some(), "{by:?}");
         }
         assert!(views.bars(GroupBy::Time(Bin::Month)).is_none());
+    }
+
+    /// Hostile-input review, defect 4: `data:` was reachable as `da%09ta:`,
+    /// and another site as `/%5Chost/...`; only http(s) addresses and paths
+    /// on this site are read.
+    #[test]
+    fn data_addresses_are_parsed_not_matched_by_prefix() {
+        let refused = [
+            "da%09ta:text/csv,a",
+            "data:text/csv,a",
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "/%5Chost/events.csv",
+            "%5C%5Chost/events.csv",
+            "//evil.example/events.csv",
+            "%2F%2Fevil.example/events.csv",
+            "https:evil.example/x.csv",
+            "https:///x.csv",
+            "ftp://example.org/x.csv",
+            "file:///etc/passwd",
+            "%20",
+            "https://exa%0Ample.org/x.csv",
+            // A browser reads "events:" as a scheme.
+            "events%3Av2.csv",
+        ];
+        for value in refused {
+            let query = format!("data={value}");
+            let (state, notices) = ViewState::from_query(&query);
+            assert_eq!(state.data, None, "{value}");
+            assert_eq!(notices.len(), 1, "{value}: {notices:?}");
+        }
+        let accepted = [
+            (
+                "https://example.org/events.csv",
+                "https://example.org/events.csv",
+            ),
+            (
+                "HTTP://example.org:8080/e.csv?x=1",
+                "HTTP://example.org:8080/e.csv?x=1",
+            ),
+            ("data/wagner-mali-events.csv", "data/wagner-mali-events.csv"),
+            ("/files/events.csv", "/files/events.csv"),
+        ];
+        for (value, want) in accepted {
+            let (state, notices) = ViewState::from_query(&format!("data={value}"));
+            assert_eq!(state.data.as_deref(), Some(want), "{value}: {notices:?}");
+        }
     }
 }
