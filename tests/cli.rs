@@ -140,7 +140,7 @@ fn a_closed_pipe_ends_the_command_quietly() {
         .spawn()
         .unwrap();
     // Close the reading end before the command writes anything.
-    drop(child.stdout.take());
+    child.stdout = None;
     let out = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");

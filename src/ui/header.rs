@@ -24,32 +24,22 @@ pub fn Header() -> impl IntoView {
         ctx.info.with(|info| {
             let info = info.as_ref()?;
             Some(match &info.origin {
-                Origin::Remote { url } => {
-                    let ucdp = info.format.is_ucdp();
-                    view! {
-                        <p class="credit">
-                            <span data-testid="dataset-format">{info.format_label.clone()}</span>
-                            {ucdp.then_some(" \u{b7} Data: UCDP GED, CC BY 4.0")}
-                            " \u{b7} loaded from "
-                            <span class="url">{url.clone()}</span>
-                        </p>
-                    }
-                    .into_any()
-                }
                 Origin::Bundled => view! {
                     <p class="credit">
-                        "Compiled by EventLens from CTC Sentinel, RUSI, Jamestown Foundation, Jeune Afrique / The Africa Report and a policy brief. "
+                        {info.credit()}
+                        " "
                         <a href="data/ABOUT.md">"About the data and its sources"</a>
                     </p>
                 }
                 .into_any(),
-                Origin::File { .. } => {
-                    let ucdp = info.format.is_ucdp();
+                origin => {
+                    let local = matches!(origin, Origin::File { .. });
                     view! {
                         <p class="credit">
                             <span data-testid="dataset-format">{info.format_label.clone()}</span>
-                            {ucdp.then_some(" \u{b7} Data: UCDP GED, CC BY 4.0")}
-                            " \u{b7} read in your browser, not uploaded"
+                            " \u{b7} "
+                            {info.credit()}
+                            {local.then_some(" Read in your browser, not uploaded.")}
                         </p>
                     }
                     .into_any()

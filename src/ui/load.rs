@@ -131,6 +131,15 @@ pub fn load_file(ctx: Ctx, file: web_sys::File, mapping: Option<ColumnMapping>) 
     });
 }
 
+/// The full address of `url` as the browser resolves it against the page,
+/// so a linked file is always named by its origin and path.
+fn absolute_address(url: &str) -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .and_then(|base| web_sys::Url::new_with_base(url, &base).ok())
+        .map_or_else(|| url.to_string(), |u| u.href())
+}
+
 /// Streams the CSV at `url` (relative to the page, or absolute on a host
 /// that allows other sites to read it: CORS) into the importer, with the
 /// progress and Cancel of a dropped file. The view the link describes
@@ -149,6 +158,7 @@ pub fn load_remote(ctx: Ctx, url: String) {
         }
         match result {
             Ok(Some((dataset, file))) => {
+                let url = absolute_address(&url);
                 install(ctx, dataset, Origin::Remote { url }, file, false, true);
             }
             Ok(None) => {} // cancelled

@@ -2,6 +2,7 @@
 //! one value for the whole view, written to the page's link), the
 //! loaded dataset ([`Loaded`]) and what is known about it ([`DatasetInfo`]).
 
+use crate::engine::present::credit;
 use crate::engine::query::{ActorIndex, QueryState};
 use crate::engine::read::layout::Format;
 use crate::engine::{ImportReport, Store};
@@ -15,16 +16,7 @@ pub use crate::engine::link::PageState as AppState;
 pub use crate::engine::link::Panel;
 pub use crate::engine::query::Measure;
 
-/// Where a dataset came from, for the header and its credit line.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Origin {
-    /// The dataset shipped with the site.
-    Bundled,
-    /// A file the user opened.
-    File { name: String },
-    /// A CSV fetched from the address in the link (`?data=`).
-    Remote { url: String },
-}
+pub use crate::engine::present::credit::Origin;
 
 /// What the header says about the loaded dataset.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,15 +32,8 @@ pub struct DatasetInfo {
 }
 
 impl DatasetInfo {
-    pub const BUNDLED_TITLE: &'static str = "Wagner Group in Mali, events in public reporting";
-    pub const BUNDLED_CREDIT: &'static str = "Compiled by EventLens from CTC Sentinel, RUSI, Jamestown Foundation, Jeune Afrique / The Africa Report and a policy brief.";
-
     pub fn title(&self) -> String {
-        match &self.origin {
-            Origin::Bundled => Self::BUNDLED_TITLE.to_string(),
-            Origin::File { name } => name.clone(),
-            Origin::Remote { url } => url_file_name(url),
-        }
+        credit::title(&self.origin)
     }
 
     /// The `?data=` address of the dataset, if a link can load it.
@@ -59,39 +44,14 @@ impl DatasetInfo {
         }
     }
 
-    /// The dataset and its version, for footers: "Wagner Group in Mali,
-    /// events in public reporting (EventLens 0.1.0 edition, events to
-    /// 2024-07-27)".
+    /// The dataset and its version, for footers.
     pub fn versioned_title(&self) -> String {
-        let to = self
-            .last_day
-            .map(|d| format!(", events to {}", crate::engine::data::date::format_iso(d)))
-            .unwrap_or_default();
-        match self.origin {
-            Origin::Bundled => format!(
-                "{} (EventLens {} edition{to})",
-                self.title(),
-                env!("CARGO_PKG_VERSION")
-            ),
-            _ => format!(
-                "{} ({} events{to})",
-                self.title(),
-                crate::engine::present::format::thousands(self.events as u64)
-            ),
-        }
+        credit::versioned_title(&self.origin, self.events, self.last_day)
     }
 
     /// Who to credit, in one line.
     pub fn credit(&self) -> String {
-        match &self.origin {
-            Origin::Bundled => Self::BUNDLED_CREDIT.to_string(),
-            Origin::Remote { url } if self.format.is_ucdp() => {
-                format!("Data: UCDP GED, CC BY 4.0, from {url}")
-            }
-            Origin::Remote { url } => format!("Data: {}, from {url}", self.format_label),
-            Origin::File { .. } if self.format.is_ucdp() => "Data: UCDP GED, CC BY 4.0".into(),
-            Origin::File { .. } => format!("Data: {}", self.format_label),
-        }
+        credit::credit(&self.origin, self.format)
     }
 }
 
@@ -108,13 +68,4 @@ pub struct Loaded {
     /// The user's file, to read records back (`Blob.slice`) when their
     /// text is not held in memory.
     pub file: Option<web_sys::File>,
-}
-
-/// The last path segment of an address, for a title ("events.csv").
-fn url_file_name(url: &str) -> String {
-    let path = url.split(['?', '#']).next().unwrap_or(url);
-    path.rsplit('/')
-        .find(|s| !s.is_empty())
-        .unwrap_or(url)
-        .to_string()
 }

@@ -318,7 +318,7 @@ test('a UCDP GED file is credited and counted with its best estimates', { timeou
     await page.locator('[data-testid="import-report"]').waitFor({ timeout: 30_000 });
     await expectCounts(page, expected, 'for the UCDP file');
     const header = await page.locator('header').textContent();
-    assert.match(header, /UCDP GED, CC BY 4\.0/, 'the header credits UCDP');
+    assert.match(header, /UCDP Georeferenced Event Dataset \(GED\).*CC BY 4\.0/, 'the header credits UCDP as it asks to be cited');
     assert.match(header, /UCDP Georeferenced Event Dataset/, 'the header names the format');
     assertNoPageErrors(app.errors);
   } finally {

@@ -361,7 +361,11 @@ test('?data=URL streams a CSV from a host that allows it, and says why when it c
     try {
       const battles = events.filter((e) => e.type === 'Battles');
       await expectCounts(app.page, totals(battles), 'for the remote CSV with its filter');
-      assert.equal(await app.page.locator('[data-testid="dataset-title"]').textContent(), 'synthetic-share.csv');
+      // A linked file is named by its full address, never by our own title.
+      assert.equal(
+        await app.page.locator('[data-testid="dataset-title"]').textContent(),
+        `${good} (not verified by EventLens)`,
+      );
       assert.equal(new URL(app.page.url()).searchParams.get('data'), good, 'the link keeps the address');
       const file = await download(app.page, '[data-testid="export-events-csv"]');
       const rows = checkEventsExport(file.text, battles, 'export of the remote CSV');

@@ -37,6 +37,11 @@ impl Format {
     pub fn is_ucdp(self) -> bool {
         self == Format::UcdpGed
     }
+
+    /// One of ACLED's own layouts.
+    pub fn is_acled(self) -> bool {
+        !matches!(self, Format::UcdpGed | Format::Mapped)
+    }
 }
 
 /// Column index of each role; `None` where the file has no such column.

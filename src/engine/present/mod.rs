@@ -6,6 +6,7 @@
 
 pub mod axis;
 pub mod chips;
+pub mod credit;
 pub mod format;
 pub mod map;
 pub mod palette;

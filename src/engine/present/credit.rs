@@ -1,0 +1,176 @@
+//! What a dataset is called and how it is credited, on the page, in chart
+//! footers and in embeds. Only the dataset the site ships is named and
+//! credited by EventLens; any other file is named by where it came from
+//! (its file name, or its full address for a link's `data=`), marked as
+//! not verified, and credited as its source asks to be cited (ACLED, UCDP).
+
+use crate::engine::data::date::{self, Day};
+use crate::engine::data::source::Format;
+use crate::engine::present::format::thousands;
+
+/// Where a dataset came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The dataset shipped with the site.
+    Bundled,
+    /// A file the user opened.
+    File { name: String },
+    /// A file fetched from the address in the link (`?data=`), resolved to
+    /// a full address.
+    Remote { url: String },
+}
+
+/// The bundled dataset's title and credit: the only names EventLens puts
+/// its own authority behind.
+pub const BUNDLED_TITLE: &str = "Wagner Group in Mali, events in public reporting";
+pub const BUNDLED_CREDIT: &str = "Compiled by EventLens from CTC Sentinel, RUSI, Jamestown Foundation, Jeune Afrique / The Africa Report and a policy brief.";
+/// Said of every dataset the site did not ship.
+pub const NOT_VERIFIED: &str = "not verified by EventLens";
+
+/// The dataset's title.
+pub fn title(origin: &Origin) -> String {
+    match origin {
+        Origin::Bundled => BUNDLED_TITLE.to_string(),
+        Origin::File { name } => name.clone(),
+        Origin::Remote { url } => format!("{url} ({NOT_VERIFIED})"),
+    }
+}
+
+/// The title with the data's version, for footers: the bundled edition,
+/// else the number of events and the last event date.
+pub fn versioned_title(origin: &Origin, events: usize, last_day: Option<Day>) -> String {
+    let to = last_day
+        .map(|d| format!(", events to {}", date::format_iso(d)))
+        .unwrap_or_default();
+    match origin {
+        Origin::Bundled => format!(
+            "{BUNDLED_TITLE} (EventLens {} edition{to})",
+            env!("CARGO_PKG_VERSION")
+        ),
+        other => format!("{} ({} events{to})", title(other), thousands(events as u64)),
+    }
+}
+
+/// Who to credit, in one line: the citation each source asks for, and
+/// where a linked file came from.
+pub fn credit(origin: &Origin, format: Format) -> String {
+    let name = match origin {
+        Origin::Bundled => return BUNDLED_CREDIT.to_string(),
+        Origin::File { name } => name.as_str(),
+        Origin::Remote { url } => url.as_str(),
+    };
+    let cite = if format.is_ucdp() {
+        let version = ucdp_version(name)
+            .map(|v| format!(" version {v}"))
+            .unwrap_or_default();
+        format!(
+            "Data: UCDP Georeferenced Event Dataset (GED){version}, Uppsala Conflict Data Program, CC BY 4.0 (Sundberg and Melander 2013)"
+        )
+    } else if format.is_acled() {
+        let exported = date_in_name(name)
+            .map(|d| format!(", exported {}", date::format_iso(d)))
+            .unwrap_or_default();
+        format!(
+            "Data: Armed Conflict Location & Event Data Project (ACLED), acleddata.com{exported}"
+        )
+    } else {
+        "Data: the user's own file".to_string()
+    };
+    match origin {
+        Origin::Remote { url } => format!("{cite}; loaded from {url}, {NOT_VERIFIED}."),
+        _ => format!("{cite}."),
+    }
+}
+
+/// A UCDP GED version in a file name: `GEDEvent_v24_1.csv` -> `24.1`.
+fn ucdp_version(name: &str) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    let at = lower.find("_v").map(|i| i + 2)?;
+    let digits: String = lower[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '_' || *c == '.')
+        .collect();
+    let version = digits.trim_matches(['_', '.']).replace('_', ".");
+    version
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit())
+        .then_some(version)
+}
+
+/// The first `YYYY-MM-DD` date in a file name (ACLED's export tool names
+/// files by their export date).
+fn date_in_name(name: &str) -> Option<Day> {
+    let bytes = name.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find_map(|i| {
+        let candidate = name.get(i..i + 10)?;
+        let boundary = |j: usize| bytes.get(j).is_none_or(|b| !b.is_ascii_digit());
+        (boundary(i + 10) && (i == 0 || boundary(i - 1)))
+            .then(|| date::parse_iso(candidate))
+            .flatten()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_bundled_dataset_carries_our_name() {
+        assert_eq!(title(&Origin::Bundled), BUNDLED_TITLE);
+        assert_eq!(
+            credit(&Origin::Bundled, Format::AcledCurrent),
+            BUNDLED_CREDIT
+        );
+        let file = Origin::File {
+            name: "mali.csv".into(),
+        };
+        assert_eq!(title(&file), "mali.csv");
+    }
+
+    /// Hostile-input review, defect 4: a file at another address named
+    /// like ours showed our title and edition over made-up figures, and
+    /// was credited as an ACLED export because its columns matched.
+    #[test]
+    fn a_linked_file_is_named_by_its_full_address_and_not_verified() {
+        let remote = Origin::Remote {
+            url: "https://evil.example/x/wagner-mali-events.csv".into(),
+        };
+        let t = title(&remote);
+        assert_eq!(
+            t,
+            "https://evil.example/x/wagner-mali-events.csv (not verified by EventLens)"
+        );
+        assert!(!t.contains(BUNDLED_TITLE));
+        let v = versioned_title(&remote, 15_435, None);
+        assert!(!v.contains("edition"), "{v}");
+        let c = credit(&remote, Format::AcledCurrent);
+        assert!(c.ends_with(
+            "loaded from https://evil.example/x/wagner-mali-events.csv, not verified by EventLens."
+        ), "{c}");
+    }
+
+    #[test]
+    fn sources_are_cited_as_they_ask() {
+        let acled = Origin::File {
+            name: "2024-08-05-2024-08-05-Mali.csv".into(),
+        };
+        assert_eq!(
+            credit(&acled, Format::AcledMonadic),
+            "Data: Armed Conflict Location & Event Data Project (ACLED), acleddata.com, exported 2024-08-05."
+        );
+        let ucdp = Origin::File {
+            name: "GEDEvent_v24_1.csv".into(),
+        };
+        assert_eq!(
+            credit(&ucdp, Format::UcdpGed),
+            "Data: UCDP Georeferenced Event Dataset (GED) version 24.1, Uppsala Conflict Data Program, CC BY 4.0 (Sundberg and Melander 2013)."
+        );
+        let plain = Origin::File {
+            name: "ucdp.csv".into(),
+        };
+        assert!(credit(&plain, Format::UcdpGed)
+            .starts_with("Data: UCDP Georeferenced Event Dataset (GED), Uppsala"));
+        assert_eq!(date_in_name("events-12024-08-051.csv"), None);
+    }
+}
