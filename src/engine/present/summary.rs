@@ -152,8 +152,19 @@ pub fn timeline(t: &Timeline, measure: Measure) -> String {
         Measure::Events => "events",
         Measure::Fatalities => "reported fatalities",
     };
+    let coarsened = t
+        .coarsened_from
+        .map(|wanted| {
+            format!(
+                " Shown by {} because by {} the span would need more than {} bars.",
+                t.bin.name(),
+                wanted.name(),
+                thousands(crate::engine::query::views::MAX_TIMELINE_BINS as u64)
+            )
+        })
+        .unwrap_or_default();
     format!(
-        "{} {what} from {} to {}, by {}; the highest {} was {} with {}.",
+        "{} {what} from {} to {}, by {}; the highest {} was {} with {}.{coarsened}",
         thousands(total),
         t.label(0),
         t.label(t.bins - 1),

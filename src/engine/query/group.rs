@@ -34,20 +34,9 @@ pub fn aggregate(store: &Store, rows: &[u32], by: GroupBy) -> Vec<Group> {
         fatalities_high: ucdp.then_some(slot.high),
     };
     if let Some(bin) = by.bin() {
-        let Some(first) = rows
+        return time_slots(store, rows, bin)
             .iter()
-            .map(|&r| bin.index(store.date[r as usize]))
-            .min()
-        else {
-            return Vec::new();
-        };
-        let slots = tally(store, rows, |r, add| {
-            add((bin.index(store.date[r]) - first) as usize)
-        });
-        return slots
-            .iter()
-            .enumerate()
-            .map(|(i, slot)| finish(slot, bin.label(first + i as i32)))
+            .map(|(index, slot)| finish(slot, bin.label(*index)))
             .collect();
     }
     let (slots, names) = tally_codes(store, rows, by);
@@ -107,6 +96,45 @@ fn tally(
         });
     }
     slots
+}
+
+/// Most time bins an aggregation lists with the empty ones between; a
+/// wider span lists only the bins that hold events, so a file spanning
+/// centuries costs what its events cost, not what its calendar does.
+pub const MAX_FILLED_BINS: usize = 10_000;
+
+/// Tallies `rows` per time bin: `(bin number, sums)` in calendar order,
+/// every bin from the first to the last when they are at most
+/// [`MAX_FILLED_BINS`] apart, else only the bins with events.
+fn time_slots(store: &Store, rows: &[u32], bin: Bin) -> Vec<(i32, Slot)> {
+    let bins = rows.iter().map(|&r| bin.index(store.date[r as usize]));
+    let (Some(first), Some(last)) = (bins.clone().min(), bins.max()) else {
+        return Vec::new();
+    };
+    if (last - first) as usize >= MAX_FILLED_BINS {
+        let mut index_of: FxHashMap<i32, usize> = FxHashMap::default();
+        let mut numbers: Vec<i32> = Vec::new();
+        let slots = tally(store, rows, |r, add| {
+            let number = bin.index(store.date[r]);
+            let next = numbers.len();
+            let i = *index_of.entry(number).or_insert(next);
+            if i == next {
+                numbers.push(number);
+            }
+            add(i)
+        });
+        let mut out: Vec<(i32, Slot)> = numbers.into_iter().zip(slots).collect();
+        out.sort_by_key(|(number, _)| *number);
+        return out;
+    }
+    let slots = tally(store, rows, |r, add| {
+        add((bin.index(store.date[r]) - first) as usize)
+    });
+    slots
+        .into_iter()
+        .enumerate()
+        .map(|(i, slot)| (first + i as i32, slot))
+        .collect()
 }
 
 /// Tallies `rows` by the codes of a category or by canonical actor: slot
@@ -271,21 +299,9 @@ fn keyed(store: &Store, rows: &[u32], by: GroupBy) -> Vec<(CompareKey, Measures)
             .map(|(i, s)| (CompareKey::Code(i), s.measures))
             .collect();
     };
-    let Some(first) = rows
+    time_slots(store, rows, bin)
         .iter()
-        .map(|&r| bin.index(store.date[r as usize]))
-        .min()
-    else {
-        return Vec::new();
-    };
-    let slots = tally(store, rows, |r, add| {
-        add((bin.index(store.date[r]) - first) as usize)
-    });
-    slots
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let index = first + i as i32;
+        .map(|&(index, s)| {
             let key = match bin {
                 Bin::Month => CompareKey::MonthOfYear(index.rem_euclid(12) as u32 + 1),
                 Bin::Quarter => CompareKey::QuarterOfYear(index.rem_euclid(4) as u32 + 1),

@@ -10,6 +10,11 @@ use crate::engine::query::filters::{Dim, Filters, Role};
 use crate::engine::query::notes::match_records;
 use crate::engine::query::views::{ViewSpec, Views};
 
+/// Longest span, in days, for which tables per day are built (about 550
+/// years); longer spans compute the month or bin of each event instead, so
+/// a file's calendar never costs more than its events.
+pub const DAY_TABLE_MAX: usize = 200_000;
+
 /// Filter state over one store: the filters applied and each event's
 /// failure mask. Create one per store; call [`QueryState::apply`] on every
 /// change.
@@ -19,7 +24,9 @@ pub struct QueryState {
     pub(crate) fails: Vec<u16>,
     /// Month of year per day, from the store's first day.
     first_day: Day,
-    month_of_day: Vec<u8>,
+    /// Month of year per day from `first_day`, while the span is short
+    /// enough for a table ([`DAY_TABLE_MAX`] days); else computed per event.
+    month_of_day: Option<Vec<u8>>,
     /// Events whose notes match `filters.text`, when the caller scanned
     /// the file for them (large files whose text is not held in memory).
     note_matches: Option<Vec<bool>>,
@@ -34,7 +41,8 @@ impl QueryState {
     pub fn new(store: &Store) -> QueryState {
         let first_day = store.date.iter().copied().min().unwrap_or(0);
         let last_day = store.date.iter().copied().max().unwrap_or(0);
-        let month_of_day = (first_day..=last_day).map(date::month_of).collect();
+        let month_of_day = ((last_day - first_day) as usize <= DAY_TABLE_MAX)
+            .then(|| (first_day..=last_day).map(date::month_of).collect());
         let mut shared_actor_rows = Vec::new();
         for r in 0..store.len() {
             let (s1, s2) = (store.side1[r], store.side2[r]);
@@ -162,11 +170,14 @@ impl QueryState {
 /// A resolved test for one dimension.
 enum Test<'a> {
     DateRange(Day, Day),
-    /// Allowed per day, from the store's first day.
-    Months {
+    /// The months window, allowed per day from the store's first day.
+    Days {
         first_day: Day,
         allowed: Vec<bool>,
     },
+    /// The months window, allowed per month 1-12 (index 0 unused), for
+    /// spans too long for a table per day.
+    Months([bool; 13]),
     /// Allowed places.
     Places(Vec<bool>),
     /// Allowed codes of a per-event code column.
@@ -207,9 +218,12 @@ impl<'a> Test<'a> {
                         m >= a || m <= b
                     }
                 };
-                Some(Test::Months {
-                    first_day: state.first_day,
-                    allowed: state.month_of_day.iter().map(|&m| in_window(m)).collect(),
+                Some(match &state.month_of_day {
+                    Some(months) => Test::Days {
+                        first_day: state.first_day,
+                        allowed: months.iter().map(|&m| in_window(m)).collect(),
+                    },
+                    None => Test::Months(std::array::from_fn(|m| in_window(m as u8))),
                 })
             }
             Dim::Category(c) => {
@@ -304,7 +318,8 @@ impl<'a> Test<'a> {
     fn passes(&self, store: &Store, r: usize) -> bool {
         match self {
             Test::DateRange(from, to) => (*from..=*to).contains(&store.date[r]),
-            Test::Months { first_day, allowed } => allowed[(store.date[r] - first_day) as usize],
+            Test::Days { first_day, allowed } => allowed[(store.date[r] - first_day) as usize],
+            Test::Months(allowed) => allowed[usize::from(date::month_of(store.date[r]))],
             Test::Places(allowed) => allowed[store.place[r] as usize],
             Test::Codes(codes, allowed) => allowed.get(codes[r] as usize).copied().unwrap_or(false),
             Test::Actor {

@@ -7,7 +7,7 @@ use crate::engine::data::dictionary::NONE;
 use crate::engine::data::dimension::{Category, CategoryMap, GroupBy};
 use crate::engine::data::store::{Codes, Store};
 use crate::engine::query::filters::Dim;
-use crate::engine::query::state::QueryState;
+use crate::engine::query::state::{QueryState, DAY_TABLE_MAX};
 use serde::Serialize;
 
 /// What the charts count.
@@ -99,7 +99,11 @@ pub struct Bar {
 /// Events per time bin and event type.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Timeline {
+    /// The bin the bars are drawn in: the one asked for, or a coarser one
+    /// when the asked-for bin would need more than [`MAX_TIMELINE_BINS`].
     pub bin: Bin,
+    /// The bin asked for, when it was replaced by a coarser one.
+    pub coarsened_from: Option<Bin>,
     /// Bin number of the first bin (see [`Bin::index`]).
     pub first_bin: i32,
     pub bins: usize,
@@ -126,6 +130,54 @@ impl Timeline {
         let n = self.types.len();
         self.fatalities[b * n..(b + 1) * n].iter().sum()
     }
+}
+
+/// Most bars the timeline draws: past this, a coarser bin is used (a
+/// span of centuries by day would otherwise cost millions of bars).
+pub const MAX_TIMELINE_BINS: usize = 3_000;
+/// Most event types the timeline stacks; the rarer ones share one
+/// "Other types" band.
+pub const MAX_TIMELINE_TYPES: usize = 12;
+/// The name of that band.
+pub const OTHER_TYPES: &str = "Other types";
+
+/// The bin to draw a span in: `wanted`, or the first coarser bin that
+/// needs at most [`MAX_TIMELINE_BINS`] bars (years always do for dates
+/// the importer reads).
+fn timeline_bin(wanted: Bin, first_day: Day, last_day: Day) -> Bin {
+    let bins = |b: Bin| (b.index(last_day) - b.index(first_day)) as usize + 1;
+    Bin::ALL
+        .into_iter()
+        .skip_while(|&b| b != wanted)
+        .find(|&b| b == Bin::Year || bins(b) <= MAX_TIMELINE_BINS)
+        .unwrap_or(Bin::Year)
+}
+
+/// The timeline's bands: each event type's band (the busiest
+/// [`MAX_TIMELINE_TYPES`] - 1 types keep their own when there are more
+/// types than that, the rest share [`OTHER_TYPES`]) and the band names.
+fn timeline_bands(store: &Store) -> (Vec<usize>, Vec<String>) {
+    let names = store.names[Category::EventType].names();
+    if names.len() <= MAX_TIMELINE_TYPES {
+        return ((0..names.len().max(1)).collect(), names.to_vec());
+    }
+    let mut counts = vec![0u64; names.len()];
+    for &t in &store.event_type {
+        if let Some(c) = counts.get_mut(usize::from(t)) {
+            *c += 1;
+        }
+    }
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
+    let kept = MAX_TIMELINE_TYPES - 1;
+    let mut band = vec![kept; names.len()];
+    let mut bands: Vec<String> = Vec::with_capacity(MAX_TIMELINE_TYPES);
+    for (i, &t) in order.iter().take(kept).enumerate() {
+        band[t] = i;
+        bands.push(names[t].clone());
+    }
+    bands.push(OTHER_TYPES.to_string());
+    (band, bands)
 }
 
 /// One map point: a place with its filtered events.
@@ -212,17 +264,23 @@ impl Views {
     /// place and per side, and summed into countries, regions and actors
     /// after the pass; per-event categories are tallied per code.
     pub(crate) fn compute(store: &Store, state: &QueryState, spec: &ViewSpec) -> Views {
-        let n_types = store.names[Category::EventType].len().max(1);
         let (first_day, last_day) = match (store.date.iter().min(), store.date.iter().max()) {
             (Some(&a), Some(&b)) => (a, b),
             _ => return Views::default(),
         };
-        let first_bin = spec.bin.index(first_day);
-        let bins = (spec.bin.index(last_day) - first_bin + 1).max(0) as usize;
-        // Bin per day over the store's span, so the pass does no date maths.
-        let bin_of_day: Vec<u32> = (first_day..=last_day)
-            .map(|d| (spec.bin.index(d) - first_bin) as u32)
-            .collect();
+        let (band_of_type, bands) = timeline_bands(store);
+        let n_types = bands.len().max(1);
+        let bin = timeline_bin(spec.bin, first_day, last_day);
+        let first_bin = bin.index(first_day);
+        let bins = (bin.index(last_day) - first_bin + 1).max(0) as usize;
+        // Bin per day over the store's span, so the pass does no date maths
+        // (unless the span is too long for a table).
+        let bin_of_day: Option<Vec<u32>> =
+            ((last_day - first_day) as usize <= DAY_TABLE_MAX).then(|| {
+                (first_day..=last_day)
+                    .map(|d| (bin.index(d) - first_bin) as u32)
+                    .collect()
+            });
         let zeros = |n: usize| vec![Measures::default(); n];
         let mut timeline_events = vec![0u32; bins * n_types];
         let mut timeline_fatalities = vec![0u64; bins * n_types];
@@ -285,8 +343,14 @@ impl Views {
             let all = m == 0;
             if all || m == date_bit {
                 let day = store.date[r];
-                let b = bin_of_day[(day - first_day) as usize] as usize;
-                let t = event_type as usize % n_types;
+                let b = match &bin_of_day {
+                    Some(table) => table[(day - first_day) as usize] as usize,
+                    None => (bin.index(day) - first_bin) as usize,
+                };
+                let t = band_of_type
+                    .get(usize::from(event_type))
+                    .copied()
+                    .unwrap_or(0);
                 timeline_events[b * n_types + t] += 1;
                 timeline_fatalities[b * n_types + t] += u64::from(fatalities);
             }
@@ -402,10 +466,11 @@ impl Views {
         Views {
             totals,
             timeline: Timeline {
-                bin: spec.bin,
+                bin,
+                coarsened_from: (bin != spec.bin).then_some(spec.bin),
                 first_bin,
                 bins,
-                types: store.names[Category::EventType].names().to_vec(),
+                types: bands,
                 events: timeline_events,
                 fatalities: timeline_fatalities,
             },
