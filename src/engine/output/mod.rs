@@ -2,6 +2,7 @@
 //! CSV (safe to open in a spreadsheet), and charts as SVG with their footer.
 
 use crate::engine::data::date;
+use crate::engine::data::source::ColumnRole;
 use crate::engine::data::store::{parse_record, Store};
 use crate::engine::present::chips::filters_in_words;
 use crate::engine::query::group::{Comparison, Group};
@@ -85,7 +86,7 @@ impl EventsCsv {
             }
         };
         let cells = [
-            text(field(store.columns.event_id)),
+            text(field(store.columns.get(ColumnRole::EventId))),
             date::format_iso(store.date[row]),
             store.time_precision(row).to_string(),
             code16(&store.event_types, store.event_type[row]),
@@ -106,7 +107,7 @@ impl EventsCsv {
             number(lon),
             store.geo_precision(row).to_string(),
             store.fatalities[row].to_string(),
-            text(field(store.columns.notes)),
+            text(field(store.columns.get(ColumnRole::Notes))),
         ];
         let _ = self.writer.write_record(&cells);
         self.rows += 1;
