@@ -125,6 +125,9 @@ fn bad_rows_among_good_ones_are_skipped_and_reported_by_line() {
     assert_eq!(empty.examples[0].line, 6);
 }
 
+/// (problem, line, 1-based column, header name, value shown).
+type Seen<'a> = (RowProblem, u64, Option<usize>, Option<&'a str>, &'a str);
+
 /// One row per kind of problem, each worked out by hand from the file:
 /// (problem, line, 1-based column, header name, value shown). Line 2's
 /// quoted notes run onto line 3, so the rows after it start a line later.
@@ -134,15 +137,57 @@ fn every_row_problem_is_reported_with_its_line_and_column() {
     let lat = ColumnRole::Latitude;
     let lon = ColumnRole::Longitude;
     let fat = ColumnRole::Fatalities;
-    let want: Vec<(RowProblem, u64, Option<usize>, Option<&str>, &str)> = vec![
-        (TooFewFields { expected: 8, found: 4 }, 4, None, None, "4 fields"),
-        (TooManyFields { expected: 8, found: 9 }, 5, None, None, "9 fields"),
+    let want: Vec<Seen> = vec![
+        (
+            TooFewFields {
+                expected: 8,
+                found: 4,
+            },
+            4,
+            None,
+            None,
+            "4 fields",
+        ),
+        (
+            TooManyFields {
+                expected: 8,
+                found: 9,
+            },
+            5,
+            None,
+            None,
+            "9 fields",
+        ),
         (EmptyDate, 6, Some(2), Some("event_date"), "(empty)"),
         (UnreadableDate, 7, Some(2), Some("event_date"), "next week"),
-        (UnreadableCoordinate { role: lat }, 8, Some(5), Some("latitude"), "north"),
-        (UnreadableCoordinate { role: lon }, 9, Some(6), Some("longitude"), "200"),
-        (EmptyCount { role: fat }, 10, Some(8), Some("fatalities"), "(empty)"),
-        (UnreadableCount { role: fat }, 11, Some(8), Some("fatalities"), "about 10"),
+        (
+            UnreadableCoordinate { role: lat },
+            8,
+            Some(5),
+            Some("latitude"),
+            "north",
+        ),
+        (
+            UnreadableCoordinate { role: lon },
+            9,
+            Some(6),
+            Some("longitude"),
+            "200",
+        ),
+        (
+            EmptyCount { role: fat },
+            10,
+            Some(8),
+            Some("fatalities"),
+            "(empty)",
+        ),
+        (
+            UnreadableCount { role: fat },
+            11,
+            Some(8),
+            Some("fatalities"),
+            "about 10",
+        ),
     ];
     let bytes = fixture("invalid/every_row_problem.csv");
     for chunk in [1, 7, 1 << 20] {
@@ -168,7 +213,12 @@ fn every_row_problem_is_reported_with_its_line_and_column() {
             })
             .collect();
         assert_eq!(got, want, "chunk {chunk}");
-        let skipped: Vec<bool> = d.report.skipped.iter().map(|p| p.kind().skips_row()).collect();
+        let skipped: Vec<bool> = d
+            .report
+            .skipped
+            .iter()
+            .map(|p| p.kind().skips_row())
+            .collect();
         assert_eq!(skipped, [true; 4]);
     }
 }

@@ -74,10 +74,15 @@ fn every_row_is_complete_and_plausible() {
         assert!(ids.insert(id.clone()), "duplicate id {id}");
         assert!(id.starts_with("EL"), "{id}");
         assert!(
-            !Store::field(&f, c.get(ColumnRole::Source)).trim().is_empty(),
+            !Store::field(&f, c.get(ColumnRole::Source))
+                .trim()
+                .is_empty(),
             "{id} has no source"
         );
-        assert!(Store::field(&f, c.get(ColumnRole::Notes)).len() > 40, "{id} notes too short");
+        assert!(
+            Store::field(&f, c.get(ColumnRole::Notes)).len() > 40,
+            "{id} notes too short"
+        );
         assert!(
             (first..=last).contains(&store.date[r]),
             "{id} date {}",
@@ -98,7 +103,10 @@ fn every_row_is_complete_and_plausible() {
             // Only rows whose source names no place may lack coordinates,
             // and they say so.
             assert_eq!(store.geo_precision(r), 3, "{id}");
-            assert!(Store::field(&f, c.get(ColumnRole::Notes)).contains("no coordinates"), "{id}");
+            assert!(
+                Store::field(&f, c.get(ColumnRole::Notes)).contains("no coordinates"),
+                "{id}"
+            );
         } else {
             // The Sahel and West Africa.
             assert!(

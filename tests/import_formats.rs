@@ -8,8 +8,8 @@ use eventlens::engine::data::date;
 use eventlens::engine::data::source::{ColumnRole, Delimiter, TextEncoding};
 use eventlens::engine::query::{Filters, QueryState};
 use eventlens::engine::read::import::ImportOptions;
-use eventlens::engine::read::problem::RowProblem;
 use eventlens::engine::read::layout::{ColumnMapping, Format};
+use eventlens::engine::read::problem::RowProblem;
 use eventlens::engine::synthetic;
 
 struct Expect {

@@ -28,7 +28,7 @@ pub fn Header() -> impl IntoView {
                     let ucdp = info.format.is_ucdp();
                     view! {
                         <p class="credit">
-                            <span data-testid="dataset-format">{info.format_label.clone()}</span>
+                            <span data-testid="dataset-format">{info.format.label()}</span>
                             {ucdp.then_some(" \u{b7} Data: UCDP GED, CC BY 4.0")}
                             " \u{b7} loaded from "
                             <span class="url">{url.clone()}</span>
@@ -47,7 +47,7 @@ pub fn Header() -> impl IntoView {
                     let ucdp = info.format.is_ucdp();
                     view! {
                         <p class="credit">
-                            <span data-testid="dataset-format">{info.format_label.clone()}</span>
+                            <span data-testid="dataset-format">{info.format.label()}</span>
                             {ucdp.then_some(" \u{b7} Data: UCDP GED, CC BY 4.0")}
                             " \u{b7} read in your browser, not uploaded"
                         </p>

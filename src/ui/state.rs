@@ -31,7 +31,6 @@ pub enum Origin {
 pub struct DatasetInfo {
     pub origin: Origin,
     pub format: Format,
-    pub format_label: String,
     pub events: usize,
     /// The last event date, as a version of the data ("events to ...").
     pub last_day: Option<crate::engine::data::date::Day>,
@@ -88,9 +87,9 @@ impl DatasetInfo {
             Origin::Remote { url } if self.format.is_ucdp() => {
                 format!("Data: UCDP GED, CC BY 4.0, from {url}")
             }
-            Origin::Remote { url } => format!("Data: {}, from {url}", self.format_label),
+            Origin::Remote { url } => format!("Data: {}, from {url}", self.format.label()),
             Origin::File { .. } if self.format.is_ucdp() => "Data: UCDP GED, CC BY 4.0".into(),
-            Origin::File { .. } => format!("Data: {}", self.format_label),
+            Origin::File { .. } => format!("Data: {}", self.format.label()),
         }
     }
 }

@@ -55,13 +55,19 @@ const SUGGESTIONS: [(ColumnRole, &[&str]); 15] = [
         ColumnRole::Admin1,
         &["admin1", "region", "province", "state", "adm_1"],
     ),
-    (ColumnRole::Admin2, &["admin2", "district", "cercle", "adm_2"]),
+    (
+        ColumnRole::Admin2,
+        &["admin2", "district", "cercle", "adm_2"],
+    ),
     (
         ColumnRole::Location,
         &["location", "place", "town", "city", "village"],
     ),
     (ColumnRole::Latitude, &["latitude", "lat", "y"]),
-    (ColumnRole::Longitude, &["longitude", "lon", "lng", "long", "x"]),
+    (
+        ColumnRole::Longitude,
+        &["longitude", "lon", "lng", "long", "x"],
+    ),
     (
         ColumnRole::Fatalities,
         &["fatalities", "deaths", "killed", "best", "dead"],
@@ -223,12 +229,13 @@ fn apply_mapping(
         let Some(name) = mapping.get(role) else {
             continue;
         };
-        let column = finder.get(&normalise(name))?.ok_or_else(|| {
-            ImportError::MappingColumnMissing {
-                role,
-                name: name.to_string(),
-            }
-        })?;
+        let column =
+            finder
+                .get(&normalise(name))?
+                .ok_or_else(|| ImportError::MappingColumnMissing {
+                    role,
+                    name: name.to_string(),
+                })?;
         columns.set(role, column);
     }
     Ok(Layout {

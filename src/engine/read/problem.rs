@@ -16,17 +16,29 @@ const VALUE_BYTES: usize = 80;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RowProblem {
     /// Fewer fields than the header, and some named column is missing.
-    TooFewFields { expected: usize, found: usize },
+    TooFewFields {
+        expected: usize,
+        found: usize,
+    },
     /// More fields than the header, and the extra ones hold data.
-    TooManyFields { expected: usize, found: usize },
+    TooManyFields {
+        expected: usize,
+        found: usize,
+    },
     EmptyDate,
     UnreadableDate,
     /// A latitude or longitude that is not a number in range; left empty.
-    UnreadableCoordinate { role: ColumnRole },
+    UnreadableCoordinate {
+        role: ColumnRole,
+    },
     /// A count (fatalities, estimates, civilian deaths) left empty; read as 0.
-    EmptyCount { role: ColumnRole },
+    EmptyCount {
+        role: ColumnRole,
+    },
     /// A count that is not a whole number; read as 0.
-    UnreadableCount { role: ColumnRole },
+    UnreadableCount {
+        role: ColumnRole,
+    },
 }
 
 /// The kind of a [`RowProblem`], without its data.
@@ -263,8 +275,12 @@ mod tests {
             });
         }
         let few = |found| RowProblem::TooFewFields { expected: 2, found };
-        Problem::note(&mut list, few(1), || Example::new(10, None, &header, b"1 fields"));
-        Problem::note(&mut list, few(0), || Example::new(11, None, &header, b"0 fields"));
+        Problem::note(&mut list, few(1), || {
+            Example::new(10, None, &header, b"1 fields")
+        });
+        Problem::note(&mut list, few(0), || {
+            Example::new(11, None, &header, b"0 fields")
+        });
         let lat = RowProblem::UnreadableCoordinate {
             role: ColumnRole::Latitude,
         };
