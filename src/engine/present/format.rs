@@ -48,9 +48,6 @@ pub fn date_span(first: Option<Day>, last: Option<Day>) -> String {
     }
 }
 
-/// The year `y` for which months `first..=last` of `y` and of `y + 1` both
-/// hold the most events (the smaller of the two counts is maximised; later
-
 #[cfg(test)]
 mod tests {
     use super::*;
