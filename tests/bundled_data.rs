@@ -7,7 +7,7 @@ mod common;
 use eventlens::engine::data::date::{self, format_iso};
 use eventlens::engine::data::dimension::Category;
 use eventlens::engine::read::import::{import_bytes, ImportOptions};
-use eventlens::engine::read::layout::Format;
+use eventlens::engine::read::layout::{ColumnRole, Format};
 use eventlens::engine::read::published;
 use eventlens::engine::Store;
 use std::collections::HashSet;
@@ -44,7 +44,7 @@ fn row_by_id(store: &Store, id: &str) -> (usize, Vec<String>) {
 #[test]
 fn every_row_is_complete_and_plausible() {
     let (store, report) = bundled();
-    assert_eq!(report.format_id, Some(Format::AcledCurrent));
+    assert_eq!(report.format, Format::AcledCurrent);
     assert_eq!(report.rows_skipped, 0, "{:?}", report.skipped);
     assert!(report.unparsed.is_empty(), "{:?}", report.unparsed);
     let raw_rows = csv::Reader::from_reader(data("wagner-mali-events.csv").as_slice())
@@ -75,10 +75,15 @@ fn every_row_is_complete_and_plausible() {
         assert!(ids.insert(id.clone()), "duplicate id {id}");
         assert!(id.starts_with("EL"), "{id}");
         assert!(
-            !Store::field(&f, c.source).trim().is_empty(),
+            !Store::field(&f, c.get(ColumnRole::Source))
+                .trim()
+                .is_empty(),
             "{id} has no source"
         );
-        assert!(Store::field(&f, c.notes).len() > 40, "{id} notes too short");
+        assert!(
+            Store::field(&f, c.get(ColumnRole::Notes)).len() > 40,
+            "{id} notes too short"
+        );
         assert!(
             (first..=last).contains(&store.date[r]),
             "{id} date {}",
@@ -99,7 +104,10 @@ fn every_row_is_complete_and_plausible() {
             // Only rows whose source names no place may lack coordinates,
             // and they say so.
             assert_eq!(store.geo_precision(r), 3, "{id}");
-            assert!(Store::field(&f, c.notes).contains("no coordinates"), "{id}");
+            assert!(
+                Store::field(&f, c.get(ColumnRole::Notes)).contains("no coordinates"),
+                "{id}"
+            );
         } else {
             // The Sahel and West Africa.
             assert!(
@@ -120,7 +128,7 @@ fn spot_checks_against_the_articles() {
     assert_eq!(format_iso(store.date[r]), "2022-03-23");
     assert_eq!(store.time_precision(r), 2);
     assert_eq!(store.fatalities[r], 200);
-    assert!(f[store.columns.notes.unwrap()].contains("300"));
+    assert!(f[store.columns.get(ColumnRole::Notes).unwrap()].contains("300"));
     assert!(store.side_label(store.side1[r]).contains("Wagner Group"));
     // CTC Sentinel: at least 132 civilians killed at Dialassagou on June 18, 2022.
     let (r, _) = row_by_id(&store, "ELMLI0018");

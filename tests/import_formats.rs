@@ -6,10 +6,11 @@ mod common;
 use common::{fixture, import, import_chunked, total_fatalities};
 use eventlens::engine::data::date;
 use eventlens::engine::data::dimension::Category;
-use eventlens::engine::data::source::TextEncoding;
+use eventlens::engine::data::source::{ColumnRole, Delimiter, TextEncoding};
 use eventlens::engine::query::{Filters, QueryState};
 use eventlens::engine::read::import::ImportOptions;
 use eventlens::engine::read::layout::{ColumnMapping, Format};
+use eventlens::engine::read::problem::RowProblem;
 use eventlens::engine::synthetic;
 
 struct Expect {
@@ -90,7 +91,7 @@ fn each_layout_reads_with_hand_computed_totals() {
     ];
     for e in table {
         let d = import(&fixture(e.file)).unwrap_or_else(|err| panic!("{}: {err}", e.file));
-        assert_eq!(d.report.format_id, Some(e.format), "{}", e.file);
+        assert_eq!(d.report.format, e.format, "{}", e.file);
         assert_eq!(d.report.rows_read, e.rows_read, "{} rows_read", e.file);
         assert_eq!(
             d.report.rows_skipped, e.rows_skipped,
@@ -107,8 +108,18 @@ fn each_layout_reads_with_hand_computed_totals() {
             "{} civilian fatalities",
             e.file
         );
-        assert_eq!(d.report.date_min.as_deref(), Some(e.date_min), "{}", e.file);
-        assert_eq!(d.report.date_max.as_deref(), Some(e.date_max), "{}", e.file);
+        assert_eq!(
+            d.report.date_min.map(date::format_iso).as_deref(),
+            Some(e.date_min),
+            "{}",
+            e.file
+        );
+        assert_eq!(
+            d.report.date_max.map(date::format_iso).as_deref(),
+            Some(e.date_max),
+            "{}",
+            e.file
+        );
     }
 }
 
@@ -119,12 +130,12 @@ fn current_layout_details() {
     // FIX3's notes hold a line break inside quotes; its record spans two lines.
     let fields = s.record_in_memory(2).unwrap();
     assert_eq!(
-        fields[s.columns.notes.unwrap()],
+        fields[s.columns.get(ColumnRole::Notes).unwrap()],
         "Synthetic fixture\nwith a line break"
     );
     let fields = s.record_in_memory(1).unwrap();
     assert_eq!(
-        fields[s.columns.notes.unwrap()],
+        fields[s.columns.get(ColumnRole::Notes).unwrap()],
         "Synthetic fixture: \"quoted\" words"
     );
     assert_eq!(s.location_of(3), "Ménaka");
@@ -150,7 +161,12 @@ fn current_layout_details() {
         .report
         .unparsed
         .iter()
-        .find(|p| p.what.starts_with("fatalities (empty"))
+        .find(|p| {
+            p.problem
+                == RowProblem::EmptyCount {
+                    role: ColumnRole::Fatalities,
+                }
+        })
         .unwrap();
     assert_eq!(empty.count, 1);
     assert_eq!(empty.examples[0].line, 7);
@@ -202,7 +218,7 @@ fn legacy_file_decodes_windows_1252_and_day_first_dates() {
     assert_eq!(d.store.name_of(Category::Admin1, 1), "Ségou");
     assert_eq!(d.store.date[0], date::from_ymd(2015, 2, 5).unwrap());
     let skipped = &d.report.skipped[0];
-    assert_eq!(skipped.what, "the date did not parse");
+    assert_eq!(skipped.problem, RowProblem::UnreadableDate);
     assert_eq!(skipped.examples[0].line, 4);
     assert_eq!(skipped.examples[0].value, "13/13/2015");
     // MNLA folds into the CMA/CSP canonical actor.
@@ -275,13 +291,13 @@ fn delimiters_and_encodings_give_the_same_events() {
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(&original);
     let crlf = text.replace('\n', "\r\n").into_bytes();
-    let variants: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("semicolon", rewrite(b';'), ";"),
-        ("tab", rewrite(b'\t'), "tab"),
-        ("utf-16le", utf16le, ","),
-        ("utf-16be", utf16be, ","),
-        ("utf-8 bom", bom, ","),
-        ("crlf", crlf, ","),
+    let variants: Vec<(&str, Vec<u8>, Delimiter)> = vec![
+        ("semicolon", rewrite(b';'), Delimiter::Semicolon),
+        ("tab", rewrite(b'\t'), Delimiter::Tab),
+        ("utf-16le", utf16le, Delimiter::Comma),
+        ("utf-16be", utf16be, Delimiter::Comma),
+        ("utf-8 bom", bom, Delimiter::Comma),
+        ("crlf", crlf, Delimiter::Comma),
     ];
     let base = import(&original).unwrap();
     for (name, bytes, delimiter) in variants {
@@ -296,7 +312,7 @@ fn delimiters_and_encodings_give_the_same_events() {
                 base.store.side_label(base.store.side1[r]),
                 "{name}"
             );
-            let notes = d.store.columns.notes.unwrap();
+            let notes = d.store.columns.get(ColumnRole::Notes).unwrap();
             let got = d.store.record_in_memory(r).unwrap();
             let want = base.store.record_in_memory(r).unwrap();
             assert_eq!(
@@ -367,7 +383,7 @@ fn mapped_layout_reads_an_unknown_csv() {
         },
     )
     .unwrap();
-    assert_eq!(d.report.format_id, Some(Format::Mapped));
+    assert_eq!(d.report.format, Format::Mapped);
     assert_eq!(d.store.len(), 2);
     assert_eq!(total_fatalities(&d), 1003); // 3 + "1,000"
     assert_eq!(d.store.location_of(1), "Town Y");

@@ -4,6 +4,7 @@
 
 use super::dom::read_slice;
 use super::use_ctx;
+use crate::engine::data::source::ColumnRole;
 use crate::engine::data::store::parse_record;
 use crate::engine::query::table::{cell_text, Column};
 use leptos::prelude::*;
@@ -47,7 +48,11 @@ pub fn DetailsPanel() -> impl IntoView {
                 .map(|&c| (c.title().to_string(), cell_text(&l.store, r, c)))
                 .collect();
             let header = l.store.header.clone();
-            let (notes_at, source_at) = (l.store.columns.notes, l.store.columns.source);
+            let columns = &l.store.columns;
+            let (notes_at, source_at) = (
+                columns.get(ColumnRole::Notes),
+                columns.get(ColumnRole::Source),
+            );
             let pair = move |fields: Vec<String>| -> Fields {
                 let pick = |at: Option<usize>| {
                     at.and_then(|i| fields.get(i))

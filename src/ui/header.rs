@@ -36,7 +36,7 @@ pub fn Header() -> impl IntoView {
                     let local = matches!(origin, Origin::File { .. });
                     view! {
                         <p class="credit">
-                            <span data-testid="dataset-format">{info.format_label.clone()}</span>
+                            <span data-testid="dataset-format">{info.format.label()}</span>
                             " \u{b7} "
                             {info.credit()}
                             {local.then_some(" Read in your browser, not uploaded.")}

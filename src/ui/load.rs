@@ -413,11 +413,6 @@ fn install(
     let info = DatasetInfo {
         origin,
         format: store.format,
-        format_label: if report.format.is_empty() {
-            store.format.label().to_string()
-        } else {
-            report.format.clone()
-        },
         events: store.len(),
         last_day: store.date.iter().copied().max(),
         default_compare,

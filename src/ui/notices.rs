@@ -4,11 +4,11 @@
 
 use super::load::{self, MappingRequest};
 use super::{use_ctx, Ctx};
-use crate::engine::data::date::DateOrder;
+use crate::engine::data::date::{self, DateOrder};
 use crate::engine::present::format::bytes;
 use crate::engine::present::format::thousands;
-use crate::engine::read::import::Problem;
-use crate::engine::read::layout::ColumnMapping;
+use crate::engine::read::layout::ColumnRole;
+use crate::engine::read::problem::Problem;
 use leptos::prelude::*;
 
 /// Error alert, progress and import report, under the header.
@@ -90,18 +90,21 @@ fn ProgressBar() -> impl IntoView {
     }
 }
 
-/// One kind of problem with its examples ("line 12: ...").
+/// One kind of problem with its examples ("line 12, column 2 (date): ...").
 fn problem_list(problems: Vec<Problem>) -> impl IntoView {
     view! {
         <ul class="problems">
             {problems
                 .into_iter()
                 .map(|p| {
+                    let heading = p.to_string();
+                    let hint = p.kind().hint();
                     view! {
                         <li>
                             <strong>{thousands(p.count)}</strong>
                             " \u{d7} "
-                            {p.what}
+                            {heading}
+                            {hint.map(|h| view! { <p class="hint">{h}</p> })}
                             <ul class="examples">
                                 {p
                                     .examples
@@ -109,7 +112,7 @@ fn problem_list(problems: Vec<Problem>) -> impl IntoView {
                                     .map(|e| {
                                         view! {
                                             <li>
-                                                "line " {e.line} ": " <code>{e.value}</code>
+                                                {e.place()} ": " <code>{e.value}</code>
                                             </li>
                                         }
                                     })
@@ -131,13 +134,11 @@ fn ReportPanel() -> impl IntoView {
             let skipped = r.skipped.clone();
             let unparsed = r.unparsed.clone();
             let warnings = r.warnings.clone();
-            let dates = match (&r.date_min, &r.date_max) {
-                (Some(a), Some(b)) => format!("{a} to {b}"),
+            let dates = match (r.date_min, r.date_max) {
+                (Some(a), Some(b)) => {
+                    format!("{} to {}", date::format_iso(a), date::format_iso(b))
+                }
                 _ => "none".into(),
-            };
-            let delimiter = match r.delimiter.as_str() {
-                "\t" => "tab".to_string(),
-                d => format!("\u{201c}{d}\u{201d}"),
             };
             view! {
                 <section class="panel report" data-testid="import-report" aria-labelledby="report-title">
@@ -150,15 +151,15 @@ fn ReportPanel() -> impl IntoView {
                     <dl class="facts">
                         <div>
                             <dt>"Format"</dt>
-                            <dd data-testid="report-format">{r.format.clone()}</dd>
+                            <dd data-testid="report-format">{r.format.label()}</dd>
                         </div>
                         <div>
                             <dt>"Encoding"</dt>
-                            <dd>{r.encoding.clone()}</dd>
+                            <dd>{r.encoding.label()}</dd>
                         </div>
                         <div>
                             <dt>"Separator"</dt>
-                            <dd>{delimiter}</dd>
+                            <dd>{r.delimiter.label()}</dd>
                         </div>
                         <div>
                             <dt>"Size"</dt>
@@ -200,13 +201,24 @@ fn ReportPanel() -> impl IntoView {
                             view! {
                                 <h3>"Warnings"</h3>
                                 <ul>
-                                    {warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                                    {warnings
+                                        .into_iter()
+                                        .map(|w| view! { <li>{w.to_string()}</li> })
+                                        .collect_view()}
                                 </ul>
                             }
                         })}
                     <details>
                         <summary>"Columns"</summary>
-                        <p>"Used: " {r.columns_used.join(", ")}</p>
+                        <p>
+                            "Used: "
+                            {r
+                                .columns_used
+                                .iter()
+                                .map(ToString::to_string)
+                                .collect::<Vec<_>>()
+                                .join(", ")}
+                        </p>
                         <p>"Ignored: " {r.columns_ignored.join(", ")}</p>
                     </details>
                 </section>
@@ -239,7 +251,7 @@ fn MappingForm(request: MappingRequest) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let chosen = mapping.get_untracked();
-        if chosen.get("date").is_none() {
+        if chosen.get(ColumnRole::Date).is_none() {
             return;
         }
         if let Some(file) = ctx.pending_file.get_value() {
@@ -247,18 +259,20 @@ fn MappingForm(request: MappingRequest) -> impl IntoView {
             load::load_file(ctx, file, Some(chosen));
         }
     };
-    let rows = ColumnMapping::ROLES
+    let rows = ColumnRole::MAPPABLE
         .into_iter()
-        .map(|(role, label)| {
-            let id = format!("map-{role}");
+        .map(|role| {
+            let id = format!("map-{}", role.name());
             let options = headers.clone();
             let current = move || mapping.with(|m| m.get(role).unwrap_or("").to_string());
             view! {
                 <div class="field">
-                    <label for=id.clone()>{label} {(role == "date").then_some(" (required)")}</label>
+                    <label for=id.clone()>
+                        {role.label()} {(role == ColumnRole::Date).then_some(" (required)")}
+                    </label>
                     <select
                         id=id
-                        data-role=role
+                        data-role=role.name()
                         on:change=move |ev| {
                             let v = event_target_value(&ev);
                             mapping.update(|m| m.set(role, (!v.is_empty()).then_some(v)));
@@ -320,7 +334,7 @@ fn MappingForm(request: MappingRequest) -> impl IntoView {
                     </select>
                 </div>
                 <div class="actions">
-                    <button type="submit" class="primary" disabled=move || mapping.with(|m| m.get("date").is_none())>
+                    <button type="submit" class="primary" disabled=move || mapping.with(|m| m.get(ColumnRole::Date).is_none())>
                         "Read the file"
                     </button>
                     <button type="button" on:click=cancel>

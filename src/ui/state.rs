@@ -23,7 +23,6 @@ pub use crate::engine::present::credit::Origin;
 pub struct DatasetInfo {
     pub origin: Origin,
     pub format: Format,
-    pub format_label: String,
     pub events: usize,
     /// The last event date, as a version of the data ("events to ...").
     pub last_day: Option<crate::engine::data::date::Day>,

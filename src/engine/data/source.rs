@@ -1,5 +1,5 @@
 //! What a dataset is, as read from its file: the format recognised, the text
-//! encoding, and which column holds each role. The store keeps these so the
+//! encoding, the delimiter, and which column holds each role. The store keeps these so the
 //! report, exports and the record reader can use them.
 
 use serde::{Deserialize, Serialize};
@@ -44,77 +44,259 @@ impl Format {
     }
 }
 
+/// A role a column can play in an event file. The `name` is the stable
+/// identifier (report JSON, the mapping dialog's `data-role`); the `label`
+/// is what a person reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ColumnRole {
+    EventId,
+    Date,
+    DateEnd,
+    TimePrecision,
+    DisorderType,
+    EventType,
+    SubEventType,
+    Actor1,
+    AssocActor1,
+    Actor2,
+    AssocActor2,
+    CivilianTargeting,
+    Country,
+    Admin1,
+    Admin2,
+    Admin3,
+    Location,
+    Latitude,
+    Longitude,
+    GeoPrecision,
+    Source,
+    Notes,
+    Fatalities,
+    FatalitiesLow,
+    FatalitiesHigh,
+    CivilianDeaths,
+}
+
+impl ColumnRole {
+    /// How many roles there are: the size of a role-indexed array.
+    pub const COUNT: usize = 26;
+
+    /// Every role, in the order the report lists the columns used.
+    pub const ALL: [ColumnRole; ColumnRole::COUNT] = [
+        ColumnRole::EventId,
+        ColumnRole::Date,
+        ColumnRole::DateEnd,
+        ColumnRole::TimePrecision,
+        ColumnRole::DisorderType,
+        ColumnRole::EventType,
+        ColumnRole::SubEventType,
+        ColumnRole::Actor1,
+        ColumnRole::AssocActor1,
+        ColumnRole::Actor2,
+        ColumnRole::AssocActor2,
+        ColumnRole::CivilianTargeting,
+        ColumnRole::Country,
+        ColumnRole::Admin1,
+        ColumnRole::Admin2,
+        ColumnRole::Admin3,
+        ColumnRole::Location,
+        ColumnRole::Latitude,
+        ColumnRole::Longitude,
+        ColumnRole::GeoPrecision,
+        ColumnRole::Source,
+        ColumnRole::Notes,
+        ColumnRole::Fatalities,
+        ColumnRole::FatalitiesLow,
+        ColumnRole::FatalitiesHigh,
+        ColumnRole::CivilianDeaths,
+    ];
+
+    /// The roles a user can assign in a column mapping, in the order the
+    /// dialog shows them. Only the date is required.
+    pub const MAPPABLE: [ColumnRole; 15] = [
+        ColumnRole::Date,
+        ColumnRole::EventId,
+        ColumnRole::EventType,
+        ColumnRole::SubEventType,
+        ColumnRole::Actor1,
+        ColumnRole::Actor2,
+        ColumnRole::Country,
+        ColumnRole::Admin1,
+        ColumnRole::Admin2,
+        ColumnRole::Location,
+        ColumnRole::Latitude,
+        ColumnRole::Longitude,
+        ColumnRole::Fatalities,
+        ColumnRole::Notes,
+        ColumnRole::Source,
+    ];
+
+    /// The stable snake_case identifier.
+    pub fn name(self) -> &'static str {
+        match self {
+            ColumnRole::EventId => "event_id",
+            ColumnRole::Date => "date",
+            ColumnRole::DateEnd => "date_end",
+            ColumnRole::TimePrecision => "time_precision",
+            ColumnRole::DisorderType => "disorder_type",
+            ColumnRole::EventType => "event_type",
+            ColumnRole::SubEventType => "sub_event_type",
+            ColumnRole::Actor1 => "actor1",
+            ColumnRole::AssocActor1 => "assoc_actor_1",
+            ColumnRole::Actor2 => "actor2",
+            ColumnRole::AssocActor2 => "assoc_actor_2",
+            ColumnRole::CivilianTargeting => "civilian_targeting",
+            ColumnRole::Country => "country",
+            ColumnRole::Admin1 => "admin1",
+            ColumnRole::Admin2 => "admin2",
+            ColumnRole::Admin3 => "admin3",
+            ColumnRole::Location => "location",
+            ColumnRole::Latitude => "latitude",
+            ColumnRole::Longitude => "longitude",
+            ColumnRole::GeoPrecision => "geo_precision",
+            ColumnRole::Source => "source",
+            ColumnRole::Notes => "notes",
+            ColumnRole::Fatalities => "fatalities",
+            ColumnRole::FatalitiesLow => "fatalities_low",
+            ColumnRole::FatalitiesHigh => "fatalities_high",
+            ColumnRole::CivilianDeaths => "civilian_deaths",
+        }
+    }
+
+    /// The role whose [`name`](Self::name) is `name`.
+    pub fn from_name(name: &str) -> Option<ColumnRole> {
+        ColumnRole::ALL.into_iter().find(|r| r.name() == name)
+    }
+
+    /// The name a person reads (the mapping dialog's labels).
+    pub fn label(self) -> &'static str {
+        match self {
+            ColumnRole::EventId => "Event id",
+            ColumnRole::Date => "Date",
+            ColumnRole::DateEnd => "End date",
+            ColumnRole::TimePrecision => "Date precision",
+            ColumnRole::DisorderType => "Disorder type",
+            ColumnRole::EventType => "Event type",
+            ColumnRole::SubEventType => "Sub-event type",
+            ColumnRole::Actor1 => "Actor (side 1)",
+            ColumnRole::AssocActor1 => "Associated actors (side 1)",
+            ColumnRole::Actor2 => "Actor (side 2)",
+            ColumnRole::AssocActor2 => "Associated actors (side 2)",
+            ColumnRole::CivilianTargeting => "Civilian targeting",
+            ColumnRole::Country => "Country",
+            ColumnRole::Admin1 => "Region (admin 1)",
+            ColumnRole::Admin2 => "District (admin 2)",
+            ColumnRole::Admin3 => "Sub-district (admin 3)",
+            ColumnRole::Location => "Location",
+            ColumnRole::Latitude => "Latitude",
+            ColumnRole::Longitude => "Longitude",
+            ColumnRole::GeoPrecision => "Place precision",
+            ColumnRole::Source => "Source",
+            ColumnRole::Notes => "Notes",
+            ColumnRole::Fatalities => "Fatalities",
+            ColumnRole::FatalitiesLow => "Fatalities (low estimate)",
+            ColumnRole::FatalitiesHigh => "Fatalities (high estimate)",
+            ColumnRole::CivilianDeaths => "Civilian deaths",
+        }
+    }
+
+    /// Whether a column mapping can assign this role.
+    pub fn is_mappable(self) -> bool {
+        ColumnRole::MAPPABLE.contains(&self)
+    }
+}
+
 /// Column index of each role; `None` where the file has no such column.
+/// Every layout has a date column, so [`Columns::date`] is always there.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Columns {
-    pub event_id: Option<usize>,
-    pub date: usize,
-    pub date_end: Option<usize>,
-    pub time_precision: Option<usize>,
-    pub disorder_type: Option<usize>,
-    pub event_type: Option<usize>,
-    pub sub_event_type: Option<usize>,
-    pub actor1: Option<usize>,
-    pub assoc_actor_1: Option<usize>,
-    pub actor2: Option<usize>,
-    pub assoc_actor_2: Option<usize>,
-    pub civilian_targeting: Option<usize>,
-    pub country: Option<usize>,
-    pub admin1: Option<usize>,
-    pub admin2: Option<usize>,
-    pub admin3: Option<usize>,
-    pub location: Option<usize>,
-    pub latitude: Option<usize>,
-    pub longitude: Option<usize>,
-    pub geo_precision: Option<usize>,
-    pub source: Option<usize>,
-    pub notes: Option<usize>,
-    pub fatalities: Option<usize>,
-    pub fatalities_low: Option<usize>,
-    pub fatalities_high: Option<usize>,
-    pub civilian_deaths: Option<usize>,
+    date: usize,
+    /// By `ColumnRole as usize`; the date's slot is unused.
+    others: [Option<usize>; ColumnRole::COUNT],
 }
 
 impl Columns {
-    /// (role name, column) for every role that is present, for the report.
-    pub fn used(&self) -> Vec<(&'static str, usize)> {
-        let roles = [
-            ("event_id", self.event_id),
-            ("date", Some(self.date)),
-            ("date_end", self.date_end),
-            ("time_precision", self.time_precision),
-            ("disorder_type", self.disorder_type),
-            ("event_type", self.event_type),
-            ("sub_event_type", self.sub_event_type),
-            ("actor1", self.actor1),
-            ("assoc_actor_1", self.assoc_actor_1),
-            ("actor2", self.actor2),
-            ("assoc_actor_2", self.assoc_actor_2),
-            ("civilian_targeting", self.civilian_targeting),
-            ("country", self.country),
-            ("admin1", self.admin1),
-            ("admin2", self.admin2),
-            ("admin3", self.admin3),
-            ("location", self.location),
-            ("latitude", self.latitude),
-            ("longitude", self.longitude),
-            ("geo_precision", self.geo_precision),
-            ("source", self.source),
-            ("notes", self.notes),
-            ("fatalities", self.fatalities),
-            ("fatalities_low", self.fatalities_low),
-            ("fatalities_high", self.fatalities_high),
-            ("civilian_deaths", self.civilian_deaths),
-        ];
-        roles
+    /// Columns with the date in `date` and no other role.
+    pub fn new(date: usize) -> Columns {
+        Columns {
+            date,
+            ..Columns::default()
+        }
+    }
+
+    /// The column holding `role`, if the file has one.
+    #[inline]
+    pub fn get(&self, role: ColumnRole) -> Option<usize> {
+        match role {
+            ColumnRole::Date => Some(self.date),
+            _ => self.others[role as usize],
+        }
+    }
+
+    /// The date column.
+    #[inline]
+    pub fn date(&self) -> usize {
+        self.date
+    }
+
+    /// Reads `role` from `column`.
+    pub fn set(&mut self, role: ColumnRole, column: usize) {
+        match role {
+            ColumnRole::Date => self.date = column,
+            _ => self.others[role as usize] = Some(column),
+        }
+    }
+
+    /// (role, column) for every role that is present, for the report.
+    pub fn used(&self) -> Vec<(ColumnRole, usize)> {
+        ColumnRole::ALL
             .into_iter()
-            .filter_map(|(name, col)| col.map(|c| (name, c)))
+            .filter_map(|role| self.get(role).map(|c| (role, c)))
             .collect()
     }
 
     /// The highest column index any role reads.
     pub fn max_index(&self) -> usize {
         self.used().iter().map(|&(_, c)| c).max().unwrap_or(0)
+    }
+}
+
+/// The character between fields, detected from the header line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Delimiter {
+    #[default]
+    Comma,
+    Semicolon,
+    Tab,
+}
+
+impl Delimiter {
+    pub const ALL: [Delimiter; 3] = [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab];
+
+    pub fn byte(self) -> u8 {
+        match self {
+            Delimiter::Comma => b',',
+            Delimiter::Semicolon => b';',
+            Delimiter::Tab => b'\t',
+        }
+    }
+
+    /// The stable short name (report JSON): the character, or `tab`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Delimiter::Comma => ",",
+            Delimiter::Semicolon => ";",
+            Delimiter::Tab => "tab",
+        }
+    }
+
+    /// The name shown in the import report.
+    pub fn label(self) -> &'static str {
+        match self {
+            Delimiter::Comma => "comma (\u{201c},\u{201d})",
+            Delimiter::Semicolon => "semicolon (\u{201c};\u{201d})",
+            Delimiter::Tab => "tab",
+        }
     }
 }
 
@@ -153,5 +335,51 @@ impl TextEncoding {
     /// byte offsets in the parsed text are offsets in the file.
     pub fn is_passthrough(self) -> bool {
         matches!(self, TextEncoding::Utf8 | TextEncoding::Utf8Bom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_names_round_trip_and_index_the_arrays() {
+        for (i, role) in ColumnRole::ALL.into_iter().enumerate() {
+            assert_eq!(role as usize, i, "{role:?} is its own index");
+            assert_eq!(ColumnRole::from_name(role.name()), Some(role));
+        }
+        assert_eq!(ColumnRole::from_name("planet"), None);
+        assert_eq!(ColumnRole::from_name("Date"), None);
+    }
+
+    #[test]
+    fn mappable_roles_are_distinct_and_start_with_the_date() {
+        let m = ColumnRole::MAPPABLE;
+        assert_eq!(m[0], ColumnRole::Date);
+        for (i, a) in m.iter().enumerate() {
+            assert!(!m[i + 1..].contains(a), "{a:?} twice");
+        }
+        assert!(!ColumnRole::AssocActor1.is_mappable());
+        assert!(ColumnRole::Notes.is_mappable());
+    }
+
+    #[test]
+    fn columns_hold_each_role_once() {
+        let mut c = Columns::new(4);
+        c.set(ColumnRole::Notes, 9);
+        c.set(ColumnRole::EventId, 0);
+        assert_eq!(c.date(), 4);
+        assert_eq!(c.get(ColumnRole::Date), Some(4));
+        assert_eq!(c.get(ColumnRole::Notes), Some(9));
+        assert_eq!(c.get(ColumnRole::Source), None);
+        assert_eq!(
+            c.used(),
+            vec![
+                (ColumnRole::EventId, 0),
+                (ColumnRole::Date, 4),
+                (ColumnRole::Notes, 9)
+            ]
+        );
+        assert_eq!(c.max_index(), 9);
     }
 }

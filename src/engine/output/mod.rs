@@ -3,6 +3,7 @@
 
 use crate::engine::data::date;
 use crate::engine::data::dimension::Category;
+use crate::engine::data::source::ColumnRole;
 use crate::engine::data::store::{parse_record, Store};
 use crate::engine::present::chips::filters_in_words;
 use crate::engine::query::group::{Comparison, Group};
@@ -115,7 +116,7 @@ impl EventsCsv {
         let text = |s: &str| neutralise(s).into_owned();
         let category = |c: Category| text(store.name_of(c, row));
         let cells = [
-            text(field(store.columns.event_id)),
+            text(field(store.columns.get(ColumnRole::EventId))),
             date::format_iso(store.date[row]),
             store.time_precision(row).to_string(),
             category(Category::EventType),
@@ -136,7 +137,7 @@ impl EventsCsv {
             number(lon),
             store.geo_precision(row).to_string(),
             store.fatalities[row].to_string(),
-            text(field(store.columns.notes)),
+            text(field(store.columns.get(ColumnRole::Notes))),
         ];
         let _ = self.writer.write_record(&cells);
         self.rows += 1;

@@ -3,6 +3,7 @@
 //! allocating per record.
 
 use crate::engine::data::fold::contains_folded;
+use crate::engine::data::source::ColumnRole;
 use crate::engine::data::store::Store;
 
 /// Contiguous runs of events whose records lie within `max_bytes` of the
@@ -36,7 +37,8 @@ pub fn match_records(
     rows: std::ops::Range<usize>,
     out: &mut [bool],
 ) {
-    let mut wanted: Vec<usize> = [store.columns.notes, store.columns.location]
+    let mut wanted: Vec<usize> = [ColumnRole::Notes, ColumnRole::Location]
+        .map(|role| store.columns.get(role))
         .into_iter()
         .flatten()
         .collect();

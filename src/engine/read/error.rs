@@ -1,6 +1,8 @@
 //! The one error type of the importer. Every message is a sentence a user can
 //! act on: what is wrong, where (line, column), and what to do about it.
 
+use crate::engine::data::source::ColumnRole;
+use crate::engine::read::problem::{Example, RowProblem};
 use std::fmt;
 
 /// Why a file could not be imported. The dataset already loaded is never
@@ -31,11 +33,13 @@ pub enum ImportError {
         headers: Vec<String>,
     },
     MappingColumnMissing {
-        role: &'static str,
+        role: ColumnRole,
         name: String,
     },
+    /// Every row was skipped; the first one's problem and where it was.
     NoUsableRows {
-        first_problem: String,
+        problem: RowProblem,
+        example: Example,
     },
     TooLarge {
         bytes: u64,
@@ -91,14 +95,30 @@ impl fmt::Display for ImportError {
                     if headers.len() > 8 { ", ..." } else { "" }
                 )
             }
+            ImportError::MappingColumnMissing { role, name } if name.is_empty() => write!(
+                f,
+                "The column mapping does not say which column holds the {}. Pick one of the file's columns.",
+                role.label().to_lowercase()
+            ),
             ImportError::MappingColumnMissing { role, name } => write!(
                 f,
-                "The column mapping uses \"{name}\" as the {role} column, but the file has no column of that name. Pick one of the file's columns."
+                "The column mapping uses \"{name}\" as the {} column, but the file has no column of that name. Pick one of the file's columns.",
+                role.label().to_lowercase()
             ),
-            ImportError::NoUsableRows { first_problem } => write!(
-                f,
-                "No row of the file could be read as an event. The first problem: {first_problem}"
-            ),
+            ImportError::NoUsableRows { problem, example } => {
+                write!(
+                    f,
+                    "No row of the file could be read as an event. The first problem: {}: {problem}",
+                    example.place()
+                )?;
+                if example.column.is_some() {
+                    write!(f, " (\"{}\")", example.value)?;
+                }
+                match problem.kind().hint() {
+                    Some(hint) => write!(f, ". {hint}"),
+                    None => write!(f, "."),
+                }
+            }
             ImportError::TooLarge { bytes, limit_bytes } => write!(
                 f,
                 "The file is {} MB, more than the {} MB this browser tab can hold. Export a smaller selection (fewer years or countries) and load that.",

@@ -10,19 +10,19 @@ use crate::engine::data::actors::{AliasTable, Canonical};
 use crate::engine::data::date::{self, DateOrder, Day};
 use crate::engine::data::dictionary::{Dictionary, NONE};
 use crate::engine::data::dimension::{Category, CategoryMap};
-use crate::engine::data::source::TextEncoding;
+use crate::engine::data::source::{ColumnRole, Delimiter, TextEncoding};
 use crate::engine::data::store::{flag, PlaceKey, SourceText, Store};
 use crate::engine::read::decode::{sniff, ChunkDecoder, SNIFF_LEN};
 use crate::engine::read::error::ImportError;
 use crate::engine::read::layout::{recognise, ColumnMapping, Columns, Format, Layout};
+use crate::engine::read::problem::{Example, Problem, RowProblem};
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 use rustc_hash::FxHashMap;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::fmt;
 
 /// A record longer than this is taken as a runaway quote.
 pub const MAX_RECORD_BYTES: usize = 64 * 1024 * 1024;
-/// How many example lines the report keeps for each kind of problem.
-const EXAMPLES: usize = 5;
 
 /// How to import.
 #[derive(Clone, Debug, Default)]
@@ -39,12 +39,11 @@ pub struct ImportOptions {
 }
 
 /// What an import found, for the user to check before trusting the data.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ImportReport {
-    pub format: String,
-    pub format_id: Option<Format>,
-    pub encoding: String,
-    pub delimiter: String,
+    pub format: Format,
+    pub encoding: TextEncoding,
+    pub delimiter: Delimiter,
     pub bytes: u64,
     /// Data records in the file (excluding the header).
     pub rows_read: u64,
@@ -53,50 +52,91 @@ pub struct ImportReport {
     pub events: u64,
     /// Monadic files: rows that repeated an event already read.
     pub rows_merged: u64,
+    /// Why rows were skipped.
     pub skipped: Vec<Problem>,
+    /// Values that could not be read in rows that were kept.
     pub unparsed: Vec<Problem>,
-    pub columns_used: Vec<String>,
+    pub columns_used: Vec<UsedColumn>,
     pub columns_ignored: Vec<String>,
-    pub date_min: Option<String>,
-    pub date_max: Option<String>,
-    pub warnings: Vec<String>,
-}
-
-/// One kind of problem, how often it happened and where first.
-#[derive(Clone, Debug, Default, Serialize, PartialEq)]
-pub struct Problem {
-    pub what: String,
-    pub count: u64,
-    pub examples: Vec<Example>,
-}
-
-#[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct Example {
-    pub line: u64,
-    pub value: String,
+    pub date_min: Option<Day>,
+    pub date_max: Option<Day>,
+    pub warnings: Vec<ImportWarning>,
 }
 
 impl ImportReport {
-    fn note(list: &mut Vec<Problem>, what: &str, line: u64, value: &[u8]) {
-        let problem = match list.iter_mut().position(|p| p.what == what) {
-            Some(i) => &mut list[i],
-            None => {
-                list.push(Problem {
-                    what: what.to_string(),
-                    ..Problem::default()
-                });
-                let last = list.len() - 1;
-                &mut list[last]
-            }
-        };
-        problem.count += 1;
-        if problem.examples.len() < EXAMPLES {
-            let mut value = String::from_utf8_lossy(&value[..value.len().min(80)]).into_owned();
-            if value.len() < 80 && value.is_empty() {
-                value = "(empty)".into();
-            }
-            problem.examples.push(Example { line, value });
+    fn new(encoding: TextEncoding) -> ImportReport {
+        ImportReport {
+            // Replaced when the header is read; a finished import has one.
+            format: Format::Mapped,
+            encoding,
+            delimiter: Delimiter::default(),
+            bytes: 0,
+            rows_read: 0,
+            rows_skipped: 0,
+            events: 0,
+            rows_merged: 0,
+            skipped: Vec::new(),
+            unparsed: Vec::new(),
+            columns_used: Vec::new(),
+            columns_ignored: Vec::new(),
+            date_min: None,
+            date_max: None,
+            warnings: Vec::new(),
         }
+    }
+}
+
+/// A column the import read, and the role it was read as.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UsedColumn {
+    pub role: ColumnRole,
+    /// Its name in the header.
+    pub name: String,
+}
+
+/// "event_date (as date)"; just the name when it is the role's name.
+impl fmt::Display for UsedColumn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.name.eq_ignore_ascii_case(self.role.name()) {
+            write!(f, "{}", self.name)
+        } else {
+            write!(f, "{} (as {})", self.name, self.role.name())
+        }
+    }
+}
+
+impl Serialize for UsedColumn {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Something about the whole file a user should know before trusting it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportWarning {
+    /// Monadic files: rows that repeated an event already read.
+    RowsMerged { rows: u64 },
+    /// No row has coordinates.
+    NoCoordinates,
+}
+
+impl fmt::Display for ImportWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportWarning::RowsMerged { rows } => write!(
+                f,
+                "{rows} rows repeated an event already read (one row per actor); each event is counted once, with its fatalities once."
+            ),
+            ImportWarning::NoCoordinates => {
+                write!(f, "No row has coordinates, so the map stays empty.")
+            }
+        }
+    }
+}
+
+impl Serialize for ImportWarning {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 
@@ -321,10 +361,7 @@ struct Rows {
 
 impl Parser {
     fn new(encoding: TextEncoding, hold: bool) -> Parser {
-        let report = ImportReport {
-            encoding: encoding.label().to_string(),
-            ..ImportReport::default()
-        };
+        let report = ImportReport::new(encoding);
         Parser {
             hold,
             held: Vec::new(),
@@ -376,12 +413,9 @@ impl Parser {
                 }
                 return Ok(());
             };
-            self.rows.store.delimiter = delimiter;
-            self.rows.report.delimiter = match delimiter {
-                b'\t' => "tab".into(),
-                d => (d as char).to_string(),
-            };
-            self.reader = Some(ReaderBuilder::new().delimiter(delimiter).build());
+            self.rows.store.delimiter = delimiter.byte();
+            self.rows.report.delimiter = delimiter;
+            self.reader = Some(ReaderBuilder::new().delimiter(delimiter.byte()).build());
             let pending = std::mem::take(&mut self.pending);
             return self.parse(&pending, last, options);
         }
@@ -498,19 +532,32 @@ impl Rows {
                 (self.header_len..n).all(|i| rec.field(i).iter().all(u8::is_ascii_whitespace));
             let enough = n > self.last_named_column;
             if !(enough && extra_are_empty) {
-                let what = if n < self.header_len {
-                    format!("too few fields (expected {})", self.header_len)
+                let (expected, found) = (self.header_len, n);
+                let problem = if n < self.header_len {
+                    RowProblem::TooFewFields { expected, found }
                 } else {
-                    format!("too many fields (expected {})", self.header_len)
+                    RowProblem::TooManyFields { expected, found }
                 };
                 let shown = format!("{n} fields");
-                ImportReport::note(&mut self.report.skipped, &what, line, shown.as_bytes());
-                self.report.rows_skipped += 1;
+                self.note(problem, line, None, shown.as_bytes());
                 return Ok(());
             }
         }
         self.event(rec, span);
         Ok(())
+    }
+
+    /// Reports `problem` at `line`, in 0-based `column` when one is at
+    /// fault; a problem that loses the row counts it as skipped.
+    fn note(&mut self, problem: RowProblem, line: u64, column: Option<usize>, value: &[u8]) {
+        let list = if problem.kind().skips_row() {
+            self.report.rows_skipped += 1;
+            &mut self.report.skipped
+        } else {
+            &mut self.report.unparsed
+        };
+        let header = &self.store.header;
+        Problem::note(list, problem, || Example::new(line, column, header, value));
     }
 
     fn header(&mut self, rec: &RecordBuf, options: &ImportOptions) -> Result<(), ImportError> {
@@ -524,17 +571,12 @@ impl Rows {
             .rposition(|h| !h.trim().is_empty())
             .unwrap_or(0);
         let used = layout.columns.used();
-        self.report.format = layout.format.label().to_string();
-        self.report.format_id = Some(layout.format);
+        self.report.format = layout.format;
         self.report.columns_used = used
             .iter()
-            .map(|&(role, c)| {
-                let name = &layout.header[c];
-                if name.eq_ignore_ascii_case(role) {
-                    name.clone()
-                } else {
-                    format!("{name} (as {role})")
-                }
+            .map(|&(role, c)| UsedColumn {
+                role,
+                name: layout.header.get(c).cloned().unwrap_or_default(),
             })
             .collect();
         self.report.columns_ignored = layout
@@ -563,7 +605,7 @@ impl Rows {
         let line = span.line;
         let c = &self.columns;
 
-        let date_field = rec.field(c.date);
+        let date_field = rec.field(c.date());
         let day = if self.caches.date.valid && self.caches.date.bytes == date_field {
             self.caches.date.code as Day
         } else {
@@ -577,13 +619,13 @@ impl Rows {
                     d
                 }
                 None => {
-                    let what = if date_field.iter().all(u8::is_ascii_whitespace) {
-                        "the date is empty"
+                    let problem = if date_field.iter().all(u8::is_ascii_whitespace) {
+                        RowProblem::EmptyDate
                     } else {
-                        "the date did not parse"
+                        RowProblem::UnreadableDate
                     };
-                    ImportReport::note(&mut self.report.skipped, what, line, date_field);
-                    self.report.rows_skipped += 1;
+                    let column = c.date();
+                    self.note(problem, line, Some(column), date_field);
                     return;
                 }
             }
@@ -592,11 +634,16 @@ impl Rows {
         // Monadic exports repeat an event once per actor: the second row
         // supplies the other side; fatalities are counted once.
         if format == Format::AcledMonadic {
-            if let Some(id_col) = c.event_id {
+            if let Some(id_col) = c.get(ColumnRole::EventId) {
                 let id = rec.field(id_col);
                 if !id.is_empty() {
                     if let Some(&row) = self.event_ids.get(id) {
-                        let side = self.side(rec, c.actor1, c.assoc_actor_1, true);
+                        let side = self.side(
+                            rec,
+                            c.get(ColumnRole::Actor1),
+                            c.get(ColumnRole::AssocActor1),
+                            true,
+                        );
                         let row = row as usize;
                         if self.store.side2[row] == self.empty_side && self.store.side1[row] != side
                         {
@@ -612,7 +659,7 @@ impl Rows {
         }
         let c = self.columns.clone();
 
-        let type_field: &[u8] = match (ucdp, c.event_type) {
+        let type_field: &[u8] = match (ucdp, c.get(ColumnRole::EventType)) {
             (true, Some(col)) => match trim(rec.field(col)) {
                 b"1" => b"State-based conflict",
                 b"2" => b"Non-state conflict",
@@ -624,30 +671,46 @@ impl Rows {
         };
         let event_type = self.caches.categories[Category::EventType]
             .intern(type_field, &mut self.store.names[Category::EventType]);
-        let sub_event_type =
-            self.intern(rec, c.sub_event_type, Col::Category(Category::SubEventType));
-        let disorder_type =
-            self.intern(rec, c.disorder_type, Col::Category(Category::DisorderType));
+        let sub_event_type = self.intern(
+            rec,
+            c.get(ColumnRole::SubEventType),
+            Col::Category(Category::SubEventType),
+        );
+        let disorder_type = self.intern(
+            rec,
+            c.get(ColumnRole::DisorderType),
+            Col::Category(Category::DisorderType),
+        );
 
         let type_name = self.store.names[Category::EventType].name(event_type);
-        let civilian = match c.civilian_targeting {
+        let civilian = match c.get(ColumnRole::CivilianTargeting) {
             Some(col) => !trim(rec.field(col)).is_empty(),
             None => type_name == "Violence against civilians" || type_name == "One-sided violence",
         };
         let time_precision = c
-            .time_precision
+            .get(ColumnRole::TimePrecision)
             .map_or(0, |col| precision(rec.field(col), ucdp, 5));
         let geo_precision = c
-            .geo_precision
+            .get(ColumnRole::GeoPrecision)
             .map_or(0, |col| precision(rec.field(col), ucdp, 7));
         let flags = (u8::from(civilian) * flag::CIVILIAN_TARGETING)
             | (time_precision << flag::TIME_PRECISION_SHIFT)
             | (geo_precision << flag::GEO_PRECISION_SHIFT);
 
         let place = self.place(rec, &c, geo_precision, line);
-        let fatalities = self.count(rec, c.fatalities, "fatalities", line);
-        let side1 = self.side(rec, c.actor1, c.assoc_actor_1, true);
-        let side2 = self.side(rec, c.actor2, c.assoc_actor_2, false);
+        let fatalities = self.count(rec, &c, ColumnRole::Fatalities, line);
+        let side1 = self.side(
+            rec,
+            c.get(ColumnRole::Actor1),
+            c.get(ColumnRole::AssocActor1),
+            true,
+        );
+        let side2 = self.side(
+            rec,
+            c.get(ColumnRole::Actor2),
+            c.get(ColumnRole::AssocActor2),
+            false,
+        );
 
         let store = &mut self.store;
         store.date.push(day);
@@ -664,14 +727,16 @@ impl Rows {
             .record_len
             .push((span.end - span.start).min(u64::from(u32::MAX)) as u32);
         if ucdp {
-            let end_field = c.date_end.map_or(&b""[..], |col| rec.field(col));
+            let end_field = c
+                .get(ColumnRole::DateEnd)
+                .map_or(&b""[..], |col| rec.field(col));
             let end = date::parse(end_field, DateOrder::Auto)
                 .unwrap_or(day)
                 .max(day);
             self.store.date_end.push(end);
-            let low = self.count(rec, c.fatalities_low, "low", line);
-            let high = self.count(rec, c.fatalities_high, "high", line);
-            let civilians = self.count(rec, c.civilian_deaths, "deaths_civilians", line);
+            let low = self.count(rec, &c, ColumnRole::FatalitiesLow, line);
+            let high = self.count(rec, &c, ColumnRole::FatalitiesHigh, line);
+            let civilians = self.count(rec, &c, ColumnRole::CivilianDeaths, line);
             self.store.fatalities_low.push(low);
             self.store.fatalities_high.push(high);
             self.store.civilian_deaths.push(civilians);
@@ -695,13 +760,25 @@ impl Rows {
     }
 
     fn place(&mut self, rec: &RecordBuf, c: &Columns, geo_precision: u8, line: u64) -> u32 {
-        let country = self.intern(rec, c.country, Col::Category(Category::Country));
-        let admin1 = self.intern(rec, c.admin1, Col::Category(Category::Admin1));
-        let admin2 = self.intern(rec, c.admin2, Col::Category(Category::Admin2));
-        let admin3 = self.intern(rec, c.admin3, Col::Admin3);
-        let location = self.intern(rec, c.location, Col::Location);
-        let lat = self.coordinate(rec, c.latitude, true, line);
-        let lon = self.coordinate(rec, c.longitude, false, line);
+        let country = self.intern(
+            rec,
+            c.get(ColumnRole::Country),
+            Col::Category(Category::Country),
+        );
+        let admin1 = self.intern(
+            rec,
+            c.get(ColumnRole::Admin1),
+            Col::Category(Category::Admin1),
+        );
+        let admin2 = self.intern(
+            rec,
+            c.get(ColumnRole::Admin2),
+            Col::Category(Category::Admin2),
+        );
+        let admin3 = self.intern(rec, c.get(ColumnRole::Admin3), Col::Admin3);
+        let location = self.intern(rec, c.get(ColumnRole::Location), Col::Location);
+        let lat = self.coordinate(rec, c, ColumnRole::Latitude, line);
+        let lon = self.coordinate(rec, c, ColumnRole::Longitude, line);
         self.store.places.intern(PlaceKey {
             country,
             admin1,
@@ -714,16 +791,11 @@ impl Rows {
         })
     }
 
-    fn coordinate(
-        &mut self,
-        rec: &RecordBuf,
-        column: Option<usize>,
-        is_lat: bool,
-        line: u64,
-    ) -> f32 {
-        let Some(col) = column else {
+    fn coordinate(&mut self, rec: &RecordBuf, c: &Columns, role: ColumnRole, line: u64) -> f32 {
+        let Some(col) = c.get(role) else {
             return f32::NAN;
         };
+        let is_lat = role == ColumnRole::Latitude;
         let field = rec.field(col);
         let cache = if is_lat {
             &mut self.caches.lat
@@ -738,14 +810,19 @@ impl Rows {
             Some(v) if v.abs() <= limit => v,
             _ if trim(field).is_empty() => f32::NAN,
             _ => {
-                let name = if is_lat {
-                    "latitude (not a coordinate, left empty)"
-                } else {
-                    "longitude (not a coordinate, left empty)"
-                };
-                ImportReport::note(&mut self.report.unparsed, name, line, field);
+                self.note(
+                    RowProblem::UnreadableCoordinate { role },
+                    line,
+                    Some(col),
+                    field,
+                );
                 f32::NAN
             }
+        };
+        let cache = if is_lat {
+            &mut self.caches.lat
+        } else {
+            &mut self.caches.lon
         };
         cache.bytes.clear();
         cache.bytes.extend_from_slice(field);
@@ -754,29 +831,19 @@ impl Rows {
         value
     }
 
-    fn count(&mut self, rec: &RecordBuf, column: Option<usize>, name: &str, line: u64) -> u32 {
-        let Some(col) = column else {
+    fn count(&mut self, rec: &RecordBuf, c: &Columns, role: ColumnRole, line: u64) -> u32 {
+        let Some(col) = c.get(role) else {
             return 0;
         };
         let field = rec.field(col);
         match parse_count(field) {
             Ok(Some(n)) => n,
             Ok(None) => {
-                ImportReport::note(
-                    &mut self.report.unparsed,
-                    &format!("{name} (empty, read as 0)"),
-                    line,
-                    b"",
-                );
+                self.note(RowProblem::EmptyCount { role }, line, Some(col), b"");
                 0
             }
             Err(NotACount) => {
-                ImportReport::note(
-                    &mut self.report.unparsed,
-                    &format!("{name} (not a whole number, read as 0)"),
-                    line,
-                    field,
-                );
+                self.note(RowProblem::UnreadableCount { role }, line, Some(col), field);
                 0
             }
         }
@@ -836,22 +903,17 @@ impl Rows {
             return Err(ImportError::HeaderOnly);
         }
         if self.store.is_empty() {
-            let first_problem = self
-                .report
-                .skipped
-                .first()
-                .map(|p| match p.examples.first() {
-                    Some(e) => format!(
-                        "line {}: {} (\"{}\"). {}",
-                        e.line,
-                        p.what,
-                        e.value,
-                        hint(&p.what)
-                    ),
-                    None => p.what.clone(),
-                })
-                .unwrap_or_else(|| "no rows".into());
-            return Err(ImportError::NoUsableRows { first_problem });
+            // The first group began with the first row skipped.
+            let first = self.report.skipped.first();
+            return Err(match first.and_then(|p| Some((p, p.examples.first()?))) {
+                Some((p, example)) => ImportError::NoUsableRows {
+                    problem: p.problem,
+                    example: example.clone(),
+                },
+                // Every row read is either kept or skipped, so this is a
+                // file of blank lines under its header.
+                None => ImportError::HeaderOnly,
+            });
         }
         self.store.places.seal();
         self.store.sides.seal();
@@ -869,18 +931,15 @@ impl Rows {
         let report = &mut self.report;
         report.bytes = bytes;
         report.events = self.store.len() as u64;
-        report.date_min = self.store.date.iter().min().map(|&d| date::format_iso(d));
-        report.date_max = self.store.date.iter().max().map(|&d| date::format_iso(d));
+        report.date_min = self.store.date.iter().min().copied();
+        report.date_max = self.store.date.iter().max().copied();
         if report.rows_merged > 0 {
-            report.warnings.push(format!(
-                "{} rows repeated an event already read (one row per actor); each event is counted once, with its fatalities once.",
-                report.rows_merged
-            ));
+            report.warnings.push(ImportWarning::RowsMerged {
+                rows: report.rows_merged,
+            });
         }
         if self.store.places.lat.iter().all(|v| v.is_nan()) {
-            report
-                .warnings
-                .push("No row has coordinates, so the map stays empty.".into());
+            report.warnings.push(ImportWarning::NoCoordinates);
         }
         Ok(Dataset {
             store: self.store,
@@ -895,16 +954,6 @@ enum Col {
     Category(Category),
     Admin3,
     Location,
-}
-
-fn hint(what: &str) -> &'static str {
-    if what.contains("date") {
-        "Dates must look like 2022-05-05, 22 February 2019 or 05/05/2022; if this file uses another form, load it through the column mapping and choose the date order."
-    } else if what.contains("fields") {
-        "The rows do not have as many columns as the header; the file may use a different separator or have been cut off."
-    } else {
-        ""
-    }
 }
 
 /// Codes above `u16::MAX` cannot happen for type columns in real files
@@ -992,7 +1041,7 @@ fn parse_float(field: &[u8]) -> Option<f32> {
 
 /// Picks the delimiter from the first line: the one of `,` `;` tab that
 /// occurs most often outside quotes. `None` until a full line is buffered.
-fn detect_delimiter(text: &[u8], last: bool) -> Option<u8> {
+fn detect_delimiter(text: &[u8], last: bool) -> Option<Delimiter> {
     let mut in_quotes = false;
     let mut counts = [0usize; 3];
     let mut complete = last;
@@ -1012,7 +1061,7 @@ fn detect_delimiter(text: &[u8], last: bool) -> Option<u8> {
     if !complete {
         return None;
     }
-    let delimiters = [b',', b';', b'\t'];
+    let delimiters = [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab];
     let best = (0..3)
         .max_by_key(|&i| (counts[i], usize::from(i == 0)))
         .unwrap_or(0);
@@ -1045,12 +1094,18 @@ mod tests {
 
     #[test]
     fn delimiter_detection() {
-        assert_eq!(detect_delimiter(b"a,b,c\n", false), Some(b','));
-        assert_eq!(detect_delimiter(b"a;b;c\n1,5;2;3", false), Some(b';'));
-        assert_eq!(detect_delimiter(b"a\tb\tc\n", false), Some(b'\t'));
-        assert_eq!(detect_delimiter(b"\"a,x\";b;c\n", false), Some(b';'));
+        assert_eq!(detect_delimiter(b"a,b,c\n", false), Some(Delimiter::Comma));
+        assert_eq!(
+            detect_delimiter(b"a;b;c\n1,5;2;3", false),
+            Some(Delimiter::Semicolon)
+        );
+        assert_eq!(detect_delimiter(b"a\tb\tc\n", false), Some(Delimiter::Tab));
+        assert_eq!(
+            detect_delimiter(b"\"a,x\";b;c\n", false),
+            Some(Delimiter::Semicolon)
+        );
         assert_eq!(detect_delimiter(b"a,b,c", false), None);
-        assert_eq!(detect_delimiter(b"a,b,c", true), Some(b','));
+        assert_eq!(detect_delimiter(b"a,b,c", true), Some(Delimiter::Comma));
     }
 
     #[test]

@@ -5,9 +5,8 @@
 
 use crate::engine::data::date::DateOrder;
 use crate::engine::read::error::ImportError;
-use serde::{Deserialize, Serialize};
 
-pub use crate::engine::data::source::{Columns, Format};
+pub use crate::engine::data::source::{ColumnRole, Columns, Format};
 
 /// A recognised layout: the format, where each role is, how to read dates.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,130 +18,96 @@ pub struct Layout {
     pub header: Vec<String>,
 }
 
-/// A user's answer to "which column is what", by column name. Only `date`
-/// is required.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// A user's answer to "which column is what", by column name, for the
+/// [`ColumnRole::MAPPABLE`] roles. Only the date is required.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ColumnMapping {
-    pub date: String,
-    #[serde(default)]
+    /// Column name by `ColumnRole as usize`; only mappable roles are set.
+    columns: [Option<String>; ColumnRole::COUNT],
     pub date_order: DateOrder,
-    pub event_id: Option<String>,
-    pub event_type: Option<String>,
-    pub sub_event_type: Option<String>,
-    pub actor1: Option<String>,
-    pub actor2: Option<String>,
-    pub country: Option<String>,
-    pub admin1: Option<String>,
-    pub admin2: Option<String>,
-    pub location: Option<String>,
-    pub latitude: Option<String>,
-    pub longitude: Option<String>,
-    pub fatalities: Option<String>,
-    pub notes: Option<String>,
-    pub source: Option<String>,
 }
 
+/// Header names that suggest each mappable role, in dialog order.
+const SUGGESTIONS: [(ColumnRole, &[&str]); 15] = [
+    (
+        ColumnRole::Date,
+        &["date", "event_date", "date_start", "day", "when"],
+    ),
+    (ColumnRole::EventId, &["id", "event_id", "event_id_cnty"]),
+    (
+        ColumnRole::EventType,
+        &["event_type", "type", "category", "incident_type"],
+    ),
+    (
+        ColumnRole::SubEventType,
+        &["sub_event_type", "subtype", "sub_type"],
+    ),
+    (
+        ColumnRole::Actor1,
+        &["actor1", "actor", "perpetrator", "side_a", "actor_1"],
+    ),
+    (
+        ColumnRole::Actor2,
+        &["actor2", "target", "victim", "side_b", "actor_2"],
+    ),
+    (ColumnRole::Country, &["country", "country_name"]),
+    (
+        ColumnRole::Admin1,
+        &["admin1", "region", "province", "state", "adm_1"],
+    ),
+    (
+        ColumnRole::Admin2,
+        &["admin2", "district", "cercle", "adm_2"],
+    ),
+    (
+        ColumnRole::Location,
+        &["location", "place", "town", "city", "village"],
+    ),
+    (ColumnRole::Latitude, &["latitude", "lat", "y"]),
+    (
+        ColumnRole::Longitude,
+        &["longitude", "lon", "lng", "long", "x"],
+    ),
+    (
+        ColumnRole::Fatalities,
+        &["fatalities", "deaths", "killed", "best", "dead"],
+    ),
+    (
+        ColumnRole::Notes,
+        &["notes", "description", "summary", "text"],
+    ),
+    (
+        ColumnRole::Source,
+        &["source", "sources", "source_article", "url"],
+    ),
+];
+
 impl ColumnMapping {
-    /// The mappable roles, with a human name, in the order a dialog shows them.
-    pub const ROLES: [(&'static str, &'static str); 15] = [
-        ("date", "Date"),
-        ("event_id", "Event id"),
-        ("event_type", "Event type"),
-        ("sub_event_type", "Sub-event type"),
-        ("actor1", "Actor (side 1)"),
-        ("actor2", "Actor (side 2)"),
-        ("country", "Country"),
-        ("admin1", "Region (admin 1)"),
-        ("admin2", "District (admin 2)"),
-        ("location", "Location"),
-        ("latitude", "Latitude"),
-        ("longitude", "Longitude"),
-        ("fatalities", "Fatalities"),
-        ("notes", "Notes"),
-        ("source", "Source"),
-    ];
+    /// The column chosen for `role`, if any.
+    pub fn get(&self, role: ColumnRole) -> Option<&str> {
+        self.columns[role as usize]
+            .as_deref()
+            .filter(|s| !s.is_empty())
+    }
 
-    pub fn get(&self, role: &str) -> Option<&str> {
-        match role {
-            "date" => Some(self.date.as_str()).filter(|s| !s.is_empty()),
-            _ => self.slot(role).and_then(|s| s.as_deref()),
+    /// Chooses `column` for `role`. Roles outside [`ColumnRole::MAPPABLE`]
+    /// are never read through a mapping, so they stay unset.
+    pub fn set(&mut self, role: ColumnRole, column: Option<String>) {
+        if role.is_mappable() {
+            self.columns[role as usize] = column;
         }
-    }
-
-    pub fn set(&mut self, role: &str, column: Option<String>) {
-        if role == "date" {
-            self.date = column.unwrap_or_default();
-        } else if let Some(slot) = self.slot_mut(role) {
-            *slot = column;
-        }
-    }
-
-    fn slot(&self, role: &str) -> Option<&Option<String>> {
-        Some(match role {
-            "event_id" => &self.event_id,
-            "event_type" => &self.event_type,
-            "sub_event_type" => &self.sub_event_type,
-            "actor1" => &self.actor1,
-            "actor2" => &self.actor2,
-            "country" => &self.country,
-            "admin1" => &self.admin1,
-            "admin2" => &self.admin2,
-            "location" => &self.location,
-            "latitude" => &self.latitude,
-            "longitude" => &self.longitude,
-            "fatalities" => &self.fatalities,
-            "notes" => &self.notes,
-            "source" => &self.source,
-            _ => return None,
-        })
-    }
-
-    fn slot_mut(&mut self, role: &str) -> Option<&mut Option<String>> {
-        Some(match role {
-            "event_id" => &mut self.event_id,
-            "event_type" => &mut self.event_type,
-            "sub_event_type" => &mut self.sub_event_type,
-            "actor1" => &mut self.actor1,
-            "actor2" => &mut self.actor2,
-            "country" => &mut self.country,
-            "admin1" => &mut self.admin1,
-            "admin2" => &mut self.admin2,
-            "location" => &mut self.location,
-            "latitude" => &mut self.latitude,
-            "longitude" => &mut self.longitude,
-            "fatalities" => &mut self.fatalities,
-            "notes" => &mut self.notes,
-            "source" => &mut self.source,
-            _ => return None,
-        })
     }
 
     /// A first guess from the header names, for the mapping dialog.
     pub fn suggest(header: &[String]) -> ColumnMapping {
-        let find = |names: &[&str]| -> Option<String> {
-            header
+        let mut mapping = ColumnMapping::default();
+        for (role, names) in SUGGESTIONS {
+            let found = header
                 .iter()
-                .find(|h| names.contains(&normalise(h).as_str()))
-                .cloned()
-        };
-        ColumnMapping {
-            date: find(&["date", "event_date", "date_start", "day", "when"]).unwrap_or_default(),
-            date_order: DateOrder::Auto,
-            event_id: find(&["id", "event_id", "event_id_cnty"]),
-            event_type: find(&["event_type", "type", "category", "incident_type"]),
-            sub_event_type: find(&["sub_event_type", "subtype", "sub_type"]),
-            actor1: find(&["actor1", "actor", "perpetrator", "side_a", "actor_1"]),
-            actor2: find(&["actor2", "target", "victim", "side_b", "actor_2"]),
-            country: find(&["country", "country_name"]),
-            admin1: find(&["admin1", "region", "province", "state", "adm_1"]),
-            admin2: find(&["admin2", "district", "cercle", "adm_2"]),
-            location: find(&["location", "place", "town", "city", "village"]),
-            latitude: find(&["latitude", "lat", "y"]),
-            longitude: find(&["longitude", "lon", "lng", "long", "x"]),
-            fatalities: find(&["fatalities", "deaths", "killed", "best", "dead"]),
-            notes: find(&["notes", "description", "summary", "text"]),
-            source: find(&["source", "sources", "source_article", "url"]),
+                .find(|h| names.contains(&normalise(h).as_str()));
+            mapping.set(role, found.cloned());
         }
+        mapping
     }
 }
 
@@ -183,57 +148,12 @@ pub fn recognise(
         return Err(ImportError::UnknownLayout { headers: header });
     };
 
-    let columns = if format == Format::UcdpGed {
-        Columns {
-            event_id: finder.get("id")?,
-            date: finder.require("date_start", &header)?,
-            date_end: finder.get("date_end")?,
-            time_precision: finder.get("date_prec")?,
-            event_type: finder.get("type_of_violence")?,
-            sub_event_type: None,
-            actor1: finder.get("side_a")?,
-            actor2: finder.get("side_b")?,
-            country: finder.get("country")?,
-            admin1: finder.get("adm_1")?,
-            admin2: finder.get("adm_2")?,
-            location: finder.get("where_coordinates")?,
-            latitude: finder.get("latitude")?,
-            longitude: finder.get("longitude")?,
-            geo_precision: finder.get("where_prec")?,
-            source: finder.get("source_article")?,
-            fatalities: finder.get("best")?,
-            fatalities_low: finder.get("low")?,
-            fatalities_high: finder.get("high")?,
-            civilian_deaths: finder.get("deaths_civilians")?,
-            ..Columns::default()
-        }
+    let table = if format == Format::UcdpGed {
+        UCDP_COLUMNS
     } else {
-        Columns {
-            event_id: finder.get("event_id_cnty")?,
-            date: finder.require("event_date", &header)?,
-            time_precision: finder.get("time_precision")?,
-            disorder_type: finder.get("disorder_type")?,
-            event_type: finder.get("event_type")?,
-            sub_event_type: finder.get("sub_event_type")?,
-            actor1: finder.get("actor1")?,
-            assoc_actor_1: finder.get_any(&["assoc_actor_1", "ally_actor_1"])?,
-            actor2: finder.get("actor2")?,
-            assoc_actor_2: finder.get_any(&["assoc_actor_2", "ally_actor_2"])?,
-            civilian_targeting: finder.get("civilian_targeting")?,
-            country: finder.get("country")?,
-            admin1: finder.get("admin1")?,
-            admin2: finder.get("admin2")?,
-            admin3: finder.get("admin3")?,
-            location: finder.get("location")?,
-            latitude: finder.get("latitude")?,
-            longitude: finder.get("longitude")?,
-            geo_precision: finder.get("geo_precision")?,
-            source: finder.get("source")?,
-            notes: finder.get("notes")?,
-            fatalities: finder.get("fatalities")?,
-            ..Columns::default()
-        }
+        ACLED_COLUMNS
     };
+    let columns = finder.columns(table, &header)?;
     Ok(Layout {
         format,
         columns,
@@ -242,46 +162,82 @@ pub fn recognise(
     })
 }
 
+/// Where ACLED exports (all layouts) keep each role, by header name; the
+/// first name present wins.
+const ACLED_COLUMNS: &[(ColumnRole, &[&str])] = &[
+    (ColumnRole::EventId, &["event_id_cnty"]),
+    (ColumnRole::Date, &["event_date"]),
+    (ColumnRole::TimePrecision, &["time_precision"]),
+    (ColumnRole::DisorderType, &["disorder_type"]),
+    (ColumnRole::EventType, &["event_type"]),
+    (ColumnRole::SubEventType, &["sub_event_type"]),
+    (ColumnRole::Actor1, &["actor1"]),
+    (ColumnRole::AssocActor1, &["assoc_actor_1", "ally_actor_1"]),
+    (ColumnRole::Actor2, &["actor2"]),
+    (ColumnRole::AssocActor2, &["assoc_actor_2", "ally_actor_2"]),
+    (ColumnRole::CivilianTargeting, &["civilian_targeting"]),
+    (ColumnRole::Country, &["country"]),
+    (ColumnRole::Admin1, &["admin1"]),
+    (ColumnRole::Admin2, &["admin2"]),
+    (ColumnRole::Admin3, &["admin3"]),
+    (ColumnRole::Location, &["location"]),
+    (ColumnRole::Latitude, &["latitude"]),
+    (ColumnRole::Longitude, &["longitude"]),
+    (ColumnRole::GeoPrecision, &["geo_precision"]),
+    (ColumnRole::Source, &["source"]),
+    (ColumnRole::Notes, &["notes"]),
+    (ColumnRole::Fatalities, &["fatalities"]),
+];
+
+/// Where UCDP GED keeps each role, by header name.
+const UCDP_COLUMNS: &[(ColumnRole, &[&str])] = &[
+    (ColumnRole::EventId, &["id"]),
+    (ColumnRole::Date, &["date_start"]),
+    (ColumnRole::DateEnd, &["date_end"]),
+    (ColumnRole::TimePrecision, &["date_prec"]),
+    (ColumnRole::EventType, &["type_of_violence"]),
+    (ColumnRole::Actor1, &["side_a"]),
+    (ColumnRole::Actor2, &["side_b"]),
+    (ColumnRole::Country, &["country"]),
+    (ColumnRole::Admin1, &["adm_1"]),
+    (ColumnRole::Admin2, &["adm_2"]),
+    (ColumnRole::Location, &["where_coordinates"]),
+    (ColumnRole::Latitude, &["latitude"]),
+    (ColumnRole::Longitude, &["longitude"]),
+    (ColumnRole::GeoPrecision, &["where_prec"]),
+    (ColumnRole::Source, &["source_article"]),
+    (ColumnRole::Fatalities, &["best"]),
+    (ColumnRole::FatalitiesLow, &["low"]),
+    (ColumnRole::FatalitiesHigh, &["high"]),
+    (ColumnRole::CivilianDeaths, &["deaths_civilians"]),
+];
+
 fn apply_mapping(
     header: Vec<String>,
     names: &[String],
     mapping: &ColumnMapping,
 ) -> Result<Layout, ImportError> {
     let finder = Finder { names };
-    let column = |role: &'static str| -> Result<Option<usize>, ImportError> {
-        match mapping.get(role) {
-            None => Ok(None),
-            Some(name) => match finder.get(&normalise(name))? {
-                Some(i) => Ok(Some(i)),
-                None => Err(ImportError::MappingColumnMissing {
+    if mapping.get(ColumnRole::Date).is_none() {
+        return Err(ImportError::MappingColumnMissing {
+            role: ColumnRole::Date,
+            name: String::new(),
+        });
+    }
+    let mut columns = Columns::default();
+    for role in ColumnRole::MAPPABLE {
+        let Some(name) = mapping.get(role) else {
+            continue;
+        };
+        let column =
+            finder
+                .get(&normalise(name))?
+                .ok_or_else(|| ImportError::MappingColumnMissing {
                     role,
                     name: name.to_string(),
-                }),
-            },
-        }
-    };
-    let date = column("date")?.ok_or(ImportError::MappingColumnMissing {
-        role: "date",
-        name: mapping.date.clone(),
-    })?;
-    let columns = Columns {
-        event_id: column("event_id")?,
-        date,
-        event_type: column("event_type")?,
-        sub_event_type: column("sub_event_type")?,
-        actor1: column("actor1")?,
-        actor2: column("actor2")?,
-        country: column("country")?,
-        admin1: column("admin1")?,
-        admin2: column("admin2")?,
-        location: column("location")?,
-        latitude: column("latitude")?,
-        longitude: column("longitude")?,
-        fatalities: column("fatalities")?,
-        notes: column("notes")?,
-        source: column("source")?,
-        ..Columns::default()
-    };
+                })?;
+        columns.set(role, column);
+    }
     Ok(Layout {
         format: Format::Mapped,
         columns,
@@ -318,10 +274,26 @@ impl Finder<'_> {
         Ok(None)
     }
 
-    fn require(&self, name: &str, header: &[String]) -> Result<usize, ImportError> {
-        self.get(name)?.ok_or_else(|| ImportError::UnknownLayout {
-            headers: header.to_vec(),
-        })
+    /// The columns `table` names; the date is required.
+    fn columns(
+        &self,
+        table: &[(ColumnRole, &[&str])],
+        header: &[String],
+    ) -> Result<Columns, ImportError> {
+        let mut columns = Columns::default();
+        let mut has_date = false;
+        for &(role, names) in table {
+            if let Some(i) = self.get_any(names)? {
+                columns.set(role, i);
+                has_date |= role == ColumnRole::Date;
+            }
+        }
+        if !has_date {
+            return Err(ImportError::UnknownLayout {
+                headers: header.to_vec(),
+            });
+        }
+        Ok(columns)
     }
 }
 
@@ -353,10 +325,10 @@ mod tests {
     #[test]
     fn current_layout_columns() {
         let layout = recognise(&header(CURRENT), None).unwrap();
-        assert_eq!(layout.columns.date, 1);
-        assert_eq!(layout.columns.assoc_actor_1, Some(8));
-        assert_eq!(layout.columns.notes, Some(27));
-        assert_eq!(layout.columns.fatalities, Some(28));
+        assert_eq!(layout.columns.date(), 1);
+        assert_eq!(layout.columns.get(ColumnRole::AssocActor1), Some(8));
+        assert_eq!(layout.columns.get(ColumnRole::Notes), Some(27));
+        assert_eq!(layout.columns.get(ColumnRole::Fatalities), Some(28));
     }
 
     #[test]
@@ -366,8 +338,8 @@ mod tests {
             None,
         )
         .unwrap();
-        assert_eq!(layout.columns.assoc_actor_1, Some(3));
-        assert_eq!(layout.columns.assoc_actor_2, Some(5));
+        assert_eq!(layout.columns.get(ColumnRole::AssocActor1), Some(3));
+        assert_eq!(layout.columns.get(ColumnRole::AssocActor2), Some(5));
         assert_eq!(layout.date_order, DateOrder::DayFirst);
     }
 
@@ -396,20 +368,89 @@ mod tests {
             Err(ImportError::UnknownLayout { .. })
         ));
         let mapping = ColumnMapping::suggest(&h);
-        assert_eq!(mapping.date, "When");
-        assert_eq!(mapping.latitude.as_deref(), Some("Lat"));
-        assert_eq!(mapping.longitude.as_deref(), Some("Lng"));
-        assert_eq!(mapping.fatalities.as_deref(), Some("Killed"));
+        assert_eq!(mapping.get(ColumnRole::Date), Some("When"));
+        assert_eq!(mapping.get(ColumnRole::Latitude), Some("Lat"));
+        assert_eq!(mapping.get(ColumnRole::Longitude), Some("Lng"));
+        assert_eq!(mapping.get(ColumnRole::Fatalities), Some("Killed"));
         let layout = recognise(&h, Some(&mapping)).unwrap();
         assert_eq!(layout.format, Format::Mapped);
-        assert_eq!(layout.columns.fatalities, Some(3));
+        assert_eq!(layout.columns.get(ColumnRole::Fatalities), Some(3));
         let mut bad = mapping.clone();
-        bad.set("notes", Some("Description".into()));
+        bad.set(ColumnRole::Notes, Some("Description".into()));
         assert_eq!(
             recognise(&h, Some(&bad)).unwrap_err(),
             ImportError::MappingColumnMissing {
-                role: "notes",
+                role: ColumnRole::Notes,
                 name: "Description".into()
+            }
+        );
+    }
+
+    /// The mapping dialog offers `ColumnRole::MAPPABLE`: each of those, and
+    /// no other role, is kept by a mapping and read from its column.
+    #[test]
+    fn mapping_dialog_roles_are_exactly_the_mappable_roles() {
+        let h: Vec<String> = (0..ColumnRole::COUNT).map(|i| format!("c{i}")).collect();
+        let mut mapping = ColumnMapping::default();
+        for role in ColumnRole::ALL {
+            mapping.set(role, Some(format!("c{}", role as usize)));
+        }
+        let layout = recognise(&h, Some(&mapping)).unwrap();
+        let mut kept = Vec::new();
+        for role in ColumnRole::ALL {
+            let chosen = mapping.get(role).map(str::to_string);
+            let read = layout.columns.get(role);
+            if role.is_mappable() {
+                assert_eq!(chosen, Some(format!("c{}", role as usize)), "{role:?}");
+                assert_eq!(read, Some(role as usize), "{role:?}");
+                kept.push(role);
+            } else {
+                assert_eq!(chosen, None, "{role:?}");
+                assert_eq!(read, None, "{role:?}");
+            }
+        }
+        let mut mappable = ColumnRole::MAPPABLE.to_vec();
+        mappable.sort_by_key(|&r| r as usize);
+        assert_eq!(kept, mappable);
+    }
+
+    #[test]
+    fn suggestions_cover_every_mappable_role() {
+        // One header name per role, from the ones people write.
+        let names = [
+            (ColumnRole::Date, "Day"),
+            (ColumnRole::EventId, "ID"),
+            (ColumnRole::EventType, "Category"),
+            (ColumnRole::SubEventType, "Subtype"),
+            (ColumnRole::Actor1, "Perpetrator"),
+            (ColumnRole::Actor2, "Victim"),
+            (ColumnRole::Country, "Country_Name"),
+            (ColumnRole::Admin1, "Province"),
+            (ColumnRole::Admin2, "Cercle"),
+            (ColumnRole::Location, "Village"),
+            (ColumnRole::Latitude, "y"),
+            (ColumnRole::Longitude, "x"),
+            (ColumnRole::Fatalities, "Dead"),
+            (ColumnRole::Notes, "Summary"),
+            (ColumnRole::Source, "URL"),
+        ];
+        let h: Vec<String> = names.iter().map(|(_, n)| n.to_string()).collect();
+        let mapping = ColumnMapping::suggest(&h);
+        for (role, name) in names {
+            assert_eq!(mapping.get(role), Some(name), "{role:?}");
+        }
+        assert_eq!(names.len(), ColumnRole::MAPPABLE.len());
+    }
+
+    #[test]
+    fn an_unmapped_date_is_named_in_the_error() {
+        let h = header("Lat,Lng");
+        let mapping = ColumnMapping::suggest(&h);
+        assert_eq!(
+            recognise(&h, Some(&mapping)).unwrap_err(),
+            ImportError::MappingColumnMissing {
+                role: ColumnRole::Date,
+                name: String::new()
             }
         );
     }

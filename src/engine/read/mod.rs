@@ -8,4 +8,5 @@ pub mod decode;
 pub mod error;
 pub mod import;
 pub mod layout;
+pub mod problem;
 pub mod published;
