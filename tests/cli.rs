@@ -146,3 +146,30 @@ fn a_closed_pipe_ends_the_command_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(0), "{stderr}");
 }
+
+/// The report names the date form it inferred, with examples, for a file
+/// re-saved with day-first two-digit years.
+#[test]
+fn report_names_the_date_form_it_read() {
+    let (code, v, err) = cli(&[
+        "report",
+        "tests/fixtures/resaved/acled_export_tool_2019_dmy.csv",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(v["events"], 3);
+    assert_eq!(v["fatalities"], 38);
+    assert_eq!(v["date_min"], "2019-12-31");
+    assert_eq!(v["date_max"], "2020-02-15");
+    assert_eq!(v["dates"]["form"], "day/month/year (31/12/2019, 31-12-19)");
+    assert_eq!(v["dates"]["examples"][0][0], "31-12-19");
+    assert_eq!(v["dates"]["examples"][0][1], "2019-12-31");
+    assert_eq!(v["year_mismatches"], 0);
+    let (code, _, err) = cli(&[
+        "report",
+        "tests/fixtures/resaved/acled_export_tool_2019_dmy.csv",
+        "--date-order",
+        "sideways",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("day-first"), "{err}");
+}

@@ -14,17 +14,19 @@ use eventlens::engine::data::date::{self, Day};
 use eventlens::engine::data::dimension::{Category, GroupBy};
 use eventlens::engine::query::group;
 use eventlens::engine::query::{Filters, QueryState};
-use eventlens::engine::read::import::{Dataset, ImportOptions, Importer};
+use eventlens::engine::read::dates::FieldOrder;
+use eventlens::engine::read::import::{sample_ranges, Dataset, ImportOptions, Importer};
 use eventlens::engine::synthetic;
 use serde_json::{json, Map, Value};
 use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  eventlens-cli report FILE
+  eventlens-cli report FILE [--date-order day-first|month-first]
   eventlens-cli aggregate FILE --by month|year|admin1|event_type|actor
                 [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--months 6-9]
                 [--actor NAME] [--alongside NAME] [--event-type TYPE] [--admin1 NAME]
+                [--date-order day-first|month-first] [--alias RAW=CANONICAL]
   eventlens-cli generate --events N [--seed S] --out FILE   (synthetic ACLED-shaped data)";
 
 fn main() -> ExitCode {
@@ -68,10 +70,17 @@ fn run(args: &[String]) -> Result<String, CliError> {
         .ok_or_else(|| CliError::Usage("No command given.".into()))?;
     match command.as_str() {
         "report" => {
-            let [file] = rest else {
-                return Err(CliError::Usage("`report` takes one FILE.".into()));
-            };
-            let dataset = import_file(file)?;
+            let (file, rest) = rest
+                .split_first()
+                .ok_or_else(|| CliError::Usage("`report` takes one FILE.".into()))?;
+            let mut import_options = ImportOptions::default();
+            for (name, value) in options(rest)? {
+                match name.as_str() {
+                    "date-order" => import_options.date_order = Some(parse_date_order(&value)?),
+                    other => return Err(CliError::Usage(format!("Unknown option `--{other}`."))),
+                }
+            }
+            let dataset = import_file_with(file, import_options)?;
             Ok(pretty(&report_json(&dataset)))
         }
         "aggregate" => aggregate(rest),
@@ -86,13 +95,12 @@ fn pretty(value: &Value) -> String {
 }
 
 /// Streams the file into the importer, a megabyte at a time.
-fn import_file(path: &str) -> Result<Dataset, CliError> {
-    import_file_with(path, ImportOptions::default())
-}
-
 fn import_file_with(path: &str, options: ImportOptions) -> Result<Dataset, CliError> {
     let mut file = std::fs::File::open(path)
         .map_err(|e| CliError::Failed(format!("Could not open {path}: {e}.")))?;
+    let mut options = options;
+    options.date_sample = read_sample(&mut file)
+        .map_err(|e| CliError::Failed(format!("Could not read {path}: {e}.")))?;
     let mut importer = Importer::new(options);
     let mut buffer = vec![0u8; 1 << 20];
     loop {
@@ -109,6 +117,33 @@ fn import_file_with(path: &str, options: ImportOptions) -> Result<Dataset, CliEr
     importer
         .finish()
         .map_err(|e| CliError::Failed(format!("{path}: {e}")))
+}
+
+/// Slices from throughout the file, for choosing its date form from
+/// values spread through it; the file is left at its start.
+fn read_sample(file: &mut std::fs::File) -> std::io::Result<Vec<Vec<u8>>> {
+    use std::io::{Seek, SeekFrom};
+    let len = file.metadata()?.len();
+    let mut slices = Vec::new();
+    for range in sample_ranges(len) {
+        file.seek(SeekFrom::Start(range.start))?;
+        let mut slice = vec![0u8; (range.end - range.start) as usize];
+        file.read_exact(&mut slice)?;
+        slices.push(slice);
+    }
+    file.seek(SeekFrom::Start(0))?;
+    Ok(slices)
+}
+
+/// `day-first` or `month-first`, for files whose dates read both ways.
+fn parse_date_order(value: &str) -> Result<FieldOrder, CliError> {
+    match value {
+        "day-first" => Ok(FieldOrder::DayFirst),
+        "month-first" => Ok(FieldOrder::MonthFirst),
+        _ => Err(CliError::Usage(format!(
+            "`--date-order {value}`: write day-first (31/12/2019) or month-first (12/31/2019)."
+        ))),
+    }
 }
 
 fn report_json(dataset: &Dataset) -> Value {
@@ -139,6 +174,12 @@ fn report_json(dataset: &Dataset) -> Value {
         "fatalities": fatalities,
         "date_min": report.date_min.map(date::format_iso),
         "date_max": report.date_max.map(date::format_iso),
+        "dates": report.dates.as_ref().map(|d| json!({
+            "form": d.form.describe(),
+            "examples": d.examples.iter().map(|(v, day)| json!([v, date::format_iso(*day)])).collect::<Vec<_>>(),
+            "two_digit_years_by_pivot": d.used_pivot,
+        })),
+        "year_mismatches": report.year_mismatches,
         "by_year": groups(GroupBy::Time(Bin::Year)),
         "by_event_type": groups(GroupBy::Category(Category::EventType)),
         "skipped": report.skipped,
@@ -204,6 +245,7 @@ fn aggregate(args: &[String]) -> Result<String, CliError> {
     let mut by = None;
     let mut filters = Filters::default();
     let mut aliases = AliasTable::sahel();
+    let mut date_order = None;
     for (name, value) in options(rest)? {
         match name.as_str() {
             "by" => {
@@ -221,6 +263,7 @@ fn aggregate(args: &[String]) -> Result<String, CliError> {
                     filters.categories[c].push(value);
                 }
             }
+            "date-order" => date_order = Some(parse_date_order(&value)?),
             "alias" => match value.split_once('=') {
                 Some((raw, canonical)) if !raw.trim().is_empty() && !canonical.trim().is_empty() => {
                     aliases.add(raw, canonical)
@@ -237,6 +280,7 @@ fn aggregate(args: &[String]) -> Result<String, CliError> {
     let by = by.ok_or_else(|| CliError::Usage("`aggregate` needs `--by`.".into()))?;
     let options = ImportOptions {
         aliases: Some(aliases),
+        date_order,
         ..ImportOptions::default()
     };
     let dataset = import_file_with(file, options)?;

@@ -55,7 +55,7 @@ pub fn Header() -> impl IntoView {
             return;
         };
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            load::load_file(ctx, file, None);
+            load::load_file(ctx, file, None, None);
         }
         // Choosing the same file again must fire `change` again.
         input.set_value("");

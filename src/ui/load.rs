@@ -6,8 +6,11 @@
 use super::dom;
 use super::state::{AppState, CompareSettings, DatasetInfo, Loaded, Origin};
 use super::Ctx;
+use crate::engine::data::date::Day;
 use crate::engine::present::format::bytes;
 use crate::engine::query::{Filters, QueryState};
+use crate::engine::read::dates::FieldOrder;
+use crate::engine::read::import::sample_ranges;
 use crate::engine::read::layout::ColumnMapping;
 use crate::engine::{import_bytes, Dataset, ImportError, ImportOptions, Importer};
 use js_sys::{Reflect, Uint8Array};
@@ -58,6 +61,17 @@ impl Progress {
     }
 }
 
+/// A file whose dates read day first and month first alike, waiting for
+/// the user to say which.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateQuestion {
+    pub file_name: String,
+    /// Dates with their day-first and month-first readings.
+    pub examples: Vec<(String, Day, Day)>,
+    /// The column mapping the file was being read with, if any.
+    pub mapping: Option<ColumnMapping>,
+}
+
 /// A file waiting for the user to say which column is what.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MappingRequest {
@@ -94,19 +108,34 @@ pub fn load_bundled(ctx: Ctx) {
 }
 
 /// Starts reading a user's file (cancelling any file still being read).
-pub fn load_file(ctx: Ctx, file: web_sys::File, mapping: Option<ColumnMapping>) {
+pub fn load_file(
+    ctx: Ctx,
+    file: web_sys::File,
+    mapping: Option<ColumnMapping>,
+    date_order: Option<FieldOrder>,
+) {
     let generation = ctx.load_generation.get_value() + 1;
     ctx.load_generation.set_value(generation);
     ctx.error.set(None);
     ctx.mapping.set(None);
+    ctx.date_question.set(None);
     spawn_local(async move {
         let name = file.name();
-        match read_file(ctx, &file, mapping, generation).await {
+        match read_file(ctx, &file, mapping.clone(), date_order, generation).await {
             Ok(Some(dataset)) => {
                 ctx.progress.set(None);
                 install(ctx, dataset, Origin::File { name }, Some(file), true, false);
             }
             Ok(None) => {} // cancelled
+            Err(Failure::Import(ImportError::AmbiguousDateOrder { examples })) => {
+                ctx.progress.set(None);
+                ctx.pending_file.set_value(Some(file));
+                ctx.date_question.set(Some(DateQuestion {
+                    file_name: name,
+                    examples,
+                    mapping,
+                }));
+            }
             Err(Failure::Import(ImportError::UnknownLayout { headers })) => {
                 ctx.progress.set(None);
                 let mapping = ColumnMapping::suggest(&headers);
@@ -215,10 +244,9 @@ async fn fetch_remote(
         .and_then(|v| v.trim().parse::<u64>().ok());
     let hold_text = total.is_some_and(|t| t < HOLD_TEXT_BELOW);
     let mut importer = Importer::new(ImportOptions {
-        mapping: None,
         hold_text,
         size_limit: Some(SIZE_LIMIT),
-        aliases: None,
+        ..ImportOptions::default()
     });
     let import_error = |e: ImportError| {
         match e {
@@ -336,9 +364,17 @@ async fn read_file(
     ctx: Ctx,
     file: &web_sys::File,
     mapping: Option<ColumnMapping>,
+    date_order: Option<FieldOrder>,
     generation: u64,
 ) -> Result<Option<Dataset>, Failure> {
     let total = file.size() as u64;
+    // Slices from throughout the file, so its date form is chosen from
+    // values spread through it.
+    let mut date_sample = Vec::new();
+    for range in sample_ranges(total) {
+        let read = dom::start_read(file, range.start, range.end).map_err(Failure::Read)?;
+        date_sample.push(read.await.map_err(Failure::Read)?);
+    }
     let cancelled = move || ctx.load_generation.get_value() != generation;
     let started = dom::now_ms();
     let mut progress = Progress {
@@ -354,7 +390,9 @@ async fn read_file(
         mapping,
         hold_text: total < HOLD_TEXT_BELOW,
         size_limit: Some(SIZE_LIMIT),
-        aliases: None,
+        date_order,
+        date_sample,
+        ..ImportOptions::default()
     });
     let mut offset = 0;
     let mut next = (total > 0)

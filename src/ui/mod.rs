@@ -89,6 +89,8 @@ pub struct Ctx {
     pub progress: RwSignal<Option<Progress>>,
     pub load_generation: StoredValue<u64>,
     pub mapping: RwSignal<Option<MappingRequest>>,
+    /// A file whose dates read both ways, waiting for the user's answer.
+    pub date_question: RwSignal<Option<load::DateQuestion>>,
     pub pending_file: StoredValue<Option<web_sys::File>, LocalStorage>,
     /// The event whose record the details panel shows.
     pub details: RwSignal<Option<u32>>,
@@ -182,6 +184,7 @@ impl Ctx {
             progress: RwSignal::new(None),
             load_generation: StoredValue::new(0),
             mapping: RwSignal::new(None),
+            date_question: RwSignal::new(None),
             pending_file: StoredValue::new_local(None),
             details: RwSignal::new(None),
             selected_place: RwSignal::new(None),
@@ -352,6 +355,7 @@ fn App() -> impl IntoView {
             </div>
             <details::DetailsPanel/>
             <notices::MappingDialog/>
+            <notices::DateOrderDialog/>
             <notices::DropOverlay/>
             <footer class="footer">
                 <p>

@@ -5,8 +5,9 @@
 use super::load::{self, MappingRequest};
 use super::{use_ctx, Ctx};
 use crate::engine::data::date::{self, DateOrder};
-use crate::engine::present::format::bytes;
 use crate::engine::present::format::thousands;
+use crate::engine::present::format::{bytes, long_date};
+use crate::engine::read::dates::FieldOrder;
 use crate::engine::read::layout::ColumnRole;
 use crate::engine::read::problem::Problem;
 use leptos::prelude::*;
@@ -182,6 +183,9 @@ fn ReportPanel() -> impl IntoView {
                             <dd>{dates}</dd>
                         </div>
                     </dl>
+                    {r.dates.as_ref().map(|choice| {
+                        view! { <p class="date-form" data-testid="report-date-form">{choice.explain()}</p> }
+                    })}
                     {(!skipped.is_empty())
                         .then(|| {
                             view! {
@@ -227,6 +231,93 @@ fn ReportPanel() -> impl IntoView {
     }
 }
 
+/// The question for a file whose dates read day first and month first
+/// alike: a few of its dates with both readings, and a button for each.
+#[component]
+pub fn DateOrderDialog() -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
+        ctx.date_question
+            .get()
+            .map(|question| view! { <DateOrderForm question=question/> })
+    }
+}
+
+#[component]
+fn DateOrderForm(question: load::DateQuestion) -> impl IntoView {
+    let ctx = use_ctx();
+    let mapping = question.mapping.clone();
+    let answer = move |order: FieldOrder| {
+        let mapping = mapping.clone();
+        move |_| {
+            ctx.date_question.set(None);
+            if let Some(file) = ctx.pending_file.get_value() {
+                ctx.pending_file.set_value(None);
+                load::load_file(ctx, file, mapping.clone(), Some(order));
+            }
+        }
+    };
+    let cancel = move |_| {
+        ctx.date_question.set(None);
+        ctx.pending_file.set_value(None);
+    };
+    let rows = question
+        .examples
+        .iter()
+        .map(|(value, day_first, month_first)| {
+            view! {
+                <tr>
+                    <td>{value.clone()}</td>
+                    <td>{long_date(*day_first)}</td>
+                    <td>{long_date(*month_first)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="modal-backdrop">
+            <div
+                class="modal panel"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="date-order-title"
+                data-testid="date-order-dialog"
+            >
+                <h2 id="date-order-title">"Day first or month first?"</h2>
+                <p>
+                    {question.file_name.clone()}
+                    " writes dates as numbers, and none of them has a day over 12 to tell which comes first. How should they be read?"
+                </p>
+                <table class="date-readings">
+                    <thead>
+                        <tr>
+                            <th scope="col">"In the file"</th>
+                            <th scope="col">"Day first"</th>
+                            <th scope="col">"Month first"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                <div class="actions">
+                    <button
+                        class="primary"
+                        data-testid="date-order-day-first"
+                        on:click=answer(FieldOrder::DayFirst)
+                    >
+                        "Day first"
+                    </button>
+                    <button data-testid="date-order-month-first" on:click=answer(FieldOrder::MonthFirst)>
+                        "Month first"
+                    </button>
+                    <button class="link" on:click=cancel>
+                        "Cancel"
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
 /// The dialog for a file whose columns match no known export.
 #[component]
 pub fn MappingDialog() -> impl IntoView {
@@ -256,7 +347,7 @@ fn MappingForm(request: MappingRequest) -> impl IntoView {
         }
         if let Some(file) = ctx.pending_file.get_value() {
             ctx.pending_file.set_value(None);
-            load::load_file(ctx, file, Some(chosen));
+            load::load_file(ctx, file, Some(chosen), None);
         }
     };
     let rows = ColumnRole::MAPPABLE
@@ -403,7 +494,7 @@ pub fn listen_for_drops(ctx: Ctx) -> Vec<WindowListenerHandle> {
                 .and_then(|dt| dt.files())
                 .and_then(|files| files.get(0));
             if let Some(file) = file {
-                load::load_file(ctx, file, None);
+                load::load_file(ctx, file, None, None);
             }
         }),
     ]

@@ -36,6 +36,22 @@ pub fn format_iso(day: Day) -> String {
     to_naive(day).format("%Y-%m-%d").to_string()
 }
 
+/// A date in words: "3 April 2022".
+pub fn long_date(d: Day) -> String {
+    let iso = format_iso(d);
+    let month = iso
+        .get(5..7)
+        .and_then(|m| m.parse::<usize>().ok())
+        .and_then(|m| MONTH_NAMES.get(m.wrapping_sub(1)))
+        .copied()
+        .unwrap_or("");
+    let day = iso
+        .get(8..10)
+        .and_then(|x| x.parse::<u32>().ok())
+        .unwrap_or(0);
+    format!("{day} {month} {}", year_of(d))
+}
+
 /// Parses `YYYY-MM-DD` only (URL and command-line arguments).
 pub fn parse_iso(text: &str) -> Option<Day> {
     parse(text.trim().as_bytes(), DateOrder::Auto).filter(|_| text.trim().len() == 10)

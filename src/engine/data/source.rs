@@ -75,11 +75,14 @@ pub enum ColumnRole {
     FatalitiesLow,
     FatalitiesHigh,
     CivilianDeaths,
+    /// The event's year, which ACLED and UCDP files carry beside the date:
+    /// it settles two-digit years and checks the dates read.
+    Year,
 }
 
 impl ColumnRole {
     /// How many roles there are: the size of a role-indexed array.
-    pub const COUNT: usize = 26;
+    pub const COUNT: usize = 27;
 
     /// Every role, in the order the report lists the columns used.
     pub const ALL: [ColumnRole; ColumnRole::COUNT] = [
@@ -109,6 +112,7 @@ impl ColumnRole {
         ColumnRole::FatalitiesLow,
         ColumnRole::FatalitiesHigh,
         ColumnRole::CivilianDeaths,
+        ColumnRole::Year,
     ];
 
     /// The roles a user can assign in a column mapping, in the order the
@@ -160,6 +164,7 @@ impl ColumnRole {
             ColumnRole::FatalitiesLow => "fatalities_low",
             ColumnRole::FatalitiesHigh => "fatalities_high",
             ColumnRole::CivilianDeaths => "civilian_deaths",
+            ColumnRole::Year => "year",
         }
     }
 
@@ -197,6 +202,7 @@ impl ColumnRole {
             ColumnRole::FatalitiesLow => "Fatalities (low estimate)",
             ColumnRole::FatalitiesHigh => "Fatalities (high estimate)",
             ColumnRole::CivilianDeaths => "Civilian deaths",
+            ColumnRole::Year => "Year",
         }
     }
 

@@ -3,18 +3,7 @@
 
 use crate::engine::data::date::{self, Day};
 
-/// `1234567` -> `"1,234,567"`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::engine::data::numbers::thousands;
 
 /// A file size: `"812 bytes"`, `"14.2 MB"`, `"1.3 GB"` (decimal units).
 pub fn bytes(n: u64) -> String {
@@ -25,6 +14,8 @@ pub fn bytes(n: u64) -> String {
         _ => format!("{:.2} GB", n as f64 / 1e9),
     }
 }
+
+pub use crate::engine::data::date::long_date;
 
 /// Short name of month 1-12.
 pub fn month_name(month: u8) -> &'static str {
@@ -81,5 +72,11 @@ mod tests {
         ] {
             assert_eq!(super::thousands(n), want);
         }
+    }
+
+    #[test]
+    fn dates_in_words() {
+        assert_eq!(long_date(day(2022, 4, 3)), "3 April 2022");
+        assert_eq!(long_date(day(2019, 12, 31)), "31 December 2019");
     }
 }

@@ -245,7 +245,7 @@ impl ComparisonRow {
                 let sign = if p > 0.0 { "+" } else { "-" };
                 format!(
                     "{sign}{}%",
-                    crate::engine::present::format::thousands(p.abs().round() as u64)
+                    crate::engine::data::numbers::thousands(p.abs().round() as u64)
                 )
             }
         }

@@ -10,7 +10,7 @@
 //! from month-first, the caller is told so, with both readings, rather than
 //! given a guess.
 
-use crate::engine::data::date::{self, Day, MONTH_NAMES};
+use crate::engine::data::date::{self, long_date, Day, MONTH_NAMES};
 
 /// Two-digit years up to this one are 20xx, later ones 19xx (as POSIX
 /// `strptime` reads `%y`), when the file has no `year` column to say.
@@ -128,6 +128,30 @@ pub struct DateChoice {
     /// Two-digit years were met and there was no `year` column: they were
     /// read with [`TWO_DIGIT_PIVOT`].
     pub used_pivot: bool,
+}
+
+impl DateChoice {
+    /// The report's sentence: the form, how the examples read, and the
+    /// rule used for two-digit years when it was needed.
+    pub fn explain(&self) -> String {
+        let readings: Vec<String> = self
+            .examples
+            .iter()
+            .map(|(value, day)| format!("\u{201c}{value}\u{201d} is {}", long_date(*day)))
+            .collect();
+        let mut out = format!("Read as {}", self.form.describe());
+        if !readings.is_empty() {
+            out.push_str(": ");
+            out.push_str(&readings.join(", "));
+        }
+        out.push('.');
+        if self.used_pivot {
+            out.push_str(&format!(
+                " Two-digit years up to {TWO_DIGIT_PIVOT} were read as 20xx, later ones as 19xx (the file has no year column to say)."
+            ));
+        }
+        out
+    }
 }
 
 /// Why no form could be chosen.
@@ -516,5 +540,14 @@ mod tests {
     fn the_form_that_reads_most_values_wins_when_none_reads_all() {
         let choice = decide(&["2022-05-05", "2022-05-06", "5 May 2022"], None).unwrap();
         assert_eq!(choice.form, DateForm::Iso);
+    }
+
+    #[test]
+    fn the_report_explains_the_reading() {
+        let choice = decide(&["5-Aug-24", "31-Dec-20"], None).unwrap();
+        assert_eq!(
+            choice.explain(),
+            "Read as day, month name, year (22 February 2019, 5-Aug-24): \u{201c}5-Aug-24\u{201d} is 5 August 2024, \u{201c}31-Dec-20\u{201d} is 31 December 2020. Two-digit years up to 68 were read as 20xx, later ones as 19xx (the file has no year column to say)."
+        );
     }
 }

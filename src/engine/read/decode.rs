@@ -149,6 +149,15 @@ impl ChunkDecoder {
         }
     }
 
+    /// A decoder for a slice from the middle of the file: no byte-order
+    /// mark to skip.
+    pub fn continuing(encoding: TextEncoding) -> Self {
+        ChunkDecoder {
+            head_done: true,
+            ..ChunkDecoder::new(encoding)
+        }
+    }
+
     pub fn encoding(&self) -> TextEncoding {
         self.encoding
     }

@@ -1,6 +1,7 @@
 //! The one error type of the importer. Every message is a sentence a user can
 //! act on: what is wrong, where (line, column), and what to do about it.
 
+use crate::engine::data::date::{self, Day};
 use crate::engine::data::source::ColumnRole;
 use crate::engine::read::problem::{Example, RowProblem};
 use std::fmt;
@@ -44,6 +45,11 @@ pub enum ImportError {
     TooLarge {
         bytes: u64,
         limit_bytes: u64,
+    },
+    /// The dates read both day-first and month-first and nothing in the
+    /// file tells which: each example with both readings.
+    AmbiguousDateOrder {
+        examples: Vec<(String, Day, Day)>,
     },
 }
 
@@ -125,6 +131,21 @@ impl fmt::Display for ImportError {
                 bytes / 1_000_000,
                 limit_bytes / 1_000_000
             ),
+            ImportError::AmbiguousDateOrder { examples } => {
+                write!(
+                    f,
+                    "The dates can be read day first or month first, and no date in the file has a day over 12 to tell which"
+                )?;
+                if let Some((value, day_first, month_first)) = examples.first() {
+                    write!(
+                        f,
+                        " (\"{value}\" is {} day first, {} month first)",
+                        date::format_iso(*day_first),
+                        date::format_iso(*month_first)
+                    )?;
+                }
+                write!(f, ". Choose the order the file uses, then load it again.")
+            }
         }
     }
 }

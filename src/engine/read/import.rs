@@ -10,12 +10,15 @@ use crate::engine::data::actors::{AliasTable, Canonical};
 use crate::engine::data::date::{self, DateOrder, Day};
 use crate::engine::data::dictionary::{Dictionary, NONE};
 use crate::engine::data::dimension::{Category, CategoryMap};
+use crate::engine::data::numbers::thousands;
 use crate::engine::data::source::{ColumnRole, Delimiter, TextEncoding};
 use crate::engine::data::store::{flag, PlaceKey, SourceText, Store};
+use crate::engine::read::dates::{DateChoice, DateEvidence, DateForm, DateUndecided, FieldOrder};
 use crate::engine::read::decode::{sniff, ChunkDecoder, SNIFF_LEN};
 use crate::engine::read::error::ImportError;
 use crate::engine::read::layout::{recognise, ColumnMapping, Columns, Format, Layout};
 use crate::engine::read::problem::{Example, Problem, RowProblem};
+use chrono::Datelike;
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
@@ -36,6 +39,35 @@ pub struct ImportOptions {
     pub size_limit: Option<u64>,
     /// Canonical actor names; the built-in Sahel table when `None`.
     pub aliases: Option<AliasTable>,
+    /// Day-first or month-first, when the user has said (the file could
+    /// not tell: [`ImportError::AmbiguousDateOrder`]).
+    pub date_order: Option<FieldOrder>,
+    /// Slices of the file from throughout it (see [`sample_ranges`]), read
+    /// before the import so the date form is chosen from values spread
+    /// through the file, not only its first rows. [`import_bytes`] takes
+    /// them itself.
+    pub date_sample: Vec<Vec<u8>>,
+}
+
+/// How many slices [`sample_ranges`] proposes, and how long each is.
+pub const SAMPLE_SLICES: usize = 32;
+pub const SAMPLE_SLICE_BYTES: u64 = 16 * 1024;
+
+/// Byte ranges to read from a file of `len` bytes for
+/// [`ImportOptions::date_sample`]: slices spread evenly through the file
+/// (starting at even offsets, so UTF-16 stays aligned). Small files need
+/// none: their first rows are the whole file.
+pub fn sample_ranges(len: u64) -> Vec<std::ops::Range<u64>> {
+    if len <= SAMPLE_SLICE_BYTES * SAMPLE_SLICES as u64 {
+        return Vec::new();
+    }
+    let step = len / SAMPLE_SLICES as u64;
+    (1..SAMPLE_SLICES as u64)
+        .map(|i| {
+            let start = (i * step) & !1;
+            start..(start + SAMPLE_SLICE_BYTES).min(len)
+        })
+        .collect()
 }
 
 /// What an import found, for the user to check before trusting the data.
@@ -60,6 +92,11 @@ pub struct ImportReport {
     pub columns_ignored: Vec<String>,
     pub date_min: Option<Day>,
     pub date_max: Option<Day>,
+    /// How the dates were read: the form chosen from the values, with
+    /// examples of its reading.
+    pub dates: Option<DateChoice>,
+    /// Rows whose `year` column disagrees with the date read.
+    pub year_mismatches: u64,
     pub warnings: Vec<ImportWarning>,
 }
 
@@ -81,6 +118,8 @@ impl ImportReport {
             columns_ignored: Vec::new(),
             date_min: None,
             date_max: None,
+            dates: None,
+            year_mismatches: 0,
             warnings: Vec::new(),
         }
     }
@@ -118,6 +157,8 @@ pub enum ImportWarning {
     RowsMerged { rows: u64 },
     /// No row has coordinates.
     NoCoordinates,
+    /// Rows whose `year` column names another year than their date.
+    YearMismatch { rows: u64 },
 }
 
 impl fmt::Display for ImportWarning {
@@ -130,6 +171,12 @@ impl fmt::Display for ImportWarning {
             ImportWarning::NoCoordinates => {
                 write!(f, "No row has coordinates, so the map stays empty.")
             }
+            ImportWarning::YearMismatch { rows } => write!(
+                f,
+                "{} {} a year column that disagrees with the date read; check the date form above, or the file.",
+                thousands(*rows),
+                if *rows == 1 { "row has" } else { "rows have" }
+            ),
         }
     }
 }
@@ -147,7 +194,13 @@ pub struct Dataset {
 }
 
 /// Imports a whole in-memory file (tests, the command line, small fetches).
-pub fn import_bytes(bytes: &[u8], options: ImportOptions) -> Result<Dataset, ImportError> {
+pub fn import_bytes(bytes: &[u8], mut options: ImportOptions) -> Result<Dataset, ImportError> {
+    if options.date_sample.is_empty() {
+        options.date_sample = sample_ranges(bytes.len() as u64)
+            .into_iter()
+            .map(|r| bytes[r.start as usize..r.end as usize].to_vec())
+            .collect();
+    }
     let mut importer = Importer::new(options);
     for chunk in bytes.chunks(1 << 20) {
         importer.push(chunk)?;
@@ -288,6 +341,9 @@ impl LastValue {
 #[derive(Default)]
 struct Caches {
     date: LastValue,
+    /// The `year` column beside the cached date (it can change a
+    /// two-digit year's reading).
+    date_year: Option<i32>,
     categories: CategoryMap<LastValue>,
     admin3: LastValue,
     location: LastValue,
@@ -325,7 +381,34 @@ impl RecordBuf {
     fn is_blank(&self) -> bool {
         self.ends_len <= 1 && self.out_len == 0
     }
+
+    /// A copy holding just this record.
+    fn copy(&self) -> RecordBuf {
+        RecordBuf {
+            out: self.out[..self.out_len].to_vec(),
+            out_len: self.out_len,
+            ends: self.ends[..self.ends_len].to_vec(),
+            ends_len: self.ends_len,
+        }
+    }
 }
+
+/// Numeric dates whose order the rows read so far do not settle: each row
+/// is read day first where it can be, and the rows that read both ways are
+/// noted, to be turned around if the file proves to be month first.
+#[derive(Default)]
+struct OpenOrder {
+    examples: Vec<(String, Day, Day)>,
+    /// Rows (store indices) whose date reads both ways, read day first.
+    both_ways: Vec<u32>,
+    /// Dates that read only day first, and only month first.
+    only_day_first: u64,
+    only_month_first: u64,
+}
+
+/// Rows read before the date form is chosen: the form is chosen from the
+/// sample and these rows, then they become events in file order.
+const PENDING_ROWS: usize = 2_000;
 
 /// The CSV side of the importer: delimiter detection and record assembly.
 struct Parser {
@@ -357,6 +440,12 @@ struct Rows {
     assoc_lists: Dictionary,
     event_ids: FxHashMap<Box<[u8]>, u32>,
     empty_side: u32,
+    /// The date form, once chosen; until then rows wait in `pending`.
+    date_form: Option<DateForm>,
+    /// Day-first against month-first, while no date has told which.
+    open_order: Option<OpenOrder>,
+    evidence: DateEvidence,
+    pending: Vec<(RecordBuf, Span)>,
 }
 
 impl Parser {
@@ -389,6 +478,10 @@ impl Parser {
                 assoc_lists: Dictionary::default(),
                 event_ids: FxHashMap::default(),
                 empty_side: NONE,
+                date_form: None,
+                open_order: None,
+                evidence: DateEvidence::default(),
+                pending: Vec::new(),
             },
         }
     }
@@ -543,8 +636,147 @@ impl Rows {
                 return Ok(());
             }
         }
-        self.event(rec, span);
+        if self.date_form.is_some() {
+            self.event(rec, span);
+            return Ok(());
+        }
+        let year = self.year_of(rec);
+        self.evidence.add(rec.field(self.columns.date()), year);
+        self.pending.push((rec.copy(), span));
+        if self.pending.len() >= PENDING_ROWS {
+            self.choose_date_form(options)?;
+        }
         Ok(())
+    }
+
+    /// The row's `year` column, when the file has one holding a number.
+    fn year_of(&self, rec: &RecordBuf) -> Option<i32> {
+        let col = self.columns.get(ColumnRole::Year)?;
+        std::str::from_utf8(trim(rec.field(col))).ok()?.parse().ok()
+    }
+
+    /// Chooses the date form from the evidence (the sample and the rows
+    /// read so far), then turns the waiting rows into events.
+    fn choose_date_form(&mut self, options: &ImportOptions) -> Result<(), ImportError> {
+        let known = options
+            .date_order
+            .or(match self.layout.as_ref().map(|l| l.date_order) {
+                Some(DateOrder::DayFirst) => Some(FieldOrder::DayFirst),
+                Some(DateOrder::MonthFirst) => Some(FieldOrder::MonthFirst),
+                _ => None,
+            });
+        let form = match self.evidence.decide(known) {
+            Ok(choice) => {
+                let form = choice.form;
+                self.report.dates = Some(choice);
+                form
+            }
+            Err(DateUndecided::DayOrMonthFirst { examples }) => {
+                // Read on, day first for now, noting which rows read both
+                // ways; a later date with a day over 12 settles it at the
+                // end (see `OpenOrder`), or the user is asked.
+                self.open_order = Some(OpenOrder {
+                    examples,
+                    ..OpenOrder::default()
+                });
+                DateForm::Numeric(FieldOrder::DayFirst)
+            }
+            // No form reads any value: every row is reported as an
+            // unreadable date.
+            Err(DateUndecided::NoForm { .. }) => DateForm::Iso,
+        };
+        self.date_form = Some(form);
+        for (rec, span) in std::mem::take(&mut self.pending) {
+            self.event(&rec, span);
+        }
+        Ok(())
+    }
+
+    /// Ends an open day/month order: the order the file's dates proved
+    /// (the rows that read both ways are turned around when it is month
+    /// first), or the question to the user when no date told.
+    fn settle_order(&mut self) -> Result<(), ImportError> {
+        let Some(open) = self.open_order.take() else {
+            return Ok(());
+        };
+        let order = match (open.only_day_first, open.only_month_first) {
+            (0, 0) => {
+                return Err(ImportError::AmbiguousDateOrder {
+                    examples: open.examples,
+                })
+            }
+            (d, m) if m > d => FieldOrder::MonthFirst,
+            _ => FieldOrder::DayFirst,
+        };
+        if order == FieldOrder::MonthFirst {
+            for &row in &open.both_ways {
+                let day = &mut self.store.date[row as usize];
+                let read = date::to_naive(*day);
+                if let Some(swapped) = date::from_ymd(read.year(), read.day(), read.month()) {
+                    *day = swapped;
+                }
+            }
+        }
+        let form = DateForm::Numeric(order);
+        let examples = open
+            .examples
+            .iter()
+            .map(|(value, d, m)| {
+                (
+                    value.clone(),
+                    if order == FieldOrder::DayFirst {
+                        *d
+                    } else {
+                        *m
+                    },
+                )
+            })
+            .take(2)
+            .collect();
+        self.report.dates = Some(DateChoice {
+            form,
+            examples,
+            used_pivot: false,
+        });
+        self.date_form = Some(form);
+        Ok(())
+    }
+
+    /// Adds the date values of `slices` (raw bytes from throughout the
+    /// file) to the evidence: each slice is decoded, cut to whole records
+    /// after its first line break, and the records with the header's
+    /// number of fields give their date and year.
+    fn sample_dates(&mut self, slices: &[Vec<u8>], delimiter: u8) {
+        let encoding = self.store.encoding;
+        let date_col = self.columns.date();
+        let year_col = self.columns.get(ColumnRole::Year);
+        for slice in slices {
+            let mut decoder = ChunkDecoder::continuing(encoding);
+            let text = decoder.decode(slice, true);
+            let Some(first_break) = text.iter().position(|&b| b == b'\n') else {
+                continue;
+            };
+            let text = &text[first_break + 1..];
+            // The last record may be cut by the slice's end.
+            let Some(last_break) = text.iter().rposition(|&b| b == b'\n') else {
+                continue;
+            };
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .delimiter(delimiter)
+                .from_reader(&text[..last_break + 1]);
+            let mut record = csv::ByteRecord::new();
+            while let Ok(true) = reader.read_byte_record(&mut record) {
+                if record.len() != self.header_len {
+                    continue;
+                }
+                let year = year_col
+                    .and_then(|c| record.get(c))
+                    .and_then(|y| std::str::from_utf8(trim(y)).ok()?.parse().ok());
+                self.evidence.add(record.get(date_col).unwrap_or(b""), year);
+            }
+        }
     }
 
     /// Reports `problem` at `line`, in 0-based `column` when one is at
@@ -592,6 +824,8 @@ impl Rows {
         self.columns = layout.columns.clone();
         self.empty_side = self.store.sides.intern(NONE, NONE, Vec::new);
         self.layout = Some(layout);
+        let delimiter = self.store.delimiter;
+        self.sample_dates(&options.date_sample, delimiter);
         Ok(())
     }
 
@@ -600,22 +834,49 @@ impl Rows {
             return;
         };
         let format = layout.format;
-        let date_order = layout.date_order;
+        let form = self.date_form.unwrap_or(DateForm::Iso);
         let ucdp = format == Format::UcdpGed;
         let line = span.line;
+        let year = self.year_of(rec);
         let c = &self.columns;
 
         let date_field = rec.field(c.date());
-        let day = if self.caches.date.valid && self.caches.date.bytes == date_field {
-            self.caches.date.code as Day
+        let cached = &self.caches.date;
+        let day = if let Some(open) = self.open_order.as_mut() {
+            let day_first = DateForm::Numeric(FieldOrder::DayFirst).parse(date_field, year);
+            let month_first = DateForm::Numeric(FieldOrder::MonthFirst).parse(date_field, year);
+            match (day_first, month_first) {
+                (Some(d), Some(m)) => {
+                    if d != m {
+                        open.both_ways.push(self.store.date.len() as u32);
+                    }
+                    d
+                }
+                (Some(d), None) => {
+                    open.only_day_first += 1;
+                    d
+                }
+                (None, Some(m)) => {
+                    open.only_month_first += 1;
+                    m
+                }
+                (None, None) => {
+                    let column = c.date();
+                    self.note(RowProblem::UnreadableDate, line, Some(column), date_field);
+                    return;
+                }
+            }
+        } else if cached.valid && cached.bytes == date_field && self.caches.date_year == year {
+            cached.code as Day
         } else {
-            match date::parse(date_field, date_order) {
+            match form.parse(date_field, year) {
                 Some(d) => {
                     let cache = &mut self.caches.date;
                     cache.bytes.clear();
                     cache.bytes.extend_from_slice(date_field);
                     cache.code = d as u32;
                     cache.valid = true;
+                    self.caches.date_year = year;
                     d
                 }
                 None => {
@@ -630,6 +891,9 @@ impl Rows {
                 }
             }
         };
+        if year.is_some_and(|y| y != date::year_of(day)) {
+            self.report.year_mismatches += 1;
+        }
 
         // Monadic exports repeat an event once per actor: the second row
         // supplies the other side; fatalities are counted once.
@@ -730,7 +994,9 @@ impl Rows {
             let end_field = c
                 .get(ColumnRole::DateEnd)
                 .map_or(&b""[..], |col| rec.field(col));
-            let end = date::parse(end_field, DateOrder::Auto)
+            let end = form
+                .parse(end_field, None)
+                .or_else(|| date::parse(end_field, DateOrder::Auto))
                 .unwrap_or(day)
                 .max(day);
             self.store.date_end.push(end);
@@ -899,6 +1165,10 @@ impl Rows {
         if self.layout.is_none() {
             return Err(ImportError::EmptyFile);
         }
+        if self.date_form.is_none() {
+            self.choose_date_form(options)?;
+        }
+        self.settle_order()?;
         if self.report.rows_read == 0 {
             return Err(ImportError::HeaderOnly);
         }
@@ -940,6 +1210,11 @@ impl Rows {
         }
         if self.store.places.lat.iter().all(|v| v.is_nan()) {
             report.warnings.push(ImportWarning::NoCoordinates);
+        }
+        if report.year_mismatches > 0 {
+            report.warnings.push(ImportWarning::YearMismatch {
+                rows: report.year_mismatches,
+            });
         }
         Ok(Dataset {
             store: self.store,

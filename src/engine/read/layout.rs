@@ -111,11 +111,18 @@ impl ColumnMapping {
     }
 }
 
-/// Lower-case, trimmed, BOM-free header name.
+/// A header name as layouts are matched: without a byte-order mark or
+/// surrounding spaces, in lower case, with spaces and hyphens as
+/// underscores ("Event Date" and "event-date" are `event_date`).
 pub fn normalise(name: &str) -> String {
-    name.trim_start_matches('\u{feff}')
+    let name = name
+        .trim_start_matches('\u{feff}')
         .trim()
-        .to_ascii_lowercase()
+        .to_ascii_lowercase();
+    name.split([' ', '-', '_'])
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 /// Recognises the layout of `header`, or applies `mapping` when given.
@@ -187,6 +194,7 @@ const ACLED_COLUMNS: &[(ColumnRole, &[&str])] = &[
     (ColumnRole::Source, &["source"]),
     (ColumnRole::Notes, &["notes"]),
     (ColumnRole::Fatalities, &["fatalities"]),
+    (ColumnRole::Year, &["year"]),
 ];
 
 /// Where UCDP GED keeps each role, by header name.
@@ -210,6 +218,7 @@ const UCDP_COLUMNS: &[(ColumnRole, &[&str])] = &[
     (ColumnRole::FatalitiesLow, &["low"]),
     (ColumnRole::FatalitiesHigh, &["high"]),
     (ColumnRole::CivilianDeaths, &["deaths_civilians"]),
+    (ColumnRole::Year, &["year"]),
 ];
 
 fn apply_mapping(
