@@ -153,6 +153,15 @@ impl ChunkDecoder {
     }
 }
 
+fn encoding_of(encoding: TextEncoding) -> Option<&'static Encoding> {
+    match encoding {
+        TextEncoding::Utf16Le => Some(UTF_16LE),
+        TextEncoding::Utf16Be => Some(UTF_16BE),
+        TextEncoding::Windows1252 => Some(WINDOWS_1252),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,14 +241,5 @@ mod tests {
                 assert_eq!(decode_all(&bytes, chunk), text, "chunk {chunk}");
             }
         }
-    }
-}
-
-fn encoding_of(encoding: TextEncoding) -> Option<&'static Encoding> {
-    match encoding {
-        TextEncoding::Utf16Le => Some(UTF_16LE),
-        TextEncoding::Utf16Be => Some(UTF_16BE),
-        TextEncoding::Windows1252 => Some(WINDOWS_1252),
-        _ => None,
     }
 }
