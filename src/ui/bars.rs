@@ -2,13 +2,14 @@
 //! with several countries, country. Each bar is a button: clicking it (or
 //! Enter) filters by its value; clicking it again removes that filter.
 
+use super::canvas::css;
 use super::exports::{Chart, ChartTools};
 use super::state::Measure;
 use super::use_ctx;
 use crate::engine::data::dimension::{Category, GroupBy};
-use crate::engine::present::format::thousands;
-use crate::engine::present::palette::event_type_colour;
-use crate::engine::query::{Bar, NOT_STATED};
+use crate::engine::present::chart::{bar_rows, BarColours};
+use crate::engine::present::format::{plural, thousands};
+use crate::engine::query::NOT_STATED;
 use leptos::prelude::*;
 
 /// How many bars a list shows before "Show all".
@@ -63,65 +64,47 @@ fn BarList(
     let ctx = use_ctx();
     let expanded = RwSignal::new(expand);
     let measure = Memo::new(move |_| ctx.app.with(|a| a.measure));
-    let bars = Memo::new(move |_| {
-        ctx.snapshot
-            .with(|s| s.views.bars(by).unwrap_or(&[]).to_vec())
-    });
     let title_id = format!(
         "bars-{}",
         by.plural_title()
             .to_lowercase()
             .replace([' ', '(', ')'], "-")
     );
-    let value_of = move |b: &Bar| match measure.get() {
-        Measure::Events => b.measures.events,
-        Measure::Fatalities => b.measures.fatalities,
-    };
+    // In the order, lengths and colours the exported chart has.
+    let rows = Memo::new(move |_| {
+        ctx.snapshot.with(|s| {
+            let colours = BarColours::of(by, &s.views.timeline.types);
+            bar_rows(s.views.bars(by).unwrap_or(&[]), measure.get(), colours)
+        })
+    });
     let list = move || {
-        let all = bars.get();
-        let mut sorted = all.clone();
-        sorted.sort_by(|a, b| {
-            value_of(b)
-                .cmp(&value_of(a))
-                .then_with(|| a.label.cmp(&b.label))
-        });
-        let max = sorted.first().map(value_of).unwrap_or(0).max(1);
-        let limit = if expanded.get() { sorted.len() } else { FIRST };
-        let type_names = ctx.snapshot.with(|s| s.views.timeline.types.clone());
-        sorted
+        let limit = if expanded.get() { usize::MAX } else { FIRST };
+        let (one, many) = match measure.get() {
+            Measure::Events => ("event", "events"),
+            Measure::Fatalities => ("fatality", "fatalities"),
+        };
+        rows.get()
             .into_iter()
             .take(limit)
-            .map(|bar| {
-                let v = value_of(&bar);
-                let width = format!("{:.1}%", v as f64 * 100.0 / max as f64);
-                let label = bar.label.clone();
+            .map(|row| {
+                let width = format!("{:.1}%", row.share * 100.0);
+                let label = row.label;
                 let chosen = ctx.filters.with(|f| f.is_chosen(by, &label));
-                let colour = match by {
-                    GroupBy::Category(Category::EventType) => {
-                        let i = type_names.iter().position(|t| *t == label).unwrap_or(0);
-                        event_type_colour(&label, i)
-                    }
-                    _ => "var(--bar)",
-                };
                 let clickable = label != NOT_STATED;
                 let pick = label.clone();
-                let unit = match measure.get() {
-                    Measure::Events => "events",
-                    Measure::Fatalities => "fatalities",
-                };
                 view! {
                     <li>
                         <button
                             class="bar"
                             aria-pressed=chosen.to_string()
                             disabled=!clickable
-                            aria-label=format!("{label}: {} {unit}", thousands(v))
+                            aria-label=format!("{label}: {}", plural(row.value, one, many))
                             on:click=move |_| ctx.update_filters(|f| f.pick(by, &pick))
                         >
-                            <span class="bar-label">{bar.label}</span>
-                            <span class="bar-value">{thousands(v)}</span>
+                            <span class="bar-label">{label.clone()}</span>
+                            <span class="bar-value">{thousands(row.value)}</span>
                             <span class="bar-track" aria-hidden="true">
-                                <span class="bar-fill" style:width=width style:background-color=colour></span>
+                                <span class="bar-fill" style:width=width style:background-color=css(row.colour)></span>
                             </span>
                         </button>
                     </li>
@@ -133,13 +116,13 @@ fn BarList(
         <div class="bar-group" data-testid=format!("bars-{}", by.slug())>
             <h3 id=title_id.clone()>{by.plural_title()}</h3>
             <ul class="bars" aria-labelledby=title_id>{list}</ul>
-            <Show when=move || bars.with(|b| b.len() > FIRST)>
+            <Show when=move || rows.with(|r| r.len() > FIRST)>
                 <button class="link" on:click=move |_| expanded.update(|e| *e = !*e)>
                     {move || {
                         if expanded.get() {
                             "Show fewer".to_string()
                         } else {
-                            format!("Show all {}", bars.with(Vec::len))
+                            format!("Show all {}", rows.with(Vec::len))
                         }
                     }}
                 </button>

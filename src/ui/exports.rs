@@ -8,9 +8,12 @@
 use super::dom;
 use super::state::DatasetInfo;
 use super::{use_ctx, Ctx};
-use crate::engine::data::dimension::GroupBy;
+use crate::engine::data::dimension::{Category, GroupBy};
 use crate::engine::data::store::SourceText;
 use crate::engine::output::{self, EventsCsv};
+use crate::engine::present::chart::{
+    bars_chart, sorted_bars, timeline_chart, BarColours, Frame, TimelineOptions,
+};
 use crate::engine::present::summary;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -80,7 +83,7 @@ pub fn summary_text(ctx: Ctx, chart: Chart) -> String {
         Chart::Breakdown => {
             let by = ctx.app.with(|a| a.breakdown);
             ctx.snapshot.with(|s| {
-                let bars = output::sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
+                let bars = sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
                 summary::breakdown(&bars, by.label(), measure)
             })
         }
@@ -135,7 +138,7 @@ fn chart_csv(ctx: Ctx, chart: Chart) -> Option<Vec<u8>> {
                 .with_untracked(|s| output::timeline_csv(&s.views.timeline, measure)),
         ),
         Chart::Breakdown => Some(ctx.snapshot.with_untracked(|s| {
-            let bars = output::sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
+            let bars = sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
             output::bars_csv(by.name(), &bars)
         })),
         Chart::Compare => ctx
@@ -150,15 +153,28 @@ fn chart_svg(ctx: Ctx, chart: Chart) -> Option<String> {
     let (measure, by) = ctx.app.with_untracked(|a| (a.measure, a.breakdown));
     let title = format!("{} \u{b7} {}", chart_title(ctx, chart), dataset_title(ctx));
     let footer = footer_lines(ctx);
+    let frame = Frame::Export {
+        title: &title,
+        footer: &footer,
+    };
     match chart {
         Chart::Timeline => {
+            // The chosen types stay in the legend, as on the page.
+            let chosen = ctx
+                .filters
+                .with_untracked(|f| f.categories[Category::EventType].clone());
+            let options = TimelineOptions {
+                event_types: &chosen,
+                ..TimelineOptions::default()
+            };
             Some(ctx.snapshot.with_untracked(|s| {
-                output::timeline_svg(&s.views.timeline, measure, &title, &footer)
+                output::svg(&timeline_chart(&s.views.timeline, measure, frame, &options))
             }))
         }
         Chart::Breakdown => Some(ctx.snapshot.with_untracked(|s| {
-            let bars = output::sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
-            output::bars_svg(&bars, measure, &title, &footer)
+            let bars = s.views.bars(by).unwrap_or(&[]);
+            let colours = BarColours::of(by, &s.views.timeline.types);
+            output::svg(&bars_chart(bars, measure, colours, &title, &footer))
         })),
         _ => None,
     }

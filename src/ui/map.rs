@@ -9,7 +9,7 @@ use super::use_ctx;
 use crate::engine::data::date::format_iso;
 use crate::engine::data::dimension::Category;
 use crate::engine::data::store::Store;
-use crate::engine::present::format::thousands;
+use crate::engine::present::format::plural;
 use crate::engine::present::map::{bounds, hit_test, mercator, point_radius, MapView};
 use crate::engine::present::palette::event_type_colour;
 use leptos::html::Canvas;
@@ -21,11 +21,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 const OUTLINES_URL: &str = "data/countries.json";
-
-/// "1 event", "2,130 events".
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", thousands(n), if n == 1 { one } else { many })
-}
 
 #[derive(Deserialize)]
 struct OutlineFile {

@@ -5,6 +5,7 @@
 //! snapshot. With `?embed=1` the page shows one panel ([`embed`]).
 
 mod bars;
+mod canvas;
 mod compare;
 mod details;
 mod dom;

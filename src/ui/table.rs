@@ -4,7 +4,7 @@
 //! details panel.
 
 use super::use_ctx;
-use crate::engine::present::format::thousands;
+use crate::engine::present::format::plural;
 use crate::engine::present::table_window::table_window;
 use crate::engine::query::table::{cell_text, Column, SortKey};
 use leptos::prelude::*;
@@ -126,9 +126,8 @@ pub fn EventTable() -> impl IntoView {
         <div class="table-panel" role="tabpanel" id="panel-lower" aria-labelledby="tab-table">
             <p class="muted small" data-testid="table-count">
                 {move || {
-                    let n = total();
-                    let noun = if n == 1 { "event" } else { "events" };
-                    format!("{} {noun}; select a row to read its full record.", thousands(n as u64))
+                    let n = total() as u64;
+                    format!("{}; select a row to read its full record.", plural(n, "event", "events"))
                 }}
                 {move || {
                     sort.get()

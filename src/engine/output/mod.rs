@@ -1,5 +1,9 @@
 //! Export writers: the filtered events and the table behind any chart as
-//! CSV (safe to open in a spreadsheet), and charts as SVG with their footer.
+//! CSV (safe to open in a spreadsheet), and charts as SVG ([`svg`]).
+
+mod svg;
+
+pub use svg::svg;
 
 use crate::engine::data::date;
 use crate::engine::data::dimension::Category;
@@ -222,18 +226,6 @@ fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8
     writer.into_inner().unwrap_or_default()
 }
 
-/// Bars in the order a chart shows them: largest `measure` first, then by
-/// name.
-pub fn sorted_bars(bars: &[Bar], measure: Measure) -> Vec<Bar> {
-    let value = |b: &Bar| match measure {
-        Measure::Events => b.measures.events,
-        Measure::Fatalities => b.measures.fatalities,
-    };
-    let mut out = bars.to_vec();
-    out.sort_by(|a, b| value(b).cmp(&value(a)).then_with(|| a.label.cmp(&b.label)));
-    out
-}
-
 /// The table behind a breakdown chart.
 pub fn bars_csv(key: &str, bars: &[Bar]) -> Vec<u8> {
     table_csv(
@@ -394,143 +386,11 @@ pub fn xml_escape(text: &str) -> String {
     out
 }
 
-/// Colour-blind-safe palette (Okabe-Ito), one per event type in order.
-pub const PALETTE: [&str; 8] = [
-    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999",
-];
-
-/// The timeline as a stacked bar chart in SVG, with title and footer lines.
-pub fn timeline_svg(t: &Timeline, measure: Measure, title: &str, footer: &[String]) -> String {
-    let (w, h) = (960.0, 420.0);
-    let (left, right, top, bottom) = (60.0, 20.0, 40.0, 60.0 + 16.0 * footer.len() as f64);
-    let plot_h = h - top - bottom;
-    let n = t.types.len();
-    let value = |b: usize, ty: usize| match measure {
-        Measure::Events => u64::from(t.events[b * n + ty]),
-        Measure::Fatalities => t.fatalities[b * n + ty],
-    };
-    let max = (0..t.bins)
-        .map(|b| (0..n).map(|ty| value(b, ty)).sum::<u64>())
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let bar_w = (w - left - right) / t.bins.max(1) as f64;
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n<text x=\"{left}\" y=\"24\" font-size=\"16\" font-weight=\"bold\">{}</text>\n",
-        xml_escape(title)
-    );
-    for b in 0..t.bins {
-        let mut y = top + plot_h;
-        for ty in 0..n {
-            let v = value(b, ty);
-            if v == 0 {
-                continue;
-            }
-            let bh = plot_h * v as f64 / max as f64;
-            y -= bh;
-            svg.push_str(&format!(
-                "<rect x=\"{:.2}\" y=\"{:.2}\" width=\"{:.2}\" height=\"{:.2}\" fill=\"{}\"><title>{}: {} {}</title></rect>\n",
-                left + b as f64 * bar_w,
-                y,
-                (bar_w - 1.0).max(0.5),
-                bh,
-                PALETTE[ty % PALETTE.len()],
-                xml_escape(&t.label(b)),
-                v,
-                xml_escape(&t.types[ty])
-            ));
-        }
-    }
-    svg.push_str(&format!(
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{max}</text>\n",
-        left - 6.0,
-        top + 4.0
-    ));
-    svg.push_str(&format!(
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">0</text>\n",
-        left - 6.0,
-        top + plot_h
-    ));
-    if t.bins > 0 {
-        svg.push_str(&format!(
-            "<text x=\"{left}\" y=\"{}\">{}</text>\n",
-            top + plot_h + 16.0,
-            xml_escape(&t.label(0))
-        ));
-        svg.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
-            w - right,
-            top + plot_h + 16.0,
-            xml_escape(&t.label(t.bins - 1))
-        ));
-    }
-    // Legend.
-    let mut x = left;
-    for (ty, name) in t.types.iter().enumerate() {
-        svg.push_str(&format!(
-            "<rect x=\"{x}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>\n",
-            top + plot_h + 26.0,
-            PALETTE[ty % PALETTE.len()],
-            x + 14.0,
-            top + plot_h + 35.0,
-            xml_escape(name)
-        ));
-        x += 24.0 + 7.0 * name.chars().count() as f64;
-    }
-    push_footer(&mut svg, footer, h);
-    svg.push_str("</svg>\n");
-    svg
-}
-
-/// A horizontal bar chart in SVG.
-pub fn bars_svg(bars: &[Bar], measure: Measure, title: &str, footer: &[String]) -> String {
-    let shown = &bars[..bars.len().min(20)];
-    let row_h = 22.0;
-    let (w, left, top) = (960.0, 320.0, 40.0);
-    let h = top + row_h * shown.len() as f64 + 30.0 + 16.0 * footer.len() as f64;
-    let value = |b: &Bar| match measure {
-        Measure::Events => b.measures.events,
-        Measure::Fatalities => b.measures.fatalities,
-    };
-    let max = shown.iter().map(value).max().unwrap_or(0).max(1);
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n<text x=\"10\" y=\"24\" font-size=\"16\" font-weight=\"bold\">{}</text>\n",
-        xml_escape(title)
-    );
-    for (i, b) in shown.iter().enumerate() {
-        let y = top + i as f64 * row_h;
-        let bw = (w - left - 80.0) * value(b) as f64 / max as f64;
-        svg.push_str(&format!(
-            "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text><rect x=\"{left}\" y=\"{:.1}\" width=\"{bw:.1}\" height=\"{}\" fill=\"#0072B2\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>\n",
-            left - 8.0,
-            y + 15.0,
-            xml_escape(&b.label),
-            y + 3.0,
-            row_h - 6.0,
-            left + bw + 6.0,
-            y + 15.0,
-            value(b)
-        ));
-    }
-    push_footer(&mut svg, footer, h);
-    svg.push_str("</svg>\n");
-    svg
-}
-
-fn push_footer(svg: &mut String, footer: &[String], h: f64) {
-    for (i, line) in footer.iter().enumerate() {
-        let y = h - 10.0 - 16.0 * (footer.len() - 1 - i) as f64;
-        svg.push_str(&format!(
-            "<text x=\"10\" y=\"{y}\" fill=\"#444\" font-size=\"11\">{}</text>\n",
-            xml_escape(line)
-        ));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::engine::data::dimension::{Category, CategoryMap};
+    use crate::engine::present::chart::{bars_chart, BarColours};
 
     #[test]
     fn neutralises_formula_cells() {
@@ -584,7 +444,14 @@ mod tests {
             label: "<script>".into(),
             measures: Default::default(),
         };
-        let svg = bars_svg(&[bar], Measure::Events, "T & <b>", &["Source: <x>".into()]);
+        let chart = bars_chart(
+            &[bar],
+            Measure::Events,
+            BarColours::Plain,
+            "T & <b>",
+            &["Source: <x>".into()],
+        );
+        let svg = svg(&chart);
         assert!(!svg.contains("<script>") && svg.contains("&lt;script&gt;"));
         assert!(svg.contains("Source: &lt;x&gt;"));
     }
@@ -688,25 +555,6 @@ mod tests {
         assert_eq!(
             chart_footer("Data v1", "Source: X", &f),
             vec!["Data v1", "Source: X", "Filters: Country: Mali."]
-        );
-    }
-
-    #[test]
-    fn bars_sort_by_the_measure() {
-        let bar = |label: &str, events, fatalities| Bar {
-            label: label.into(),
-            measures: crate::engine::query::Measures {
-                events,
-                fatalities,
-                civilian_fatalities: 0,
-            },
-        };
-        let bars = [bar("b", 1, 9), bar("a", 5, 0), bar("c", 5, 1)];
-        let names = |v: Vec<Bar>| v.into_iter().map(|b| b.label).collect::<Vec<_>>();
-        assert_eq!(names(sorted_bars(&bars, Measure::Events)), ["a", "c", "b"]);
-        assert_eq!(
-            names(sorted_bars(&bars, Measure::Fatalities)),
-            ["b", "c", "a"]
         );
     }
 

@@ -5,6 +5,11 @@ use crate::engine::data::date::{self, Day};
 
 pub use crate::engine::data::numbers::thousands;
 
+/// A count and its noun: `"1 event"`, `"2,130 events"`.
+pub fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
 /// A file size: `"812 bytes"`, `"14.2 MB"`, `"1.3 GB"` (decimal units).
 pub fn bytes(n: u64) -> String {
     match n {
@@ -60,6 +65,13 @@ mod tests {
             "2021-01-03"
         );
         assert_eq!(date_span(None, None), "no events");
+    }
+
+    #[test]
+    fn plurals() {
+        assert_eq!(plural(1, "event", "events"), "1 event");
+        assert_eq!(plural(0, "event", "events"), "0 events");
+        assert_eq!(plural(2130, "fatality", "fatalities"), "2,130 fatalities");
     }
 
     #[test]

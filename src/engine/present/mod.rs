@@ -1,10 +1,11 @@
 //! How answers are shown, for any front end (the page's canvas, an SVG
 //! export, the command line): numbers, sizes and dates in words, the active
-//! filters as chips, the palette, chart axes, map geometry, the table's
-//! scroll window and each chart's text summary. Pure functions, tested
-//! natively.
+//! filters as chips, the palette, chart axes, each chart as a list of
+//! marks for any backend to draw, map geometry, the table's scroll window
+//! and each chart's text summary. Pure functions, tested natively.
 
 pub mod axis;
+pub mod chart;
 pub mod chips;
 pub mod credit;
 pub mod format;

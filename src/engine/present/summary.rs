@@ -3,15 +3,11 @@
 //! used as their accessible descriptions.
 
 use crate::engine::data::date::{self, Day};
-use crate::engine::present::format::thousands;
+use crate::engine::present::format::{plural, thousands};
 use crate::engine::query::group::{Comparison, Period};
 use crate::engine::query::Measure;
 use crate::engine::query::{Bar, MapPoint, Timeline, Totals};
 use chrono::Datelike;
-
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", thousands(n), if n == 1 { one } else { many })
-}
 
 /// "between June and September 2022", "in March 2022", or ISO dates when
 /// the period is not whole months.

@@ -1,0 +1,1058 @@
+//! Charts as pictures, described once: the builders here turn a view (the
+//! timeline, a breakdown) into a [`Chart`] of marks (rectangles, lines and
+//! text at set positions) with its title, legend and footer. The page's
+//! canvas and the SVG export each only draw that description, so the
+//! screen and a downloaded file show the same bars, colours, ticks and
+//! labels. All layout (margins, ticks, legend rows) is decided here.
+
+use crate::engine::data::date::Day;
+use crate::engine::data::dimension::{Category, GroupBy};
+use crate::engine::present::axis::{nice_ceiling, TimeAxis};
+use crate::engine::present::format::thousands;
+use crate::engine::present::palette::event_type_colour;
+use crate::engine::query::{Bar, Measure, Timeline};
+
+/// A colour: fixed (an event type's), or a role the page's theme sets, so
+/// the screen follows light or dark mode; an export uses the light theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Colour {
+    Fixed(&'static str),
+    Text,
+    Muted,
+    Grid,
+    Background,
+    Bar,
+}
+
+impl Colour {
+    /// The colour in the light theme (as the stylesheet's `:root` sets it).
+    pub fn light(self) -> &'static str {
+        match self {
+            Colour::Fixed(c) => c,
+            Colour::Text => "#1b1b1b",
+            Colour::Muted => "#5d5d5d",
+            Colour::Grid => "#e4e4e4",
+            Colour::Background => "#ffffff",
+            Colour::Bar => "#0072b2",
+        }
+    }
+}
+
+/// Which end of a text its position is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weight {
+    Normal,
+    Bold,
+}
+
+/// A filled rectangle.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+    pub fill: Colour,
+    /// 1 is opaque.
+    pub opacity: f64,
+    /// The legend entry (index into [`Chart::legend`]) this rectangle
+    /// stands for, if any.
+    pub series: Option<usize>,
+    /// What the rectangle shows, in words (a tooltip in a file).
+    pub tip: Option<String>,
+}
+
+/// A straight line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub x1: f64,
+    pub y1: f64,
+    pub x2: f64,
+    pub y2: f64,
+    pub colour: Colour,
+    pub width: f64,
+}
+
+/// A line of text; `y` is its baseline (the alphabetic one: both backends
+/// place text by it, so they agree).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Text {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+    /// In pixels.
+    pub size: f64,
+    pub anchor: Anchor,
+    pub weight: Weight,
+    pub colour: Colour,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mark {
+    Rect(Rect),
+    Line(Line),
+    Text(Text),
+}
+
+/// What a layer of marks is, so a backend can group them (an SVG `<g>`
+/// with this class) and a reader find them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Background,
+    Title,
+    /// Value gridlines and their labels.
+    Grid,
+    /// The data: bars and their values.
+    Plot,
+    /// The veil over dates outside the chosen range.
+    Selection,
+    /// The span being dragged across.
+    Brush,
+    /// Category or time labels and the baseline.
+    Axis,
+    Legend,
+    Footer,
+    /// A message in place of the data ("No events to show.").
+    Note,
+}
+
+impl Part {
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Background => "background",
+            Part::Title => "title",
+            Part::Grid => "grid",
+            Part::Plot => "plot",
+            Part::Selection => "selection",
+            Part::Brush => "brush",
+            Part::Axis => "axis",
+            Part::Legend => "legend",
+            Part::Footer => "footer",
+            Part::Note => "note",
+        }
+    }
+}
+
+/// Marks of one part, drawn in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layer {
+    pub part: Part,
+    pub marks: Vec<Mark>,
+}
+
+/// An entry of a chart's legend.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LegendEntry {
+    pub label: String,
+    /// A CSS colour (`#rrggbb`).
+    pub colour: &'static str,
+}
+
+/// A chart, ready to draw: layers are drawn in order, later over earlier.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    pub width: f64,
+    pub height: f64,
+    /// Empty on the screen, where the page heading names the chart.
+    pub title: String,
+    /// Drawn as marks in a file; the page lists it beside the canvas.
+    pub legend: Vec<LegendEntry>,
+    pub footer: Vec<String>,
+    pub layers: Vec<Layer>,
+}
+
+impl Chart {
+    /// The marks of one part, in drawing order.
+    pub fn marks(&self, part: Part) -> impl Iterator<Item = &Mark> {
+        self.layers
+            .iter()
+            .filter(move |l| l.part == part)
+            .flat_map(|l| &l.marks)
+    }
+
+    /// The texts of one part, in drawing order.
+    pub fn texts(&self, part: Part) -> impl Iterator<Item = &Text> {
+        self.marks(part).filter_map(|m| match m {
+            Mark::Text(t) => Some(t),
+            _ => None,
+        })
+    }
+
+    /// The rectangles of one part, in drawing order.
+    pub fn rects(&self, part: Part) -> impl Iterator<Item = &Rect> {
+        self.marks(part).filter_map(|m| match m {
+            Mark::Rect(r) => Some(r),
+            _ => None,
+        })
+    }
+
+    fn layer(&mut self, part: Part, marks: Vec<Mark>) {
+        if !marks.is_empty() {
+            self.layers.push(Layer { part, marks });
+        }
+    }
+}
+
+/// Where a chart goes.
+#[derive(Clone, Copy, Debug)]
+pub enum Frame<'a> {
+    /// A canvas of `width` x `height` CSS pixels on the page, which shows
+    /// the title, legend and summary around it: plot and axes only.
+    Screen { width: f64, height: f64 },
+    /// A file: a fixed-width chart with `title` above, and the legend and
+    /// `footer` lines (dataset, credit, filters) below.
+    Export {
+        title: &'a str,
+        footer: &'a [String],
+    },
+}
+
+/// Width of an exported chart.
+pub const EXPORT_WIDTH: f64 = 960.0;
+
+/// Text sizes, in pixels.
+const FONT: f64 = 12.0;
+const TITLE_FONT: f64 = 16.0;
+const FOOTER_FONT: f64 = 11.0;
+/// Where a title and footer lines start in a file.
+const MARGIN: f64 = 10.0;
+const TITLE_BASELINE: f64 = 24.0;
+const FOOTER_LINE: f64 = 16.0;
+/// Baseline offsets (of a `FONT` text) that centre it on a line, or hang
+/// it below one: the alphabetic baseline sits this far below.
+const CENTRE_DROP: f64 = 4.0;
+const HANG_DROP: f64 = 10.0;
+/// Text width is estimated (the engine cannot measure fonts): this many
+/// font sizes per character, generous for proportional sans-serif text.
+const CHAR_WIDTH: f64 = 0.6;
+
+fn text(x: f64, y: f64, s: String, anchor: Anchor, colour: Colour) -> Mark {
+    Mark::Text(Text {
+        x,
+        y,
+        text: s,
+        size: FONT,
+        anchor,
+        weight: Weight::Normal,
+        colour,
+    })
+}
+
+fn rect(x: f64, y: f64, width: f64, height: f64, fill: Colour) -> Rect {
+    Rect {
+        x,
+        y,
+        width,
+        height,
+        fill,
+        opacity: 1.0,
+        series: None,
+        tip: None,
+    }
+}
+
+fn line(x1: f64, y1: f64, x2: f64, y2: f64, colour: Colour) -> Mark {
+    Mark::Line(Line {
+        x1,
+        y1,
+        x2,
+        y2,
+        colour,
+        width: 1.0,
+    })
+}
+
+/// A new chart for a file: white background and title.
+fn export_chart(width: f64, title: &str, footer: &[String]) -> Chart {
+    let mut chart = Chart {
+        width,
+        height: 0.0,
+        title: title.to_string(),
+        legend: Vec::new(),
+        footer: footer.to_vec(),
+        layers: Vec::new(),
+    };
+    // Sized when the height is known (see `finish_export`).
+    chart.layer(
+        Part::Background,
+        vec![Mark::Rect(rect(0.0, 0.0, width, 0.0, Colour::Background))],
+    );
+    if !title.is_empty() {
+        chart.layer(
+            Part::Title,
+            vec![Mark::Text(Text {
+                x: MARGIN,
+                y: TITLE_BASELINE,
+                text: title.to_string(),
+                size: TITLE_FONT,
+                anchor: Anchor::Start,
+                weight: Weight::Bold,
+                colour: Colour::Text,
+            })],
+        );
+    }
+    chart
+}
+
+/// Adds the footer lines below `y` and sets the chart's height.
+fn finish_export(chart: &mut Chart, y: f64) {
+    let mut baseline = y;
+    let marks = chart
+        .footer
+        .iter()
+        .map(|l| {
+            baseline += FOOTER_LINE;
+            Mark::Text(Text {
+                x: MARGIN,
+                y: baseline,
+                text: l.clone(),
+                size: FOOTER_FONT,
+                anchor: Anchor::Start,
+                weight: Weight::Normal,
+                colour: Colour::Muted,
+            })
+        })
+        .collect();
+    chart.layer(Part::Footer, marks);
+    chart.height = (baseline + MARGIN).ceil();
+    let height = chart.height;
+    if let Some(Mark::Rect(r)) = chart
+        .layers
+        .iter_mut()
+        .find(|l| l.part == Part::Background)
+        .and_then(|l| l.marks.first_mut())
+    {
+        r.height = height;
+    }
+}
+
+/// A bar's value under `measure`.
+fn bar_value(b: &Bar, measure: Measure) -> u64 {
+    match measure {
+        Measure::Events => b.measures.events,
+        Measure::Fatalities => b.measures.fatalities,
+    }
+}
+
+/// Bars in the order a chart shows them: largest `measure` first, then by
+/// name.
+pub fn sorted_bars(bars: &[Bar], measure: Measure) -> Vec<Bar> {
+    let mut out = bars.to_vec();
+    out.sort_by(|a, b| {
+        bar_value(b, measure)
+            .cmp(&bar_value(a, measure))
+            .then_with(|| a.label.cmp(&b.label))
+    });
+    out
+}
+
+/// How a breakdown's bars are coloured.
+#[derive(Clone, Copy, Debug)]
+pub enum BarColours<'a> {
+    /// All alike.
+    Plain,
+    /// Bars are event types, coloured as in the timeline; the slice is the
+    /// timeline's list of types (for types without a fixed colour).
+    EventTypes(&'a [String]),
+}
+
+impl BarColours<'_> {
+    /// The colours of a breakdown by `by`; `types` is the timeline's list
+    /// of event types.
+    pub fn of(by: GroupBy, types: &[String]) -> BarColours<'_> {
+        if by == GroupBy::Category(Category::EventType) {
+            BarColours::EventTypes(types)
+        } else {
+            BarColours::Plain
+        }
+    }
+}
+
+/// One bar of a breakdown as shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarRow {
+    pub label: String,
+    pub value: u64,
+    /// Length as a share of the longest bar, 0 to 1.
+    pub share: f64,
+    pub colour: Colour,
+}
+
+/// A breakdown's bars in the order shown (see [`sorted_bars`]), with their
+/// lengths and colours: the page's bar list and the exported chart both
+/// show these.
+pub fn bar_rows(bars: &[Bar], measure: Measure, colours: BarColours) -> Vec<BarRow> {
+    let sorted = sorted_bars(bars, measure);
+    let max = sorted.first().map_or(0, |b| bar_value(b, measure)).max(1) as f64;
+    sorted
+        .into_iter()
+        .map(|b| {
+            let value = bar_value(&b, measure);
+            let colour = match colours {
+                BarColours::Plain => Colour::Bar,
+                BarColours::EventTypes(types) => {
+                    let i = types.iter().position(|t| *t == b.label).unwrap_or(0);
+                    Colour::Fixed(event_type_colour(&b.label, i))
+                }
+            };
+            BarRow {
+                label: b.label,
+                value,
+                share: value as f64 / max,
+                colour,
+            }
+        })
+        .collect()
+}
+
+/// How many bars an exported breakdown shows.
+pub const EXPORT_BARS: usize = 20;
+
+/// A breakdown as a horizontal bar chart for a file: the first
+/// [`EXPORT_BARS`] bars in the order shown, labels on the left and values
+/// at the end of each bar.
+pub fn bars_chart(
+    bars: &[Bar],
+    measure: Measure,
+    colours: BarColours,
+    title: &str,
+    footer: &[String],
+) -> Chart {
+    const LABELS: f64 = 320.0;
+    const TOP: f64 = 40.0;
+    const ROW: f64 = 22.0;
+    const BAR: f64 = 16.0;
+    // Room after the longest bar for its value.
+    const VALUE_ROOM: f64 = 80.0;
+    let width = EXPORT_WIDTH;
+    let mut chart = export_chart(width, title, footer);
+    let rows = bar_rows(bars, measure, colours);
+    let shown = &rows[..rows.len().min(EXPORT_BARS)];
+    let mut labels = Vec::new();
+    let mut plot = Vec::new();
+    for (i, row) in shown.iter().enumerate() {
+        let y = TOP + i as f64 * ROW;
+        let baseline = y + ROW / 2.0 + CENTRE_DROP;
+        labels.push(text(
+            LABELS - 8.0,
+            baseline,
+            row.label.clone(),
+            Anchor::End,
+            Colour::Text,
+        ));
+        let length = (width - LABELS - VALUE_ROOM) * row.share;
+        plot.push(Mark::Rect(Rect {
+            tip: Some(format!("{}: {}", row.label, thousands(row.value))),
+            ..rect(LABELS, y + (ROW - BAR) / 2.0, length, BAR, row.colour)
+        }));
+        plot.push(text(
+            LABELS + length + 6.0,
+            baseline,
+            thousands(row.value),
+            Anchor::Start,
+            Colour::Text,
+        ));
+    }
+    chart.layer(Part::Axis, labels);
+    chart.layer(Part::Plot, plot);
+    finish_export(&mut chart, TOP + shown.len() as f64 * ROW + 14.0);
+    chart
+}
+
+/// What the page adds to the timeline: the user's choices.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TimelineOptions<'a> {
+    /// Event types listed in the legend even without events (the chosen
+    /// ones, so they can be unchosen).
+    pub event_types: &'a [String],
+    /// The chosen date range: dates outside it are veiled.
+    pub from: Option<Day>,
+    pub to: Option<Day>,
+    /// The span being dragged across, in pixels.
+    pub brush: Option<(f64, f64)>,
+}
+
+/// Margins of the timeline's plot, in pixels.
+const LEFT: f64 = 48.0;
+const RIGHT: f64 = 10.0;
+const SCREEN_TOP: f64 = 10.0;
+const EXPORT_TOP: f64 = 40.0;
+const EXPORT_PLOT: f64 = 280.0;
+/// Room under the plot for the time labels.
+const AXIS_BELOW: f64 = 24.0;
+/// Time labels are at least this far apart.
+const LABEL_SPACING: f64 = 70.0;
+/// How far a time label reaches right of its bin (so none is cut off).
+const LABEL_REACH: f64 = 40.0;
+const SWATCH: f64 = 10.0;
+const LEGEND_ROW: f64 = 18.0;
+
+/// The horizontal axis of a timeline drawn `width` pixels wide (the page
+/// maps pointer positions with it).
+pub fn timeline_axis(t: &Timeline, width: f64) -> TimeAxis {
+    TimeAxis {
+        bin: t.bin,
+        first_bin: t.first_bin,
+        bins: t.bins,
+        left: LEFT,
+        width: (width - LEFT - RIGHT).max(1.0),
+    }
+}
+
+/// The left edge of the timeline's plot: a drag that stays left of it
+/// picks no dates.
+pub const TIMELINE_LEFT: f64 = LEFT;
+
+fn timeline_value(t: &Timeline, measure: Measure, b: usize, ty: usize) -> u64 {
+    let i = b * t.types.len() + ty;
+    match measure {
+        Measure::Events => u64::from(t.events[i]),
+        Measure::Fatalities => t.fatalities[i],
+    }
+}
+
+/// The event types a timeline lists: those with events, and `listed`.
+fn timeline_legend(t: &Timeline, listed: &[String]) -> (Vec<LegendEntry>, Vec<Option<usize>>) {
+    let n = t.types.len();
+    let mut entries = Vec::new();
+    let mut index = vec![None; n];
+    for (ty, name) in t.types.iter().enumerate() {
+        let has_events = (0..t.bins).any(|b| t.events[b * n + ty] > 0);
+        if has_events || listed.contains(name) {
+            index[ty] = Some(entries.len());
+            entries.push(LegendEntry {
+                label: name.clone(),
+                colour: event_type_colour(name, ty),
+            });
+        }
+    }
+    (entries, index)
+}
+
+/// The timeline as a stacked bar chart: a bar per time bin, stacked by
+/// event type in the order of `t.types`, under gridlines at zero, half and
+/// a round top; time labels at least [`LABEL_SPACING`] pixels apart.
+pub fn timeline_chart(
+    t: &Timeline,
+    measure: Measure,
+    frame: Frame,
+    options: &TimelineOptions,
+) -> Chart {
+    let (legend, series) = timeline_legend(t, options.event_types);
+    let (mut chart, top, plot_h) = match frame {
+        Frame::Screen { width, height } => {
+            let chart = Chart {
+                width,
+                height,
+                title: String::new(),
+                legend: Vec::new(),
+                footer: Vec::new(),
+                layers: Vec::new(),
+            };
+            (
+                chart,
+                SCREEN_TOP,
+                (height - SCREEN_TOP - AXIS_BELOW).max(1.0),
+            )
+        }
+        Frame::Export { title, footer } => (
+            export_chart(EXPORT_WIDTH, title, footer),
+            EXPORT_TOP,
+            EXPORT_PLOT,
+        ),
+    };
+    chart.legend = legend;
+    let export = matches!(frame, Frame::Export { .. });
+    let bottom = top + plot_h;
+    if t.bins == 0 || t.types.is_empty() {
+        chart.layer(
+            Part::Note,
+            vec![text(
+                LEFT,
+                top + plot_h / 2.0,
+                "No events to show.".into(),
+                Anchor::Start,
+                Colour::Muted,
+            )],
+        );
+    } else {
+        timeline_plot(
+            &mut chart,
+            t,
+            measure,
+            options,
+            &series,
+            (top, plot_h),
+            export,
+        );
+    }
+    if export {
+        let y = legend_marks(&mut chart, bottom + AXIS_BELOW + 8.0);
+        finish_export(&mut chart, y);
+    }
+    chart
+}
+
+/// Gridlines, stacked bars, the veil and brush, and the time axis.
+fn timeline_plot(
+    chart: &mut Chart,
+    t: &Timeline,
+    measure: Measure,
+    options: &TimelineOptions,
+    series: &[Option<usize>],
+    (top, plot_h): (f64, f64),
+    tips: bool,
+) {
+    let width = chart.width;
+    let axis = timeline_axis(t, width);
+    let n = t.types.len();
+    let max = (0..t.bins)
+        .map(|b| {
+            (0..n)
+                .map(|ty| timeline_value(t, measure, b, ty))
+                .sum::<u64>()
+        })
+        .max()
+        .unwrap_or(0);
+    let scale_top = nice_ceiling(max) as f64;
+    let y_of = |v: f64| top + plot_h - v / scale_top * plot_h;
+
+    let mut grid = Vec::new();
+    for k in 0..=2 {
+        let v = scale_top * f64::from(k) / 2.0;
+        // On a half pixel, so a 1-pixel line is crisp.
+        let y = y_of(v).round() + 0.5;
+        grid.push(line(LEFT, y, width - RIGHT, y, Colour::Grid));
+        grid.push(text(
+            LEFT - 6.0,
+            y + CENTRE_DROP,
+            thousands(v as u64),
+            Anchor::End,
+            Colour::Muted,
+        ));
+    }
+    chart.layer(Part::Grid, grid);
+
+    let bw = axis.bin_width();
+    let gap = if bw > 4.0 { 1.0 } else { 0.0 };
+    let mut plot = Vec::new();
+    for b in 0..t.bins {
+        let x = axis.x_of(b);
+        let mut acc = 0.0;
+        for (ty, &entry) in series.iter().enumerate() {
+            let v = timeline_value(t, measure, b, ty);
+            if v == 0 {
+                continue;
+            }
+            let (y0, y1) = (y_of(acc), y_of(acc + v as f64));
+            let tip = tips.then(|| format!("{}: {} {}", t.label(b), thousands(v), t.types[ty]));
+            plot.push(Mark::Rect(Rect {
+                series: entry,
+                tip,
+                ..rect(
+                    x,
+                    y1,
+                    (bw - gap).max(1.0),
+                    (y0 - y1).max(0.5),
+                    Colour::Fixed(event_type_colour(&t.types[ty], ty)),
+                )
+            }));
+            acc += v as f64;
+        }
+    }
+    chart.layer(Part::Plot, plot);
+
+    if options.from.is_some() || options.to.is_some() {
+        let veil = |x0: f64, x1: f64| {
+            Mark::Rect(Rect {
+                opacity: 0.65,
+                ..rect(x0, top, x1 - x0, plot_h, Colour::Background)
+            })
+        };
+        let spans = match axis.span_of(options.from, options.to) {
+            Some((x0, x1)) => vec![(LEFT, x0), (x1, width - RIGHT)],
+            None => vec![(LEFT, width - RIGHT)],
+        };
+        let marks = spans
+            .into_iter()
+            .filter(|(x0, x1)| x1 > x0)
+            .map(|(x0, x1)| veil(x0, x1))
+            .collect();
+        chart.layer(Part::Selection, marks);
+    }
+    if let Some((a, b)) = options.brush {
+        let (x0, x1) = (a.min(b), a.max(b));
+        chart.layer(
+            Part::Brush,
+            vec![Mark::Rect(Rect {
+                opacity: 0.2,
+                ..rect(x0, top, (x1 - x0).max(1.0), plot_h, Colour::Text)
+            })],
+        );
+    }
+
+    let mut labels = Vec::new();
+    let every = ((LABEL_SPACING / bw).ceil() as usize).max(1);
+    for b in (0..t.bins).step_by(every) {
+        let x = axis.x_of(b);
+        if x + LABEL_REACH > width {
+            break;
+        }
+        labels.push(text(
+            x,
+            top + plot_h + 6.0 + HANG_DROP,
+            t.label(b),
+            Anchor::Start,
+            Colour::Muted,
+        ));
+    }
+    let y = top + plot_h + 0.5;
+    labels.push(line(LEFT, y, width - RIGHT, y, Colour::Text));
+    chart.layer(Part::Axis, labels);
+}
+
+/// Draws the legend in rows from `y` (wrapping before the right margin);
+/// returns the bottom of the last row.
+fn legend_marks(chart: &mut Chart, y: f64) -> f64 {
+    if chart.legend.is_empty() {
+        return y;
+    }
+    let right = chart.width - RIGHT;
+    let (mut x, mut row_top) = (LEFT, y);
+    let mut marks = Vec::new();
+    for (i, entry) in chart.legend.iter().enumerate() {
+        let label_w = CHAR_WIDTH * FONT * entry.label.chars().count() as f64;
+        let entry_w = SWATCH + 4.0 + label_w;
+        if x > LEFT && x + entry_w > right {
+            x = LEFT;
+            row_top += LEGEND_ROW;
+        }
+        marks.push(Mark::Rect(Rect {
+            series: Some(i),
+            ..rect(x, row_top, SWATCH, SWATCH, Colour::Fixed(entry.colour))
+        }));
+        marks.push(text(
+            x + SWATCH + 4.0,
+            row_top + SWATCH - 1.0,
+            entry.label.clone(),
+            Anchor::Start,
+            Colour::Text,
+        ));
+        x += entry_w + 14.0;
+    }
+    chart.layer(Part::Legend, marks);
+    row_top + LEGEND_ROW
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::data::date::{from_ymd, Bin};
+    use crate::engine::query::Measures;
+
+    /// Three months of 2022 and two types, by hand: January 3 battles and
+    /// 1 protest (5 fatalities), February nothing, March 1 battle (2
+    /// fatalities). "Riots" never happens.
+    fn timeline() -> Timeline {
+        let bin = Bin::Month;
+        Timeline {
+            bin,
+            coarsened_from: None,
+            first_bin: bin.index(from_ymd(2022, 1, 1).unwrap()),
+            bins: 3,
+            types: vec!["Battles".into(), "Riots".into(), "Protests".into()],
+            events: vec![3, 0, 1, 0, 0, 0, 1, 0, 0],
+            fatalities: vec![5, 0, 0, 0, 0, 0, 2, 0, 0],
+        }
+    }
+
+    fn screen() -> Frame<'static> {
+        // 10 px per bin: the plot spans 48..78, 10..186.
+        Frame::Screen {
+            width: 88.0,
+            height: 210.0,
+        }
+    }
+
+    #[test]
+    fn stacked_bars_on_screen() {
+        let chart = timeline_chart(
+            &timeline(),
+            Measure::Events,
+            screen(),
+            &TimelineOptions::default(),
+        );
+        assert_eq!((chart.width, chart.height), (88.0, 210.0));
+        assert!(chart.title.is_empty() && chart.footer.is_empty());
+        // The largest bin holds 4 events; the scale tops out at 5, so one
+        // event is 176 / 5 = 35.2 px.
+        let bars: Vec<_> = chart
+            .rects(Part::Plot)
+            .map(|r| (r.x, r.y, r.width, r.height, r.fill, r.series))
+            .collect();
+        let battles = Colour::Fixed(event_type_colour("Battles", 0));
+        let protests = Colour::Fixed(event_type_colour("Protests", 2));
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        assert_eq!(bars.len(), 3);
+        let want = [
+            (48.0, 186.0 - 3.0 * 35.2, 9.0, 3.0 * 35.2, battles, Some(0)),
+            (48.0, 186.0 - 4.0 * 35.2, 9.0, 35.2, protests, Some(1)),
+            (68.0, 186.0 - 35.2, 9.0, 35.2, battles, Some(0)),
+        ];
+        for (got, want) in bars.iter().zip(want) {
+            assert!(close(got.0, want.0) && close(got.1, want.1), "{got:?}");
+            assert!(close(got.2, want.2) && close(got.3, want.3), "{got:?}");
+            assert_eq!((got.4, got.5), (want.4, want.5));
+        }
+        // Gridlines at the bottom, middle and top (5 events) of the plot.
+        let ticks: Vec<_> = chart
+            .texts(Part::Grid)
+            .map(|t| (t.text.as_str(), t.y - CENTRE_DROP - 0.5))
+            .collect();
+        assert_eq!(ticks.len(), 3);
+        assert_eq!((ticks[0], ticks[2]), (("0", 186.0), ("5", 10.0)));
+        assert_eq!(ticks[1].1, 98.0);
+        // Screens keep the legend off the canvas.
+        assert_eq!(chart.marks(Part::Legend).count(), 0);
+        assert_eq!(
+            chart.legend,
+            [
+                LegendEntry {
+                    label: "Battles".into(),
+                    colour: event_type_colour("Battles", 0)
+                },
+                LegendEntry {
+                    label: "Protests".into(),
+                    colour: event_type_colour("Protests", 2)
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn chosen_types_stay_in_the_legend() {
+        let chosen = ["Riots".to_string()];
+        let options = TimelineOptions {
+            event_types: &chosen,
+            ..TimelineOptions::default()
+        };
+        let chart = timeline_chart(&timeline(), Measure::Events, screen(), &options);
+        let labels: Vec<_> = chart.legend.iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(labels, ["Battles", "Riots", "Protests"]);
+    }
+
+    #[test]
+    fn fatalities_scale_and_selection_veil() {
+        let day = |m, d| from_ymd(2022, m, d).unwrap();
+        let options = TimelineOptions {
+            from: Some(day(2, 10)),
+            to: Some(day(3, 31)),
+            brush: Some((70.0, 60.0)),
+            ..TimelineOptions::default()
+        };
+        let chart = timeline_chart(&timeline(), Measure::Fatalities, screen(), &options);
+        // Only battles had fatalities: 5 in January (the top of the
+        // scale), 2 in March.
+        let heights: Vec<_> = chart.rects(Part::Plot).map(|r| r.height).collect();
+        assert_eq!(heights.len(), 2);
+        assert!((heights[0] - 176.0).abs() < 1e-9 && (heights[1] - 70.4).abs() < 1e-9);
+        // February and March are chosen: January (48..58) is veiled.
+        let veil: Vec<_> = chart
+            .rects(Part::Selection)
+            .map(|r| (r.x, r.width))
+            .collect();
+        assert_eq!(veil, [(48.0, 10.0)]);
+        let brush: Vec<_> = chart.rects(Part::Brush).map(|r| (r.x, r.width)).collect();
+        assert_eq!(brush, [(60.0, 10.0)]);
+    }
+
+    #[test]
+    fn an_empty_timeline_says_so() {
+        let t = Timeline {
+            bin: Bin::Month,
+            coarsened_from: None,
+            first_bin: 0,
+            bins: 0,
+            types: Vec::new(),
+            events: Vec::new(),
+            fatalities: Vec::new(),
+        };
+        let footer = ["Data".to_string()];
+        let chart = timeline_chart(
+            &t,
+            Measure::Events,
+            Frame::Export {
+                title: "T",
+                footer: &footer,
+            },
+            &TimelineOptions::default(),
+        );
+        let note: Vec<_> = chart.texts(Part::Note).map(|t| t.text.as_str()).collect();
+        assert_eq!(note, ["No events to show."]);
+        assert_eq!(chart.marks(Part::Plot).count(), 0);
+        assert!(chart.legend.is_empty());
+    }
+
+    #[test]
+    fn an_export_has_title_legend_and_footer_inside_its_height() {
+        let footer = ["Synthetic data v1".to_string(), "No filters".to_string()];
+        let chart = timeline_chart(
+            &timeline(),
+            Measure::Events,
+            Frame::Export {
+                title: "Events per month",
+                footer: &footer,
+            },
+            &TimelineOptions::default(),
+        );
+        assert_eq!(chart.width, EXPORT_WIDTH);
+        let title: Vec<_> = chart.texts(Part::Title).map(|t| t.text.as_str()).collect();
+        assert_eq!(title, ["Events per month"]);
+        let legend: Vec<_> = chart.texts(Part::Legend).map(|t| t.text.as_str()).collect();
+        assert_eq!(legend, ["Battles", "Protests"]);
+        let swatches: Vec<_> = chart.rects(Part::Legend).map(|r| r.fill).collect();
+        assert_eq!(
+            swatches,
+            [
+                Colour::Fixed(event_type_colour("Battles", 0)),
+                Colour::Fixed(event_type_colour("Protests", 2))
+            ]
+        );
+        let lines: Vec<_> = chart.texts(Part::Footer).collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text, "Synthetic data v1");
+        assert!(lines[0].y < lines[1].y && lines[1].y < chart.height);
+        let legend_bottom = chart.texts(Part::Legend).map(|t| t.y).fold(0.0, f64::max);
+        assert!(legend_bottom < lines[0].y - FOOTER_FONT);
+        let background: Vec<_> = chart.rects(Part::Background).collect();
+        assert_eq!(background[0].height, chart.height);
+        // Every bar has a tooltip naming its month, count and type.
+        let tips: Vec<_> = chart
+            .rects(Part::Plot)
+            .map(|r| r.tip.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            tips,
+            [
+                "2022-01: 3 Battles",
+                "2022-01: 1 Protests",
+                "2022-03: 1 Battles"
+            ]
+        );
+    }
+
+    #[test]
+    fn long_legends_wrap() {
+        let names: Vec<String> = (0..12)
+            .map(|i| format!("A long event type name {i}"))
+            .collect();
+        let t = Timeline {
+            bin: Bin::Year,
+            coarsened_from: None,
+            first_bin: 2020,
+            bins: 1,
+            events: vec![1; names.len()],
+            fatalities: vec![0; names.len()],
+            types: names,
+        };
+        let chart = timeline_chart(
+            &t,
+            Measure::Events,
+            Frame::Export {
+                title: "",
+                footer: &[],
+            },
+            &TimelineOptions::default(),
+        );
+        let rows: std::collections::BTreeSet<u64> =
+            chart.rects(Part::Legend).map(|r| r.y as u64).collect();
+        assert!(rows.len() > 1);
+        for t in chart.texts(Part::Legend) {
+            let right = t.x + CHAR_WIDTH * FONT * t.text.chars().count() as f64;
+            assert!(right <= chart.width - RIGHT, "{} ends at {right}", t.text);
+        }
+    }
+
+    fn bar(label: &str, events: u64, fatalities: u64) -> Bar {
+        Bar {
+            label: label.into(),
+            measures: Measures {
+                events,
+                fatalities,
+                civilian_fatalities: 0,
+            },
+        }
+    }
+
+    #[test]
+    fn bars_sort_by_the_measure() {
+        let bars = [bar("b", 1, 9), bar("a", 5, 0), bar("c", 5, 1)];
+        let names = |v: Vec<Bar>| v.into_iter().map(|b| b.label).collect::<Vec<_>>();
+        assert_eq!(names(sorted_bars(&bars, Measure::Events)), ["a", "c", "b"]);
+        assert_eq!(
+            names(sorted_bars(&bars, Measure::Fatalities)),
+            ["b", "c", "a"]
+        );
+    }
+
+    #[test]
+    fn bar_rows_in_order_with_lengths_and_colours() {
+        let bars = [bar("Riots", 2, 0), bar("Battles", 8, 0), bar("Odd", 4, 0)];
+        let types = ["Battles".to_string(), "Odd".into(), "Riots".into()];
+        let rows = bar_rows(&bars, Measure::Events, BarColours::EventTypes(&types));
+        let got: Vec<_> = rows
+            .iter()
+            .map(|r| (r.label.as_str(), r.value, r.share, r.colour))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Battles",
+                    8,
+                    1.0,
+                    Colour::Fixed(event_type_colour("Battles", 0))
+                ),
+                ("Odd", 4, 0.5, Colour::Fixed(event_type_colour("Odd", 1))),
+                (
+                    "Riots",
+                    2,
+                    0.25,
+                    Colour::Fixed(event_type_colour("Riots", 2))
+                ),
+            ]
+        );
+        let plain = bar_rows(&bars, Measure::Fatalities, BarColours::Plain);
+        assert!(plain
+            .iter()
+            .all(|r| r.colour == Colour::Bar && r.share == 0.0));
+    }
+
+    #[test]
+    fn an_exported_breakdown_shows_twenty_bars_with_values() {
+        let bars: Vec<Bar> = (0..25)
+            .map(|i| bar(&format!("P{i:02}"), 1000 + i, 0))
+            .collect();
+        let chart = bars_chart(&bars, Measure::Events, BarColours::Plain, "T", &[]);
+        let labels: Vec<_> = chart.texts(Part::Axis).map(|t| t.text.clone()).collect();
+        let want: Vec<String> = (5..25).rev().map(|i| format!("P{i:02}")).collect();
+        assert_eq!(labels, want);
+        let values: Vec<_> = chart
+            .texts(Part::Plot)
+            .map(|t| t.text.as_str())
+            .take(2)
+            .collect();
+        assert_eq!(values, ["1,024", "1,023"]);
+        let widths: Vec<_> = chart.rects(Part::Plot).map(|r| r.width).take(2).collect();
+        assert_eq!(widths[0], EXPORT_WIDTH - 400.0);
+        assert!((widths[1] - (EXPORT_WIDTH - 400.0) * 1023.0 / 1024.0).abs() < 1e-9);
+        assert!(chart.height > 40.0 + 20.0 * 22.0);
+    }
+}
