@@ -74,7 +74,6 @@ pub fn keep_in_sync(ctx: Ctx) -> WindowListenerHandle {
     // The query of the current history entry as last written; `None` until
     // the first write, which only tidies the link the page was opened with.
     let written: StoredValue<Option<String>> = StoredValue::new(None);
-    let in_burst = StoredValue::new(false);
     let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     Effect::new(move |_| {
         if !ctx.link_ready.get() {
@@ -89,21 +88,24 @@ pub fn keep_in_sync(ctx: Ctx) -> WindowListenerHandle {
             return;
         }
         // Inside a frame, history is the host page's: never add to it.
-        let push = written.with_value(Option::is_some) && !in_burst.get_value() && !ctx.embed;
+        let in_burst = ctx.link_burst.get_untracked();
+        let push = written.with_value(Option::is_some) && !in_burst && !ctx.embed;
         dom::set_page_query(&next, push);
         written.set_value(Some(next));
-        in_burst.set_value(true);
+        if !in_burst {
+            ctx.link_burst.set(true);
+        }
         if let Some(t) = timer.get_value() {
             t.clear();
         }
-        let handle = set_timeout_with_handle(move || in_burst.set_value(false), BURST).ok();
+        let handle = set_timeout_with_handle(move || ctx.link_burst.set(false), BURST).ok();
         timer.set_value(handle);
     });
     window_event_listener(leptos::ev::popstate, move |_| {
         let (recipe, notices) = read();
         ctx.link_notices.set(notices);
         written.set_value(None);
-        in_burst.set_value(false);
+        ctx.link_burst.set(false);
         let current = ctx.info.with_untracked(|i| {
             i.as_ref()
                 .map(|i| (i.data_url().map(str::to_string), i.default_compare))

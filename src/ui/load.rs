@@ -72,6 +72,44 @@ pub struct DateQuestion {
     pub mapping: Option<ColumnMapping>,
 }
 
+/// What the loader is doing, shown on the page as `data-load-state` so
+/// that browser tests wait for the state instead of for a time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LoadState {
+    /// Nothing is being read (a file waits for its column mapping).
+    #[default]
+    Idle,
+    Loading,
+    /// Cancel was pressed; the read has not yet stopped.
+    Cancelling,
+    /// The cancelled read has stopped: it can no longer change the page.
+    Cancelled,
+    Done,
+    Failed,
+}
+
+impl LoadState {
+    pub fn name(self) -> &'static str {
+        match self {
+            LoadState::Idle => "idle",
+            LoadState::Loading => "loading",
+            LoadState::Cancelling => "cancelling",
+            LoadState::Cancelled => "cancelled",
+            LoadState::Done => "done",
+            LoadState::Failed => "failed",
+        }
+    }
+}
+
+/// A read that a newer load or Cancel made stale has stopped: after Cancel,
+/// the page can say the cancelled read is over (a newer load keeps its own
+/// state).
+fn stale_read_stopped(ctx: Ctx) {
+    if ctx.load_state.get_untracked() == LoadState::Cancelling {
+        ctx.load_state.set(LoadState::Cancelled);
+    }
+}
+
 /// A file waiting for the user to say which column is what.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MappingRequest {
@@ -84,10 +122,15 @@ pub struct MappingRequest {
 pub fn load_bundled(ctx: Ctx) {
     let generation = ctx.load_generation.get_value() + 1;
     ctx.load_generation.set_value(generation);
+    ctx.load_state.set(LoadState::Loading);
+    let current = move || ctx.load_generation.get_value() == generation;
     spawn_local(async move {
         let bytes = match dom::fetch_bytes(BUNDLED_URL).await {
             Ok(b) => b,
             Err(message) => {
+                if current() {
+                    ctx.load_state.set(LoadState::Failed);
+                }
                 ctx.error.set(Some(message));
                 return;
             }
@@ -98,11 +141,15 @@ pub fn load_bundled(ctx: Ctx) {
         };
         match import_bytes(&bytes, options) {
             // A file opened meanwhile wins.
-            Ok(_) if ctx.load_generation.get_value() != generation => {}
+            Ok(_) if !current() => {}
             Ok(dataset) => install(ctx, dataset, Origin::Bundled, None, false, true),
-            Err(e) => ctx
-                .error
-                .set(Some(format!("The bundled dataset could not be read: {e}"))),
+            Err(e) => {
+                if current() {
+                    ctx.load_state.set(LoadState::Failed);
+                }
+                ctx.error
+                    .set(Some(format!("The bundled dataset could not be read: {e}")))
+            }
         }
     });
 }
@@ -119,6 +166,7 @@ pub fn load_file(
     ctx.error.set(None);
     ctx.mapping.set(None);
     ctx.date_question.set(None);
+    ctx.load_state.set(LoadState::Loading);
     spawn_local(async move {
         let name = file.name();
         match read_file(ctx, &file, mapping.clone(), date_order, generation).await {
@@ -126,9 +174,10 @@ pub fn load_file(
                 ctx.progress.set(None);
                 install(ctx, dataset, Origin::File { name }, Some(file), true, false);
             }
-            Ok(None) => {} // cancelled
+            Ok(None) => stale_read_stopped(ctx),
             Err(Failure::Import(ImportError::AmbiguousDateOrder { examples })) => {
                 ctx.progress.set(None);
+                ctx.load_state.set(LoadState::Idle);
                 ctx.pending_file.set_value(Some(file));
                 ctx.date_question.set(Some(DateQuestion {
                     file_name: name,
@@ -138,6 +187,7 @@ pub fn load_file(
             }
             Err(Failure::Import(ImportError::UnknownLayout { headers })) => {
                 ctx.progress.set(None);
+                ctx.load_state.set(LoadState::Idle);
                 let mapping = ColumnMapping::suggest(&headers);
                 ctx.pending_file.set_value(Some(file));
                 ctx.mapping.set(Some(MappingRequest {
@@ -149,11 +199,14 @@ pub fn load_file(
             Err(failure) => {
                 if ctx.load_generation.get_value() == generation {
                     ctx.progress.set(None);
+                    ctx.load_state.set(LoadState::Failed);
                     let message = match failure {
                         Failure::Import(e) => e.to_string(),
                         Failure::Read(message) => message,
                     };
                     ctx.error.set(Some(format!("{name}: {message}")));
+                } else {
+                    stale_read_stopped(ctx);
                 }
             }
         }
@@ -179,6 +232,7 @@ pub fn load_remote(ctx: Ctx, url: String) {
     ctx.load_generation.set_value(generation);
     ctx.error.set(None);
     ctx.mapping.set(None);
+    ctx.load_state.set(LoadState::Loading);
     spawn_local(async move {
         let result = fetch_remote(ctx, &url, generation).await;
         let current = ctx.load_generation.get_value() == generation;
@@ -190,9 +244,12 @@ pub fn load_remote(ctx: Ctx, url: String) {
                 let url = absolute_address(&url);
                 install(ctx, dataset, Origin::Remote { url }, file, false, true);
             }
-            Ok(None) => {} // cancelled
+            Ok(None) => stale_read_stopped(ctx),
             Err(message) => {
-                if current {
+                if !current {
+                    stale_read_stopped(ctx);
+                } else {
+                    ctx.load_state.set(LoadState::Failed);
                     let fallback = ctx.info.with_untracked(Option::is_none);
                     let tail = if fallback {
                         " The bundled dataset is shown instead."
@@ -340,6 +397,7 @@ async fn fetch_remote(
 pub fn cancel(ctx: Ctx) {
     ctx.load_generation.update_value(|g| *g += 1);
     ctx.progress.set(None);
+    ctx.load_state.set(LoadState::Cancelling);
     if ctx.info.with_untracked(Option::is_none) {
         load_bundled(ctx);
     }
@@ -484,6 +542,7 @@ fn install(
     ctx.report_open.set(show_report);
     ctx.data_version.update(|v| *v += 1);
     ctx.link_ready.set(true);
+    ctx.load_state.set(LoadState::Done);
 }
 
 /// The comparison with another dimension.

@@ -30,7 +30,7 @@ use crate::engine::query::{self, Filters, ViewSpec, Views};
 use crate::engine::ImportReport;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use load::{MappingRequest, Progress};
+use load::{LoadState, MappingRequest, Progress};
 use state::{AppState, DatasetInfo, Loaded, Panel};
 use std::ops::Deref;
 use std::sync::Arc;
@@ -89,6 +89,8 @@ pub struct Ctx {
     pub error: RwSignal<Option<String>>,
     pub progress: RwSignal<Option<Progress>>,
     pub load_generation: StoredValue<u64>,
+    /// What the loader is doing (the page's `data-load-state`).
+    pub load_state: RwSignal<LoadState>,
     pub mapping: RwSignal<Option<MappingRequest>>,
     /// A file whose dates read both ways, waiting for the user's answer.
     pub date_question: RwSignal<Option<load::DateQuestion>>,
@@ -116,6 +118,9 @@ pub struct Ctx {
     pub recipe: StoredValue<Option<ViewState>>,
     /// A dataset is on show, so the link can describe the view.
     pub link_ready: RwSignal<bool>,
+    /// Changes still join the current history entry (a burst of changes
+    /// is under way; the page's `data-link-burst`).
+    pub link_burst: RwSignal<bool>,
     /// What a long export is doing ("Preparing the events: 40%").
     pub busy: RwSignal<Option<String>>,
 }
@@ -184,6 +189,7 @@ impl Ctx {
             error: RwSignal::new(None),
             progress: RwSignal::new(None),
             load_generation: StoredValue::new(0),
+            load_state: RwSignal::new(LoadState::default()),
             mapping: RwSignal::new(None),
             date_question: RwSignal::new(None),
             pending_file: StoredValue::new_local(None),
@@ -200,6 +206,7 @@ impl Ctx {
             link_notices: RwSignal::new(Vec::new()),
             recipe: StoredValue::new(None),
             link_ready: RwSignal::new(false),
+            link_burst: RwSignal::new(false),
             busy: RwSignal::new(None),
         }
     }
@@ -311,7 +318,12 @@ fn App() -> impl IntoView {
     let is_compare = Memo::new(move |_| ctx.app.with(|a| a.panel == Panel::Compare));
     let set_panel = move |p: Panel| ctx.app.update(|a| a.panel = p);
     view! {
-        <div class="app">
+        // States for browser tests to wait on, rather than on a time.
+        <div
+            class="app"
+            data-load-state=move || ctx.load_state.get().name()
+            data-link-burst=move || if ctx.link_burst.get() { "open" } else { "closed" }
+        >
             <header::Header/>
             <share::ShareBar/>
             <notices::Notices/>

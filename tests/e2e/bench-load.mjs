@@ -15,7 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { openApp, readNumber, repoPath } from './helpers.mjs';
+import { openApp, repoPath } from './helpers.mjs';
 
 const EVENTS = Number(process.env.EVENTS || 1_000_000);
 const file = repoPath('target', 'bench', `synthetic-${EVENTS}.synthetic.csv`);
@@ -53,10 +53,11 @@ try {
   }
   await page.locator('[data-testid="import-report"]').waitFor({ timeout: 600_000 });
   const firstChart = Date.now() - started;
-  for (;;) {
-    if ((await readNumber(page, '[data-testid="events-count"]')) === EVENTS) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await page.waitForFunction(
+    (events) => Number(document.querySelector('[data-testid="events-count"]')?.textContent.replace(/\D/g, '') || 0) === events,
+    EVENTS,
+    { timeout: 600_000 },
+  );
   const loaded = Date.now() - started;
   const longTasks = await page.evaluate(() => window.__longTasks.slice());
   longTasks.sort((a, b) => b - a);

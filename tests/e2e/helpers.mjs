@@ -131,18 +131,24 @@ export function parseShownNumber(text) {
 }
 
 /**
- * Polls the number shown in `selector` until it equals `expected` or
- * `timeout` ms pass; returns the last value seen (null if never a number),
- * so the caller's assertion reports what the page actually showed.
+ * Waits until the number shown in `selector` equals `expected` or `timeout`
+ * ms pass; returns the number then shown (null if none), so the caller's
+ * assertion reports what the page actually showed. The page checks on
+ * every frame (the same parsing as `parseShownNumber`).
  */
-export async function waitForNumber(page, selector, expected, { timeout = 30_000, interval = 100 } = {}) {
-  const deadline = Date.now() + timeout;
-  let last = null;
-  for (;;) {
-    last = await readNumber(page, selector);
-    if (last === expected || Date.now() >= deadline) return last;
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
+export async function waitForNumber(page, selector, expected, { timeout = 30_000 } = {}) {
+  await page
+    .waitForFunction(
+      ([selector, expected]) => {
+        const text = document.querySelector(selector)?.textContent ?? '';
+        const match = /\d(?:[\d,.\u00a0\u202f' ]*\d)?/.exec(text);
+        return match !== null && Number(match[0].replace(/\D/g, '')) === expected;
+      },
+      [selector, expected],
+      { timeout },
+    )
+    .catch(() => {});
+  return readNumber(page, selector);
 }
 
 /**

@@ -83,13 +83,20 @@ async function download(page, selector) {
 
 /** Waits until the address bar's query satisfies `check`. */
 async function waitForQuery(page, check, what) {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const params = new URL(page.url()).searchParams;
-    if (check(params)) return params;
-    assert.ok(Date.now() < deadline, `the link never showed ${what}: ${page.url()}`);
-    await page.waitForTimeout(50);
+  try {
+    await page.waitForURL((url) => check(url.searchParams), { timeout: 10_000 });
+  } catch (err) {
+    assert.fail(`the link never showed ${what}: ${page.url()} (${err.message.split('\n')[0]})`);
   }
+  return new URL(page.url()).searchParams;
+}
+
+/**
+ * Waits until the page says its burst of link changes is over, so the next
+ * change makes a new history entry.
+ */
+async function waitForLinkBurstEnd(page) {
+  await page.locator('.app[data-link-burst="closed"]').waitFor({ state: 'attached', timeout: 10_000 });
 }
 
 /** A small HTTP server on loopback; `handler(req, res)` answers. */
@@ -131,9 +138,8 @@ test('a link reproduces the view in a fresh page, and Back and Forward step thro
     await waitForQuery(page, (p) => p.get('type') === 'Battles', 'the event type');
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="events-count"]').textContent.replace(/\D/g, '')) < n, all.events);
     const battles = await shownCounts(page);
-    // A separate change (more than the 400 ms a burst lasts) makes a new
-    // history entry.
-    await page.waitForTimeout(700);
+    // A change after the burst is over makes a new history entry.
+    await waitForLinkBurstEnd(page);
     await page.selectOption('#f-month-from', '6');
     await page.selectOption('#f-month-to', '9');
     await page.selectOption('[data-testid="timeline-bin"]', 'quarter');

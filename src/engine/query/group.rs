@@ -285,6 +285,18 @@ impl CompareKey {
             CompareKey::Bin(i) => by.bin().map_or_else(String::new, |b| b.label(i)),
         }
     }
+
+    /// Place of a time key in calendar order, counted from the month
+    /// `start` (1-12) that period A starts in, so a month only B has is
+    /// not listed after A's last month.
+    fn calendar_position(self, start: u32) -> i32 {
+        match self {
+            CompareKey::MonthOfYear(m) => (m + 12 - start) as i32 % 12,
+            CompareKey::QuarterOfYear(q) => (q + 4 - (start - 1) / 3 - 1) as i32 % 4,
+            CompareKey::Bin(i) => i,
+            CompareKey::Code(_) => 0,
+        }
+    }
 }
 
 /// The keys of one period's groups with their sums, in calendar order for
@@ -348,6 +360,10 @@ pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: Grou
             entry[side].fatalities += m.fatalities;
             entry[side].civilian_fatalities += m.civilian_fatalities;
         }
+    }
+    if by.bin().is_some() {
+        let start = u32::from(date::month_of(a.from));
+        order.sort_by_key(|key| key.calendar_position(start));
     }
     let names: Vec<String> = match by {
         GroupBy::Category(c) => store.names[c].names().to_vec(),
