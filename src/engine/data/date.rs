@@ -126,7 +126,7 @@ pub const MONTH_NAMES: [&str; 12] = [
 
 /// Month 1-12 from its name or an abbreviation of at least three letters,
 /// in any case: "Feb", "february", "SEPT".
-fn month_from_name(name: &[u8]) -> Option<u32> {
+pub(crate) fn month_from_name(name: &[u8]) -> Option<u32> {
     if name.len() < 3 {
         return None;
     }

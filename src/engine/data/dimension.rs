@@ -7,6 +7,7 @@
 //! can group by: time bins, a category, or canonical actors.
 
 use crate::engine::data::date::Bin;
+use crate::engine::data::source::ColumnRole;
 use serde::{Deserialize, Serialize};
 use std::ops::{Index, IndexMut};
 
@@ -40,6 +41,18 @@ impl Category {
     /// Position in [`Category::ALL`].
     pub fn index(self) -> usize {
         self as usize
+    }
+
+    /// The column an export keeps this dimension's values in.
+    pub fn column_role(self) -> ColumnRole {
+        match self {
+            Category::Country => ColumnRole::Country,
+            Category::Admin1 => ColumnRole::Admin1,
+            Category::Admin2 => ColumnRole::Admin2,
+            Category::EventType => ColumnRole::EventType,
+            Category::SubEventType => ColumnRole::SubEventType,
+            Category::DisorderType => ColumnRole::DisorderType,
+        }
     }
 
     /// Whether the value belongs to the event's place (interned with its

@@ -5,6 +5,7 @@
 use crate::engine::data::date::{self, Bin, Day};
 use crate::engine::data::dimension::GroupBy;
 use crate::engine::data::store::Store;
+use crate::engine::query::views::busiest_first;
 use crate::engine::query::{Dim, Measures, QueryState, NOT_STATED};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -52,12 +53,7 @@ pub fn aggregate(store: &Store, rows: &[u32], by: GroupBy) -> Vec<Group> {
             finish(slot, key)
         })
         .collect();
-    groups.sort_by(|a, b| {
-        b.measures
-            .events
-            .cmp(&a.measures.events)
-            .then_with(|| a.key.cmp(&b.key))
-    });
+    groups.sort_by(|a, b| busiest_first((&a.measures, &a.key), (&b.measures, &b.key)));
     groups
 }
 

@@ -499,11 +499,11 @@ fn bars(acc: &[Measures], names: &[String], has_none_slot: bool) -> Vec<Bar> {
             measures: *m,
         })
         .collect();
-    out.sort_by(|a, b| {
-        b.measures
-            .events
-            .cmp(&a.measures.events)
-            .then_with(|| a.label.cmp(&b.label))
-    });
+    out.sort_by(|a, b| busiest_first((&a.measures, &a.label), (&b.measures, &b.label)));
     out
+}
+
+/// The order of breakdowns and groups: most events first, then by name.
+pub(crate) fn busiest_first(a: (&Measures, &str), b: (&Measures, &str)) -> std::cmp::Ordering {
+    b.0.events.cmp(&a.0.events).then_with(|| a.1.cmp(b.1))
 }

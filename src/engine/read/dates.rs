@@ -10,7 +10,7 @@
 //! from month-first, the caller is told so, with both readings, rather than
 //! given a guess.
 
-use crate::engine::data::date::{self, long_date, Day, MONTH_NAMES};
+use crate::engine::data::date::{self, long_date, month_from_name, Day};
 
 /// Two-digit years up to this one are 20xx, later ones 19xx (as POSIX
 /// `strptime` reads `%y`), when the file has no `year` column to say.
@@ -324,20 +324,6 @@ fn digits(s: &[u8]) -> Option<(u32, usize)> {
     }
     let n = s.iter().fold(0u32, |n, &b| n * 10 + u32::from(b - b'0'));
     Some((n, s.len()))
-}
-
-/// Month 1-12 from its English name or an abbreviation of three letters or
-/// more ("Aug", "Sept", "AUGUST").
-fn month_from_name(name: &[u8]) -> Option<u32> {
-    if name.len() < 3 {
-        return None;
-    }
-    MONTH_NAMES
-        .iter()
-        .position(|m| {
-            m.len() >= name.len() && m.as_bytes()[..name.len()].eq_ignore_ascii_case(name)
-        })
-        .map(|i| i as u32 + 1)
 }
 
 fn trim(s: &[u8]) -> &[u8] {

@@ -935,16 +935,8 @@ impl Rows {
         };
         let event_type = self.caches.categories[Category::EventType]
             .intern(type_field, &mut self.store.names[Category::EventType]);
-        let sub_event_type = self.intern(
-            rec,
-            c.get(ColumnRole::SubEventType),
-            Col::Category(Category::SubEventType),
-        );
-        let disorder_type = self.intern(
-            rec,
-            c.get(ColumnRole::DisorderType),
-            Col::Category(Category::DisorderType),
-        );
+        let sub_event_type = self.intern_category(rec, &c, Category::SubEventType);
+        let disorder_type = self.intern_category(rec, &c, Category::DisorderType);
 
         let type_name = self.store.names[Category::EventType].name(event_type);
         let civilian = match c.get(ColumnRole::CivilianTargeting) {
@@ -1025,22 +1017,15 @@ impl Rows {
         cache.intern(bytes, dict)
     }
 
+    /// The code of category `cat`'s value in `rec`, from its column.
+    fn intern_category(&mut self, rec: &RecordBuf, c: &Columns, cat: Category) -> u32 {
+        self.intern(rec, c.get(cat.column_role()), Col::Category(cat))
+    }
+
     fn place(&mut self, rec: &RecordBuf, c: &Columns, geo_precision: u8, line: u64) -> u32 {
-        let country = self.intern(
-            rec,
-            c.get(ColumnRole::Country),
-            Col::Category(Category::Country),
-        );
-        let admin1 = self.intern(
-            rec,
-            c.get(ColumnRole::Admin1),
-            Col::Category(Category::Admin1),
-        );
-        let admin2 = self.intern(
-            rec,
-            c.get(ColumnRole::Admin2),
-            Col::Category(Category::Admin2),
-        );
+        let country = self.intern_category(rec, c, Category::Country);
+        let admin1 = self.intern_category(rec, c, Category::Admin1);
+        let admin2 = self.intern_category(rec, c, Category::Admin2);
         let admin3 = self.intern(rec, c.get(ColumnRole::Admin3), Col::Admin3);
         let location = self.intern(rec, c.get(ColumnRole::Location), Col::Location);
         let lat = self.coordinate(rec, c, ColumnRole::Latitude, line);
