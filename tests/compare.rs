@@ -225,6 +225,8 @@ fn keys(e: &Event, by: GroupBy) -> Vec<String> {
             Category::Country => or_not_stated(e.country),
             Category::Admin1 => or_not_stated(e.admin1),
             Category::Admin2 => or_not_stated(e.admin2),
+            // The fixture has no admin3 column.
+            Category::Admin3 => or_not_stated(""),
             // The importer's word for an event without a type.
             Category::EventType if e.event_type.is_empty() => "Unspecified".to_string(),
             Category::EventType => e.event_type.to_string(),

@@ -37,6 +37,7 @@ const ADMIN1: [&str; 4] = ["Mopti", "Segou", "Gao", "Kidal"];
 /// The same district name may appear under several regions and countries;
 /// one is accented, for filters typed without the accent's case.
 const ADMIN2: [&str; 5] = ["Djenne", "Bandiagara", "Ansongo", "Central", "Ségou"];
+const ADMIN3: [&str; 3] = ["Commune A", "Commune B", "Commune C"];
 const LOCATIONS: [&str; 3] = ["Town A", "Town B", "Town C"];
 /// Raw actor names and the canonical actor each stands for in the built-in
 /// Sahel table (written out here by hand).
@@ -83,6 +84,7 @@ struct Row {
     country: Option<usize>,
     admin1: Option<usize>,
     admin2: Option<usize>,
+    admin3: Option<usize>,
     location: usize,
     /// Has coordinates (else it is not on the map).
     located: bool,
@@ -102,6 +104,7 @@ impl Row {
             Category::Country => self.country.map(|i| COUNTRIES[i]),
             Category::Admin1 => self.admin1.map(|i| ADMIN1[i]),
             Category::Admin2 => self.admin2.map(|i| ADMIN2[i]),
+            Category::Admin3 => self.admin3.map(|i| ADMIN3[i]),
             Category::EventType => Some(self.event_type.map_or(NO_TYPE, |i| TYPES[i])),
             Category::SubEventType => self.sub_type.map(|i| SUB_TYPES[i]),
             Category::DisorderType => self.disorder.map(|i| DISORDERS[i]),
@@ -119,12 +122,12 @@ impl Row {
             .collect()
     }
 
-    /// Coordinates, distinct for each (country, admin1, admin2, location).
+    /// Coordinates, distinct for each (country, admin1-3, location).
     fn coordinates(&self) -> Option<(i32, i32)> {
         let slot = |v: Option<usize>| v.map_or(0, |i| i + 1);
         let area = (slot(self.country) * 5 + slot(self.admin1)) * 6 + slot(self.admin2);
-        self.located
-            .then(|| (area as i32 - 60, 10 + 10 * self.location as i32))
+        let east = 10 + 10 * self.location + slot(self.admin3);
+        self.located.then(|| (area as i32 - 60, east as i32))
     }
 
     fn civilian_fatalities(&self) -> u64 {
@@ -142,6 +145,7 @@ fn row_strategy() -> impl Strategy<Value = Row> {
         proptest::option::weighted(0.85, 0..COUNTRIES.len()),
         proptest::option::weighted(0.8, 0..ADMIN1.len()),
         proptest::option::weighted(0.7, 0..ADMIN2.len()),
+        proptest::option::weighted(0.6, 0..ADMIN3.len()),
         0..LOCATIONS.len(),
         proptest::bool::weighted(0.85),
     );
@@ -170,7 +174,7 @@ fn row_strategy() -> impl Strategy<Value = Row> {
             |(
                 day,
                 (event_type, sub_type, disorder),
-                (country, admin1, admin2, location, located),
+                (country, admin1, admin2, admin3, location, located),
                 (actor1, assoc1, actor2, assoc2, mirror),
                 fatalities,
                 civilian,
@@ -188,6 +192,7 @@ fn row_strategy() -> impl Strategy<Value = Row> {
                     country,
                     admin1,
                     admin2,
+                    admin3,
                     location,
                     located,
                     actor1,
@@ -217,6 +222,7 @@ fn to_csv(rows: &[Row]) -> Vec<u8> {
         "country",
         "admin1",
         "admin2",
+        "admin3",
         "location",
         "latitude",
         "longitude",
@@ -256,6 +262,7 @@ fn to_csv(rows: &[Row]) -> Vec<u8> {
             text(r.value(Category::Country)),
             text(r.value(Category::Admin1)),
             text(r.value(Category::Admin2)),
+            text(r.value(Category::Admin3)),
             LOCATIONS[r.location].into(),
             lat,
             lon,
@@ -273,6 +280,7 @@ fn names_of(c: Category) -> Vec<&'static str> {
         Category::Country => COUNTRIES.to_vec(),
         Category::Admin1 => ADMIN1.to_vec(),
         Category::Admin2 => ADMIN2.to_vec(),
+        Category::Admin3 => ADMIN3.to_vec(),
         Category::EventType => TYPES.iter().copied().chain([NO_TYPE]).collect(),
         Category::SubEventType => SUB_TYPES.to_vec(),
         Category::DisorderType => DISORDERS.to_vec(),

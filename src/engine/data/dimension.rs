@@ -19,13 +19,14 @@ pub enum Category {
     Country,
     Admin1,
     Admin2,
+    Admin3,
     EventType,
     SubEventType,
     DisorderType,
 }
 
 /// Number of [`Category`] variants.
-pub const CATEGORIES: usize = 6;
+pub const CATEGORIES: usize = 7;
 
 impl Category {
     /// Every category, in the order the filter panel and chips show them.
@@ -33,6 +34,7 @@ impl Category {
         Category::Country,
         Category::Admin1,
         Category::Admin2,
+        Category::Admin3,
         Category::EventType,
         Category::SubEventType,
         Category::DisorderType,
@@ -49,6 +51,7 @@ impl Category {
             Category::Country => ColumnRole::Country,
             Category::Admin1 => ColumnRole::Admin1,
             Category::Admin2 => ColumnRole::Admin2,
+            Category::Admin3 => ColumnRole::Admin3,
             Category::EventType => ColumnRole::EventType,
             Category::SubEventType => ColumnRole::SubEventType,
             Category::DisorderType => ColumnRole::DisorderType,
@@ -70,6 +73,7 @@ impl Category {
             Category::Country => "country",
             Category::Admin1 => "admin1",
             Category::Admin2 => "admin2",
+            Category::Admin3 => "admin3",
             Category::EventType => "event_type",
             Category::SubEventType => "sub_event_type",
             Category::DisorderType => "disorder_type",
@@ -100,6 +104,7 @@ impl Category {
             Category::Country => "country",
             Category::Admin1 => "region (admin 1)",
             Category::Admin2 => "district (admin 2)",
+            Category::Admin3 => "commune (admin 3)",
             Category::EventType => "event type",
             Category::SubEventType => "sub-event type",
             Category::DisorderType => "disorder type",
@@ -112,6 +117,7 @@ impl Category {
             Category::Country => "Country",
             Category::Admin1 => "Admin 1",
             Category::Admin2 => "Admin 2",
+            Category::Admin3 => "Admin 3",
             Category::EventType => "Type",
             Category::SubEventType => "Sub-type",
             Category::DisorderType => "Disorder",
@@ -124,6 +130,7 @@ impl Category {
             Category::Country => "Country",
             Category::Admin1 => "Admin 1 (region)",
             Category::Admin2 => "Admin 2 (district)",
+            Category::Admin3 => "Admin 3 (commune)",
             Category::EventType => "Event type",
             Category::SubEventType => "Sub-event type",
             Category::DisorderType => "Disorder type",
@@ -136,6 +143,7 @@ impl Category {
             Category::Country => "Countries",
             Category::Admin1 => "Regions (admin 1)",
             Category::Admin2 => "Districts (admin 2)",
+            Category::Admin3 => "Communes (admin 3)",
             Category::EventType => "Event types",
             Category::SubEventType => "Sub-event types",
             Category::DisorderType => "Disorder types",
@@ -317,7 +325,7 @@ mod tests {
         let keys: Vec<&str> = Category::ALL.iter().map(|c| c.url_key()).collect();
         assert_eq!(
             keys,
-            ["country", "admin1", "admin2", "type", "subtype", "disorder"]
+            ["country", "admin1", "admin2", "admin3", "type", "subtype", "disorder"]
         );
     }
 
@@ -326,7 +334,7 @@ mod tests {
         let mut m = CategoryMap::from_fn(|c| c.index() * 10);
         m[Category::Admin2] += 1;
         assert_eq!(m[Category::Admin2], 21);
-        assert_eq!(m[Category::DisorderType], 50);
+        assert_eq!(m[Category::DisorderType], 10 * (CATEGORIES - 1));
         let listed: Vec<Category> = m.iter().map(|(c, _)| c).collect();
         assert_eq!(listed, Category::ALL);
     }

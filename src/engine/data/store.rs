@@ -156,7 +156,6 @@ pub struct Store {
 
     /// The names of each categorical dimension's values.
     pub names: CategoryMap<Dictionary>,
-    pub admin3s: Dictionary,
     pub locations: Dictionary,
     pub actors: Dictionary,
     pub places: Places,
@@ -189,7 +188,6 @@ impl Store {
             record_len: Vec::new(),
             source: SourceText::External { offset: 0 },
             names: CategoryMap::default(),
-            admin3s: Dictionary::default(),
             locations: Dictionary::default(),
             actors: Dictionary::default(),
             places: Places::default(),
@@ -241,6 +239,7 @@ impl Store {
             Category::Country => Codes::PerPlace(&self.places.country),
             Category::Admin1 => Codes::PerPlace(&self.places.admin1),
             Category::Admin2 => Codes::PerPlace(&self.places.admin2),
+            Category::Admin3 => Codes::PerPlace(&self.places.admin3),
             Category::EventType => Codes::PerEvent(&self.event_type),
             Category::SubEventType => Codes::PerEvent(&self.sub_event_type),
             Category::DisorderType => Codes::PerEvent(&self.disorder_type),
@@ -346,7 +345,7 @@ impl Store {
             + self.civilian_deaths.len() * 4;
         let columns = n * per_event_columns + ucdp;
         let spans = n * 12;
-        let tables = [&self.admin3s, &self.locations, &self.actors]
+        let tables = [&self.locations, &self.actors]
             .into_iter()
             .chain(self.names.values())
             .map(|d| d.heap_bytes())

@@ -345,7 +345,6 @@ struct Caches {
     /// two-digit year's reading).
     date_year: Option<i32>,
     categories: CategoryMap<LastValue>,
-    admin3: LastValue,
     location: LastValue,
     actor1: LastValue,
     actor2: LastValue,
@@ -1011,7 +1010,6 @@ impl Rows {
         }
         let (cache, dict) = match which {
             Col::Category(c) => (&mut self.caches.categories[c], &mut self.store.names[c]),
-            Col::Admin3 => (&mut self.caches.admin3, &mut self.store.admin3s),
             Col::Location => (&mut self.caches.location, &mut self.store.locations),
         };
         cache.intern(bytes, dict)
@@ -1026,7 +1024,7 @@ impl Rows {
         let country = self.intern_category(rec, c, Category::Country);
         let admin1 = self.intern_category(rec, c, Category::Admin1);
         let admin2 = self.intern_category(rec, c, Category::Admin2);
-        let admin3 = self.intern(rec, c.get(ColumnRole::Admin3), Col::Admin3);
+        let admin3 = self.intern_category(rec, c, Category::Admin3);
         let location = self.intern(rec, c.get(ColumnRole::Location), Col::Location);
         let lat = self.coordinate(rec, c, ColumnRole::Latitude, line);
         let lon = self.coordinate(rec, c, ColumnRole::Longitude, line);
@@ -1173,7 +1171,7 @@ impl Rows {
         self.store.places.seal();
         self.store.sides.seal();
         self.store.locations.seal();
-        self.store.admin3s.seal();
+        self.store.names[Category::Admin3].seal();
         self.store.names[Category::Admin2].seal();
         let aliases = options.aliases.clone().unwrap_or_default();
         self.store.canonical = Canonical::build(&self.store.actors, &self.store.sides, &aliases);
@@ -1212,7 +1210,6 @@ impl Rows {
 #[derive(Clone, Copy)]
 enum Col {
     Category(Category),
-    Admin3,
     Location,
 }
 
