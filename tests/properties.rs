@@ -193,8 +193,11 @@ fn reference_passes(r: &Row, q: &Query, ignore_admin1: bool) -> bool {
         let on1 = is1 || r.assoc1.contains(&x);
         let on2 = is2 || r.assoc2.contains(&x);
         if let Some(y) = q.alongside {
-            let with1 = on1 && (r.actor1 == Some(y) || r.assoc1.contains(&y));
-            let with2 = on2 && (r.actor2 == Some(y) || r.assoc2.contains(&y));
+            // "Alongside" needs two distinct actors on the side: an actor
+            // is never alongside itself.
+            let distinct = x != y;
+            let with1 = distinct && on1 && (r.actor1 == Some(y) || r.assoc1.contains(&y));
+            let with2 = distinct && on2 && (r.actor2 == Some(y) || r.assoc2.contains(&y));
             let ok = match q.role {
                 Role::Actor1 | Role::Assoc1 | Role::Side1 => with1,
                 Role::Actor2 | Role::Assoc2 | Role::Side2 => with2,

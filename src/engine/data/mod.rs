@@ -8,6 +8,7 @@ pub mod date;
 pub mod dictionary;
 pub mod dimension;
 pub mod fold;
+pub mod places;
 pub mod sides;
 pub mod source;
 pub mod store;

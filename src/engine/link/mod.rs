@@ -1,8 +1,9 @@
-//! The view as a URL: every filter, the grouping, the comparison periods,
-//! chart options and the panel shown, written as query parameters and read
-//! back. Reading never fails: unknown or malformed parameters are dropped
+//! The view as a URL: every filter, the user's actor aliases, the
+//! grouping, the comparison periods, chart options and the panel shown,
+//! written as query parameters and read back. Reading never fails: unknown or malformed parameters are dropped
 //! with a notice, values are length-capped and parsed into typed values.
 
+use crate::engine::data::actors::UserAlias;
 use crate::engine::data::date::{self, Bin, Day};
 use crate::engine::data::dimension::{Category, GroupBy};
 use crate::engine::query::group::busiest_consecutive_years;
@@ -20,6 +21,9 @@ pub const MAX_VALUE_LEN: usize = 300;
 pub const MAX_URL_LEN: usize = 2_000;
 /// Most values of one repeated parameter (`type=...&type=...`).
 pub const MAX_VALUES: usize = 50;
+/// Between the raw name and the canonical one in `alias=` (names hold
+/// "=" and "-" but not this).
+pub const ALIAS_ARROW: &str = "=>";
 
 /// The panel a page (or an embed) shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Hash)]
@@ -102,6 +106,9 @@ pub struct ViewState {
     /// A CSV to load instead of the bundled dataset (`?data=URL`).
     pub data: Option<String>,
     pub filters: Filters,
+    /// Raw actor names the user folded into canonical actors of their own
+    /// (`alias=RAW=>CANONICAL`).
+    pub aliases: Vec<UserAlias>,
     pub bin: Bin,
     pub measure: Measure,
     /// Dimension of the breakdown panel (actor, admin1, event type...).
@@ -143,6 +150,15 @@ impl ViewState {
         }
         if let Some(with) = &f.alongside {
             q.append_pair("with", with);
+        }
+        if f.uncertain {
+            q.append_pair("uncertain", "1");
+        }
+        for alias in &self.aliases {
+            q.append_pair(
+                "alias",
+                &format!("{}{ALIAS_ARROW}{}", alias.raw, alias.canonical),
+            );
         }
         if let Some(n) = f.fatalities_min {
             q.append_pair("fmin", &n.to_string());
@@ -264,6 +280,23 @@ impl ViewState {
                     Ok(n) => f.fatalities_max = Some(n),
                     Err(_) => bad("fatalities are a whole number."),
                 },
+                "uncertain" => match value {
+                    "1" => f.uncertain = true,
+                    "0" => f.uncertain = false,
+                    _ => bad("uncertain is 1 or 0."),
+                },
+                "alias" => match value.split_once(ALIAS_ARROW) {
+                    _ if state.aliases.len() >= MAX_VALUES => bad("too many aliases."),
+                    Some((raw, canonical)) => match UserAlias::new(raw, canonical) {
+                        Some(alias) => {
+                            // A later alias of the same name replaces it.
+                            state.aliases.retain(|a| a.raw != alias.raw);
+                            state.aliases.push(alias);
+                        }
+                        None => bad("an alias needs both names."),
+                    },
+                    None => bad("an alias is written RAW=>CANONICAL."),
+                },
                 "civ" => match value {
                     "1" => f.civilian_targeting = Some(true),
                     "0" => f.civilian_targeting = Some(false),
@@ -329,6 +362,8 @@ impl ViewState {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageState {
     pub filters: Filters,
+    /// The user's own actor aliases, applied to every dataset loaded.
+    pub aliases: Vec<UserAlias>,
     pub bin: Bin,
     pub measure: Measure,
     /// Dimension of the breakdown chart, its exports and its embed.
@@ -343,6 +378,7 @@ impl Default for PageState {
     fn default() -> Self {
         PageState {
             filters: Filters::default(),
+            aliases: Vec::new(),
             bin: Bin::Month,
             measure: Measure::Events,
             breakdown: GroupBy::Category(Category::EventType),
@@ -367,6 +403,7 @@ impl PageState {
         ViewState {
             data: data.map(str::to_string),
             filters: self.filters.clone(),
+            aliases: self.aliases.clone(),
             bin: self.bin,
             measure: self.measure,
             breakdown: (self.breakdown != GroupBy::Category(Category::EventType))
@@ -383,6 +420,7 @@ impl PageState {
     pub fn apply(&mut self, recipe: &ViewState, default_compare: &CompareSpec) -> Vec<String> {
         let mut notices = Vec::new();
         self.filters = recipe.filters.clone();
+        self.aliases = recipe.aliases.clone();
         self.bin = recipe.bin;
         self.measure = recipe.measure;
         self.breakdown = match recipe.breakdown {
@@ -458,11 +496,16 @@ mod tests {
                 actor: Some("Wagner Group / Africa Corps".into()),
                 role: Role::Side1,
                 alongside: Some("Malian state forces".into()),
+                uncertain: true,
                 fatalities_min: Some(1),
                 civilian_targeting: Some(true),
                 text: Some("menaka=a&b".into()),
                 ..Filters::default()
             },
+            aliases: vec![
+                UserAlias::new("Katiba Serma", "JNIM").unwrap(),
+                UserAlias::new("Ansarul Islam & co = x", "Jihadist groups").unwrap(),
+            ],
             bin: Bin::Week,
             measure: Measure::Fatalities,
             breakdown: Some(GroupBy::Category(Category::Admin1)),
