@@ -622,6 +622,178 @@ mod tests {
     }
 
     #[test]
+    fn every_line_of_the_data_file_is_a_row_with_a_source() {
+        let lines = ALIASES_CSV.lines().filter(|l| !l.trim().is_empty()).count();
+        assert_eq!(builtin_rows().len(), lines - 1, "a row did not parse");
+        for row in builtin_rows() {
+            assert!(!row.why.is_empty(), "{} has no why", row.raw);
+        }
+    }
+
+    #[test]
+    fn every_name_in_the_data_file_maps_as_the_file_says() {
+        let t = AliasTable::builtin();
+        for row in builtin_rows() {
+            let countries: Vec<&str> = row.only_in.iter().map(String::as_str).collect();
+            assert_eq!(
+                t.canonical_name_in(&row.raw, &countries),
+                row.canonical,
+                "{}",
+                row.raw
+            );
+        }
+        // No name is claimed by two canonical actors.
+        let mut seen: FxHashMap<String, &str> = FxHashMap::default();
+        for row in builtin_rows() {
+            if let Some(other) = seen.insert(key(&row.raw), &row.canonical) {
+                assert_eq!(other, row.canonical, "{}", row.raw);
+            }
+        }
+    }
+
+    #[test]
+    fn rows_limited_to_some_countries_fold_only_there() {
+        let t = AliasTable::builtin();
+        assert_eq!(t.canonical_name_in("IS", &["Mali"]), "Islamic State Sahel");
+        assert_eq!(
+            t.canonical_name_in("IS", &["Mali", "Burkina Faso"]),
+            "Islamic State Sahel"
+        );
+        assert_eq!(t.canonical_name_in("IS", &["Mali", "Niger"]), "IS");
+        assert_eq!(t.canonical_name_in("IS", &["Iraq"]), "IS");
+        assert_eq!(t.canonical_name_in("IS", &[]), "IS");
+        assert_eq!(t.canonical_name("IS"), "IS");
+    }
+
+    #[test]
+    fn malian_forces_fold_in_every_period_and_unit() {
+        let t = AliasTable::builtin();
+        for raw in [
+            "Military Forces of Mali (2002-2012)",
+            "Military Forces of Mali (2012-2013)",
+            "Military Forces of Mali (2013-2020)",
+            "Military Forces of Mali (2020-2021)",
+            "Military Forces of Mali (2021-)",
+            "Police Forces of Mali (2021-)",
+            "Police Forces of Mali (2021-) Gendarmerie",
+            "Military Forces of Mali (2021-) National Guard",
+            "Government of Mali",
+            "FAMa",
+        ] {
+            assert_eq!(t.canonical_name(raw), "Malian state forces", "{raw}");
+        }
+        // A mutiny fights the state; it is not the state.
+        assert_eq!(
+            t.canonical_name("Mutiny of Military Forces of Mali (2002-2012)"),
+            "Mutiny of Military Forces of Mali"
+        );
+    }
+
+    #[test]
+    fn islamic_state_sahel_and_iswap_stay_apart() {
+        let t = AliasTable::builtin();
+        for raw in [
+            "Islamic State (Greater Sahara)",
+            "Islamic State (West Africa) - Greater Sahara Faction",
+            "Islamic State (Sahel)",
+            "Islamic State Sahel Province",
+            "EIGS",
+            "Etat islamique au Grand Sahara",
+        ] {
+            assert_eq!(t.canonical_name(raw), "Islamic State Sahel", "{raw}");
+        }
+        for raw in [
+            "Islamic State (West Africa)",
+            "Islamic State (West Africa) - Lake Chad Faction",
+        ] {
+            assert_eq!(t.canonical_name(raw), raw);
+            assert_eq!(t.canonical_name_in(raw, &["Mali"]), raw);
+        }
+    }
+
+    #[test]
+    fn french_names_fold() {
+        let t = AliasTable::builtin();
+        let cases = [
+            ("GSIM", "JNIM"),
+            ("Barkhane", "French forces"),
+            ("Opération Barkhane", "French forces"),
+            ("EIGS", "Islamic State Sahel"),
+            ("fama", "Malian state forces"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(t.canonical_name(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn and_or_names_are_uncertain_attributions() {
+        let t = AliasTable::builtin();
+        let cases = [
+            (
+                "JNIM: Group for Support of Islam and Muslims and/or Islamic State (West Africa) - Greater Sahara Faction",
+                "JNIM or Islamic State Sahel (uncertain)",
+            ),
+            (
+                "Islamic State (Greater Sahara) AND/OR JNIM: Group for Support of Islam and Muslims",
+                "Islamic State Sahel or JNIM (uncertain)",
+            ),
+            // Both halves are JNIM: no doubt about the canonical actor.
+            ("Katiba Macina and/or JNIM: Group for Support of Islam and Muslims", "JNIM"),
+            (
+                "Unidentified Armed Group (Mali) and/or Dozo Communal Militia (Mali)",
+                "Unidentified Armed Group (Mali) or Dozo militias (uncertain)",
+            ),
+            ("Islamic State and/or JNIM", "Islamic State or JNIM (uncertain)"),
+            ("and/or", "and/or"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(t.canonical_name(raw), want, "{raw}");
+        }
+        assert_eq!(
+            t.canonical_name_in("Islamic State and/or JNIM", &["Burkina Faso"]),
+            "Islamic State Sahel or JNIM (uncertain)"
+        );
+    }
+
+    #[test]
+    fn one_doubt_is_one_canonical_actor_whatever_the_order() {
+        let mut actors = Dictionary::default();
+        for name in [
+            "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Sahel)",
+            "Islamic State (Greater Sahara) and/or JNIM",
+            "JNIM",
+        ] {
+            actors.intern(name.as_bytes());
+        }
+        let c = Canonical::build(&actors, &Sides::default(), &AliasTable::builtin());
+        assert_eq!(c.of_actor[0], c.of_actor[1]);
+        let doubt = c.of_actor[0];
+        assert_eq!(c.name(doubt), "JNIM or Islamic State Sahel (uncertain)");
+        assert!(c.is_uncertain(doubt));
+        let names: Vec<&str> = c.alternatives(doubt).iter().map(|&a| c.name(a)).collect();
+        assert_eq!(names, ["JNIM", "Islamic State Sahel"]);
+        assert_eq!(c.of_actor[2], c.code("JNIM").unwrap());
+        assert!(!c.is_uncertain(c.of_actor[2]));
+        assert_eq!(c.alias_code("gsim"), c.code("JNIM"));
+        // IS Sahel, here only one half of the doubt, is found by its aliases.
+        assert_eq!(c.alias_code("EIGS"), c.code("Islamic State Sahel"));
+    }
+
+    #[test]
+    fn the_user_word_wins_over_the_table() {
+        let mut t = AliasTable::builtin();
+        t.add("Katiba Macina", "Katiba Macina");
+        assert_eq!(t.canonical_name("Katiba Macina"), "Katiba Macina");
+        assert_eq!(t.canonical_name("Katiba Serma"), "JNIM");
+        // A user alias spelling another actor's canonical name takes it.
+        t.add("JNIM", "Jihadist groups");
+        assert_eq!(t.canonical_name("JNIM"), "Jihadist groups");
+        let u = UserAlias::new("  ", "x");
+        assert_eq!(u, None);
+    }
+
+    #[test]
     fn user_entries_extend_the_table() {
         let mut t = AliasTable::builtin();
         t.add("Communal Militia (Menaka)", "Ménaka self-defence groups");

@@ -563,6 +563,42 @@ mod tests {
     }
 
     #[test]
+    fn aliases_and_uncertain_attributions_in_the_link() {
+        let (state, notices) = ViewState::from_query(
+            "alias=Katiba+Serma%3D%3EJNIM&alias=Katiba+Serma%3D%3EMacina+group&uncertain=1&alias=no+arrow&alias=%3D%3EJNIM&uncertain=yes",
+        );
+        assert!(state.filters.uncertain);
+        // The later alias of a name replaces the earlier one.
+        assert_eq!(
+            state.aliases,
+            vec![UserAlias::new("Katiba Serma", "Macina group").unwrap()]
+        );
+        assert_eq!(notices.len(), 3, "{notices:?}");
+        assert!(notices.iter().any(|n| n.contains("RAW=>CANONICAL")));
+        assert!(notices.iter().any(|n| n.contains("both names")));
+        assert!(notices.iter().any(|n| n.contains("uncertain is 1 or 0")));
+        let link = state.to_query();
+        assert_eq!(link, "uncertain=1&alias=Katiba+Serma%3D%3EMacina+group");
+        // Values are capped like the others, and so is their number.
+        let long = format!("alias={}%3D%3EX", "y".repeat(MAX_VALUE_LEN));
+        let (state, notices) = ViewState::from_query(&long);
+        assert!(state.aliases.is_empty());
+        assert_eq!(notices.len(), 1);
+        let many: Vec<String> = (0..MAX_VALUES + 5)
+            .map(|i| format!("alias=a{i}%3D%3Eb"))
+            .collect();
+        let (state, notices) = ViewState::from_query(&many.join("&"));
+        assert_eq!(state.aliases.len(), MAX_VALUES);
+        assert_eq!(notices.len(), 5);
+        // The page keeps the aliases when it takes a link's view.
+        let mut page = PageState::default();
+        page.apply(&state, &CompareSpec::default_for(&[]));
+        assert_eq!(page.aliases, state.aliases);
+        let back = page.recipe(None, &CompareSpec::default_for(&[]), false);
+        assert_eq!(back.aliases, state.aliases);
+    }
+
+    #[test]
     fn random_query_strings_never_panic() {
         let mut rng = Rng::new(3);
         let pieces = [
