@@ -173,3 +173,88 @@ fn report_names_the_date_form_it_read() {
     assert_eq!(code, 2);
     assert!(err.contains("day-first"), "{err}");
 }
+
+#[test]
+fn islamic_state_sahel_under_old_and_new_names_and_uncertain_attributions() {
+    // acled_sahel_names.csv: IS Sahel under three ACLED names in SN1 (4
+    // fatalities, 2018), SN2 (6, 2018), SN3 (10, 2019), SN4 (15, 2020), SN9
+    // (20, 2022), SN11 (9, 2023); "JNIM and/or IS" in SN5 (3, 2020), SN6
+    // (8, 2020), SN12 (2, 2023).
+    let file = "tests/fixtures/acled_sahel_names.csv";
+    let year = |v: &Value, key: &str| {
+        let g = v["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["key"] == key)
+            .cloned()
+            .unwrap_or(Value::Null);
+        (g["events"].as_u64(), g["fatalities"].as_u64())
+    };
+    let (code, v, _) = cli(&[
+        "aggregate",
+        file,
+        "--by",
+        "year",
+        "--actor",
+        "Islamic State Sahel",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["total"]["events"], 6);
+    assert_eq!(v["total"]["fatalities"], 64);
+    assert_eq!(year(&v, "2018"), (Some(2), Some(10)));
+    assert_eq!(year(&v, "2019"), (Some(1), Some(10)));
+    assert_eq!(year(&v, "2020"), (Some(1), Some(15)));
+    assert_eq!(year(&v, "2023"), (Some(1), Some(9)));
+    let (code, v, _) = cli(&[
+        "aggregate",
+        file,
+        "--by",
+        "year",
+        "--actor",
+        "Islamic State Sahel",
+        "--uncertain",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["total"]["events"], 9);
+    assert_eq!(v["total"]["fatalities"], 77);
+    assert_eq!(year(&v, "2020"), (Some(3), Some(26)));
+    assert_eq!(year(&v, "2023"), (Some(2), Some(11)));
+    assert_eq!(v["filters"]["uncertain"], true);
+
+    // Alongside: SN11 (JNIM with IS Sahel on one side, 9 fatalities); with
+    // uncertain attributions SN12 too (Katiba Macina with "JNIM and/or IS
+    // Sahel", 2), never SN5 or SN6 (one uncertain actor alone).
+    let (code, v, _) = cli(&[
+        "aggregate",
+        file,
+        "--by",
+        "actor",
+        "--actor",
+        "JNIM",
+        "--alongside",
+        "Islamic State Sahel",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["total"]["events"], 1);
+    assert_eq!(v["total"]["fatalities"], 9);
+    let (code, v, _) = cli(&[
+        "aggregate",
+        file,
+        "--by",
+        "actor",
+        "--uncertain",
+        "--actor",
+        "JNIM",
+        "--alongside",
+        "Islamic State Sahel",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["total"]["events"], 2);
+    assert_eq!(v["total"]["fatalities"], 11);
+
+    let (code, v, _) = cli(&["report", file]);
+    assert_eq!(code, 0);
+    assert_eq!(v["events"], 12);
+    assert_eq!(v["uncertain_attributions"], 3);
+}

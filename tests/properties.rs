@@ -457,11 +457,18 @@ fn reference_passes(r: &Row, q: &Query, ignoring: Ignoring) -> bool {
         let on2 = is2 || in_assoc2;
         if let Some(y) = q.alongside {
             let y = ACTOR_QUERIES[y].1;
-            let has_y = |primary: Option<usize>, assoc: &[usize]| {
-                primary.is_some_and(|a| y.contains(&a)) || assoc.iter().any(|a| y.contains(a))
+            // "Alongside" needs two distinct actors on the side, one the
+            // actor asked for and one the actor beside it: an actor is
+            // never alongside itself.
+            let pair = |primary: Option<usize>, assoc: &[usize]| {
+                let members: BTreeSet<usize> =
+                    primary.into_iter().chain(assoc.iter().copied()).collect();
+                members
+                    .iter()
+                    .any(|a| x.contains(a) && members.iter().any(|b| b != a && y.contains(b)))
             };
-            let with1 = on1 && has_y(r.actor1, &r.assoc1);
-            let with2 = on2 && has_y(r.actor2, &r.assoc2);
+            let with1 = pair(r.actor1, &r.assoc1);
+            let with2 = pair(r.actor2, &r.assoc2);
             return match q.role {
                 Role::Actor1 | Role::Assoc1 | Role::Side1 => with1,
                 Role::Actor2 | Role::Assoc2 | Role::Side2 => with2,

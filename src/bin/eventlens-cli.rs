@@ -5,6 +5,7 @@
 //! ```text
 //! eventlens-cli report FILE
 //! eventlens-cli aggregate FILE --by month|year|admin1|event_type|actor [filters]
+//!                [--alias RAW=CANONICAL]... [--uncertain]
 //! eventlens-cli generate --events N [--seed S] --out FILE
 //! ```
 
@@ -26,7 +27,8 @@ const USAGE: &str = "usage:
   eventlens-cli aggregate FILE --by month|year|admin1|event_type|actor
                 [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--months 6-9]
                 [--actor NAME] [--alongside NAME] [--event-type TYPE] [--admin1 NAME]
-                [--date-order day-first|month-first] [--alias RAW=CANONICAL]
+                [--date-order day-first|month-first] [--alias RAW=CANONICAL]... [--uncertain]
+                (--uncertain counts an \"X and/or Y\" actor under each of X and Y)
   eventlens-cli generate --events N [--seed S] --out FILE   (synthetic ACLED-shaped data)";
 
 fn main() -> ExitCode {
@@ -171,6 +173,7 @@ fn report_json(dataset: &Dataset) -> Value {
         "rows_skipped": report.rows_skipped,
         "rows_merged": report.rows_merged,
         "events": report.events,
+        "uncertain_attributions": store.uncertain_events(),
         "fatalities": fatalities,
         "date_min": report.date_min.map(date::format_iso),
         "date_max": report.date_max.map(date::format_iso),
@@ -198,7 +201,10 @@ fn report_json(dataset: &Dataset) -> Value {
     value
 }
 
-/// Pulls `--name value` pairs out of `args`.
+/// Options that take no value; `options` gives them the value "1".
+const FLAGS: &[&str] = &["uncertain"];
+
+/// Pulls `--name value` pairs (and `--flag`s) out of `args`.
 fn options(args: &[String]) -> Result<Vec<(String, String)>, CliError> {
     let mut out = Vec::new();
     let mut it = args.iter();
@@ -206,6 +212,10 @@ fn options(args: &[String]) -> Result<Vec<(String, String)>, CliError> {
         let name = arg
             .strip_prefix("--")
             .ok_or_else(|| CliError::Usage(format!("Unexpected argument `{arg}`.")))?;
+        if FLAGS.contains(&name) {
+            out.push((name.to_string(), "1".to_string()));
+            continue;
+        }
         let value = it
             .next()
             .ok_or_else(|| CliError::Usage(format!("`--{name}` needs a value.")))?;
@@ -244,7 +254,7 @@ fn aggregate(args: &[String]) -> Result<String, CliError> {
         .ok_or_else(|| CliError::Usage("`aggregate` needs a FILE.".into()))?;
     let mut by = None;
     let mut filters = Filters::default();
-    let mut aliases = AliasTable::sahel();
+    let mut aliases = AliasTable::builtin();
     let mut date_order = None;
     for (name, value) in options(rest)? {
         match name.as_str() {
@@ -258,6 +268,7 @@ fn aggregate(args: &[String]) -> Result<String, CliError> {
             "months" => filters.months = Some(parse_months(&value)?),
             "actor" => filters.actor = Some(value),
             "alongside" => filters.alongside = Some(value),
+            "uncertain" => filters.uncertain = true,
             other if Category::from_slug(other).is_some() => {
                 if let Some(c) = Category::from_slug(other) {
                     filters.categories[c].push(value);

@@ -3,6 +3,7 @@
 //! (each breakdown ignores its own filter), so a region list shows the
 //! regions of the chosen country.
 
+use super::aliases::AliasDialog;
 use super::use_ctx;
 use crate::engine::data::date::{format_iso, parse_iso};
 use crate::engine::data::dimension::Category;
@@ -68,6 +69,7 @@ pub fn FilterPanel() -> impl IntoView {
 
     // On narrow screens the controls fold away under the chips.
     let open = RwSignal::new(false);
+    let aliases_open = RwSignal::new(false);
     view! {
         <aside class="filters panel" class:open=move || open.get() aria-label="Filters">
             <Chips/>
@@ -252,6 +254,17 @@ pub fn FilterPanel() -> impl IntoView {
                     value=Signal::derive(move || f.with(|f| f.alongside.clone()))
                     on_commit=Callback::new(move |v| ctx.update_filters(|f| f.alongside = v))
                 />
+                <UncertainToggle/>
+                <button
+                    type="button"
+                    class="link"
+                    data-testid="open-aliases"
+                    aria-haspopup="dialog"
+                    on:click=move |_| aliases_open.set(true)
+                >
+                    "Fold actor names\u{2026}"
+                </button>
+                <AliasDialog open=aliases_open/>
             </fieldset>
             <fieldset>
                 <legend>"Text"</legend>
@@ -387,6 +400,46 @@ fn ListSelect(category: Category) -> impl IntoView {
     }
 }
 
+/// Whether an uncertain attribution ("X and/or Y") counts under each of X
+/// and Y, with how many events of the file have one.
+#[component]
+fn UncertainToggle() -> impl IntoView {
+    let ctx = use_ctx();
+    let count = Memo::new(move |_| {
+        ctx.data_version.track();
+        ctx.data
+            .with_value(|d| d.as_ref().map(|l| l.store.uncertain_events()))
+            .unwrap_or(0)
+    });
+    view! {
+        <div class="field check">
+            <label for="f-uncertain">
+                <input
+                    id="f-uncertain"
+                    type="checkbox"
+                    data-testid="filter-uncertain"
+                    prop:checked=move || ctx.filters.with(|f| f.uncertain)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        ctx.update_filters(|f| f.uncertain = on);
+                    }
+                />
+                " Count uncertain attributions (\u{201c}X and/or Y\u{201d}) under each actor"
+            </label>
+            <p class="muted hint" data-testid="uncertain-count">
+                {move || match count.get() {
+                    0 => "No event of this file names an uncertain attribution.".to_string(),
+                    1 => "1 event of this file names one; unticked, it counts only under \u{201c}X or Y (uncertain)\u{201d}.".to_string(),
+                    n => format!(
+                        "{} events of this file name one; unticked, they count only under \u{201c}X or Y (uncertain)\u{201d}.",
+                        thousands(n)
+                    ),
+                }}
+            </p>
+        </div>
+    }
+}
+
 /// A text box with actor suggestions (canonical actors first). The filter
 /// changes on Enter, on leaving the box, or on picking a suggestion.
 #[component]
@@ -457,7 +510,9 @@ fn ActorInput(
                         .get()
                         .into_iter()
                         .map(|s| {
-                            let note = if s.canonical {
+                            let note = if s.uncertain {
+                                format!("uncertain attribution \u{b7} {} events", thousands(s.events))
+                            } else if s.canonical {
                                 format!("all names \u{b7} {} events", thousands(s.events))
                             } else {
                                 format!("{} events", thousands(s.events))

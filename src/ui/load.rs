@@ -537,6 +537,9 @@ fn install(
             app.sort = None;
         }
     });
+    // The user's aliases apply to every dataset.
+    let aliases = ctx.app.with_untracked(|a| a.aliases.clone());
+    super::aliases::fold(ctx, &aliases);
     ctx.info.set(Some(info));
     ctx.report.set(Some(report));
     ctx.report_open.set(show_report);

@@ -4,6 +4,7 @@
 //! one `views` pass ([`Ctx::snapshot`]), and every panel reads that
 //! snapshot. With `?embed=1` the page shows one panel ([`embed`]).
 
+mod aliases;
 mod bars;
 mod canvas;
 mod compare;
@@ -302,6 +303,7 @@ fn App() -> impl IntoView {
     link::start(ctx, recipe, notices);
     let link_handle = link::keep_in_sync(ctx);
     watch_note_scans(ctx);
+    aliases::keep_folded(ctx);
     if ctx.embed {
         if let Some(root) = document().document_element() {
             let _ = root.class_list().add_1("embed");

@@ -5,6 +5,7 @@
 //! `cargo bench --bench engine` (1,000,000 events), or
 //! `EVENTLENS_BENCH_EVENTS=200000 cargo bench --bench engine`.
 
+use eventlens::engine::data::actors::UserAlias;
 use eventlens::engine::data::date::{from_ymd, Bin};
 use eventlens::engine::data::dimension::Category;
 use eventlens::engine::query::{Filters, QueryState, ViewSpec};
@@ -51,7 +52,7 @@ fn main() {
         dataset = Some(d);
     }
     let Some(dataset) = dataset else { return };
-    let store = dataset.store;
+    let mut store = dataset.store;
     println!(
         "import: {:.0} MB/s ({:.3} s for {:.1} MB, {:.2} M rows/s, best of 3)",
         bytes.len() as f64 / 1e6 / best,
@@ -129,6 +130,31 @@ fn main() {
         times.len(),
         percentile(&apply_times, 0.5)
     );
+    // Folding actor names again with the user's aliases (the page's fold
+    // dialog): the canonical actors, the actor filter on show, the breakdown.
+    state.apply(
+        &store,
+        &Filters {
+            actor: Some("Synthetic coalition".into()),
+            ..Filters::default()
+        },
+    );
+    let folds: Vec<UserAlias> = (0..3)
+        .filter_map(|i| {
+            UserAlias::new(&format!("Synthetic Armed Group {i}"), "Synthetic coalition")
+        })
+        .collect();
+    let t = Instant::now();
+    state.set_user_aliases(&mut store, &folds);
+    let views = state.views(&store, &spec);
+    println!(
+        "fold {} names into one actor and recompute the views: {:.2} ms ({} events now match)",
+        folds.len(),
+        t.elapsed().as_secs_f64() * 1e3,
+        views.totals.measures.events
+    );
+    black_box(views);
+
     let t = Instant::now();
     let rows = state.rows();
     println!(

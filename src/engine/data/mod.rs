@@ -9,6 +9,7 @@ pub mod dictionary;
 pub mod dimension;
 pub mod fold;
 pub mod numbers;
+pub mod places;
 pub mod sides;
 pub mod source;
 pub mod store;

@@ -13,7 +13,7 @@
 //! on demand (in the browser with `Blob.slice`, or from [`SourceText::InMemory`]
 //! for small and re-encoded files) and parsed with [`parse_record`].
 
-use crate::engine::data::actors::Canonical;
+use crate::engine::data::actors::{ActorCountries, AliasTable, Canonical, UserAlias};
 use crate::engine::data::date::Day;
 pub use crate::engine::data::dictionary::{trim_spaces, Dictionary, NONE};
 use crate::engine::data::dimension::{Category, CategoryMap};
@@ -271,6 +271,80 @@ impl Store {
     pub fn lat_lon(&self, row: usize) -> (f32, f32) {
         let p = self.place[row] as usize;
         (self.places.lat[p], self.places.lon[p])
+    }
+
+    /// Folds the actors into canonical actors with `base` and the user's
+    /// aliases on top. Rows of the table limited to some countries (UCDP's
+    /// "IS" is the Sahel province only in Mali and Burkina Faso) apply to
+    /// an actor when all its events are in them.
+    pub fn fold_actors(&mut self, base: AliasTable, user: Vec<UserAlias>) {
+        let limited = base.with_user(&user).limited_actors(&self.actors);
+        let countries = self.countries_of(&limited);
+        self.canonical = Canonical::build_with(&self.actors, &self.sides, base, user, &countries);
+    }
+
+    /// Folds the actors again with the user's aliases on top of the table
+    /// the store was folded with. Returns false when they were already.
+    pub fn set_user_aliases(&mut self, user: &[UserAlias]) -> bool {
+        if self.canonical.user_aliases() == user {
+            return false;
+        }
+        let base = self.canonical.base().clone();
+        self.fold_actors(base, user.to_vec());
+        true
+    }
+
+    /// The countries each of `actors` acted in (in one pass over the
+    /// events, only when some actor needs it).
+    fn countries_of(&self, actors: &[u32]) -> ActorCountries {
+        if actors.is_empty() {
+            return ActorCountries::default();
+        }
+        let mut wanted = vec![false; self.actors.len()];
+        for &a in actors {
+            wanted[a as usize] = true;
+        }
+        let side_wanted: Vec<bool> = (0..self.sides.len() as u32)
+            .map(|s| self.sides.members(s).any(|a| wanted[a as usize]))
+            .collect();
+        let mut codes: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        for (r, (&s1, &s2)) in self.side1.iter().zip(&self.side2).enumerate() {
+            let country = self.places.country[self.place[r] as usize];
+            for side in [s1, s2] {
+                if !side_wanted[side as usize] {
+                    continue;
+                }
+                for a in self.sides.members(side).filter(|&a| wanted[a as usize]) {
+                    let list = codes.entry(a).or_default();
+                    if !list.contains(&country) {
+                        list.push(country);
+                    }
+                }
+            }
+        }
+        let names = &self.names[Category::Country];
+        codes
+            .into_iter()
+            .map(|(a, list)| {
+                // An event with no country is in none of a row's countries.
+                let list = list.iter().map(|&c| names.name(c).to_string()).collect();
+                (a, list)
+            })
+            .collect()
+    }
+
+    /// Events with an uncertain attribution ("X and/or Y") on either side.
+    pub fn uncertain_events(&self) -> u64 {
+        let c = &self.canonical;
+        let uncertain_side: Vec<bool> = (0..self.sides.len() as u32)
+            .map(|s| c.side(s).iter().any(|&a| c.is_uncertain(a)))
+            .collect();
+        let hit = |s: u32| uncertain_side.get(s as usize).copied().unwrap_or(false);
+        self.side1
+            .iter()
+            .zip(&self.side2)
+            .filter(|&(&a, &b)| hit(a) || hit(b))
+            .count() as u64
     }
 
     /// "Actor; Associated; ..." of one side, as written in the file.

@@ -1,8 +1,9 @@
-//! The view as a URL: every filter, the grouping, the comparison periods,
-//! chart options and the panel shown, written as query parameters and read
-//! back. Reading never fails: unknown or malformed parameters are dropped
+//! The view as a URL: every filter, the user's actor aliases, the
+//! grouping, the comparison periods, chart options and the panel shown,
+//! written as query parameters and read back. Reading never fails: unknown or malformed parameters are dropped
 //! with a notice, values are length-capped and parsed into typed values.
 
+use crate::engine::data::actors::UserAlias;
 use crate::engine::data::date::{self, Bin, Day};
 use crate::engine::data::dimension::{Category, GroupBy};
 use crate::engine::query::group::busiest_consecutive_years;
@@ -20,6 +21,9 @@ pub const MAX_VALUE_LEN: usize = 300;
 pub const MAX_URL_LEN: usize = 2_000;
 /// Most values of one repeated parameter (`type=...&type=...`).
 pub const MAX_VALUES: usize = 50;
+/// Between the raw name and the canonical one in `alias=` (names hold
+/// "=" and "-" but not this).
+pub const ALIAS_ARROW: &str = "=>";
 
 /// The panel a page (or an embed) shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Hash)]
@@ -102,6 +106,9 @@ pub struct ViewState {
     /// A CSV to load instead of the bundled dataset (`?data=URL`).
     pub data: Option<String>,
     pub filters: Filters,
+    /// Raw actor names the user folded into canonical actors of their own
+    /// (`alias=RAW=>CANONICAL`).
+    pub aliases: Vec<UserAlias>,
     pub bin: Bin,
     pub measure: Measure,
     /// Dimension of the breakdown panel (actor, admin1, event type...).
@@ -143,6 +150,15 @@ impl ViewState {
         }
         if let Some(with) = &f.alongside {
             q.append_pair("with", with);
+        }
+        if f.uncertain {
+            q.append_pair("uncertain", "1");
+        }
+        for alias in &self.aliases {
+            q.append_pair(
+                "alias",
+                &format!("{}{ALIAS_ARROW}{}", alias.raw, alias.canonical),
+            );
         }
         if let Some(n) = f.fatalities_min {
             q.append_pair("fmin", &n.to_string());
@@ -258,6 +274,23 @@ impl ViewState {
                     Ok(n) => f.fatalities_max = Some(n),
                     Err(_) => bad("fatalities are a whole number."),
                 },
+                "uncertain" => match value {
+                    "1" => f.uncertain = true,
+                    "0" => f.uncertain = false,
+                    _ => bad("uncertain is 1 or 0."),
+                },
+                "alias" => match value.split_once(ALIAS_ARROW) {
+                    _ if state.aliases.len() >= MAX_VALUES => bad("too many aliases."),
+                    Some((raw, canonical)) => match UserAlias::new(raw, canonical) {
+                        Some(alias) => {
+                            // A later alias of the same name replaces it.
+                            state.aliases.retain(|a| a.raw != alias.raw);
+                            state.aliases.push(alias);
+                        }
+                        None => bad("an alias needs both names."),
+                    },
+                    None => bad("an alias is written RAW=>CANONICAL."),
+                },
                 "civ" => match value {
                     "1" => f.civilian_targeting = Some(true),
                     "0" => f.civilian_targeting = Some(false),
@@ -323,6 +356,8 @@ impl ViewState {
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageState {
     pub filters: Filters,
+    /// The user's own actor aliases, applied to every dataset loaded.
+    pub aliases: Vec<UserAlias>,
     pub bin: Bin,
     pub measure: Measure,
     /// Dimension of the breakdown chart, its exports and its embed.
@@ -337,6 +372,7 @@ impl Default for PageState {
     fn default() -> Self {
         PageState {
             filters: Filters::default(),
+            aliases: Vec::new(),
             bin: Bin::Month,
             measure: Measure::Events,
             breakdown: GroupBy::Category(Category::EventType),
@@ -361,6 +397,7 @@ impl PageState {
         ViewState {
             data: data.map(str::to_string),
             filters: self.filters.clone(),
+            aliases: self.aliases.clone(),
             bin: self.bin,
             measure: self.measure,
             breakdown: (self.breakdown != GroupBy::Category(Category::EventType))
@@ -377,6 +414,7 @@ impl PageState {
     pub fn apply(&mut self, recipe: &ViewState, default_compare: &CompareSpec) -> Vec<String> {
         let mut notices = Vec::new();
         self.filters = recipe.filters.clone();
+        self.aliases = recipe.aliases.clone();
         self.bin = recipe.bin;
         self.measure = recipe.measure;
         self.breakdown = match recipe.breakdown {
@@ -474,11 +512,16 @@ mod tests {
                 actor: Some("Wagner Group / Africa Corps".into()),
                 role: Role::Side1,
                 alongside: Some("Malian state forces".into()),
+                uncertain: true,
                 fatalities_min: Some(1),
                 civilian_targeting: Some(true),
                 text: Some("menaka=a&b".into()),
                 ..Filters::default()
             },
+            aliases: vec![
+                UserAlias::new("Katiba Serma", "JNIM").unwrap(),
+                UserAlias::new("Ansarul Islam & co = x", "Jihadist groups").unwrap(),
+            ],
             bin: Bin::Week,
             measure: Measure::Fatalities,
             breakdown: Some(GroupBy::Category(Category::Admin1)),
@@ -533,6 +576,42 @@ mod tests {
         assert_eq!(notices.len(), 2);
         let (_, notices) = ViewState::from_query(&"type=a&".repeat(5000));
         assert!(notices.iter().any(|n| n.contains("longer than")));
+    }
+
+    #[test]
+    fn aliases_and_uncertain_attributions_in_the_link() {
+        let (state, notices) = ViewState::from_query(
+            "alias=Katiba+Serma%3D%3EJNIM&alias=Katiba+Serma%3D%3EMacina+group&uncertain=1&alias=no+arrow&alias=%3D%3EJNIM&uncertain=yes",
+        );
+        assert!(state.filters.uncertain);
+        // The later alias of a name replaces the earlier one.
+        assert_eq!(
+            state.aliases,
+            vec![UserAlias::new("Katiba Serma", "Macina group").unwrap()]
+        );
+        assert_eq!(notices.len(), 3, "{notices:?}");
+        assert!(notices.iter().any(|n| n.contains("RAW=>CANONICAL")));
+        assert!(notices.iter().any(|n| n.contains("both names")));
+        assert!(notices.iter().any(|n| n.contains("uncertain is 1 or 0")));
+        let link = state.to_query();
+        assert_eq!(link, "uncertain=1&alias=Katiba+Serma%3D%3EMacina+group");
+        // Values are capped like the others, and so is their number.
+        let long = format!("alias={}%3D%3EX", "y".repeat(MAX_VALUE_LEN));
+        let (state, notices) = ViewState::from_query(&long);
+        assert!(state.aliases.is_empty());
+        assert_eq!(notices.len(), 1);
+        let many: Vec<String> = (0..MAX_VALUES + 5)
+            .map(|i| format!("alias=a{i}%3D%3Eb"))
+            .collect();
+        let (state, notices) = ViewState::from_query(&many.join("&"));
+        assert_eq!(state.aliases.len(), MAX_VALUES);
+        assert_eq!(notices.len(), 5);
+        // The page keeps the aliases when it takes a link's view.
+        let mut page = PageState::default();
+        page.apply(&state, &CompareSpec::default_for(&[]));
+        assert_eq!(page.aliases, state.aliases);
+        let back = page.recipe(None, &CompareSpec::default_for(&[]), false);
+        assert_eq!(back.aliases, state.aliases);
     }
 
     #[test]

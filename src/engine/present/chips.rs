@@ -16,6 +16,8 @@ pub enum ChipTarget {
     /// The actor, its role and the "alongside" actor.
     Actor,
     Alongside,
+    /// Counting uncertain attributions under each of their actors.
+    Uncertain,
     Fatalities,
     Civilian,
     Text,
@@ -90,6 +92,12 @@ pub fn chips(f: &Filters) -> Vec<Chip> {
     if let Some(other) = non_empty(&f.alongside) {
         push(format!("Alongside: {other}"), ChipTarget::Alongside);
     }
+    if f.uncertain {
+        push(
+            "Including uncertain attributions (\u{201c}X and/or Y\u{201d})".into(),
+            ChipTarget::Uncertain,
+        );
+    }
     match (f.fatalities_min, f.fatalities_max) {
         (Some(a), Some(b)) if a == b => push(format!("Fatalities: {a}"), ChipTarget::Fatalities),
         (Some(a), Some(b)) => push(format!("Fatalities: {a}-{b}"), ChipTarget::Fatalities),
@@ -134,8 +142,10 @@ pub fn remove_chip(f: &mut Filters, target: &ChipTarget) {
             f.actor = None;
             f.role = Role::Any;
             f.alongside = None;
+            f.uncertain = false;
         }
         ChipTarget::Alongside => f.alongside = None,
+        ChipTarget::Uncertain => f.uncertain = false,
         ChipTarget::Fatalities => {
             f.fatalities_min = None;
             f.fatalities_max = None;
@@ -171,6 +181,7 @@ mod tests {
             actor: Some("Wagner Group".into()),
             role: Role::Side1,
             alongside: Some("Military Forces of Mali".into()),
+            uncertain: true,
             fatalities_min: Some(5),
             fatalities_max: None,
             civilian_targeting: Some(true),
@@ -192,6 +203,7 @@ mod tests {
                 "Disorder: Political violence",
                 "Actor: Wagner Group (side 1 (actor 1 or associated))",
                 "Alongside: Military Forces of Mali",
+                "Including uncertain attributions (\u{201c}X and/or Y\u{201d})",
                 "Fatalities: at least 5",
                 "Civilian targeting only",
                 "Text: \u{201c}Moura\u{201d}",
@@ -219,6 +231,7 @@ mod tests {
             actor: Some("A".into()),
             alongside: Some("B".into()),
             role: Role::Actor1,
+            uncertain: true,
             ..Filters::default()
         };
         remove_chip(&mut f, &ChipTarget::Actor);

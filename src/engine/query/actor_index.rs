@@ -11,7 +11,18 @@ pub struct ActorSuggestion {
     pub name: String,
     /// True for a canonical actor (which may stand for several raw names).
     pub canonical: bool,
+    /// True for an uncertain attribution ("X or Y (uncertain)").
+    pub uncertain: bool,
     pub events: u64,
+}
+
+/// A raw actor name as the file writes it, for choosing names to fold.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RawActor {
+    pub name: String,
+    pub events: u64,
+    /// The canonical actor it folds into now.
+    pub canonical: String,
 }
 
 /// What the actor search box needs, computed once per store: events per
@@ -26,6 +37,9 @@ pub struct ActorIndex {
     canonical_is_group: Vec<bool>,
     raw_folded: Vec<String>,
     canonical_folded: Vec<String>,
+    /// Per canonical actor, the folded aliases the table knows it by
+    /// ("fama"), so typing one suggests it.
+    canonical_aliases: Vec<Vec<String>>,
 }
 
 impl ActorIndex {
@@ -73,27 +87,43 @@ impl ActorIndex {
             .names
             .iter()
             .enumerate()
-            .map(|(c, name)| raw_per_canonical[c] > 1 || store.actors.code(name).is_none())
+            .map(|(c, name)| {
+                // An actor known only as one side of an uncertain
+                // attribution has no events of its own to suggest.
+                raw_per_canonical[c] > 1
+                    || (raw_per_canonical[c] == 1 && store.actors.code(name).is_none())
+            })
             .collect();
+        let mut canonical_aliases = vec![Vec::new(); store.canonical.names.len()];
+        for (alias, c) in store.canonical.search_aliases() {
+            canonical_aliases[c as usize].push(alias.to_string());
+        }
         ActorIndex {
             raw_events,
             canonical_events,
             canonical_is_group,
             raw_folded: store.actors.names().iter().map(|n| fold(n)).collect(),
             canonical_folded: store.canonical.names.iter().map(|n| fold(n)).collect(),
+            canonical_aliases,
         }
     }
 
-    /// Actors whose name contains `query`: canonical groups first, then raw
-    /// names, most events first.
+    /// Actors whose name (or, for a canonical actor, an alias the table
+    /// knows it by) contains `query`: canonical groups first, then
+    /// uncertain attributions, then raw names, most events first.
     pub fn suggest(&self, store: &Store, query: &str, limit: usize) -> Vec<ActorSuggestion> {
         let folded = fold(query.trim());
         let mut out: Vec<ActorSuggestion> = Vec::new();
         for (c, name) in self.canonical_folded.iter().enumerate() {
-            if self.canonical_is_group[c] && name.contains(&folded) {
+            let named = name.contains(&folded)
+                || self.canonical_aliases[c]
+                    .iter()
+                    .any(|a| a.contains(&folded));
+            if self.canonical_is_group[c] && named {
                 out.push(ActorSuggestion {
                     name: store.canonical.names[c].clone(),
                     canonical: true,
+                    uncertain: store.canonical.is_uncertain(c as u32),
                     events: self.canonical_events[c],
                 });
             }
@@ -103,6 +133,7 @@ impl ActorIndex {
                 out.push(ActorSuggestion {
                     name: store.actors.name(a as u32).to_string(),
                     canonical: false,
+                    uncertain: false,
                     events: self.raw_events[a],
                 });
             }
@@ -110,9 +141,33 @@ impl ActorIndex {
         out.sort_by(|x, y| {
             y.canonical
                 .cmp(&x.canonical)
+                .then(x.uncertain.cmp(&y.uncertain))
                 .then(y.events.cmp(&x.events))
                 .then(x.name.cmp(&y.name))
         });
+        out.truncate(limit);
+        out
+    }
+
+    /// Raw actor names containing `query`, most events first, with the
+    /// canonical actor each folds into now.
+    pub fn raw_actors(&self, store: &Store, query: &str, limit: usize) -> Vec<RawActor> {
+        let folded = fold(query.trim());
+        let mut out: Vec<RawActor> = self
+            .raw_folded
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| name.contains(&folded))
+            .map(|(a, _)| RawActor {
+                name: store.actors.name(a as u32).to_string(),
+                events: self.raw_events[a],
+                canonical: store
+                    .canonical
+                    .name(store.canonical.of_actor[a])
+                    .to_string(),
+            })
+            .collect();
+        out.sort_by(|x, y| y.events.cmp(&x.events).then(x.name.cmp(&y.name)));
         out.truncate(limit);
         out
     }

@@ -70,6 +70,10 @@ pub struct Filters {
     pub role: Role,
     /// With `actor`: only events where this actor is on the same side.
     pub alongside: Option<String>,
+    /// Count an uncertain attribution ("X and/or Y": the source could not
+    /// tell which acted) under each of X and Y when the actor filters name
+    /// X or Y. Off, it counts under neither.
+    pub uncertain: bool,
     pub fatalities_min: Option<u32>,
     pub fatalities_max: Option<u32>,
     pub civilian_targeting: Option<bool>,
@@ -127,7 +131,12 @@ impl Dim {
             Dim::Date => a.from == b.from && a.to == b.to,
             Dim::Months => a.months == b.months,
             Dim::Category(c) => a.categories[c] == b.categories[c],
-            Dim::Actor => a.actor == b.actor && a.role == b.role && a.alongside == b.alongside,
+            Dim::Actor => {
+                a.actor == b.actor
+                    && a.role == b.role
+                    && a.alongside == b.alongside
+                    && a.uncertain == b.uncertain
+            }
             Dim::Fatalities => {
                 a.fatalities_min == b.fatalities_min && a.fatalities_max == b.fatalities_max
             }

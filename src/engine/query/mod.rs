@@ -10,7 +10,7 @@ pub mod state;
 pub mod table;
 pub mod views;
 
-pub use actor_index::{suggest_actors, ActorIndex, ActorSuggestion};
+pub use actor_index::{suggest_actors, ActorIndex, ActorSuggestion, RawActor};
 pub use filters::{Dim, Filters, Role};
 pub use notes::{match_records, record_batches};
 pub use state::{match_actors, QueryState};

@@ -1,10 +1,12 @@
 //! Filter state over one store: one failure bit per filter dimension per
 //! event, recomputed only for the dimensions that change.
 
+use crate::engine::data::actors::UserAlias;
 use crate::engine::data::date::{self, Day};
 use crate::engine::data::dictionary::{Dictionary, NONE};
 use crate::engine::data::dimension::Category;
 use crate::engine::data::fold::{contains_folded, fold};
+use crate::engine::data::places::same_place;
 use crate::engine::data::store::{Codes, SourceText, Store};
 use crate::engine::query::filters::{Dim, Filters, Role};
 use crate::engine::query::notes::match_records;
@@ -43,24 +45,7 @@ impl QueryState {
         let last_day = store.date.iter().copied().max().unwrap_or(0);
         let month_of_day = ((last_day - first_day) as usize <= DAY_TABLE_MAX)
             .then(|| (first_day..=last_day).map(date::month_of).collect());
-        let mut shared_actor_rows = Vec::new();
-        for r in 0..store.len() {
-            let (s1, s2) = (store.side1[r], store.side2[r]);
-            if s1 == s2 {
-                continue;
-            }
-            let other = store.canonical.side(s2);
-            let shared: Vec<u32> = store
-                .canonical
-                .side(s1)
-                .iter()
-                .copied()
-                .filter(|a| other.contains(a))
-                .collect();
-            if !shared.is_empty() {
-                shared_actor_rows.push((r as u32, shared));
-            }
-        }
+        let shared_actor_rows = shared_actor_rows(store);
         QueryState {
             filters: Filters::default(),
             fails: vec![0; store.len()],
@@ -70,6 +55,20 @@ impl QueryState {
             shared_actor_rows,
             unfiltered: std::cell::RefCell::new(None),
         }
+    }
+
+    /// Folds the store's actors again with the user's aliases (see
+    /// [`Store::set_user_aliases`]) and brings the actor filter and the
+    /// actor breakdown up to date. Returns false when nothing changed.
+    pub fn set_user_aliases(&mut self, store: &mut Store, aliases: &[UserAlias]) -> bool {
+        if !store.set_user_aliases(aliases) {
+            return false;
+        }
+        self.shared_actor_rows = shared_actor_rows(store);
+        *self.unfiltered.get_mut() = None;
+        let filters = self.filters.clone();
+        self.recompute(store, Dim::Actor, &filters);
+        true
     }
 
     /// True when some event may fail the filter of `dim`.
@@ -183,7 +182,8 @@ enum Test<'a> {
     /// Allowed codes of a per-event code column.
     Codes(&'a [u16], Vec<bool>),
     /// Per side: bit 0 the primary actor matches, bit 1 an associated actor
-    /// matches, bit 2 the side also holds the "alongside" actor.
+    /// matches, bit 2 the side holds the actor and, as another actor, the
+    /// "alongside" one.
     Actor {
         role: Role,
         side_flags: Vec<u8>,
@@ -248,8 +248,8 @@ impl<'a> Test<'a> {
                     (Some(a), b) => (a, b),
                     (None, Some(b)) => (b, None),
                 };
-                let main = match_actors(store, main);
-                let other = other.map(|o| match_actors(store, o));
+                let main = match_actors(store, main, f.uncertain);
+                let other = other.map(|o| match_actors(store, o, f.uncertain));
                 let side_flags = (0..store.sides.len() as u32)
                     .map(|side| {
                         let primary = store.sides.primary[side as usize];
@@ -261,7 +261,7 @@ impl<'a> Test<'a> {
                             .any(|&a| main[a as usize]);
                         let with_other = other
                             .as_ref()
-                            .is_some_and(|o| store.sides.members(side).any(|a| o[a as usize]));
+                            .is_some_and(|o| distinct_pair(store.sides.members(side), &main, o));
                         u8::from(primary_hit) | u8::from(assoc_hit) << 1 | u8::from(with_other) << 2
                     })
                     .collect();
@@ -284,10 +284,13 @@ impl<'a> Test<'a> {
             Dim::Text => {
                 let text = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
                 let needle = fold(text);
+                // "Tombouctou" finds places named "Timbuktu"; the notes are
+                // searched as typed.
+                let place_needles = same_place(text);
                 let name_hit = |dict: &Dictionary| -> Vec<bool> {
                     dict.names()
                         .iter()
-                        .map(|n| contains_folded(n, &needle))
+                        .map(|n| place_needles.iter().any(|p| contains_folded(n, p)))
                         .collect()
                 };
                 let locations = name_hit(&store.locations);
@@ -331,7 +334,7 @@ impl<'a> Test<'a> {
                 let s2 = side_flags[store.side2[r] as usize];
                 if *alongside {
                     // Both actors on one side; the role narrows which side.
-                    let together = |s: u8| s & 3 != 0 && s & 4 != 0;
+                    let together = |s: u8| s & 4 != 0;
                     return match role {
                         Role::Actor1 | Role::Assoc1 | Role::Side1 => together(s1),
                         Role::Actor2 | Role::Assoc2 | Role::Side2 => together(s2),
@@ -357,42 +360,106 @@ impl<'a> Test<'a> {
     }
 }
 
+/// Events with the same canonical actor on both sides, and those actors.
+fn shared_actor_rows(store: &Store) -> Vec<(u32, Vec<u32>)> {
+    let mut rows = Vec::new();
+    for r in 0..store.len() {
+        let (s1, s2) = (store.side1[r], store.side2[r]);
+        if s1 == s2 {
+            continue;
+        }
+        let other = store.canonical.side(s2);
+        let shared: Vec<u32> = store
+            .canonical
+            .side(s1)
+            .iter()
+            .copied()
+            .filter(|a| other.contains(a))
+            .collect();
+        if !shared.is_empty() {
+            rows.push((r as u32, shared));
+        }
+    }
+    rows
+}
+
+/// True when one of `members` is a `main` actor and another one an
+/// `other` actor: "X alongside Y" needs two actors, so one uncertain
+/// attribution ("X and/or Y") alone never satisfies it.
+fn distinct_pair(members: impl Iterator<Item = u32>, main: &[bool], other: &[bool]) -> bool {
+    let mut main_hits = Vec::new();
+    let mut other_hits = Vec::new();
+    for a in members {
+        if main[a as usize] {
+            main_hits.push(a);
+        }
+        if other[a as usize] {
+            other_hits.push(a);
+        }
+    }
+    main_hits.iter().any(|m| other_hits.iter().any(|o| o != m))
+}
+
 /// Which codes of `dict` are named in `names` (exact, or equal after
-/// folding case and accents).
+/// folding case and accents, or another name of the same place:
+/// "Tombouctou" is "Timbuktu").
 fn wanted_codes(names: &[String], dict: &Dictionary) -> Vec<bool> {
-    let folded: Vec<String> = names.iter().map(|n| fold(n.trim())).collect();
+    let folded: Vec<String> = names.iter().flat_map(|n| same_place(n)).collect();
     dict.names()
         .iter()
         .map(|n| names.iter().any(|w| w == n) || folded.contains(&fold(n)))
         .collect()
 }
 
-/// Which raw actors `query` means: a canonical actor by name, else a raw
-/// actor by name, else every actor whose name or canonical name contains
-/// the query (case- and accent-insensitive).
-pub fn match_actors(store: &Store, query: &str) -> Vec<bool> {
+/// Which raw actors `query` means: a canonical actor by name or by an
+/// alias the table knows ("FAMa"), else a raw actor by name, else every
+/// actor whose name or canonical name contains the query (case- and
+/// accent-insensitive).
+///
+/// An uncertain attribution ("X and/or Y") is its own canonical actor, "X
+/// or Y (uncertain)", found by that name. With `uncertain` a query that
+/// means X (or Y) finds it too; without, a query naming X or Y does not,
+/// even as a fragment of its name.
+pub fn match_actors(store: &Store, query: &str, uncertain: bool) -> Vec<bool> {
     let query = query.trim();
     let canonical = &store.canonical;
     let folded = fold(query);
-    if let Some(code) = canonical.code(query).or_else(|| {
+    let means =
+        |c: u32, code: u32| c == code || (uncertain && canonical.alternatives(c).contains(&code));
+    let by_name = canonical.code(query).or_else(|| {
         canonical
             .names
             .iter()
             .position(|n| fold(n) == folded)
             .map(|i| i as u32)
-    }) {
-        return canonical.of_actor.iter().map(|&c| c == code).collect();
+    });
+    if let Some(code) = by_name {
+        return canonical.of_actor.iter().map(|&c| means(c, code)).collect();
     }
     if let Some(code) = store.actors.code(query) {
         return (0..store.actors.len() as u32).map(|a| a == code).collect();
     }
+    if let Some(code) = canonical.alias_code(query) {
+        return canonical.of_actor.iter().map(|&c| means(c, code)).collect();
+    }
+    let canonical_hit: Vec<bool> = canonical
+        .names
+        .iter()
+        .map(|n| contains_folded(n, &folded))
+        .collect();
     store
         .actors
         .names()
         .iter()
         .zip(&canonical.of_actor)
         .map(|(raw, &c)| {
-            contains_folded(raw, &folded) || contains_folded(canonical.name(c), &folded)
+            let alternatives = canonical.alternatives(c);
+            if alternatives.is_empty() || uncertain {
+                return contains_folded(raw, &folded) || canonical_hit[c as usize];
+            }
+            // "uncertain" or "JNIM or" name the doubt itself; "Sahel" names
+            // one of its actors.
+            canonical_hit[c as usize] && !alternatives.iter().any(|&x| canonical_hit[x as usize])
         })
         .collect()
 }

@@ -6,7 +6,7 @@
 //! chunks, and cancelling is simply dropping the importer. A failed import
 //! returns an [`ImportError`] and leaves whatever the caller had untouched.
 
-use crate::engine::data::actors::{AliasTable, Canonical};
+use crate::engine::data::actors::AliasTable;
 use crate::engine::data::date::{self, DateOrder, Day};
 use crate::engine::data::dictionary::{Dictionary, NONE};
 use crate::engine::data::dimension::{Category, CategoryMap};
@@ -1174,7 +1174,7 @@ impl Rows {
         self.store.names[Category::Admin3].seal();
         self.store.names[Category::Admin2].seal();
         let aliases = options.aliases.clone().unwrap_or_default();
-        self.store.canonical = Canonical::build(&self.store.actors, &self.store.sides, &aliases);
+        self.store.fold_actors(aliases, Vec::new());
         self.store.source = match held {
             Some(text) => SourceText::InMemory(text),
             None => SourceText::External {
