@@ -159,6 +159,9 @@ pub enum ImportWarning {
     NoCoordinates,
     /// Rows whose `year` column names another year than their date.
     YearMismatch { rows: u64 },
+    /// Events whose actor is ACLED's "X and/or Y": the source could not
+    /// tell which of the two acted.
+    UncertainAttributions { events: u64 },
 }
 
 impl fmt::Display for ImportWarning {
@@ -171,6 +174,12 @@ impl fmt::Display for ImportWarning {
             ImportWarning::NoCoordinates => {
                 write!(f, "No row has coordinates, so the map stays empty.")
             }
+            ImportWarning::UncertainAttributions { events } => write!(
+                f,
+                "{} {} attributed to \u{201c}X and/or Y\u{201d}: the source could not tell which group acted. They count under neither group, but under \u{201c}X or Y (uncertain)\u{201d}, unless \u{201c}Count uncertain attributions under each actor\u{201d} is ticked.",
+                thousands(*events),
+                if *events == 1 { "event is" } else { "events are" }
+            ),
             ImportWarning::YearMismatch { rows } => write!(
                 f,
                 "{} {} a year column that disagrees with the date read; check the date form above, or the file.",
@@ -1175,6 +1184,12 @@ impl Rows {
         self.store.names[Category::Admin2].seal();
         let aliases = options.aliases.clone().unwrap_or_default();
         self.store.fold_actors(aliases, Vec::new());
+        let uncertain = self.store.uncertain_events();
+        if uncertain > 0 {
+            self.report
+                .warnings
+                .push(ImportWarning::UncertainAttributions { events: uncertain });
+        }
         self.store.source = match held {
             Some(text) => SourceText::InMemory(text),
             None => SourceText::External {
