@@ -258,3 +258,47 @@ fn islamic_state_sahel_under_old_and_new_names_and_uncertain_attributions() {
     assert_eq!(v["events"], 12);
     assert_eq!(v["uncertain_attributions"], 3);
 }
+#[test]
+fn report_and_aggregate_read_workbooks_and_json() {
+    // The same events as acled_current.csv (see report_prints_the_import_summary).
+    for file in [
+        "tests/fixtures/acled_current.xlsx",
+        "tests/fixtures/acled_api.json",
+    ] {
+        let (code, v, err) = cli(&["report", file]);
+        assert_eq!(code, 0, "{file}: {err}");
+        assert_eq!(v["format"], "acled_current", "{file}");
+        assert_eq!(v["events"], 6, "{file}");
+        assert_eq!(v["fatalities"], 1240, "{file}");
+        assert_eq!(v["date_min"], "2021-06-15", "{file}");
+        assert_eq!(v["by_year"]["2022"]["fatalities"], 1203, "{file}");
+        assert_eq!(v["by_event_type"]["Battles"]["events"], 2, "{file}");
+        let (code, v, _) = cli(&["aggregate", file, "--by", "year"]);
+        assert_eq!(code, 0, "{file}");
+        assert_eq!(v["total"]["events"], 6, "{file}");
+        assert_eq!(v["total"]["fatalities"], 1240, "{file}");
+    }
+    let (_, v, _) = cli(&["report", "tests/fixtures/acled_current.xlsx"]);
+    assert_eq!(v["container"]["kind"], "workbook");
+    assert_eq!(v["container"]["sheet"], "Events");
+    assert_eq!(v["container"]["sheets"][1], "Codebook");
+    let (_, v, _) = cli(&["report", "tests/fixtures/acled_api.json"]);
+    assert_eq!(v["container"]["shape"], "acled_api");
+
+    let (code, _, err) = cli(&[
+        "report",
+        "tests/fixtures/acled_current.xlsx",
+        "--sheet",
+        "Codebook",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("Column, Meaning"), "{err}");
+    let (code, _, err) = cli(&[
+        "report",
+        "tests/fixtures/acled_current.csv",
+        "--sheet",
+        "Events",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not one"), "{err}");
+}

@@ -3,7 +3,7 @@
 //! prints JSON.
 //!
 //! ```text
-//! eventlens-cli report FILE
+//! eventlens-cli report FILE [--sheet NAME] [--date-order day-first|month-first]
 //! eventlens-cli aggregate FILE --by month|year|admin1|event_type|actor [filters]
 //!                [--alias RAW=CANONICAL]... [--uncertain]
 //! eventlens-cli generate --events N [--seed S] --out FILE
@@ -15,21 +15,28 @@ use eventlens::engine::data::date::{self, Day};
 use eventlens::engine::data::dimension::{Category, GroupBy};
 use eventlens::engine::query::group;
 use eventlens::engine::query::{Filters, QueryState};
+use eventlens::engine::read::container::Container;
 use eventlens::engine::read::dates::FieldOrder;
-use eventlens::engine::read::import::{sample_ranges, Dataset, ImportOptions, Importer};
+use eventlens::engine::read::decode::SNIFF_LEN;
+use eventlens::engine::read::import::{sample_ranges, ImportOptions, Importer};
+use eventlens::engine::read::open::{kind_of, FileKind};
 use eventlens::engine::synthetic;
+use eventlens::engine::{import_any, Opened};
 use serde_json::{json, Map, Value};
 use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  eventlens-cli report FILE [--date-order day-first|month-first]
+  eventlens-cli report FILE [--sheet NAME] [--date-order day-first|month-first]
   eventlens-cli aggregate FILE --by month|year|admin1|event_type|actor
                 [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--months 6-9]
                 [--actor NAME] [--alongside NAME] [--event-type TYPE] [--admin1 NAME]
                 [--date-order day-first|month-first] [--alias RAW=CANONICAL]... [--uncertain]
                 (--uncertain counts an \"X and/or Y\" actor under each of X and Y)
-  eventlens-cli generate --events N [--seed S] --out FILE   (synthetic ACLED-shaped data)";
+  eventlens-cli generate --events N [--seed S] --out FILE   (synthetic ACLED-shaped data)
+
+FILE is a CSV export, an Excel workbook (.xlsx; --sheet picks a sheet other
+than the first) or JSON (an ACLED or UCDP API answer, or an array of events).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -76,14 +83,16 @@ fn run(args: &[String]) -> Result<String, CliError> {
                 .split_first()
                 .ok_or_else(|| CliError::Usage("`report` takes one FILE.".into()))?;
             let mut import_options = ImportOptions::default();
+            let mut sheet = None;
             for (name, value) in options(rest)? {
                 match name.as_str() {
+                    "sheet" => sheet = Some(value),
                     "date-order" => import_options.date_order = Some(parse_date_order(&value)?),
                     other => return Err(CliError::Usage(format!("Unknown option `--{other}`."))),
                 }
             }
-            let dataset = import_file_with(file, import_options)?;
-            Ok(pretty(&report_json(&dataset)))
+            let opened = import_file_with(file, import_options, sheet.as_deref())?;
+            Ok(pretty(&report_json(&opened)))
         }
         "aggregate" => aggregate(rest),
         "generate" => generate(rest),
@@ -96,13 +105,37 @@ fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-/// Streams the file into the importer, a megabyte at a time.
-fn import_file_with(path: &str, options: ImportOptions) -> Result<Dataset, CliError> {
+/// Streams a text file into the importer, a megabyte at a time (with a
+/// sample of slices from throughout it for the date form); reads a workbook
+/// or JSON file whole (they cannot be read in pieces) and imports the CSV
+/// text it becomes. `sheet` picks a workbook's sheet.
+fn import_file_with(
+    path: &str,
+    options: ImportOptions,
+    sheet: Option<&str>,
+) -> Result<Opened, CliError> {
     let mut file = std::fs::File::open(path)
         .map_err(|e| CliError::Failed(format!("Could not open {path}: {e}.")))?;
+    let unreadable = |e: std::io::Error| CliError::Failed(format!("Could not read {path}: {e}."));
+    let mut head = Vec::new();
+    (&mut file)
+        .take(SNIFF_LEN as u64)
+        .read_to_end(&mut head)
+        .map_err(unreadable)?;
+    let kind = kind_of(&head, path);
+    if kind != FileKind::Text {
+        let mut bytes = head;
+        file.read_to_end(&mut bytes).map_err(unreadable)?;
+        return import_any(&bytes, path, sheet, options)
+            .map_err(|e| CliError::Failed(format!("{path}: {e}")));
+    }
+    if sheet.is_some() {
+        return Err(CliError::Usage(format!(
+            "`--sheet` picks a sheet of an Excel workbook; {path} is not one."
+        )));
+    }
     let mut options = options;
-    options.date_sample = read_sample(&mut file)
-        .map_err(|e| CliError::Failed(format!("Could not read {path}: {e}.")))?;
+    options.date_sample = read_sample(&mut file).map_err(unreadable)?;
     let mut importer = Importer::new(options);
     let mut buffer = vec![0u8; 1 << 20];
     loop {
@@ -116,9 +149,13 @@ fn import_file_with(path: &str, options: ImportOptions) -> Result<Dataset, CliEr
             .push(&buffer[..n])
             .map_err(|e| CliError::Failed(format!("{path}: {e}")))?;
     }
-    importer
+    let dataset = importer
         .finish()
-        .map_err(|e| CliError::Failed(format!("{path}: {e}")))
+        .map_err(|e| CliError::Failed(format!("{path}: {e}")))?;
+    Ok(Opened {
+        dataset,
+        container: Container::Text,
+    })
 }
 
 /// Slices from throughout the file, for choosing its date form from
@@ -148,9 +185,9 @@ fn parse_date_order(value: &str) -> Result<FieldOrder, CliError> {
     }
 }
 
-fn report_json(dataset: &Dataset) -> Value {
-    let store = &dataset.store;
-    let report = &dataset.report;
+fn report_json(opened: &Opened) -> Value {
+    let store = &opened.dataset.store;
+    let report = &opened.dataset.report;
     let all: Vec<u32> = (0..store.len() as u32).collect();
     let groups = |by: GroupBy| -> Value {
         let mut map = Map::new();
@@ -191,6 +228,7 @@ fn report_json(dataset: &Dataset) -> Value {
         "columns_ignored": report.columns_ignored,
         "warnings": report.warnings,
         "memory": store.memory_use(),
+        "container": opened.container,
     });
     if store.is_ucdp() {
         let low: u64 = store.fatalities_low.iter().map(|&f| u64::from(f)).sum();
@@ -256,6 +294,7 @@ fn aggregate(args: &[String]) -> Result<String, CliError> {
     let mut filters = Filters::default();
     let mut aliases = AliasTable::builtin();
     let mut date_order = None;
+    let mut sheet = None;
     for (name, value) in options(rest)? {
         match name.as_str() {
             "by" => {
@@ -268,6 +307,7 @@ fn aggregate(args: &[String]) -> Result<String, CliError> {
             "months" => filters.months = Some(parse_months(&value)?),
             "actor" => filters.actor = Some(value),
             "alongside" => filters.alongside = Some(value),
+            "sheet" => sheet = Some(value),
             "uncertain" => filters.uncertain = true,
             other if Category::from_slug(other).is_some() => {
                 if let Some(c) = Category::from_slug(other) {
@@ -294,8 +334,8 @@ fn aggregate(args: &[String]) -> Result<String, CliError> {
         date_order,
         ..ImportOptions::default()
     };
-    let dataset = import_file_with(file, options)?;
-    let store = &dataset.store;
+    let opened = import_file_with(file, options, sheet.as_deref())?;
+    let store = &opened.dataset.store;
     let mut state = QueryState::new(store);
     state.apply(store, &filters);
     let rows = state.rows();

@@ -25,3 +25,4 @@ pub mod synthetic;
 pub use data::store::Store;
 pub use read::error::ImportError;
 pub use read::import::{import_bytes, Dataset, ImportOptions, ImportReport, Importer};
+pub use read::open::{import_any, Opened};

@@ -3,6 +3,7 @@
 
 use crate::engine::data::date::{self, Day};
 use crate::engine::data::source::ColumnRole;
+use crate::engine::read::container::ContainerError;
 use crate::engine::read::problem::{Example, RowProblem};
 use std::fmt;
 
@@ -51,6 +52,8 @@ pub enum ImportError {
     AmbiguousDateOrder {
         examples: Vec<(String, Day, Day)>,
     },
+    /// A workbook or JSON document that gave no CSV text.
+    Container(ContainerError),
 }
 
 impl fmt::Display for ImportError {
@@ -146,7 +149,14 @@ impl fmt::Display for ImportError {
                 }
                 write!(f, ". Choose the order the file uses, then load it again.")
             }
+            ImportError::Container(e) => e.fmt(f),
         }
+    }
+}
+
+impl From<ContainerError> for ImportError {
+    fn from(e: ContainerError) -> Self {
+        ImportError::Container(e)
     }
 }
 

@@ -162,6 +162,9 @@ pub enum ImportWarning {
     /// Events whose actor is ACLED's "X and/or Y": the source could not
     /// tell which of the two acted.
     UncertainAttributions { events: u64 },
+    /// What converting a workbook or JSON document to rows noticed (its
+    /// sentence is made in `read::container`).
+    Converted(String),
 }
 
 impl fmt::Display for ImportWarning {
@@ -180,6 +183,7 @@ impl fmt::Display for ImportWarning {
                 thousands(*events),
                 if *events == 1 { "event is" } else { "events are" }
             ),
+            ImportWarning::Converted(sentence) => write!(f, "{sentence}"),
             ImportWarning::YearMismatch { rows } => write!(
                 f,
                 "{} {} a year column that disagrees with the date read; check the date form above, or the file.",
