@@ -11,6 +11,8 @@ use crate::engine::query::{Bar, Filters, Timeline};
 use std::borrow::Cow;
 use std::ops::Range;
 
+pub mod share;
+
 /// Neutralises a text cell a spreadsheet would run as a formula (OWASP CSV
 /// injection guidance): a leading `=`, `+`, `-`, `@`, tab or carriage
 /// return gets a `'` in front. Numbers the exporter formats itself are

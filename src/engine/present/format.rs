@@ -48,6 +48,11 @@ pub fn date_span(first: Option<Day>, last: Option<Day>) -> String {
     }
 }
 
+/// A count with its noun: "1 event", "2,130 events".
+pub fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,6 +60,13 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> Day {
         from_ymd(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn counts_with_their_noun() {
+        assert_eq!(plural(1, "event", "events"), "1 event");
+        assert_eq!(plural(0, "event", "events"), "0 events");
+        assert_eq!(plural(2130, "fatality", "fatalities"), "2,130 fatalities");
     }
 
     #[test]
