@@ -254,7 +254,7 @@ pub fn tooltip_text(
 /// The events at one place that pass the filters, for the list under the
 /// map.
 #[derive(Clone, Debug, PartialEq)]
-pub struct PlaceEvents {
+pub struct PlaceListing {
     /// The place in words ("Moura, Djenné, Mopti, Mali").
     pub name: String,
     /// The first events: row and a line about it.
@@ -265,10 +265,10 @@ pub struct PlaceEvents {
     pub limit: usize,
 }
 
-impl PlaceEvents {
+impl PlaceListing {
     /// The events of `rows` (file order) at `place`, the first `limit`
     /// described.
-    pub fn new(store: &Store, rows: &[u32], place: u32, limit: usize) -> PlaceEvents {
+    pub fn new(store: &Store, rows: &[u32], place: u32, limit: usize) -> PlaceListing {
         let at_place = rows
             .iter()
             .copied()
@@ -281,7 +281,7 @@ impl PlaceEvents {
             }
             total += 1;
         }
-        PlaceEvents {
+        PlaceListing {
             name: store.place_label(place),
             items,
             total,
@@ -587,7 +587,7 @@ S4,2022-01-08,Political violence,Battles,Armed clash,A,B,Mali,Mopti,Town A,14.5,
         let store = store();
         let town_a = store.place[0];
         assert_eq!(store.place[2], town_a);
-        let events = PlaceEvents::new(&store, &[0, 1, 2, 3], town_a, 2);
+        let events = PlaceListing::new(&store, &[0, 1, 2, 3], town_a, 2);
         assert_eq!(events.name, "Town A, Mopti, Mali");
         assert_eq!(
             events.items,
@@ -605,7 +605,7 @@ S4,2022-01-08,Political violence,Battles,Armed clash,A,B,Mali,Mopti,Town A,14.5,
             "3 events match the filters here; the first 2 are listed"
         );
         // Only the rows passing the filters count.
-        let one = PlaceEvents::new(&store, &[1, 3], town_a, 50);
+        let one = PlaceListing::new(&store, &[1, 3], town_a, 50);
         assert_eq!(one.caption(), "1 event matches the filters here");
         assert_eq!(one.items.len(), 1);
     }

@@ -1,6 +1,6 @@
 //! The list of the events at the place clicked on the map.
 
-use crate::engine::present::map_layers::PlaceEvents as Listing;
+use crate::engine::present::map_layers::PlaceListing;
 use crate::ui::use_ctx;
 use leptos::prelude::*;
 
@@ -17,7 +17,7 @@ pub fn PlaceEvents() -> impl IntoView {
         let listing = ctx.snapshot.with(|s| {
             ctx.data.with_value(|d| {
                 let store = &d.as_ref()?.store;
-                Some(Listing::new(store, &s.rows, place, SHOWN))
+                Some(PlaceListing::new(store, &s.rows, place, SHOWN))
             })
         })?;
         let caption = listing.caption();
