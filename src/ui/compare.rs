@@ -95,6 +95,7 @@ fn ConsecutiveYears() -> impl IntoView {
 fn MonthSelect(
     /// The element id, for the label.
     id: &'static str,
+    /// The label's text.
     label: &'static str,
     /// The month chosen, 1-12.
     value: RwSignal<u32>,
@@ -124,6 +125,7 @@ fn MonthSelect(
 /// A date of the comparison's settings (a period's first or last day).
 #[component]
 fn DateField(
+    /// The label's text.
     label: &'static str,
     /// The element id, for the label.
     id: &'static str,

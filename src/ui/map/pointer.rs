@@ -30,6 +30,7 @@ impl Pointer {
         self.layer.with_value(|l| l.place_at(x, y))
     }
 
+    /// A press of the main button starts a drag or a click.
     pub fn down(&self, ev: &PointerEvent) {
         if ev.button() != 0 {
             return;
@@ -42,6 +43,7 @@ impl Pointer {
         self.drag.update_value(|d| d.press(x, y));
     }
 
+    /// A move pans while dragging, else names the place under the pointer.
     pub fn moved(&self, ev: &PointerEvent) {
         let (x, y) = position(ev);
         let mut drag = self.drag.get_value();
@@ -60,6 +62,8 @@ impl Pointer {
         }
     }
 
+    /// A release without a drag selects the place under the pointer (or
+    /// none).
     pub fn up(&self, ev: &PointerEvent) {
         let (x, y) = position(ev);
         let mut drag = self.drag.get_value();
@@ -70,6 +74,7 @@ impl Pointer {
         }
     }
 
+    /// The wheel zooms about the pointer.
     pub fn wheel(&self, ev: &WheelEvent) {
         ev.prevent_default();
         let factor = wheel_zoom(ev.delta_y());
@@ -77,6 +82,7 @@ impl Pointer {
         change_view(self.ctx, |v| v.zoom_at(x, y, factor));
     }
 
+    /// Arrow keys pan, `+`, `=` and `-` zoom about the centre.
     pub fn key(&self, ev: &KeyboardEvent) {
         match key_move(&ev.key()) {
             Some(KeyMove::Pan(dx, dy)) => {
