@@ -1,38 +1,30 @@
 //! The details panel: every field of one event's record, read back from
 //! memory or from the user's file (`Blob.slice`), notes and source
-//! included. All values are shown as text.
+//! included. All values are shown as text. Which fields, under which
+//! names, is worked out in `engine::present::record`.
 
 use super::dom::read_slice;
-use super::use_ctx;
-use crate::engine::data::source::ColumnRole;
-use crate::engine::data::store::parse_record;
-use crate::engine::query::table::{cell_text, Column};
+use super::{use_ctx, Ctx};
+use crate::engine::present::record::{
+    record_source, summary_fields, RecordFields, RecordLayout, RecordSource,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// What the panel shows for one event.
+/// What the panel shows of one event's record.
 #[derive(Clone, Debug, PartialEq)]
 enum Record {
     Loading,
-    Fields(Fields),
+    Fields(RecordFields),
     Failed(String),
 }
 
-/// A record read back: (column name, value) pairs in file order, and the
-/// notes and source picked out for the top of the panel.
-#[derive(Clone, Debug, PartialEq)]
-struct Fields {
-    all: Vec<(String, String)>,
-    notes: Option<String>,
-    source: Option<String>,
-}
-
-#[component]
-pub fn DetailsPanel() -> impl IntoView {
-    let ctx = use_ctx();
-    let record = RwSignal::new(Record::Loading);
-    let summary = RwSignal::new(Vec::<(String, String)>::new());
-
+/// Follows the event the details panel is open on: its table fields at
+/// once, and its record once read (from memory, or from the file).
+/// Closes the panel if the event is not in the dataset.
+fn watch_record(ctx: Ctx) -> (ReadSignal<Vec<(String, String)>>, ReadSignal<Record>) {
+    let (summary, set_summary) = signal(Vec::new());
+    let (record, set_record) = signal(Record::Loading);
     Effect::new(move |_| {
         let Some(row) = ctx.details.get() else {
             return;
@@ -40,75 +32,50 @@ pub fn DetailsPanel() -> impl IntoView {
         let r = row as usize;
         let found = ctx.data.with_value(|d| {
             let l = d.as_ref()?;
-            if r >= l.store.len() {
-                return None;
-            }
-            let short: Vec<(String, String)> = Column::ALL
-                .iter()
-                .map(|&c| (c.title().to_string(), cell_text(&l.store, r, c)))
-                .collect();
-            let header = l.store.header.clone();
-            let columns = &l.store.columns;
-            let (notes_at, source_at) = (
-                columns.get(ColumnRole::Notes),
-                columns.get(ColumnRole::Source),
-            );
-            let pair = move |fields: Vec<String>| -> Fields {
-                let pick = |at: Option<usize>| {
-                    at.and_then(|i| fields.get(i))
-                        .filter(|v| !v.trim().is_empty())
-                        .cloned()
-                };
-                let (notes, source) = (pick(notes_at), pick(source_at));
-                let name = |i: usize| {
-                    header
-                        .get(i)
-                        .cloned()
-                        .unwrap_or_else(|| format!("column {}", i + 1))
-                };
-                let all = fields
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, v)| (name(i), v))
-                    .collect();
-                Fields { all, notes, source }
-            };
-            let source = match l.store.record_in_memory(r) {
-                Some(fields) => Ok(pair(fields)),
-                None => {
-                    let (start, end) = l.store.record_range(r);
-                    Err((l.file.clone(), start, end, l.store.delimiter, pair))
-                }
-            };
-            Some((short, source))
+            let source = record_source(&l.store, r)?;
+            Some((
+                summary_fields(&l.store, r),
+                source,
+                RecordLayout::of(&l.store),
+                l.file.clone(),
+            ))
         });
-        let Some((short, source)) = found else {
+        let Some((short, source, layout, file)) = found else {
             ctx.details.set(None);
             return;
         };
-        summary.set(short);
+        set_summary.set(short);
         match source {
-            Ok(fields) => record.set(Record::Fields(fields)),
-            Err((file, start, end, delimiter, pair)) => {
-                record.set(Record::Loading);
+            RecordSource::Held(fields) => set_record.set(Record::Fields(layout.fields(fields))),
+            RecordSource::InFile { start, end } => {
                 let Some(file) = file else {
-                    record.set(Record::Failed("The record's text is not available.".into()));
+                    set_record.set(Record::Failed("The record's text is not available.".into()));
                     return;
                 };
+                set_record.set(Record::Loading);
                 spawn_local(async move {
                     let result = read_slice(&file, start, end).await;
                     if ctx.details.get_untracked() != Some(row) {
                         return;
                     }
-                    record.set(match result {
-                        Ok(bytes) => Record::Fields(pair(parse_record(&bytes, delimiter))),
+                    set_record.set(match result {
+                        Ok(bytes) => Record::Fields(layout.parse(&bytes)),
                         Err(message) => Record::Failed(message),
                     });
                 });
             }
         }
     });
+    (summary, record)
+}
 
+/// The record of the event chosen in the table or the map's place list,
+/// as a dialog; Escape or "Close" closes it. Nothing while no event is
+/// chosen.
+#[component]
+pub fn DetailsPanel() -> impl IntoView {
+    let ctx = use_ctx();
+    let (summary, record) = watch_record(ctx);
     let close_button = NodeRef::<leptos::html::Button>::new();
     // Move the focus into the panel when it opens (keyboard users).
     Effect::new(move |_| {
@@ -139,51 +106,55 @@ pub fn DetailsPanel() -> impl IntoView {
                         "Close"
                     </button>
                 </div>
-                <dl class="summary">
-                    {move || {
-                        summary
-                            .get()
-                            .into_iter()
-                            .map(|(k, v)| view! { <dt>{k}</dt> <dd>{v}</dd> })
-                            .collect_view()
-                    }}
-                </dl>
-                {move || match record.get() {
-                    Record::Loading => view! { <p class="muted">"Reading the record..."</p> }.into_any(),
-                    Record::Failed(message) => view! { <p class="error">{message}</p> }.into_any(),
-                    Record::Fields(Fields { all, notes, source }) => {
-                        view! {
-                            {notes
-                                .map(|n| {
-                                    view! {
-                                        <h3>"Notes"</h3>
-                                        <p class="prose" data-testid="details-notes">{n}</p>
-                                    }
-                                })}
-                            {source
-                                .map(|s| {
-                                    view! {
-                                        <h3>"Source"</h3>
-                                        <p class="prose">{s}</p>
-                                    }
-                                })}
-                            <h3>"All fields as in the file"</h3>
-                            <dl class="fields" data-testid="details-fields">
-                                {all
-                                    .into_iter()
-                                    .map(|(k, v)| {
-                                        view! {
-                                            <dt>{k}</dt>
-                                            <dd>{v}</dd>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </dl>
-                        }
-                            .into_any()
-                    }
-                }}
+                <dl class="summary">{move || view! { <Fields fields=summary.get()/> }}</dl>
+                {move || view! { <RecordView record=record.get()/> }}
             </aside>
         })
     }
+}
+
+/// A record as read: its notes and source, then every field under its
+/// column name; or that it is being read, or why it could not be.
+#[component]
+fn RecordView(
+    /// The record, or its state while it is read.
+    record: Record,
+) -> impl IntoView {
+    match record {
+        Record::Loading => view! { <p class="muted">"Reading the record..."</p> }.into_any(),
+        Record::Failed(message) => view! { <p class="error">{message}</p> }.into_any(),
+        Record::Fields(RecordFields { all, notes, source }) => view! {
+            {notes
+                .map(|n| {
+                    view! {
+                        <h3>"Notes"</h3>
+                        <p class="prose" data-testid="details-notes">{n}</p>
+                    }
+                })}
+            {source
+                .map(|s| {
+                    view! {
+                        <h3>"Source"</h3>
+                        <p class="prose">{s}</p>
+                    }
+                })}
+            <h3>"All fields as in the file"</h3>
+            <dl class="fields" data-testid="details-fields">
+                <Fields fields=all/>
+            </dl>
+        }
+        .into_any(),
+    }
+}
+
+/// Name and value pairs as the terms and details of a `<dl>`.
+#[component]
+fn Fields(
+    /// (name, value) pairs, in order.
+    fields: Vec<(String, String)>,
+) -> impl IntoView {
+    fields
+        .into_iter()
+        .map(|(k, v)| view! { <dt>{k}</dt> <dd>{v}</dd> })
+        .collect_view()
 }

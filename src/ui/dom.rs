@@ -136,6 +136,31 @@ pub fn css_colour(name: &str, fallback: &str) -> String {
     colour
 }
 
+/// A function that asks for `draw` to run in the next animation frame:
+/// however often it is called before then, `draw` runs once, and it runs
+/// with whatever state is current at that frame. A frame still pending
+/// when the calling component goes away is cancelled.
+pub fn frame_scheduler(draw: impl Fn() + Copy + 'static) -> impl Fn() + Copy + 'static {
+    let pending: StoredValue<Option<AnimationFrameRequestHandle>, LocalStorage> =
+        StoredValue::new_local(None);
+    on_cleanup(move || {
+        if let Some(Some(handle)) = pending.try_update_value(Option::take) {
+            handle.cancel();
+        }
+    });
+    move || {
+        if pending.try_with_value(Option::is_some) != Some(false) {
+            return;
+        }
+        let handle = request_animation_frame_with_handle(move || {
+            if pending.try_update_value(Option::take).is_some() {
+                draw();
+            }
+        });
+        pending.set_value(handle.ok());
+    }
+}
+
 /// A resize observer and the callback it calls (kept alive with it).
 type Observer = (ResizeObserver, Closure<dyn Fn(js_sys::Array)>);
 

@@ -10,6 +10,7 @@ use super::load;
 use super::state::{CompareSettings, Panel};
 use super::Ctx;
 use crate::engine::link::ViewState;
+use crate::engine::output::share::view_address;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -62,11 +63,7 @@ pub fn query(ctx: Ctx, embed: Option<Panel>) -> String {
 
 /// The absolute address of `query` on this site.
 pub fn absolute(query: &str) -> String {
-    if query.is_empty() {
-        dom::page_base()
-    } else {
-        format!("{}?{query}", dom::page_base())
-    }
+    view_address(&dom::page_base(), query)
 }
 
 /// Keeps the address bar and the view in step (see the module doc).

@@ -27,7 +27,7 @@ use crate::engine::link::ViewState;
 use crate::engine::present::map::MapView;
 use crate::engine::query::group::{compare, Comparison};
 use crate::engine::query::table::sort_rows;
-use crate::engine::query::{self, Filters, ViewSpec, Views};
+use crate::engine::query::{Filters, NoteScan, ViewSpec, Views};
 use crate::engine::ImportReport;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -223,50 +223,46 @@ pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
+/// Bytes of the user's file read per step of a notes search.
+const NOTE_SLICE: u64 = 8 * 1024 * 1024;
+
 /// Large files keep their notes on disk: a text filter then needs a scan of
-/// the file, in slices, after which the views are computed again.
+/// the file, in slices ([`NoteScan`]), after which the views are computed
+/// again.
 fn watch_note_scans(ctx: Ctx) {
     let scanning: StoredValue<Option<String>> = StoredValue::new(None);
     Effect::new(move |_| {
         ctx.snapshot.track();
         let job = ctx.data.with_value(|d| {
             let l = d.as_ref()?;
-            if !l.state.needs_note_scan(&l.store) {
-                return None;
-            }
-            let text = l.state.filters().text.clone()?;
-            let batches = query::record_batches(&l.store, 8 * 1024 * 1024);
-            Some((text, batches, l.file.clone()?, l.store.len()))
+            let scan = NoteScan::needed(&l.store, &l.state, NOTE_SLICE)?;
+            Some((scan, l.file.clone()?))
         });
-        let Some((text, batches, file, len)) = job else {
+        let Some((mut scan, file)) = job else {
             return;
         };
-        if scanning.get_value().as_deref() == Some(text.as_str()) {
+        if scanning.get_value().as_deref() == Some(scan.text()) {
             return;
         }
-        scanning.set_value(Some(text.clone()));
+        scanning.set_value(Some(scan.text().to_string()));
         let version = ctx.data_version.get_untracked();
         spawn_local(async move {
-            let needle = crate::engine::data::fold::fold(text.trim());
-            let mut matches = vec![false; len];
-            let total = batches.last().map_or(0, |b| b.2) - batches.first().map_or(0, |b| b.1);
-            let mut done = 0;
-            ctx.note_scan.set(Some((0, total)));
-            for (rows, start, end) in batches {
-                let stop = |message: Option<&str>| {
-                    scanning.set_value(None);
-                    ctx.note_scan.set(None);
-                    if let Some(m) = message {
-                        ctx.error.set(Some(m.to_string()));
-                    }
-                };
+            let stop = |message: Option<&str>| {
+                scanning.set_value(None);
+                ctx.note_scan.set(None);
+                if let Some(m) = message {
+                    ctx.error.set(Some(m.to_string()));
+                }
+            };
+            ctx.note_scan.set(Some(scan.progress()));
+            while let Some((start, end)) = scan.next_range() {
                 let Ok(bytes) = dom::read_slice(&file, start, end).await else {
                     return stop(Some(
                         "The file could not be read again to search its notes (was it moved or changed?); open it once more.",
                     ));
                 };
                 let current = ctx.filters.with_untracked(|f| f.text.clone());
-                if current.as_deref() != Some(text.as_str())
+                if current.as_deref() != Some(scan.text())
                     || ctx.data_version.get_untracked() != version
                 {
                     // Another search (or file) took over.
@@ -274,15 +270,15 @@ fn watch_note_scans(ctx: Ctx) {
                 }
                 ctx.data.with_value(|d| {
                     if let Some(l) = d {
-                        query::match_records(&l.store, &needle, &bytes, start, rows, &mut matches);
+                        scan.feed(&l.store, &bytes);
                     }
                 });
-                done += end - start;
-                ctx.note_scan.set(Some((done, total)));
+                ctx.note_scan.set(Some(scan.progress()));
                 dom::yield_now().await;
             }
-            scanning.set_value(None);
-            ctx.note_scan.set(None);
+            stop(None);
+            let text = scan.text().to_string();
+            let matches = scan.finish();
             ctx.data.update_value(|d| {
                 if let Some(l) = d {
                     if l.state.filters().text.as_deref() == Some(text.as_str()) {

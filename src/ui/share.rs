@@ -2,12 +2,14 @@
 //! "Embed" (an `<iframe>` snippet of one panel, described by its text
 //! summary) and "Download events" (the filtered events as CSV). When the
 //! browser cannot copy, the text stays on show in a field to copy by hand.
+//! The texts (addresses, snippet, labels) come from
+//! `engine::output::share`.
 
 use super::exports::{self, Chart};
 use super::link;
 use super::state::{Origin, Panel};
 use super::{dom, use_ctx, Ctx};
-use crate::engine::output::embed_code;
+use crate::engine::output::share::{copy_status, first_embed_panel, panel_label, Embed};
 use crate::engine::present::summary;
 use crate::engine::query::group::compare;
 use leptos::html::{Input, Textarea};
@@ -32,30 +34,6 @@ fn chart_of(panel: Panel) -> Chart {
     }
 }
 
-/// A panel's name in a sentence.
-fn panel_label(panel: Panel) -> &'static str {
-    match panel {
-        Panel::Timeline => "Timeline",
-        Panel::Map => "Map",
-        Panel::Compare => "Period comparison",
-        Panel::Breakdown => "Breakdown",
-        Panel::Table => "Events table",
-        Panel::Counts => "Headline counts",
-    }
-}
-
-/// A height for the frame that suits the panel.
-fn frame_height(panel: Panel) -> u32 {
-    match panel {
-        Panel::Timeline => 420,
-        Panel::Map => 560,
-        Panel::Compare => 520,
-        Panel::Breakdown => 480,
-        Panel::Table => 600,
-        Panel::Counts => 260,
-    }
-}
-
 /// The text summary of a panel, computing the comparison if it is not on
 /// show.
 fn panel_summary(ctx: Ctx, panel: Panel) -> String {
@@ -72,27 +50,36 @@ fn panel_summary(ctx: Ctx, panel: Panel) -> String {
     exports::summary_text(ctx, chart_of(panel))
 }
 
-/// The embed snippet of `panel` for the view on show, and its address.
-fn embed_for(ctx: Ctx, panel: Panel) -> (String, String) {
+/// The embed of `panel` for the view on show.
+fn embed_for(ctx: Ctx, panel: Panel) -> Embed {
     let url = link::absolute(&link::query(ctx, Some(panel)));
     let dataset = ctx
         .info
         .with(|i| i.as_ref().map(|i| i.title()).unwrap_or_default());
-    let title = format!(
-        "EventLens: {} \u{b7} {}",
-        exports::chart_title(ctx, chart_of(panel)),
-        dataset
-    );
-    let code = embed_code(
-        &url,
-        &title,
+    Embed::new(
+        url,
+        panel,
+        &exports::chart_title(ctx, chart_of(panel)),
+        &dataset,
         &panel_summary(ctx, panel),
-        frame_height(panel),
-    );
-    (code, url)
+    )
 }
 
-/// The share and download buttons under the header.
+/// Copies `text` and records in `copied` whether it reached the clipboard;
+/// when it did not, `select` puts the text in a field ready to copy by hand.
+fn copy(copied: RwSignal<Option<bool>>, text: String, select: impl Fn() + 'static) {
+    copied.set(None);
+    spawn_local(async move {
+        let ok = dom::copy_text(&text).await;
+        copied.set(Some(ok));
+        if !ok {
+            select();
+        }
+    });
+}
+
+/// The share and download buttons under the header, and the sheet of the
+/// link or the embed when one is open.
 #[component]
 pub fn ShareBar() -> impl IntoView {
     let ctx = use_ctx();
@@ -100,57 +87,213 @@ pub fn ShareBar() -> impl IntoView {
     // Whether the last copy reached the clipboard.
     let copied = RwSignal::new(None::<bool>);
     let link_field = NodeRef::<Input>::new();
-    let code_field = NodeRef::<Textarea>::new();
-    let embed_panel = RwSignal::new(match ctx.app.get_untracked().panel {
-        Panel::Table => Panel::Timeline,
-        p => p,
-    });
-    let link = move || link::absolute(&link::query(ctx, None));
-    let embed = Memo::new(move |_| embed_for(ctx, embed_panel.get()));
-
-    let copy = move |text: String, select: Box<dyn Fn()>| {
-        copied.set(None);
-        spawn_local(async move {
-            let ok = dom::copy_text(&text).await;
-            copied.set(Some(ok));
-            if !ok {
-                select();
+    // The panel to embed: kept while the sheet is closed and opened again.
+    let embed_panel = RwSignal::new(first_embed_panel(ctx.app.get_untracked().panel));
+    let copy_link = move |_| {
+        sheet.set(Some(Sheet::Link));
+        copy(copied, link::absolute(&link::query(ctx, None)), move || {
+            if let Some(el) = link_field.get_untracked() {
+                let _ = el.focus();
+                el.select();
             }
         });
     };
-    let copy_link = move |_| {
-        sheet.set(Some(Sheet::Link));
-        copy(
-            link(),
-            Box::new(move || {
-                if let Some(el) = link_field.get_untracked() {
-                    let _ = el.focus();
-                    el.select();
-                }
-            }),
-        );
-    };
-    let copy_embed = move |_| {
-        copy(
-            embed.get_untracked().0,
-            Box::new(move || {
-                if let Some(el) = code_field.get_untracked() {
-                    let _ = el.focus();
-                    el.select();
-                }
-            }),
-        );
-    };
-    let status = move || {
-        copied.get().map(|ok| {
-            if ok {
-                "Copied to the clipboard."
+    let toggle_embed = move |_| {
+        copied.set(None);
+        sheet.update(|s| {
+            *s = if *s == Some(Sheet::Embed) {
+                None
             } else {
-                "This browser did not let the page copy: select the text above and copy it (Ctrl+C or \u{2318}C)."
+                Some(Sheet::Embed)
             }
-        })
+        });
     };
-    let local_file = move || {
+    let close = Callback::new(move |()| sheet.set(None));
+
+    view! {
+        <section class="share" aria-label="Share and download">
+            <div class="share-buttons">
+                <button data-testid="copy-link" on:click=copy_link>
+                    "Copy link"
+                </button>
+                <button
+                    data-testid="open-embed"
+                    aria-expanded=move || (sheet.get() == Some(Sheet::Embed)).to_string()
+                    on:click=toggle_embed
+                >
+                    "Embed"
+                </button>
+                <DownloadEvents/>
+            </div>
+            {move || match sheet.get() {
+                None => None,
+                Some(Sheet::Link) => Some(
+                    view! { <LinkSheet field=link_field copied=copied.read_only() on_close=close/> }
+                        .into_any(),
+                ),
+                Some(Sheet::Embed) => Some(view! { <EmbedSheet panel=embed_panel copied=copied on_close=close/> }.into_any()),
+            }}
+        </section>
+    }
+}
+
+/// "Download events (CSV)" and what a long export is doing.
+#[component]
+fn DownloadEvents() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <button
+            data-testid="export-events-csv"
+            disabled=move || ctx.busy.with(Option::is_some)
+            on:click=move |_| exports::download_events(ctx)
+        >
+            "Download events (CSV)"
+        </button>
+        <span class="muted small" role="status" data-testid="export-status">
+            {move || ctx.busy.get()}
+        </span>
+    }
+}
+
+/// The address of the view on show, in a field to copy from.
+#[component]
+fn LinkSheet(
+    /// The field holding the address (selected when copying failed).
+    field: NodeRef<Input>,
+    /// Whether the last copy reached the clipboard.
+    copied: ReadSignal<Option<bool>>,
+    /// Closes the sheet.
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let link = move || link::absolute(&link::query(ctx, None));
+    view! {
+        <div class="share-sheet" data-testid="link-sheet">
+            <label for="share-link">"Link to this view"</label>
+            <input
+                id="share-link"
+                data-testid="share-link"
+                type="text"
+                readonly
+                node_ref=field
+                prop:value=link
+            />
+            <CopyStatus copied=copied/>
+            <LocalFileNote/>
+            <button class="link" on:click=move |_| on_close.run(())>
+                "Close"
+            </button>
+        </div>
+    }
+}
+
+/// The embed of one panel: which panel, its snippet to copy, a preview
+/// link.
+#[component]
+fn EmbedSheet(
+    /// The panel to embed.
+    panel: RwSignal<Panel>,
+    /// Whether the last copy reached the clipboard (written by the copy
+    /// button).
+    copied: RwSignal<Option<bool>>,
+    /// Closes the sheet.
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let embed = Memo::new(move |_| embed_for(ctx, panel.get()));
+    let code_field = NodeRef::<Textarea>::new();
+    let copy_embed = move |_| {
+        copy(copied, embed.get_untracked().code, move || {
+            if let Some(el) = code_field.get_untracked() {
+                let _ = el.focus();
+                el.select();
+            }
+        });
+    };
+    view! {
+        <div class="share-sheet" data-testid="embed-sheet">
+            <EmbedPanelSelect panel=panel/>
+            <label for="embed-code">
+                "Embed code: a frame the width of the article, with the chart's summary as its caption"
+            </label>
+            <textarea
+                id="embed-code"
+                data-testid="embed-code"
+                readonly
+                rows="6"
+                node_ref=code_field
+                prop:value=move || embed.with(|e| e.code.clone())
+            ></textarea>
+            <div class="share-buttons">
+                <button data-testid="copy-embed" on:click=copy_embed>
+                    "Copy embed code"
+                </button>
+                <a
+                    data-testid="embed-url"
+                    href=move || embed.with(|e| e.url.clone())
+                    target="_blank"
+                    rel="noopener"
+                >
+                    "Preview the embed"
+                </a>
+            </div>
+            <CopyStatus copied=copied.read_only()/>
+            <LocalFileNote/>
+            <button class="link" on:click=move |_| on_close.run(())>
+                "Close"
+            </button>
+        </div>
+    }
+}
+
+/// The list of panels one can embed.
+#[component]
+fn EmbedPanelSelect(
+    /// The panel chosen.
+    panel: RwSignal<Panel>,
+) -> impl IntoView {
+    view! {
+        <div class="field inline">
+            <label for="embed-panel">"Panel to embed"</label>
+            <select
+                id="embed-panel"
+                data-testid="embed-panel"
+                on:change=move |ev| {
+                    if let Some(p) = Panel::from_name(&event_target_value(&ev)) {
+                        panel.set(p);
+                    }
+                }
+            >
+                {Panel::ALL
+                    .into_iter()
+                    .map(|p| {
+                        view! {
+                            <option value=p.name() prop:selected=move || panel.get() == p>
+                                {panel_label(p)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// Whether the last copy worked, or how to copy by hand.
+#[component]
+fn CopyStatus(
+    /// Whether the last copy reached the clipboard; `None` before any.
+    copied: ReadSignal<Option<bool>>,
+) -> impl IntoView {
+    view! { <p class="small" role="status">{move || copied.get().map(copy_status)}</p> }
+}
+
+/// For a file the user opened: the link opens the bundled dataset, and how
+/// to share a view of one's own file.
+#[component]
+fn LocalFileNote() -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
         ctx.info.with(|i| {
             matches!(i.as_ref().map(|i| &i.origin), Some(Origin::File { .. })).then(|| {
                 view! {
@@ -163,120 +306,5 @@ pub fn ShareBar() -> impl IntoView {
                 }
             })
         })
-    };
-
-    view! {
-        <section class="share" aria-label="Share and download">
-            <div class="share-buttons">
-                <button data-testid="copy-link" on:click=copy_link>
-                    "Copy link"
-                </button>
-                <button
-                    data-testid="open-embed"
-                    aria-expanded=move || (sheet.get() == Some(Sheet::Embed)).to_string()
-                    on:click=move |_| {
-                        copied.set(None);
-                        sheet.update(|s| {
-                            *s = if *s == Some(Sheet::Embed) { None } else { Some(Sheet::Embed) }
-                        });
-                    }
-                >
-                    "Embed"
-                </button>
-                <button
-                    data-testid="export-events-csv"
-                    disabled=move || ctx.busy.with(Option::is_some)
-                    on:click=move |_| exports::download_events(ctx)
-                >
-                    "Download events (CSV)"
-                </button>
-                <span class="muted small" role="status" data-testid="export-status">
-                    {move || ctx.busy.get()}
-                </span>
-            </div>
-            {move || match sheet.get() {
-                None => None,
-                Some(Sheet::Link) => Some(
-                    view! {
-                        <div class="share-sheet" data-testid="link-sheet">
-                            <label for="share-link">"Link to this view"</label>
-                            <input
-                                id="share-link"
-                                data-testid="share-link"
-                                type="text"
-                                readonly
-                                node_ref=link_field
-                                prop:value=link
-                            />
-                            <p class="small" role="status">{status}</p>
-                            {local_file}
-                            <button class="link" on:click=move |_| sheet.set(None)>
-                                "Close"
-                            </button>
-                        </div>
-                    }
-                    .into_any(),
-                ),
-                Some(Sheet::Embed) => Some(
-                    view! {
-                        <div class="share-sheet" data-testid="embed-sheet">
-                            <div class="field inline">
-                                <label for="embed-panel">"Panel to embed"</label>
-                                <select
-                                    id="embed-panel"
-                                    data-testid="embed-panel"
-                                    on:change=move |ev| {
-                                        if let Some(p) = Panel::from_name(&event_target_value(&ev)) {
-                                            embed_panel.set(p);
-                                        }
-                                    }
-                                >
-                                    {Panel::ALL
-                                        .into_iter()
-                                        .map(|p| {
-                                            view! {
-                                                <option value=p.name() prop:selected=move || embed_panel.get() == p>
-                                                    {panel_label(p)}
-                                                </option>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </select>
-                            </div>
-                            <label for="embed-code">
-                                "Embed code: a frame the width of the article, with the chart's summary as its caption"
-                            </label>
-                            <textarea
-                                id="embed-code"
-                                data-testid="embed-code"
-                                readonly
-                                rows="6"
-                                node_ref=code_field
-                                prop:value=move || embed.get().0
-                            ></textarea>
-                            <div class="share-buttons">
-                                <button data-testid="copy-embed" on:click=copy_embed>
-                                    "Copy embed code"
-                                </button>
-                                <a
-                                    data-testid="embed-url"
-                                    href=move || embed.get().1
-                                    target="_blank"
-                                    rel="noopener"
-                                >
-                                    "Preview the embed"
-                                </a>
-                            </div>
-                            <p class="small" role="status">{status}</p>
-                            {local_file}
-                            <button class="link" on:click=move |_| sheet.set(None)>
-                                "Close"
-                            </button>
-                        </div>
-                    }
-                    .into_any(),
-                ),
-            }}
-        </section>
     }
 }

@@ -1,12 +1,13 @@
 //! The event table, virtualised: a scroll container of fixed height with
 //! rows of fixed height, and only the rows in sight (plus a margin) in the
 //! DOM. Column headings sort (see `engine::query::table`); a row opens the
-//! details panel.
+//! details panel. Cell texts, the count line and the sort marks come from
+//! `engine::present::table_text`.
 
 use super::use_ctx;
-use crate::engine::present::format::plural;
+use crate::engine::present::table_text::{count_line, row_cells, SortMark};
 use crate::engine::present::table_window::table_window;
-use crate::engine::query::table::{cell_text, Column, SortKey};
+use crate::engine::query::table::{Column, SortKey};
 use leptos::prelude::*;
 
 /// Height of a row in CSS pixels (kept in step with `.event-table tr`).
@@ -16,15 +17,21 @@ const VIEW_HEIGHT: f64 = 420.0;
 /// Rows rendered beyond the visible ones, above and below.
 const OVERSCAN: usize = 8;
 
+/// The filtered events as a sortable table, with their count above it.
 #[component]
 pub fn EventTable() -> impl IntoView {
     let ctx = use_ctx();
     let scroll_top = RwSignal::new(0.0f64);
-    let sort = Memo::new(move |_| ctx.app.with(|a| a.sort));
-    let total = move || ctx.table_rows.with(|r| r.len());
+    let total = Signal::derive(move || ctx.table_rows.with(|r| r.len()));
 
     let rows = move || {
-        let win = table_window(scroll_top.get(), total(), ROW_HEIGHT, VIEW_HEIGHT, OVERSCAN);
+        let win = table_window(
+            scroll_top.get(),
+            total.get(),
+            ROW_HEIGHT,
+            VIEW_HEIGHT,
+            OVERSCAN,
+        );
         let (first, count) = (win.first, win.count);
         let slice: Vec<u32> = ctx.table_rows.with(|r| r[first..first + count].to_vec());
         let cells: Vec<(u32, Vec<String>)> = ctx.data.with_value(|d| {
@@ -33,15 +40,7 @@ pub fn EventTable() -> impl IntoView {
             };
             slice
                 .iter()
-                .map(|&r| {
-                    (
-                        r,
-                        Column::ALL
-                            .iter()
-                            .map(|&c| cell_text(&l.store, r as usize, c))
-                            .collect(),
-                    )
-                })
+                .map(|&r| (r, row_cells(&l.store, r as usize)))
                 .collect()
         });
         let (before, after) = (win.before_px, win.after_px);
@@ -50,98 +49,15 @@ pub fn EventTable() -> impl IntoView {
             {cells
                 .into_iter()
                 .enumerate()
-                .map(|(i, (row, texts))| {
-                    let open = move || ctx.details.set(Some(row));
-                    let selected = move || ctx.details.get() == Some(row);
-                    view! {
-                        <tr
-                            tabindex="0"
-                            aria-rowindex=first + i + 2
-                            class:selected=selected
-                            data-row=row
-                            on:click=move |_| open()
-                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                                if ev.key() == "Enter" || ev.key() == " " {
-                                    ev.prevent_default();
-                                    open();
-                                }
-                            }
-                        >
-                            {texts
-                                .into_iter()
-                                .zip(Column::ALL)
-                                .map(|(text, c)| {
-                                    let title = text.clone();
-                                    view! {
-                                        <td class:num=c.is_numeric() title=title>
-                                            {text}
-                                        </td>
-                                    }
-                                })
-                                .collect_view()}
-                        </tr>
-                    }
-                })
+                .map(|(i, (row, texts))| view! { <EventRow row=row index=first + i texts=texts/> })
                 .collect_view()}
             <tr class="spacer" aria-hidden="true" style:height=format!("{after}px")></tr>
         }
     };
 
-    let headings = Column::ALL
-        .into_iter()
-        .map(|c| {
-            let state = move || match sort.get() {
-                Some(SortKey { column, descending }) if column == c => {
-                    if descending {
-                        "descending"
-                    } else {
-                        "ascending"
-                    }
-                }
-                _ => "none",
-            };
-            let arrow = move || match state() {
-                "ascending" => " \u{25b2}",
-                "descending" => " \u{25bc}",
-                _ => "",
-            };
-            view! {
-                <th scope="col" aria-sort=state class:num=c.is_numeric()>
-                    <button
-                        class="sort"
-                        data-column=c.name()
-                        on:click=move |_| {
-                            ctx.app.update(|a| a.sort = Some(SortKey::after_click(a.sort, c)))
-                        }
-                    >
-                        {c.title()}
-                        <span aria-hidden="true">{arrow}</span>
-                    </button>
-                </th>
-            }
-        })
-        .collect_view();
-
     view! {
         <div class="table-panel" role="tabpanel" id="panel-lower" aria-labelledby="tab-table">
-            <p class="muted small" data-testid="table-count">
-                {move || {
-                    let n = total() as u64;
-                    format!("{}; select a row to read its full record.", plural(n, "event", "events"))
-                }}
-                {move || {
-                    sort.get()
-                        .is_some()
-                        .then(|| {
-                            view! {
-                                " "
-                                <button class="link" on:click=move |_| ctx.app.update(|a| a.sort = None)>
-                                    "File order"
-                                </button>
-                            }
-                        })
-                }}
-            </p>
+            <TableCount total=total/>
             <div
                 class="table-scroll"
                 data-testid="event-table"
@@ -151,13 +67,111 @@ pub fn EventTable() -> impl IntoView {
                     scroll_top.set(f64::from(el.scroll_top()));
                 }
             >
-                <table class="event-table" aria-rowcount=move || total() + 1>
+                <table class="event-table" aria-rowcount=move || total.get() + 1>
                     <thead>
-                        <tr aria-rowindex="1">{headings}</tr>
+                        <tr aria-rowindex="1">
+                            {Column::ALL.into_iter().map(|c| view! { <SortHeading column=c/> }).collect_view()}
+                        </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
         </div>
+    }
+}
+
+/// How many events the table holds, and a way back to file order when
+/// it is sorted.
+#[component]
+fn TableCount(
+    /// Events in the table.
+    total: Signal<usize>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let sorted = Memo::new(move |_| ctx.app.with(|a| a.sort.is_some()));
+    view! {
+        <p class="muted small" data-testid="table-count">
+            {move || count_line(total.get())}
+            {move || {
+                sorted
+                    .get()
+                    .then(|| {
+                        view! {
+                            " "
+                            <button class="link" on:click=move |_| ctx.app.update(|a| a.sort = None)>
+                                "File order"
+                            </button>
+                        }
+                    })
+            }}
+        </p>
+    }
+}
+
+/// A column heading: a button that sorts by the column, marked with the
+/// direction when the table is sorted by it.
+#[component]
+fn SortHeading(
+    /// The column headed.
+    column: Column,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let mark = Memo::new(move |_| ctx.app.with(|a| SortMark::of(a.sort, column)));
+    view! {
+        <th scope="col" aria-sort=move || mark.get().aria() class:num=column.is_numeric()>
+            <button
+                class="sort"
+                data-column=column.name()
+                on:click=move |_| {
+                    ctx.app.update(|a| a.sort = Some(SortKey::after_click(a.sort, column)))
+                }
+            >
+                {column.title()}
+                <span aria-hidden="true">{move || mark.get().arrow()}</span>
+            </button>
+        </th>
+    }
+}
+
+/// One event as a table row; Enter, Space or a click opens its record.
+#[component]
+fn EventRow(
+    /// The event (row of the store).
+    row: u32,
+    /// Its position in the table, from 0.
+    index: usize,
+    /// Its cell texts, in column order.
+    texts: Vec<String>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let open = move || ctx.details.set(Some(row));
+    let selected = move || ctx.details.get() == Some(row);
+    view! {
+        <tr
+            tabindex="0"
+            aria-rowindex=index + 2
+            class:selected=selected
+            data-row=row
+            on:click=move |_| open()
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    open();
+                }
+            }
+        >
+            {texts
+                .into_iter()
+                .zip(Column::ALL)
+                .map(|(text, c)| {
+                    let title = text.clone();
+                    view! {
+                        <td class:num=c.is_numeric() title=title>
+                            {text}
+                        </td>
+                    }
+                })
+                .collect_view()}
+        </tr>
     }
 }

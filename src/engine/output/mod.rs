@@ -16,6 +16,8 @@ use crate::engine::query::{Bar, Filters, Timeline};
 use std::borrow::Cow;
 use std::ops::Range;
 
+pub mod share;
+
 /// Neutralises a text cell a spreadsheet would run as a formula (OWASP CSV
 /// injection guidance): a cell whose first visible character is `=`, `+`,
 /// `-` or `@` - or a full-width or small look-alike of one, which some

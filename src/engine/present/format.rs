@@ -48,6 +48,13 @@ mod tests {
     }
 
     #[test]
+    fn counts_with_their_noun() {
+        assert_eq!(plural(1, "event", "events"), "1 event");
+        assert_eq!(plural(0, "event", "events"), "0 events");
+        assert_eq!(plural(2130, "fatality", "fatalities"), "2,130 fatalities");
+    }
+
+    #[test]
     fn sizes() {
         assert_eq!(bytes(812), "812 bytes");
         assert_eq!(bytes(14_200_000), "14.2 MB");

@@ -1,5 +1,6 @@
 //! Map geometry: Web Mercator, fitting a view to bounds, pan and zoom,
-//! point sizes and hit-testing.
+//! point sizes and hit-testing. What the map draws from these is in
+//! [`super::map_layers`].
 
 /// Web Mercator: longitude and latitude (degrees) to plane units (radians
 /// of longitude). Latitudes are clamped to +-85 degrees.
@@ -139,11 +140,16 @@ pub fn point_radius(fatalities: u64, max_fatalities: u64) -> f64 {
 
 /// The index of the circle `(x, y, r)` nearest to `(px, py)` that the
 /// pixel falls in (with `slack` pixels to spare); `None` if none.
-pub fn hit_test(circles: &[(f64, f64, f64)], px: f64, py: f64, slack: f64) -> Option<usize> {
+pub fn hit_test(
+    circles: impl IntoIterator<Item = (f64, f64, f64)>,
+    px: f64,
+    py: f64,
+    slack: f64,
+) -> Option<usize> {
     circles
-        .iter()
+        .into_iter()
         .enumerate()
-        .filter_map(|(i, &(x, y, r))| {
+        .filter_map(|(i, (x, y, r))| {
             let d = ((x - px).powi(2) + (y - py).powi(2)).sqrt();
             (d <= r + slack).then_some((i, d))
         })
@@ -215,9 +221,9 @@ mod tests {
         assert_eq!(point_radius(100, 100), 18.0);
         assert!(point_radius(25, 100) < point_radius(50, 100));
         let circles = [(10.0, 10.0, 5.0), (14.0, 10.0, 5.0), (100.0, 100.0, 3.0)];
-        assert_eq!(hit_test(&circles, 13.0, 10.0, 0.0), Some(1));
-        assert_eq!(hit_test(&circles, 50.0, 50.0, 2.0), None);
-        assert_eq!(hit_test(&circles, 104.0, 100.0, 2.0), Some(2));
+        assert_eq!(hit_test(circles, 13.0, 10.0, 0.0), Some(1));
+        assert_eq!(hit_test(circles, 50.0, 50.0, 2.0), None);
+        assert_eq!(hit_test(circles, 104.0, 100.0, 2.0), Some(2));
         assert_eq!(
             bounds([(1.0, 2.0), (f64::NAN, 0.0), (-1.0, 5.0)]),
             Some((-1.0, 2.0, 1.0, 5.0))

@@ -1,0 +1,653 @@
+//! What the map panel shows, as plain data for any front end to draw: the
+//! first view of a dataset, country outlines projected to screen paths, the
+//! points in drawing order (overlapping ones thinned per screen cell), the
+//! point under the pointer, the tooltip, the list of a place's events, and
+//! what a pointer, wheel or key gesture does to the view.
+
+use crate::engine::data::date::format_iso;
+use crate::engine::data::dimension::Category;
+use crate::engine::data::store::Store;
+use crate::engine::present::format::plural;
+use crate::engine::present::map::{bounds, hit_test, mercator, point_radius, MapView};
+use crate::engine::present::palette::event_type_colour;
+use crate::engine::query::MapPoint;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+/// What the map shows before the data is in: West Africa and the Sahel.
+pub const DEFAULT_BOUNDS: (f64, f64, f64, f64) = (-18.0, 0.0, 25.0, 30.0);
+
+/// The first view of a dataset: every place `(lon, lat)` in sight, or
+/// [`DEFAULT_BOUNDS`] when there is none.
+pub fn initial_view(
+    places: impl IntoIterator<Item = (f32, f32)>,
+    width: f64,
+    height: f64,
+) -> MapView {
+    let all = bounds(
+        places
+            .into_iter()
+            .map(|(lon, lat)| (f64::from(lon), f64::from(lat))),
+    );
+    MapView::fit(all.unwrap_or(DEFAULT_BOUNDS), width, height, 24.0, 2.0)
+}
+
+/// A ring of a country outline in plane (Mercator) units, with its box.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ring {
+    points: Vec<(f64, f64)>,
+    min: (f64, f64),
+    max: (f64, f64),
+}
+
+/// Country outlines, projected once when read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outlines {
+    rings: Vec<Ring>,
+}
+
+#[derive(Deserialize)]
+struct OutlineFile {
+    countries: Vec<OutlineCountry>,
+}
+
+#[derive(Deserialize)]
+struct OutlineCountry {
+    /// Flat `[lon, lat, lon, lat, ...]` per ring.
+    rings: Vec<Vec<f32>>,
+}
+
+impl Outlines {
+    /// Reads an outline file (`{"countries": [{"rings": [[lon, lat, ...]]}]}`);
+    /// rings of fewer than three points are left out. `None` if the file is
+    /// not such JSON.
+    pub fn parse(bytes: &[u8]) -> Option<Outlines> {
+        let file: OutlineFile = serde_json::from_slice(bytes).ok()?;
+        let mut rings = Vec::new();
+        for flat in file.countries.into_iter().flat_map(|c| c.rings) {
+            let points: Vec<(f64, f64)> = flat
+                .chunks_exact(2)
+                .map(|p| mercator(f64::from(p[0]), f64::from(p[1])))
+                .collect();
+            if points.len() < 3 {
+                continue;
+            }
+            let (mut min, mut max) = (points[0], points[0]);
+            for &(x, y) in &points {
+                min = (min.0.min(x), min.1.min(y));
+                max = (max.0.max(x), max.1.max(y));
+            }
+            rings.push(Ring { points, min, max });
+        }
+        Some(Outlines { rings })
+    }
+
+    /// The rings whose box meets the view, each as the screen pixels of its
+    /// points (a closed path: the last point joins the first).
+    pub fn paths<'a>(
+        &'a self,
+        view: &'a MapView,
+    ) -> impl Iterator<Item = impl Iterator<Item = (f64, f64)> + 'a> + 'a {
+        let half_w = view.width / 2.0 / view.scale;
+        let half_h = view.height / 2.0 / view.scale;
+        let (x0, x1) = (view.center_x - half_w, view.center_x + half_w);
+        let (y0, y1) = (view.center_y - half_h, view.center_y + half_h);
+        self.rings
+            .iter()
+            .filter(move |r| !(r.max.0 < x0 || r.min.0 > x1 || r.max.1 < y0 || r.min.1 > y1))
+            .map(move |r| {
+                r.points
+                    .iter()
+                    .map(move |&(x, y)| view.plane_to_screen(x, y))
+            })
+    }
+}
+
+/// A point as drawn: pixel centre and radius, place and its event type.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DrawnPoint {
+    pub x: f64,
+    pub y: f64,
+    pub r: f64,
+    pub place: u32,
+    /// Code in the store's event types; `u16::MAX` for none.
+    pub event_type: u16,
+}
+
+/// Radius up to which a point is drawn without an outline: the smallest
+/// circles (places without reported deaths) are most of the points, and
+/// rasterising tens of thousands of stroked arcs was most of a redraw.
+pub const SMALL_POINT: f64 = 3.5;
+
+/// Pixels beyond the canvas edge within which points are still drawn (a
+/// circle centred just outside shows in part).
+const EDGE: f64 = 20.0;
+
+/// Pixels around a circle that still count as a hit.
+const HIT_SLACK: f64 = 2.0;
+
+/// Circles are drawn in size classes 3 pixels of radius wide.
+fn size_class(r: f64) -> i64 {
+    (r / 3.0).floor() as i64
+}
+
+/// One fill (and, for larger circles, one stroke) of circles of one
+/// colour and size class.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Batch {
+    pub event_type: u16,
+    /// Stroke the circles' outlines too (not for [`SMALL_POINT`]s).
+    pub outlined: bool,
+    /// The circles to draw, as indices into [`PointLayer::points`].
+    pub points: Vec<usize>,
+}
+
+/// The map's points for one view: every point near the canvas in drawing
+/// order (for hit-testing and the selection), and the batches to draw.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PointLayer {
+    pub points: Vec<DrawnPoint>,
+    pub batches: Vec<Batch>,
+}
+
+impl PointLayer {
+    /// Lays out `points` in `view`. Bigger circles come first, so small ones
+    /// stay visible on top; within a size class, circles of one colour make
+    /// one batch (a fill per circle is slow with tens of thousands of
+    /// places). A batch skips a circle whose screen cell (about a circle's
+    /// width across) already holds one: drawn over an equal or larger circle
+    /// of the same colour it adds nothing to see but costs raster time.
+    pub fn new(points: &[MapPoint], view: &MapView) -> PointLayer {
+        let max = points.iter().map(|p| p.fatalities).max().unwrap_or(0);
+        let mut shown: Vec<DrawnPoint> = points
+            .iter()
+            .map(|p| {
+                let (x, y) = view.to_screen(f64::from(p.lon), f64::from(p.lat));
+                DrawnPoint {
+                    x,
+                    y,
+                    r: point_radius(p.fatalities, max),
+                    place: p.place,
+                    event_type: p.event_type,
+                }
+            })
+            .filter(|d| {
+                d.x > -EDGE && d.y > -EDGE && d.x < view.width + EDGE && d.y < view.height + EDGE
+            })
+            .collect();
+        shown.sort_by(|a, b| {
+            size_class(b.r)
+                .cmp(&size_class(a.r))
+                .then(a.event_type.cmp(&b.event_type))
+                .then(b.r.total_cmp(&a.r))
+        });
+        let mut batches = Vec::new();
+        let mut start = 0;
+        while start < shown.len() {
+            let first = shown[start];
+            let same = |p: &DrawnPoint| {
+                size_class(p.r) == size_class(first.r) && p.event_type == first.event_type
+            };
+            let end = start + shown[start..].iter().take_while(|p| same(p)).count();
+            let cell = (first.r * 1.5).max(4.0);
+            let mut covered = HashSet::new();
+            let drawn = (start..end)
+                .filter(|&i| {
+                    covered.insert(((shown[i].x / cell) as i32, (shown[i].y / cell) as i32))
+                })
+                .collect();
+            batches.push(Batch {
+                event_type: first.event_type,
+                outlined: first.r > SMALL_POINT,
+                points: drawn,
+            });
+            start = end;
+        }
+        PointLayer {
+            points: shown,
+            batches,
+        }
+    }
+
+    /// The place of the circle under pixel `(x, y)` (the nearest whose
+    /// centre is within its radius and 2 pixels), thinned circles included.
+    pub fn place_at(&self, x: f64, y: f64) -> Option<u32> {
+        hit_test(self.points.iter().map(|p| (p.x, p.y, p.r)), x, y, HIT_SLACK)
+            .map(|i| self.points[i].place)
+    }
+
+    /// The drawn circle of `place`, if it is near the canvas.
+    pub fn point_of(&self, place: u32) -> Option<&DrawnPoint> {
+        self.points.iter().find(|p| p.place == place)
+    }
+}
+
+/// The fill colour of points of an event type (code in the store).
+pub fn point_colour(store: &Store, event_type: u16) -> &'static str {
+    let name = if event_type == u16::MAX {
+        ""
+    } else {
+        store.names[Category::EventType].name(u32::from(event_type))
+    };
+    event_type_colour(name, usize::from(event_type))
+}
+
+/// What the map says when no point passes the filters.
+pub const NO_POINTS: &str = "No event with coordinates matches the filters.";
+
+/// The tooltip of a place: "Gao, Mali: 12 events, 1 fatality"; `None` if the
+/// place is not on the map.
+pub fn tooltip_text(
+    points: &[MapPoint],
+    place: u32,
+    name_of: impl FnOnce(u32) -> String,
+) -> Option<String> {
+    let point = points.iter().find(|p| p.place == place)?;
+    Some(format!(
+        "{}: {}, {}",
+        name_of(place),
+        plural(u64::from(point.events), "event", "events"),
+        plural(point.fatalities, "fatality", "fatalities")
+    ))
+}
+
+/// The events at one place that pass the filters, for the list under the
+/// map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceListing {
+    /// The place in words ("Moura, Djenné, Mopti, Mali").
+    pub name: String,
+    /// The first events: row and a line about it.
+    pub items: Vec<(u32, String)>,
+    /// Events at the place in all.
+    pub total: usize,
+    /// How many were asked for at most.
+    pub limit: usize,
+}
+
+impl PlaceListing {
+    /// The events of `rows` (file order) at `place`, the first `limit`
+    /// described.
+    pub fn new(store: &Store, rows: &[u32], place: u32, limit: usize) -> PlaceListing {
+        let at_place = rows
+            .iter()
+            .copied()
+            .filter(|&r| store.place.get(r as usize) == Some(&place));
+        let mut items = Vec::new();
+        let mut total = 0;
+        for r in at_place {
+            if items.len() < limit {
+                items.push((r, event_line(store, r as usize)));
+            }
+            total += 1;
+        }
+        PlaceListing {
+            name: store.place_label(place),
+            items,
+            total,
+            limit,
+        }
+    }
+
+    /// "3 events match the filters here", and when not all are listed,
+    /// "; the first 50 are listed".
+    pub fn caption(&self) -> String {
+        let mut text = format!(
+            "{} the filters here",
+            plural(self.total as u64, "event matches", "events match")
+        );
+        if self.total > self.limit {
+            text.push_str(&format!("; the first {} are listed", self.limit));
+        }
+        text
+    }
+}
+
+/// One event in a line: "2022-01-05 · Battles · 3 fatalities".
+pub fn event_line(store: &Store, row: usize) -> String {
+    let ty = store.event_type[row];
+    let ty = if ty == u16::MAX {
+        ""
+    } else {
+        store.names[Category::EventType].name(u32::from(ty))
+    };
+    format!(
+        "{} \u{b7} {ty} \u{b7} {} fatalities",
+        format_iso(store.date[row]),
+        store.fatalities[row]
+    )
+}
+
+/// Pixels the pointer must travel (across plus down) before a press
+/// becomes a drag rather than a click.
+const DRAG_START: f64 = 3.0;
+
+/// What a pointer move does.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Motion {
+    /// No button held: show what is under the pointer.
+    Hover,
+    /// Held, but not yet moved far enough to drag.
+    Held,
+    /// Dragging: move the map by these pixels.
+    Pan(f64, f64),
+}
+
+/// A press, drag or click on the map, followed from pointer events.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Drag {
+    /// Where the pointer was last seen while held, and whether it has
+    /// started dragging.
+    held: Option<(f64, f64, bool)>,
+}
+
+impl Drag {
+    /// The main button went down at `(x, y)`.
+    pub fn press(&mut self, x: f64, y: f64) {
+        self.held = Some((x, y, false));
+    }
+
+    /// The pointer moved to `(x, y)`.
+    pub fn motion(&mut self, x: f64, y: f64) -> Motion {
+        let Some((x0, y0, dragging)) = self.held else {
+            return Motion::Hover;
+        };
+        if !dragging && (x - x0).abs() + (y - y0).abs() <= DRAG_START {
+            return Motion::Held;
+        }
+        self.held = Some((x, y, true));
+        Motion::Pan(x - x0, y - y0)
+    }
+
+    /// The button went up: `true` if this was a click (pressed and released
+    /// without dragging), which selects what is under the pointer.
+    pub fn release(&mut self) -> bool {
+        matches!(self.held.take(), Some((_, _, false)))
+    }
+}
+
+/// The zoom factor for one wheel event's vertical delta (pixels; negative
+/// is up, which zooms in), at most doubling or halving.
+pub fn wheel_zoom(delta_y: f64) -> f64 {
+    (-delta_y * 0.0015).exp().clamp(0.5, 2.0)
+}
+
+/// The zoom factor of one step of the zoom buttons and keys.
+pub const ZOOM_STEP: f64 = 1.5;
+
+/// What a key does to the map.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum KeyMove {
+    /// Move the map by these pixels (the arrow shows the way the view
+    /// goes, so the map moves the other way).
+    Pan(f64, f64),
+    /// Zoom about the centre by this factor.
+    Zoom(f64),
+}
+
+/// The map's keys: arrows pan by 60 pixels, `+`/`=` and `-` zoom.
+pub fn key_move(key: &str) -> Option<KeyMove> {
+    Some(match key {
+        "ArrowLeft" => KeyMove::Pan(60.0, 0.0),
+        "ArrowRight" => KeyMove::Pan(-60.0, 0.0),
+        "ArrowUp" => KeyMove::Pan(0.0, 60.0),
+        "ArrowDown" => KeyMove::Pan(0.0, -60.0),
+        "+" | "=" => KeyMove::Zoom(ZOOM_STEP),
+        "-" => KeyMove::Zoom(1.0 / ZOOM_STEP),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{import_bytes, ImportOptions};
+
+    /// A view one pixel per degree of longitude wide at the equator (scale
+    /// in pixels per radian), centred on 0,0 in a 200 x 100 canvas: a point
+    /// at longitude `lon` on the equator is at pixel `(100 + lon, 50)`.
+    fn degree_view(pixels_per_degree: f64) -> MapView {
+        MapView {
+            center_x: 0.0,
+            center_y: 0.0,
+            scale: pixels_per_degree * 180.0 / std::f64::consts::PI,
+            width: 200.0,
+            height: 100.0,
+        }
+    }
+
+    fn point(place: u32, lon: f32, fatalities: u64, event_type: u16) -> MapPoint {
+        MapPoint {
+            place,
+            lat: 0.0,
+            lon,
+            events: 1,
+            fatalities,
+            event_type,
+        }
+    }
+
+    fn close(a: (f64, f64), b: (f64, f64)) -> bool {
+        (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9
+    }
+
+    #[test]
+    fn outlines_become_paths_of_the_rings_in_sight() {
+        let json = br#"{"source": "synthetic", "countries": [
+            {"name": "A", "rings": [[0, 0, 10, 0, 10, 10]]},
+            {"name": "B", "rings": [[150, 0, 151, 0, 151, 1], [1, 1, 2, 2]]},
+            {"name": "C", "rings": [[-99, -1, -98, -1, -98, 0, -99, 0]]}
+        ]}"#;
+        let outlines = Outlines::parse(json).unwrap_or_else(|| panic!("outlines did not parse"));
+        // 1 px per degree on a 200 px canvas shows longitudes -100..100.
+        let view = degree_view(1.0);
+        let paths: Vec<Vec<(f64, f64)>> = outlines.paths(&view).map(|p| p.collect()).collect();
+        // Ring B (east of 100) is out of sight; its two-point ring was
+        // dropped. The y of latitude 10 is ln(tan(50 degrees)) radians,
+        // 10.0512 degrees, above the equator's y = 50.
+        assert_eq!(paths.len(), 2, "{paths:?}");
+        let expected_a = [
+            (100.0, 50.0),
+            (110.0, 50.0),
+            (110.0, 50.0 - 10.051159656630123),
+        ];
+        assert!(
+            paths[0].iter().zip(&expected_a).all(|(&a, &b)| close(a, b)),
+            "{:?}",
+            paths[0]
+        );
+        assert_eq!(paths[0].len(), 3);
+        assert_eq!(paths[1].len(), 4);
+        // Ring C's first point, (-99, -1): latitude -1 is 1.0000508 degrees
+        // of plane below the equator.
+        assert!(
+            close(paths[1][0], (1.0, 50.0 + 1.0000507734366282)),
+            "{:?}",
+            paths[1]
+        );
+        assert!(Outlines::parse(b"not json").is_none());
+    }
+
+    #[test]
+    fn points_are_drawn_big_first_by_colour_and_thinned_per_cell() {
+        // Radii: 0 fatalities -> 3, 25 of 100 -> 3 + 15 * 0.5 = 10.5, 100 -> 18.
+        let points = [
+            point(1, 0.0, 0, 0),    // (100, 50) r 3
+            point(2, 0.1, 0, 0),    // (100.1, 50): same 4.5 px cell as place 1
+            point(3, 1.0, 0, 1),    // (101, 50), another colour
+            point(4, -2.0, 100, 0), // (98, 50) r 18
+            point(5, -3.0, 25, 1),  // (97, 50) r 10.5
+            point(6, 121.0, 0, 0),  // x 221: beyond the 20 px margin
+            point(7, 115.0, 0, 0),  // x 215: outside, but within the margin
+            point(8, 0.5, 0, 0),    // (100.5, 50): cell 22 like place 1 ...
+        ];
+        let layer = PointLayer::new(&points, &degree_view(1.0));
+        let order: Vec<u32> = layer.points.iter().map(|p| p.place).collect();
+        // Size class (r / 3) 6, then 3, then 1; in class 1 type 0 before 1,
+        // ties in the order given.
+        assert_eq!(order, [4, 5, 1, 2, 7, 8, 3]);
+        let radii: Vec<f64> = layer.points.iter().map(|p| p.r).collect();
+        assert_eq!(radii, [18.0, 10.5, 3.0, 3.0, 3.0, 3.0, 3.0]);
+        // Cells of 4.5 px: places 1, 2 and 8 at x 100, 100.1 and 100.5 all
+        // fall in cell 22, so only place 1 is drawn; place 7 is in cell 47.
+        let batches: Vec<(u16, bool, Vec<u32>)> = layer
+            .batches
+            .iter()
+            .map(|b| {
+                let places = b.points.iter().map(|&i| layer.points[i].place).collect();
+                (b.event_type, b.outlined, places)
+            })
+            .collect();
+        assert_eq!(
+            batches,
+            [
+                (0, true, vec![4]),
+                (1, true, vec![5]),
+                (0, false, vec![1, 7]),
+                (1, false, vec![3]),
+            ]
+        );
+        assert_eq!(layer.point_of(7).map(|p| p.x), Some(215.0));
+        assert_eq!(layer.point_of(6), None);
+    }
+
+    #[test]
+    fn the_nearest_circle_under_the_pointer_is_hit_thinned_or_not() {
+        let points = [
+            point(1, 0.0, 0, 0),   // (100, 50) r 3
+            point(2, 1.0, 0, 0),   // (101, 50) r 3, thinned in drawing
+            point(3, -20.0, 4, 0), // (80, 50) r 3 + 15 * 0.5 = 10.5
+            point(4, 30.0, 16, 1), // (130, 50) r 18
+        ];
+        let layer = PointLayer::new(&points, &degree_view(1.0));
+        assert_eq!(layer.place_at(101.0, 50.0), Some(2));
+        assert_eq!(layer.place_at(99.0, 50.0), Some(1));
+        // 12 px from place 3's centre: within 10.5 + 2.
+        assert_eq!(layer.place_at(80.0, 62.0), Some(3));
+        assert_eq!(layer.place_at(80.0, 63.0), None);
+        // Between places 2 and 4: 19 px from 4 (r 18 + 2), 10 from 2 (r 3 + 2).
+        assert_eq!(layer.place_at(111.0, 50.0), Some(4));
+        assert_eq!(layer.place_at(100.0, 90.0), None);
+    }
+
+    #[test]
+    fn the_first_view_fits_the_places_or_the_sahel() {
+        let empty = initial_view(std::iter::empty(), 400.0, 300.0);
+        assert_eq!(empty, MapView::fit(DEFAULT_BOUNDS, 400.0, 300.0, 24.0, 2.0));
+        let view = initial_view([(-4.0, 12.0), (2.0, 16.0)], 400.0, 300.0);
+        for (lon, lat) in [(-4.0, 12.0), (2.0, 16.0)] {
+            let (x, y) = view.to_screen(lon, lat);
+            assert!(
+                (23.9..=376.1).contains(&x) && (23.9..=276.1).contains(&y),
+                "{x},{y}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_tooltip_names_the_place_and_its_counts() {
+        let points = [
+            MapPoint {
+                events: 1,
+                fatalities: 2130,
+                ..point(9, 0.0, 0, 0)
+            },
+            MapPoint {
+                events: 12,
+                fatalities: 1,
+                ..point(4, 0.0, 0, 0)
+            },
+        ];
+        let name = |p: u32| format!("Place {p}");
+        assert_eq!(
+            tooltip_text(&points, 9, name).as_deref(),
+            Some("Place 9: 1 event, 2,130 fatalities")
+        );
+        assert_eq!(
+            tooltip_text(&points, 4, name).as_deref(),
+            Some("Place 4: 12 events, 1 fatality")
+        );
+        assert_eq!(tooltip_text(&points, 5, name), None);
+    }
+
+    /// Two places: Town A (rows 0, 2, 3) and Town B (row 1). Synthetic.
+    fn store() -> Store {
+        let csv = "event_id_cnty,event_date,disorder_type,event_type,sub_event_type,actor1,actor2,country,admin1,location,latitude,longitude,fatalities\n\
+S1,2022-01-05,Political violence,Battles,Armed clash,A,B,Mali,Mopti,Town A,14.5,-4.2,3\n\
+S2,2022-01-06,Political violence,Riots,Mob violence,A,B,Mali,Mopti,Town B,14.0,-4.0,0\n\
+S3,2022-01-07,Political violence,Riots,Mob violence,A,B,Mali,Mopti,Town A,14.5,-4.2,1\n\
+S4,2022-01-08,Political violence,Battles,Armed clash,A,B,Mali,Mopti,Town A,14.5,-4.2,0\n";
+        import_bytes(csv.as_bytes(), ImportOptions::default())
+            .map(|d| d.store)
+            .unwrap_or_else(|e| panic!("synthetic file did not import: {e}"))
+    }
+
+    #[test]
+    fn a_place_lists_its_events_in_file_order() {
+        let store = store();
+        let town_a = store.place[0];
+        assert_eq!(store.place[2], town_a);
+        let events = PlaceListing::new(&store, &[0, 1, 2, 3], town_a, 2);
+        assert_eq!(events.name, "Town A, Mopti, Mali");
+        assert_eq!(
+            events.items,
+            [
+                (
+                    0,
+                    "2022-01-05 \u{b7} Battles \u{b7} 3 fatalities".to_string()
+                ),
+                (2, "2022-01-07 \u{b7} Riots \u{b7} 1 fatalities".to_string()),
+            ]
+        );
+        assert_eq!(events.total, 3);
+        assert_eq!(
+            events.caption(),
+            "3 events match the filters here; the first 2 are listed"
+        );
+        // Only the rows passing the filters count.
+        let one = PlaceListing::new(&store, &[1, 3], town_a, 50);
+        assert_eq!(one.caption(), "1 event matches the filters here");
+        assert_eq!(one.items.len(), 1);
+    }
+
+    #[test]
+    fn points_are_coloured_by_event_type_name() {
+        let store = store();
+        let battles = store.event_type[0];
+        assert_eq!(
+            point_colour(&store, battles),
+            event_type_colour("Battles", usize::from(battles))
+        );
+        assert_eq!(point_colour(&store, u16::MAX), event_type_colour("", 65535));
+    }
+
+    #[test]
+    fn a_press_is_a_click_until_the_pointer_travels_more_than_3_pixels() {
+        let mut drag = Drag::default();
+        assert_eq!(drag.motion(5.0, 5.0), Motion::Hover);
+        drag.press(10.0, 10.0);
+        assert_eq!(drag.motion(11.0, 12.0), Motion::Held);
+        assert!(drag.release(), "released within 3 px: a click");
+        assert_eq!(drag.motion(30.0, 30.0), Motion::Hover);
+
+        drag.press(10.0, 10.0);
+        assert_eq!(drag.motion(12.0, 12.0), Motion::Pan(2.0, 2.0));
+        // Once dragging, every move pans from the last position.
+        assert_eq!(drag.motion(13.0, 12.0), Motion::Pan(1.0, 0.0));
+        assert!(!drag.release(), "a drag is not a click");
+        assert!(!drag.release(), "nothing held");
+    }
+
+    #[test]
+    fn wheel_and_keys() {
+        assert!((wheel_zoom(-100.0) - 1.161834242728283).abs() < 1e-12);
+        assert_eq!(wheel_zoom(0.0), 1.0);
+        assert_eq!(wheel_zoom(1000.0), 0.5);
+        assert_eq!(wheel_zoom(-1000.0), 2.0);
+        assert_eq!(key_move("ArrowLeft"), Some(KeyMove::Pan(60.0, 0.0)));
+        assert_eq!(key_move("ArrowDown"), Some(KeyMove::Pan(0.0, -60.0)));
+        assert_eq!(key_move("="), Some(KeyMove::Zoom(1.5)));
+        assert_eq!(key_move("-"), Some(KeyMove::Zoom(1.0 / 1.5)));
+        assert_eq!(key_move("a"), None);
+    }
+}

@@ -1,0 +1,33 @@
+//! The map's tooltip: the place under the pointer and its counts.
+
+use super::Hover;
+use crate::engine::present::map_layers::tooltip_text;
+use crate::ui::use_ctx;
+use leptos::prelude::*;
+
+/// Pixels between the pointer and the tooltip's corner.
+const OFFSET: f64 = 12.0;
+
+/// Names the place under the pointer with its events and fatalities, next
+/// to the pointer; nothing while no place is under it.
+#[component]
+pub fn MapTooltip(
+    /// The place under the pointer and where the pointer is.
+    hover: ReadSignal<Option<Hover>>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
+        let Hover { place, x, y } = hover.get()?;
+        let text = ctx.snapshot.with(|s| {
+            ctx.data.with_value(|d| {
+                let l = d.as_ref()?;
+                tooltip_text(&s.views.map, place, |p| l.store.place_label(p))
+            })
+        })?;
+        Some(view! {
+            <div class="map-tooltip" style:left=format!("{}px", x + OFFSET) style:top=format!("{}px", y + OFFSET)>
+                {text}
+            </div>
+        })
+    }
+}
