@@ -10,8 +10,11 @@ use crate::engine::data::date::Day;
 use crate::engine::present::format::bytes;
 use crate::engine::query::{Filters, QueryState};
 use crate::engine::read::dates::FieldOrder;
+use crate::engine::read::decode::SNIFF_LEN;
 use crate::engine::read::import::sample_ranges;
+use crate::engine::read::json::read_json;
 use crate::engine::read::layout::ColumnMapping;
+use crate::engine::read::open::{converted_options, kind_of, FileKind, Opened};
 use crate::engine::{import_bytes, Dataset, ImportError, ImportOptions, Importer};
 use js_sys::{Reflect, Uint8Array};
 use leptos::prelude::*;
@@ -30,6 +33,9 @@ const HOLD_TEXT_BELOW: u64 = 64 * 1024 * 1024;
 /// What a browser tab can reasonably hold for the columns of a file this
 /// large (about 32 bytes per event; a full ACLED export is about 1.3 GB).
 const SIZE_LIMIT: u64 = 3_000_000_000;
+/// Largest JSON document read: it is read whole, then turned into CSV text
+/// held in memory beside it.
+const JSON_LIMIT: u64 = 300_000_000;
 
 /// Progress of a file being read.
 #[derive(Clone, Debug, PartialEq)]
@@ -426,6 +432,40 @@ async fn read_file(
     generation: u64,
 ) -> Result<Option<Dataset>, Failure> {
     let total = file.size() as u64;
+    // A JSON document is read whole and turned into rows first. A workbook
+    // gets the importer's sentence (save it as CSV): its reader would more
+    // than double the page's download, so only the command line reads
+    // workbooks for now.
+    let head_len = total.min(SNIFF_LEN as u64);
+    let head = dom::start_read(file, 0, head_len)
+        .map_err(Failure::Read)?
+        .await
+        .map_err(Failure::Read)?;
+    if kind_of(&head, &file.name()) == FileKind::Json {
+        if total > JSON_LIMIT {
+            return Err(Failure::Import(ImportError::TooLarge {
+                bytes: total,
+                limit_bytes: JSON_LIMIT,
+            }));
+        }
+        let bytes = dom::start_read(file, 0, total)
+            .map_err(Failure::Read)?
+            .await
+            .map_err(Failure::Read)?;
+        if ctx.load_generation.get_value() != generation {
+            return Ok(None);
+        }
+        let converted = read_json(&bytes).map_err(|e| Failure::Import(e.into()))?;
+        let options = converted_options(ImportOptions {
+            mapping,
+            date_order,
+            ..ImportOptions::default()
+        });
+        let dataset = import_bytes(converted.text.as_bytes(), options)?;
+        let opened =
+            Opened::from_converted(dataset, converted.container, converted.warnings, total);
+        return Ok(Some(opened.dataset));
+    }
     // Slices from throughout the file, so its date form is chosen from
     // values spread through it.
     let mut date_sample = Vec::new();

@@ -82,3 +82,20 @@ test('dates that read both ways are asked about, with both readings', { timeout:
     await app.close();
   }
 });
+
+test('an ACLED API answer saved as JSON loads with the figures of the same events as CSV', { timeout: 120_000 }, async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitForBundled(page);
+    // tests/fixtures/acled_api.json holds the six events of
+    // acled_current.csv: 6 events and 1,240 fatalities by hand.
+    await page.setInputFiles('[data-testid="file-input"]', repoPath('tests', 'fixtures', 'acled_api.json'));
+    await page.locator('[data-testid="import-report"]').waitFor({ timeout: 30_000 });
+    assert.equal(await waitForNumber(page, EVENTS, 6), 6);
+    assert.equal(await waitForNumber(page, FATALITIES, 1240), 1240);
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+});
