@@ -29,7 +29,7 @@ impl Rng {
 
     /// Skewed towards small values: a few actors and places dominate, as in
     /// real data.
-    pub fn skewed(&mut self, n: u64) -> u64 {
+    pub(crate) fn skewed(&mut self, n: u64) -> u64 {
         let a = self.below(n);
         let b = self.below(n);
         a.min(b)

@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 
 /// One row of the built-in table, as the data file writes it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AliasRow {
+pub(crate) struct AliasRow {
     pub raw: String,
     pub canonical: String,
     /// The row folds a raw actor only when every event naming it is in one
@@ -39,7 +39,7 @@ const ALIASES_CSV: &str = include_str!("aliases.csv");
 static BUILTIN_ROWS: LazyLock<Vec<AliasRow>> = LazyLock::new(|| parse_rows(ALIASES_CSV));
 
 /// The rows of the built-in table (`aliases.csv`), parsed once.
-pub fn builtin_rows() -> &'static [AliasRow] {
+pub(crate) fn builtin_rows() -> &'static [AliasRow] {
     &BUILTIN_ROWS
 }
 
@@ -177,7 +177,7 @@ impl AliasTable {
     }
 
     /// This table with the user's aliases added.
-    pub fn with_user(&self, user: &[UserAlias]) -> AliasTable {
+    pub(crate) fn with_user(&self, user: &[UserAlias]) -> AliasTable {
         let mut table = self.clone();
         for alias in user {
             table.add(&alias.raw, &alias.canonical);
@@ -185,15 +185,17 @@ impl AliasTable {
         table
     }
 
+    #[cfg(test)]
     /// The canonical name of a raw actor name, where rows limited to some
     /// countries do not apply.
-    pub fn canonical_name(&self, raw: &str) -> String {
+    pub(crate) fn canonical_name(&self, raw: &str) -> String {
         Matcher::new(self).resolve(raw, &|_| false).name()
     }
 
     /// The canonical name of a raw actor name whose events are all in
     /// `countries`.
-    pub fn canonical_name_in(&self, raw: &str, countries: &[&str]) -> String {
+    #[cfg(test)]
+    pub(crate) fn canonical_name_in(&self, raw: &str, countries: &[&str]) -> String {
         let countries: Vec<String> = countries.iter().map(|c| c.to_string()).collect();
         Matcher::new(self)
             .resolve(raw, &|only_in| within(&countries, only_in))
@@ -203,7 +205,7 @@ impl AliasTable {
     /// Raw actors whose canonical name depends on where they acted (a row
     /// limited to some countries applies to them): the store supplies their
     /// countries to [`Canonical::build_with`].
-    pub fn limited_actors(&self, actors: &Dictionary) -> Vec<u32> {
+    pub(crate) fn limited_actors(&self, actors: &Dictionary) -> Vec<u32> {
         let matcher = Matcher::new(self);
         if !self
             .entries
@@ -250,6 +252,7 @@ enum Resolved {
 }
 
 impl Resolved {
+    #[cfg(test)]
     fn name(&self) -> String {
         match self {
             Resolved::Certain(name) => name.clone(),
@@ -372,7 +375,7 @@ fn is_period(inner: &str) -> bool {
 
 /// Drops a trailing period suffix: "Military Forces of Mali (2021-)" ->
 /// "Military Forces of Mali". Other parentheses ("Civilians (Mali)") stay.
-pub fn strip_period_suffix(name: &str) -> &str {
+pub(crate) fn strip_period_suffix(name: &str) -> &str {
     let name = name.trim();
     let Some(open) = name.rfind(" (") else {
         return name;
@@ -397,7 +400,7 @@ fn unit_head(name: &str) -> Option<&str> {
 
 /// Countries each raw actor acted in, for the actors
 /// [`AliasTable::limited_actors`] lists.
-pub type ActorCountries = FxHashMap<u32, Vec<String>>;
+pub(crate) type ActorCountries = FxHashMap<u32, Vec<String>>;
 
 /// The canonical view of a store's actors: a canonical code per raw actor,
 /// and per side the distinct canonical actors on it.
@@ -436,7 +439,7 @@ impl Canonical {
 
     /// Folds `actors` with `base` and the user's aliases on top;
     /// `countries` holds where each of [`AliasTable::limited_actors`] acted.
-    pub fn build_with(
+    pub(crate) fn build_with(
         actors: &Dictionary,
         sides: &Sides,
         base: AliasTable,
@@ -545,13 +548,13 @@ impl Canonical {
 
     /// The canonical actor of this store that `name` is an alias of
     /// ("FAMa" -> Malian state forces).
-    pub fn alias_code(&self, name: &str) -> Option<u32> {
+    pub(crate) fn alias_code(&self, name: &str) -> Option<u32> {
         self.search.get(&key(name)).copied()
     }
 
     /// Every folded alias of an actor of this store, with its canonical
     /// code.
-    pub fn search_aliases(&self) -> impl Iterator<Item = (&str, u32)> {
+    pub(crate) fn search_aliases(&self) -> impl Iterator<Item = (&str, u32)> {
         self.search.iter().map(|(k, &c)| (k.as_str(), c))
     }
 
@@ -561,7 +564,7 @@ impl Canonical {
     }
 
     /// The user's aliases the store was folded with.
-    pub fn user_aliases(&self) -> &[UserAlias] {
+    pub(crate) fn user_aliases(&self) -> &[UserAlias] {
         &self.user
     }
 }

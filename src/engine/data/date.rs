@@ -27,7 +27,7 @@ pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Day> {
     NaiveDate::from_ymd_opt(year, month, day).map(|d| d.num_days_from_ce() - EPOCH_CE_DAYS)
 }
 
-pub fn to_naive(day: Day) -> NaiveDate {
+pub(crate) fn to_naive(day: Day) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(day + EPOCH_CE_DAYS).unwrap_or(NaiveDate::MIN)
 }
 
@@ -109,7 +109,7 @@ fn parse_day_month_name(s: &[u8]) -> Option<Day> {
 
 /// English month names, as ACLED writes them ("22 February 2019") and as
 /// the page prints them.
-pub const MONTH_NAMES: [&str; 12] = [
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -237,7 +237,7 @@ fn month_start(month_index: i32) -> Day {
 }
 
 /// Month of year, 1-12.
-pub fn month_of(day: Day) -> u8 {
+pub(crate) fn month_of(day: Day) -> u8 {
     to_naive(day).month() as u8
 }
 

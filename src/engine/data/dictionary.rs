@@ -17,7 +17,7 @@ pub struct Dictionary {
 impl Dictionary {
     /// The code of `bytes` (trimmed of surrounding spaces), adding it if new.
     /// Invalid UTF-8 is kept with replacement characters.
-    pub fn intern(&mut self, bytes: &[u8]) -> u32 {
+    pub(crate) fn intern(&mut self, bytes: &[u8]) -> u32 {
         let bytes = trim_spaces(bytes);
         if let Some(&code) = self.codes.get(bytes) {
             return code;

@@ -26,7 +26,7 @@ pub enum Category {
 }
 
 /// Number of [`Category`] variants.
-pub const CATEGORIES: usize = 7;
+pub(crate) const CATEGORIES: usize = 7;
 
 impl Category {
     /// Every category, in the order the filter panel and chips show them.
@@ -46,7 +46,7 @@ impl Category {
     }
 
     /// The column an export keeps this dimension's values in.
-    pub fn column_role(self) -> ColumnRole {
+    pub(crate) fn column_role(self) -> ColumnRole {
         match self {
             Category::Country => ColumnRole::Country,
             Category::Admin1 => ColumnRole::Admin1,
@@ -85,7 +85,7 @@ impl Category {
     }
 
     /// The link's parameter for this filter: `type=Battles`.
-    pub fn url_key(self) -> &'static str {
+    pub(crate) fn url_key(self) -> &'static str {
         match self {
             Category::EventType => "type",
             Category::SubEventType => "subtype",
@@ -94,7 +94,7 @@ impl Category {
         }
     }
 
-    pub fn from_url_key(key: &str) -> Option<Category> {
+    pub(crate) fn from_url_key(key: &str) -> Option<Category> {
         Category::ALL.into_iter().find(|c| c.url_key() == key)
     }
 
@@ -112,7 +112,7 @@ impl Category {
     }
 
     /// A chip's prefix: "Type: Battles".
-    pub fn chip_label(self) -> &'static str {
+    pub(crate) fn chip_label(self) -> &'static str {
         match self {
             Category::Country => "Country",
             Category::Admin1 => "Admin 1",
@@ -191,10 +191,6 @@ impl<T> CategoryMap<T> {
     /// `(category, value)` pairs in [`Category::ALL`] order.
     pub fn iter(&self) -> impl Iterator<Item = (Category, &T)> {
         Category::ALL.into_iter().zip(self.0.iter())
-    }
-
-    pub fn iter_mut(&mut self) -> impl Iterator<Item = (Category, &mut T)> {
-        Category::ALL.into_iter().zip(self.0.iter_mut())
     }
 
     pub fn values(&self) -> impl Iterator<Item = &T> {

@@ -21,7 +21,7 @@ pub fn fold(text: &str) -> String {
 }
 
 /// True when `haystack`, folded, contains `folded_needle` (already folded).
-pub fn contains_folded(haystack: &str, folded_needle: &str) -> bool {
+pub(crate) fn contains_folded(haystack: &str, folded_needle: &str) -> bool {
     if folded_needle.is_empty() {
         return true;
     }

@@ -53,7 +53,7 @@ fn parse(text: &str) -> PlaceNames {
 /// Every name of the place `name` names, folded, itself included:
 /// "Tombouctou" -> ["timbuktu", "tombouctou"]; an unknown name is only
 /// itself.
-pub fn same_place(name: &str) -> Vec<String> {
+pub(crate) fn same_place(name: &str) -> Vec<String> {
     let folded = fold(name.trim());
     match PLACE_NAMES.of_name.get(&folded) {
         Some(&i) => PLACE_NAMES.places[i].clone(),

@@ -39,7 +39,7 @@ impl Format {
     }
 
     /// One of ACLED's own layouts.
-    pub fn is_acled(self) -> bool {
+    pub(crate) fn is_acled(self) -> bool {
         !matches!(self, Format::UcdpGed | Format::Mapped)
     }
 }
@@ -82,7 +82,7 @@ pub enum ColumnRole {
 
 impl ColumnRole {
     /// How many roles there are: the size of a role-indexed array.
-    pub const COUNT: usize = 27;
+    pub(crate) const COUNT: usize = 27;
 
     /// Every role, in the order the report lists the columns used.
     pub const ALL: [ColumnRole; ColumnRole::COUNT] = [
@@ -207,7 +207,7 @@ impl ColumnRole {
     }
 
     /// Whether a column mapping can assign this role.
-    pub fn is_mappable(self) -> bool {
+    pub(crate) fn is_mappable(self) -> bool {
         ColumnRole::MAPPABLE.contains(&self)
     }
 }
@@ -261,8 +261,9 @@ impl Columns {
             .collect()
     }
 
+    #[cfg(test)]
     /// The highest column index any role reads.
-    pub fn max_index(&self) -> usize {
+    pub(crate) fn max_index(&self) -> usize {
         self.used().iter().map(|&(_, c)| c).max().unwrap_or(0)
     }
 }
@@ -329,7 +330,7 @@ impl TextEncoding {
     }
 
     /// Bytes of byte-order mark at the start of the file.
-    pub fn bom_len(self) -> usize {
+    pub(crate) fn bom_len(self) -> usize {
         match self {
             TextEncoding::Utf8Bom => 3,
             TextEncoding::Utf16Le | TextEncoding::Utf16Be => 2,
@@ -339,7 +340,7 @@ impl TextEncoding {
 
     /// True when the parser sees the file's own bytes (after the BOM), so
     /// byte offsets in the parsed text are offsets in the file.
-    pub fn is_passthrough(self) -> bool {
+    pub(crate) fn is_passthrough(self) -> bool {
         matches!(self, TextEncoding::Utf8 | TextEncoding::Utf8Bom)
     }
 }

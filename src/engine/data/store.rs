@@ -99,7 +99,7 @@ pub enum SourceText {
 
 /// The codes of one category, see [`Store::codes`].
 #[derive(Clone, Copy, Debug)]
-pub enum Codes<'a> {
+pub(crate) enum Codes<'a> {
     /// One `u16` code per event; `u16::MAX` is "no value".
     PerEvent(&'a [u16]),
     /// One `u32` code per place ([`Store::place`]); [`NONE`] is "no value".
@@ -108,7 +108,7 @@ pub enum Codes<'a> {
 
 /// A per-event `u16` code as a dictionary code ([`NONE`] for "no value").
 #[inline]
-pub fn widen16(code: u16) -> u32 {
+pub(crate) fn widen16(code: u16) -> u32 {
     if code == u16::MAX {
         NONE
     } else {
@@ -118,9 +118,9 @@ pub fn widen16(code: u16) -> u32 {
 
 /// Bit layout of [`Store::flags`].
 pub mod flag {
-    pub const CIVILIAN_TARGETING: u8 = 1;
-    pub const TIME_PRECISION_SHIFT: u8 = 1; // two bits, 0 = unknown
-    pub const GEO_PRECISION_SHIFT: u8 = 3; // two bits, 0 = unknown
+    pub(crate) const CIVILIAN_TARGETING: u8 = 1;
+    pub(crate) const TIME_PRECISION_SHIFT: u8 = 1; // two bits, 0 = unknown
+    pub(crate) const GEO_PRECISION_SHIFT: u8 = 3; // two bits, 0 = unknown
 }
 
 /// All events of one file.
@@ -234,7 +234,7 @@ impl Store {
 
     /// Where the codes of category `c` are kept: per event for the types,
     /// per place for the administrative areas.
-    pub fn codes(&self, c: Category) -> Codes<'_> {
+    pub(crate) fn codes(&self, c: Category) -> Codes<'_> {
         match c {
             Category::Country => Codes::PerPlace(&self.places.country),
             Category::Admin1 => Codes::PerPlace(&self.places.admin1),
@@ -248,7 +248,7 @@ impl Store {
 
     /// The code of event `row` in category `c`; `None` where the file gave
     /// no value.
-    pub fn code_of(&self, c: Category, row: usize) -> Option<u32> {
+    pub(crate) fn code_of(&self, c: Category, row: usize) -> Option<u32> {
         let code = match self.codes(c) {
             Codes::PerPlace(codes) => codes[self.place[row] as usize],
             Codes::PerEvent(codes) => widen16(codes[row]),
@@ -277,7 +277,7 @@ impl Store {
     /// aliases on top. Rows of the table limited to some countries (UCDP's
     /// "IS" is the Sahel province only in Mali and Burkina Faso) apply to
     /// an actor when all its events are in them.
-    pub fn fold_actors(&mut self, base: AliasTable, user: Vec<UserAlias>) {
+    pub(crate) fn fold_actors(&mut self, base: AliasTable, user: Vec<UserAlias>) {
         let limited = base.with_user(&user).limited_actors(&self.actors);
         let countries = self.countries_of(&limited);
         self.canonical = Canonical::build_with(&self.actors, &self.sides, base, user, &countries);

@@ -14,16 +14,16 @@ use crate::engine::query::{Filters, Role};
 use serde::Serialize;
 
 /// Longest query string read; the rest is ignored with a notice.
-pub const MAX_QUERY_LEN: usize = 8_000;
+pub(crate) const MAX_QUERY_LEN: usize = 8_000;
 /// Longest single value (a name, a search); longer ones are dropped.
-pub const MAX_VALUE_LEN: usize = 300;
+pub(crate) const MAX_VALUE_LEN: usize = 300;
 /// Longest `data=` URL.
-pub const MAX_URL_LEN: usize = 2_000;
+pub(crate) const MAX_URL_LEN: usize = 2_000;
 /// Most values of one repeated parameter (`type=...&type=...`).
-pub const MAX_VALUES: usize = 50;
+pub(crate) const MAX_VALUES: usize = 50;
 /// Between the raw name and the canonical one in `alias=` (names hold
 /// "=" and "-" but not this).
-pub const ALIAS_ARROW: &str = "=>";
+pub(crate) const ALIAS_ARROW: &str = "=>";
 
 /// The panel a page (or an embed) shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Hash)]
@@ -440,7 +440,7 @@ impl PageState {
 /// and tabs (the parser drops them, so `da\tta:` is `data:`), backslashes
 /// (read as slashes, so `/\host` is another site), spaces, a scheme other
 /// than http(s), and `//host` addresses.
-pub fn data_address(value: &str) -> Option<String> {
+pub(crate) fn data_address(value: &str) -> Option<String> {
     if value.is_empty()
         || value
             .chars()

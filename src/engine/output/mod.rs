@@ -10,7 +10,7 @@ use crate::engine::data::dimension::Category;
 use crate::engine::data::source::ColumnRole;
 use crate::engine::data::store::{parse_record, Store};
 use crate::engine::present::chips::filters_in_words;
-use crate::engine::query::group::{Comparison, Group};
+use crate::engine::query::group::Comparison;
 use crate::engine::query::Measure;
 use crate::engine::query::{Bar, Filters, Timeline};
 use std::borrow::Cow;
@@ -25,7 +25,7 @@ pub mod share;
 /// starting with a tab or carriage return. Leading spaces, no-break spaces,
 /// zero-width characters and byte-order marks do not hide a formula start.
 /// Numbers the exporter formats itself are written as they are.
-pub fn neutralise(cell: &str) -> Cow<'_, str> {
+pub(crate) fn neutralise(cell: &str) -> Cow<'_, str> {
     let starts_with_control = cell.starts_with(['\t', '\r']);
     let first_visible = cell
         .chars()
@@ -65,7 +65,7 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// The columns of an events export.
-pub const EVENT_COLUMNS: [&str; 18] = [
+pub(crate) const EVENT_COLUMNS: [&str; 18] = [
     "event_id",
     "event_date",
     "time_precision",
@@ -243,21 +243,6 @@ pub fn bars_csv(key: &str, bars: &[Bar]) -> Vec<u8> {
     )
 }
 
-/// The table behind a grouped result.
-pub fn groups_csv(key: &str, groups: &[Group]) -> Vec<u8> {
-    table_csv(
-        &[key, "events", "fatalities", "civilian_fatalities"],
-        groups.iter().map(|g| {
-            vec![
-                g.key.clone(),
-                g.measures.events.to_string(),
-                g.measures.fatalities.to_string(),
-                g.measures.civilian_fatalities.to_string(),
-            ]
-        }),
-    )
-}
-
 /// The table behind the timeline: one row per bin, a column per event type.
 pub fn timeline_csv(t: &Timeline, measure: Measure) -> Vec<u8> {
     let mut header: Vec<&str> = vec!["period"];
@@ -356,7 +341,7 @@ pub fn file_name(dataset: &str, what: &str, ext: &str) -> String {
 /// (full width, `height` pixels) with a `title`, inside a `<figure>` whose
 /// `<figcaption>` holds the chart's text summary and describes the frame
 /// (`aria-describedby`). Every value is escaped.
-pub fn embed_code(src: &str, title: &str, summary: &str, height: u32) -> String {
+pub(crate) fn embed_code(src: &str, title: &str, summary: &str, height: u32) -> String {
     // A stable id from the address, so two embeds on a page differ.
     let mut hash: u32 = 0x811c_9dc5;
     for b in src.bytes() {
@@ -372,7 +357,7 @@ pub fn embed_code(src: &str, title: &str, summary: &str, height: u32) -> String 
 }
 
 /// Escapes text for SVG/XML.
-pub fn xml_escape(text: &str) -> String {
+pub(crate) fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

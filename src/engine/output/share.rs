@@ -28,7 +28,7 @@ pub fn panel_label(panel: Panel) -> &'static str {
 }
 
 /// A height in pixels for an embed's frame that suits the panel.
-pub fn frame_height(panel: Panel) -> u32 {
+pub(crate) fn frame_height(panel: Panel) -> u32 {
     match panel {
         Panel::Timeline => 420,
         Panel::Map => 560,

@@ -4,7 +4,7 @@ use crate::engine::data::date::{Bin, Day};
 
 /// A round number at or above `v` (1, 2 or 5 times a power of ten), for
 /// the top of a chart's scale.
-pub fn nice_ceiling(v: u64) -> u64 {
+pub(crate) fn nice_ceiling(v: u64) -> u64 {
     if v <= 1 {
         return 1;
     }
@@ -36,7 +36,7 @@ pub struct TimeAxis {
 }
 
 impl TimeAxis {
-    pub fn bin_width(&self) -> f64 {
+    pub(crate) fn bin_width(&self) -> f64 {
         self.width / self.bins.max(1) as f64
     }
 
@@ -46,7 +46,7 @@ impl TimeAxis {
     }
 
     /// The bin under pixel `x`, clamped to the axis.
-    pub fn bin_at(&self, x: f64) -> usize {
+    pub(crate) fn bin_at(&self, x: f64) -> usize {
         if self.bins == 0 {
             return 0;
         }
@@ -55,7 +55,7 @@ impl TimeAxis {
     }
 
     /// First and last day of bin `b`.
-    pub fn days_of(&self, b: usize) -> (Day, Day) {
+    pub(crate) fn days_of(&self, b: usize) -> (Day, Day) {
         let index = self.first_bin + b as i32;
         (self.bin.start(index), self.bin.start(index + 1) - 1)
     }
@@ -69,7 +69,7 @@ impl TimeAxis {
 
     /// The pixel span to shade for a date range (open ends reach the edge
     /// of the axis); `None` when the range misses the axis.
-    pub fn span_of(&self, from: Option<Day>, to: Option<Day>) -> Option<(f64, f64)> {
+    pub(crate) fn span_of(&self, from: Option<Day>, to: Option<Day>) -> Option<(f64, f64)> {
         if self.bins == 0 {
             return None;
         }

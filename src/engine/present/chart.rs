@@ -185,8 +185,9 @@ impl Chart {
         })
     }
 
+    #[cfg(test)]
     /// The rectangles of one part, in drawing order.
-    pub fn rects(&self, part: Part) -> impl Iterator<Item = &Rect> {
+    pub(crate) fn rects(&self, part: Part) -> impl Iterator<Item = &Rect> {
         self.marks(part).filter_map(|m| match m {
             Mark::Rect(r) => Some(r),
             _ => None,
@@ -215,7 +216,7 @@ pub enum Frame<'a> {
 }
 
 /// Width of an exported chart.
-pub const EXPORT_WIDTH: f64 = 960.0;
+pub(crate) const EXPORT_WIDTH: f64 = 960.0;
 
 /// Text sizes, in pixels.
 const FONT: f64 = 12.0;
@@ -413,7 +414,7 @@ pub fn bar_rows(bars: &[Bar], measure: Measure, colours: BarColours) -> Vec<BarR
 }
 
 /// How many bars an exported breakdown shows.
-pub const EXPORT_BARS: usize = 20;
+pub(crate) const EXPORT_BARS: usize = 20;
 
 /// A breakdown as a horizontal bar chart for a file: the first
 /// [`EXPORT_BARS`] bars in the order shown, labels on the left and values

@@ -22,10 +22,10 @@ pub enum Origin {
 
 /// The bundled dataset's title and credit: the only names EventLens puts
 /// its own authority behind.
-pub const BUNDLED_TITLE: &str = "Wagner Group in Mali, events in public reporting";
-pub const BUNDLED_CREDIT: &str = "Compiled by EventLens from CTC Sentinel, RUSI, Jamestown Foundation, Jeune Afrique / The Africa Report and a policy brief.";
+pub(crate) const BUNDLED_TITLE: &str = "Wagner Group in Mali, events in public reporting";
+pub(crate) const BUNDLED_CREDIT: &str = "Compiled by EventLens from CTC Sentinel, RUSI, Jamestown Foundation, Jeune Afrique / The Africa Report and a policy brief.";
 /// Said of every dataset the site did not ship.
-pub const NOT_VERIFIED: &str = "not verified by EventLens";
+pub(crate) const NOT_VERIFIED: &str = "not verified by EventLens";
 
 /// The dataset's title.
 pub fn title(origin: &Origin) -> String {

@@ -4,7 +4,7 @@
 
 /// Web Mercator: longitude and latitude (degrees) to plane units (radians
 /// of longitude). Latitudes are clamped to +-85 degrees.
-pub fn mercator(lon: f64, lat: f64) -> (f64, f64) {
+pub(crate) fn mercator(lon: f64, lat: f64) -> (f64, f64) {
     let lat = lat.clamp(-85.0, 85.0).to_radians();
     (
         lon.to_radians(),
@@ -12,8 +12,9 @@ pub fn mercator(lon: f64, lat: f64) -> (f64, f64) {
     )
 }
 
+#[cfg(test)]
 /// The inverse of [`mercator`].
-pub fn inverse_mercator(x: f64, y: f64) -> (f64, f64) {
+pub(crate) fn inverse_mercator(x: f64, y: f64) -> (f64, f64) {
     (
         x.to_degrees(),
         (2.0 * y.exp().atan() - std::f64::consts::FRAC_PI_2).to_degrees(),
@@ -22,7 +23,7 @@ pub fn inverse_mercator(x: f64, y: f64) -> (f64, f64) {
 
 /// Longitude/latitude bounds `(west, south, east, north)` of points,
 /// ignoring NaN; `None` if there is no point.
-pub fn bounds(points: impl IntoIterator<Item = (f64, f64)>) -> Option<(f64, f64, f64, f64)> {
+pub(crate) fn bounds(points: impl IntoIterator<Item = (f64, f64)>) -> Option<(f64, f64, f64, f64)> {
     let mut b: Option<(f64, f64, f64, f64)> = None;
     for (lon, lat) in points {
         if lon.is_nan() || lat.is_nan() {
@@ -49,13 +50,13 @@ pub struct MapView {
 
 impl MapView {
     /// Closest zoom: about 0.05 degree across a 500-pixel map.
-    pub const MAX_SCALE: f64 = 600_000.0;
+    pub(crate) const MAX_SCALE: f64 = 600_000.0;
     /// Widest zoom: the whole world in a small map.
-    pub const MIN_SCALE: f64 = 20.0;
+    pub(crate) const MIN_SCALE: f64 = 20.0;
 
     /// A view showing `bounds` (west, south, east, north) with `padding`
     /// pixels around; a span narrower than `min_span_deg` degrees is widened.
-    pub fn fit(
+    pub(crate) fn fit(
         bounds: (f64, f64, f64, f64),
         width: f64,
         height: f64,
@@ -82,20 +83,21 @@ impl MapView {
     }
 
     /// Canvas pixel of a longitude/latitude.
-    pub fn to_screen(&self, lon: f64, lat: f64) -> (f64, f64) {
+    pub(crate) fn to_screen(self, lon: f64, lat: f64) -> (f64, f64) {
         let (x, y) = mercator(lon, lat);
         self.plane_to_screen(x, y)
     }
 
-    pub fn plane_to_screen(&self, x: f64, y: f64) -> (f64, f64) {
+    pub(crate) fn plane_to_screen(&self, x: f64, y: f64) -> (f64, f64) {
         (
             (x - self.center_x) * self.scale + self.width / 2.0,
             self.height / 2.0 - (y - self.center_y) * self.scale,
         )
     }
 
+    #[cfg(test)]
     /// Longitude/latitude under a canvas pixel.
-    pub fn to_lon_lat(&self, px: f64, py: f64) -> (f64, f64) {
+    pub(crate) fn to_lon_lat(self, px: f64, py: f64) -> (f64, f64) {
         let x = (px - self.width / 2.0) / self.scale + self.center_x;
         let y = (self.height / 2.0 - py) / self.scale + self.center_y;
         inverse_mercator(x, y)
@@ -129,7 +131,7 @@ impl MapView {
 
 /// Radius in pixels of a map point: area grows with fatalities (relative
 /// to the largest shown), with a floor so events without deaths show.
-pub fn point_radius(fatalities: u64, max_fatalities: u64) -> f64 {
+pub(crate) fn point_radius(fatalities: u64, max_fatalities: u64) -> f64 {
     let share = if max_fatalities == 0 {
         0.0
     } else {
@@ -140,7 +142,7 @@ pub fn point_radius(fatalities: u64, max_fatalities: u64) -> f64 {
 
 /// The index of the circle `(x, y, r)` nearest to `(px, py)` that the
 /// pixel falls in (with `slack` pixels to spare); `None` if none.
-pub fn hit_test(
+pub(crate) fn hit_test(
     circles: impl IntoIterator<Item = (f64, f64, f64)>,
     px: f64,
     py: f64,

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use std::collections::HashSet;
 
 /// What the map shows before the data is in: West Africa and the Sahel.
-pub const DEFAULT_BOUNDS: (f64, f64, f64, f64) = (-18.0, 0.0, 25.0, 30.0);
+pub(crate) const DEFAULT_BOUNDS: (f64, f64, f64, f64) = (-18.0, 0.0, 25.0, 30.0);
 
 /// The first view of a dataset: every place `(lon, lat)` in sight, or
 /// [`DEFAULT_BOUNDS`] when there is none.
@@ -34,7 +34,7 @@ pub fn initial_view(
 
 /// A ring of a country outline in plane (Mercator) units, with its box.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Ring {
+pub(crate) struct Ring {
     points: Vec<(f64, f64)>,
     min: (f64, f64),
     max: (f64, f64),
@@ -117,7 +117,7 @@ pub struct DrawnPoint {
 /// Radius up to which a point is drawn without an outline: the smallest
 /// circles (places without reported deaths) are most of the points, and
 /// rasterising tens of thousands of stroked arcs was most of a redraw.
-pub const SMALL_POINT: f64 = 3.5;
+pub(crate) const SMALL_POINT: f64 = 3.5;
 
 /// Pixels beyond the canvas edge within which points are still drawn (a
 /// circle centred just outside shows in part).
@@ -304,7 +304,7 @@ impl PlaceListing {
 }
 
 /// One event in a line: "2022-01-05 · Battles · 3 fatalities".
-pub fn event_line(store: &Store, row: usize) -> String {
+pub(crate) fn event_line(store: &Store, row: usize) -> String {
     let ty = store.event_type[row];
     let ty = if ty == u16::MAX {
         ""

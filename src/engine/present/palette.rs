@@ -4,13 +4,13 @@
 /// Okabe-Ito, the palette designed to stay distinct under the common forms
 /// of colour blindness. Black is left out (it is the text colour); grey
 /// stands in for it after the seven colours.
-pub const OKABE_ITO: [&str; 8] = [
+pub(crate) const OKABE_ITO: [&str; 8] = [
     "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999",
 ];
 
 /// The colour of an event type: fixed for the ACLED and UCDP types, so a
 /// type keeps its colour across files; others by position.
-pub fn event_type_colour(name: &str, index: usize) -> &'static str {
+pub(crate) fn event_type_colour(name: &str, index: usize) -> &'static str {
     match name {
         "Battles" | "State-based conflict" => OKABE_ITO[5],
         "Explosions/Remote violence" | "Non-state conflict" => OKABE_ITO[0],

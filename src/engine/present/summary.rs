@@ -11,7 +11,7 @@ use chrono::Datelike;
 
 /// "between June and September 2022", "in March 2022", or ISO dates when
 /// the period is not whole months.
-pub fn period_words(p: &Period) -> String {
+pub(crate) fn period_words(p: &Period) -> String {
     let (a, b) = (date::to_naive(p.from), date::to_naive(p.to));
     let whole_months = a.day() == 1 && date::to_naive(p.to + 1).day() == 1;
     if !whole_months {

@@ -15,7 +15,7 @@ pub struct TableWindow {
 /// full ACLED export at 30 px a row would pass; past this height the
 /// scrollbar maps its position onto the rows instead of one pixel to one
 /// pixel.
-pub const MAX_SCROLL_PX: f64 = 8_000_000.0;
+pub(crate) const MAX_SCROLL_PX: f64 = 8_000_000.0;
 
 /// Which of `total` rows of `row_px` to render in a viewport `view_px`
 /// tall scrolled to `scroll_top`, with `overscan` extra rows each side.

@@ -94,7 +94,7 @@ pub enum Dim {
 }
 
 /// Number of filter dimensions (bits of the failure mask).
-pub const DIMS: usize = 6 + crate::engine::data::dimension::CATEGORIES;
+pub(crate) const DIMS: usize = 6 + crate::engine::data::dimension::CATEGORIES;
 // The failure mask is a u16: one bit per dimension.
 const _: () = assert!(DIMS <= 16);
 
@@ -121,7 +121,7 @@ impl Dim {
         }
     }
 
-    pub fn bit(self) -> u16 {
+    pub(crate) fn bit(self) -> u16 {
         1 << self.position()
     }
 

@@ -97,7 +97,7 @@ fn tally(
 /// Most time bins an aggregation lists with the empty ones between; a
 /// wider span lists only the bins that hold events, so a file spanning
 /// centuries costs what its events cost, not what its calendar does.
-pub const MAX_FILLED_BINS: usize = 10_000;
+pub(crate) const MAX_FILLED_BINS: usize = 10_000;
 
 /// Tallies `rows` per time bin: `(bin number, sums)` in calendar order,
 /// every bin from the first to the last when they are at most
@@ -157,7 +157,7 @@ fn tally_codes(store: &Store, rows: &[u32], by: GroupBy) -> (Vec<Slot>, Vec<Stri
 }
 
 /// Distinct canonical actors of an event, over both sides.
-pub fn actors_of(store: &Store, row: usize) -> Vec<u32> {
+pub(crate) fn actors_of(store: &Store, row: usize) -> Vec<u32> {
     let mut actors: Vec<u32> = store.canonical.side(store.side1[row]).to_vec();
     actors.extend_from_slice(store.canonical.side(store.side2[row]));
     actors.sort_unstable();
@@ -394,7 +394,7 @@ pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: Grou
 /// hold the most events (the smaller of the two counts is maximised; later
 /// years win ties): the default of a "same months in consecutive years"
 /// comparison. `None` if the dates span less than two years.
-pub fn busiest_consecutive_years(dates: &[Day], first: u8, last: u8) -> Option<i32> {
+pub(crate) fn busiest_consecutive_years(dates: &[Day], first: u8, last: u8) -> Option<i32> {
     let in_window = |m: u8| {
         if first <= last {
             (first..=last).contains(&m)

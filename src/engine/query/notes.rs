@@ -82,8 +82,9 @@ impl NoteScan {
         (self.done, self.total)
     }
 
+    #[cfg(test)]
     /// Whether every slice has been fed.
-    pub fn is_done(&self) -> bool {
+    pub(crate) fn is_done(&self) -> bool {
         self.next >= self.batches.len()
     }
 

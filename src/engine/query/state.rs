@@ -15,7 +15,7 @@ use crate::engine::query::views::{ViewSpec, Views};
 /// Longest span, in days, for which tables per day are built (about 550
 /// years); longer spans compute the month or bin of each event instead, so
 /// a file's calendar never costs more than its events.
-pub const DAY_TABLE_MAX: usize = 200_000;
+pub(crate) const DAY_TABLE_MAX: usize = 200_000;
 
 /// Filter state over one store: the filters applied and each event's
 /// failure mask. Create one per store; call [`QueryState::apply`] on every
@@ -137,7 +137,7 @@ impl QueryState {
     }
 
     /// Events passing every filter except those of `ignored` dimensions.
-    pub fn rows_ignoring(&self, ignored: &[Dim]) -> Vec<u32> {
+    pub(crate) fn rows_ignoring(&self, ignored: &[Dim]) -> Vec<u32> {
         let keep = !ignored.iter().fold(0u16, |m, d| m | d.bit());
         self.fails
             .iter()

@@ -101,7 +101,7 @@ impl SortKey {
 }
 
 /// The text shown in one cell.
-pub fn cell_text(store: &Store, row: usize, column: Column) -> String {
+pub(crate) fn cell_text(store: &Store, row: usize, column: Column) -> String {
     match column {
         Column::Date => date::format_iso(store.date[row]),
         Column::Category(c) => store.name_of(c, row).to_string(),

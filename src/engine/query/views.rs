@@ -126,7 +126,7 @@ impl Timeline {
             .sum()
     }
 
-    pub fn bin_fatalities(&self, b: usize) -> u64 {
+    pub(crate) fn bin_fatalities(&self, b: usize) -> u64 {
         let n = self.types.len();
         self.fatalities[b * n..(b + 1) * n].iter().sum()
     }

@@ -27,7 +27,7 @@ pub enum Container {
 
 impl Container {
     /// The worksheets other than the one read (none for other containers).
-    pub fn other_sheets(&self) -> Vec<&str> {
+    pub(crate) fn other_sheets(&self) -> Vec<&str> {
         match self {
             Container::Workbook { sheet, sheets } => sheets
                 .iter()
@@ -212,7 +212,7 @@ fn quoted_list(names: &[&str]) -> String {
 /// semicolon or tab, so the importer's delimiter guess, which counts
 /// separators outside quotes in the header, can only find the comma.
 #[derive(Debug, Default)]
-pub struct CsvText {
+pub(crate) struct CsvText {
     text: String,
     rows: u64,
     field_in_row: bool,
@@ -248,23 +248,24 @@ impl CsvText {
     }
 
     /// Ends the current row.
-    pub fn end_row(&mut self) {
+    pub(crate) fn end_row(&mut self) {
         self.text.push('\n');
         self.rows += 1;
         self.field_in_row = false;
     }
 
+    #[cfg(test)]
     /// Rows ended so far, the header included.
     pub fn rows(&self) -> u64 {
         self.rows
     }
 
     /// Whether some field holds a line break.
-    pub fn has_multi_line_fields(&self) -> bool {
+    pub(crate) fn has_multi_line_fields(&self) -> bool {
         self.multi_line
     }
 
-    pub fn into_string(self) -> String {
+    pub(crate) fn into_string(self) -> String {
         self.text
     }
 }

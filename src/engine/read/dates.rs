@@ -14,7 +14,7 @@ use crate::engine::data::date::{self, long_date, month_from_name, Day};
 
 /// Two-digit years up to this one are 20xx, later ones 19xx (as POSIX
 /// `strptime` reads `%y`), when the file has no `year` column to say.
-pub const TWO_DIGIT_PIVOT: u32 = 68;
+pub(crate) const TWO_DIGIT_PIVOT: u32 = 68;
 
 /// Which of two numbers comes first in a numeric date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -156,7 +156,7 @@ impl DateChoice {
 
 /// Why no form could be chosen.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DateUndecided {
+pub(crate) enum DateUndecided {
     /// Numbers that read as dates both day-first and month-first, and no
     /// value with a field over 12 to tell: each example with its day-first
     /// and its month-first reading.
@@ -167,7 +167,7 @@ pub enum DateUndecided {
 
 /// Evidence from sampled date values (and the `year` column beside them).
 #[derive(Clone, Debug, Default)]
-pub struct DateEvidence {
+pub(crate) struct DateEvidence {
     values: usize,
     /// Per form of [`DateForm::ALL`]: values it reads.
     reads: [usize; 6],
@@ -219,20 +219,11 @@ impl DateEvidence {
         self.two_digit_years |= has_two_digit_year(value);
     }
 
-    /// Values added (empty ones aside).
-    pub fn len(&self) -> usize {
-        self.values
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.values == 0
-    }
-
     /// The form that reads every value (else the most values), agreeing
     /// best with the `year` column. `order` settles day-first against
     /// month-first when the caller knows it (a layout that is day-first by
     /// definition, or the user's answer).
-    pub fn decide(&self, order: Option<FieldOrder>) -> Result<DateChoice, DateUndecided> {
+    pub(crate) fn decide(&self, order: Option<FieldOrder>) -> Result<DateChoice, DateUndecided> {
         let best = DateForm::ALL
             .into_iter()
             .enumerate()

@@ -113,7 +113,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 /// Turns chunks of a file into UTF-8 text. For UTF-8 files it hands the
 /// bytes back as they are (minus the BOM); for the others it decodes.
-pub struct ChunkDecoder {
+pub(crate) struct ChunkDecoder {
     encoding: TextEncoding,
     decoder: Option<Decoder>,
     /// The file's first bytes, held until there are enough to tell how
@@ -151,7 +151,7 @@ impl ChunkDecoder {
 
     /// A decoder for a slice from the middle of the file: no byte-order
     /// mark to skip.
-    pub fn continuing(encoding: TextEncoding) -> Self {
+    pub(crate) fn continuing(encoding: TextEncoding) -> Self {
         ChunkDecoder {
             head_done: true,
             ..ChunkDecoder::new(encoding)

@@ -25,7 +25,7 @@ use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// A record longer than this is taken as a runaway quote.
-pub const MAX_RECORD_BYTES: usize = 64 * 1024 * 1024;
+pub(crate) const MAX_RECORD_BYTES: usize = 64 * 1024 * 1024;
 
 /// How to import.
 #[derive(Clone, Debug, Default)]
@@ -50,8 +50,8 @@ pub struct ImportOptions {
 }
 
 /// How many slices [`sample_ranges`] proposes, and how long each is.
-pub const SAMPLE_SLICES: usize = 32;
-pub const SAMPLE_SLICE_BYTES: u64 = 16 * 1024;
+pub(crate) const SAMPLE_SLICES: usize = 32;
+pub(crate) const SAMPLE_SLICE_BYTES: u64 = 16 * 1024;
 
 /// Byte ranges to read from a file of `len` bytes for
 /// [`ImportOptions::date_sample`]: slices spread evenly through the file
@@ -1266,10 +1266,10 @@ fn trim(bytes: &[u8]) -> &[u8] {
 
 /// A field that should hold a count but does not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NotACount;
+pub(crate) struct NotACount;
 
 /// A count such as `12`, `1,200`, `1 200` or `12.0`; `Ok(None)` when empty.
-pub fn parse_count(field: &[u8]) -> Result<Option<u32>, NotACount> {
+pub(crate) fn parse_count(field: &[u8]) -> Result<Option<u32>, NotACount> {
     let field = trim(field);
     if field.is_empty() {
         return Ok(None);

@@ -10,7 +10,7 @@ pub use crate::engine::data::source::{ColumnRole, Columns, Format};
 
 /// A recognised layout: the format, where each role is, how to read dates.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Layout {
+pub(crate) struct Layout {
     pub format: Format,
     pub columns: Columns,
     pub date_order: DateOrder,
@@ -114,7 +114,7 @@ impl ColumnMapping {
 /// A header name as layouts are matched: without a byte-order mark or
 /// surrounding spaces, in lower case, with spaces and hyphens as
 /// underscores ("Event Date" and "event-date" are `event_date`).
-pub fn normalise(name: &str) -> String {
+pub(crate) fn normalise(name: &str) -> String {
     let name = name
         .trim_start_matches('\u{feff}')
         .trim()
@@ -126,7 +126,7 @@ pub fn normalise(name: &str) -> String {
 }
 
 /// Recognises the layout of `header`, or applies `mapping` when given.
-pub fn recognise(
+pub(crate) fn recognise(
     header: &[String],
     mapping: Option<&ColumnMapping>,
 ) -> Result<Layout, ImportError> {

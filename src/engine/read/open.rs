@@ -23,16 +23,7 @@ pub enum FileKind {
     Json,
 }
 
-impl FileKind {
-    /// How the file is named in sentences ("This workbook is ...").
-    pub fn noun(self) -> &'static str {
-        match self {
-            FileKind::Text => "file",
-            FileKind::Workbook => "workbook",
-            FileKind::Json => "JSON file",
-        }
-    }
-}
+impl FileKind {}
 
 /// Decides what the file is from its first bytes (`head`, up to
 /// [`SNIFF_LEN`] of them) and, where the bytes leave it open, its name.
@@ -69,7 +60,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 
 /// Turns a workbook (its `sheet`, or the first one with values) or a JSON
 /// document into CSV text; `None` for text, which is imported as it is.
-pub fn convert(
+pub(crate) fn convert(
     bytes: &[u8],
     kind: FileKind,
     sheet: Option<&str>,

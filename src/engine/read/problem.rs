@@ -8,7 +8,7 @@ use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// How many example lines the report keeps for each kind of problem.
-pub const EXAMPLES: usize = 5;
+pub(crate) const EXAMPLES: usize = 5;
 /// Example values are cut to this many bytes.
 const VALUE_BYTES: usize = 80;
 
@@ -119,7 +119,7 @@ impl RowProblem {
     }
 
     /// Problems the report counts together: the same kind, in the same role.
-    pub fn same_group(self, other: RowProblem) -> bool {
+    pub(crate) fn same_group(self, other: RowProblem) -> bool {
         self.kind() == other.kind() && self.role() == other.role()
     }
 
