@@ -27,7 +27,7 @@ use crate::engine::link::ViewState;
 use crate::engine::present::map::MapView;
 use crate::engine::query::group::{compare, Comparison};
 use crate::engine::query::table::sort_rows;
-use crate::engine::query::{Filters, NoteScan, ViewSpec, Views};
+use crate::engine::query::{Filters, ViewSpec, Views};
 use crate::engine::ImportReport;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -227,7 +227,7 @@ pub fn use_ctx() -> Ctx {
 const NOTE_SLICE: u64 = 8 * 1024 * 1024;
 
 /// Large files keep their notes on disk: a text filter then needs a scan of
-/// the file, in slices ([`NoteScan`]), after which the views are computed
+/// the file, in slices ((`NoteScan`)), after which the views are computed
 /// again.
 fn watch_note_scans(ctx: Ctx) {
     let scanning: StoredValue<Option<String>> = StoredValue::new(None);
@@ -235,7 +235,7 @@ fn watch_note_scans(ctx: Ctx) {
         ctx.snapshot.track();
         let job = ctx.data.with_value(|d| {
             let l = d.as_ref()?;
-            let scan = NoteScan::needed(&l.store, &l.state, NOTE_SLICE)?;
+            let scan = l.state.note_scan(&l.store, NOTE_SLICE)?;
             Some((scan, l.file.clone()?))
         });
         let Some((mut scan, file)) = job else {

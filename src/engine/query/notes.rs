@@ -6,14 +6,13 @@
 use crate::engine::data::fold::{contains_folded, fold};
 use crate::engine::data::source::ColumnRole;
 use crate::engine::data::store::Store;
-use crate::engine::query::state::QueryState;
 use std::ops::Range;
 
 /// A search of the notes of a file whose text is not held in memory, run
 /// slice by slice: ask [`NoteScan::next_range`] for the bytes to read,
 /// hand them to [`NoteScan::feed`], and repeat until it returns `None`;
 /// then [`NoteScan::finish`] gives the matches for
-/// [`QueryState::set_note_matches`].
+/// `QueryState::set_note_matches`.
 #[derive(Clone, Debug)]
 pub struct NoteScan {
     /// The text filter as the user typed it (to tell whether it changed).
@@ -43,16 +42,6 @@ impl NoteScan {
             done: 0,
             total,
         }
-    }
-
-    /// The scan the state's text filter needs, if it needs one (see
-    /// [`QueryState::needs_note_scan`]).
-    pub fn needed(store: &Store, state: &QueryState, slice_bytes: u64) -> Option<NoteScan> {
-        if !state.needs_note_scan(store) {
-            return None;
-        }
-        let text = state.filters().text.as_deref()?;
-        Some(NoteScan::new(store, text, slice_bytes))
     }
 
     /// The text filter this scan searches for, as typed.
@@ -218,6 +207,7 @@ fn contains_ascii_ci(haystack: &[u8], needle: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::query::state::QueryState;
     use crate::engine::query::Filters;
     use crate::engine::{import_bytes, ImportOptions};
 
@@ -308,16 +298,16 @@ S5,2022-01-05,A,B,Political violence,Town E,Rivet factory closed,0\r\n";
     fn a_scan_is_needed_only_for_a_text_filter_on_text_not_held() {
         let (store, _) = external(false);
         let mut state = QueryState::new(&store);
-        assert!(NoteScan::needed(&store, &state, 1024).is_none());
+        assert!(state.note_scan(&store, 1024).is_none());
         let filters = Filters {
             text: Some("river".into()),
             ..Filters::default()
         };
         state.apply(&store, &filters);
-        let scan = NoteScan::needed(&store, &state, 1024);
+        let scan = state.note_scan(&store, 1024);
         assert_eq!(scan.as_ref().map(NoteScan::text), Some("river"));
         state.set_note_matches(&store, scan.map(NoteScan::finish));
-        assert!(NoteScan::needed(&store, &state, 1024).is_none());
+        assert!(state.note_scan(&store, 1024).is_none());
 
         let held = import_bytes(
             SYNTHETIC.as_bytes(),
@@ -330,7 +320,7 @@ S5,2022-01-05,A,B,Political violence,Town E,Rivet factory closed,0\r\n";
         .unwrap_or_else(|e| panic!("{e}"));
         let mut state = QueryState::new(&held);
         state.apply(&held, &filters);
-        assert!(NoteScan::needed(&held, &state, 1024).is_none());
+        assert!(state.note_scan(&held, 1024).is_none());
         assert_eq!(state.rows(), vec![0, 1, 2]);
     }
 }

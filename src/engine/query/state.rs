@@ -9,13 +9,8 @@ use crate::engine::data::fold::{contains_folded, fold};
 use crate::engine::data::places::same_place;
 use crate::engine::data::store::{Codes, SourceText, Store};
 use crate::engine::query::filters::{Dim, Filters, Role};
-use crate::engine::query::notes::match_records;
-use crate::engine::query::views::{ViewSpec, Views};
-
-/// Longest span, in days, for which tables per day are built (about 550
-/// years); longer spans compute the month or bin of each event instead, so
-/// a file's calendar never costs more than its events.
-pub(crate) const DAY_TABLE_MAX: usize = 200_000;
+use crate::engine::query::notes::{match_records, NoteScan};
+use crate::engine::query::views::{Membership, ViewSpec, Views, DAY_TABLE_MAX};
 
 /// Filter state over one store: the filters applied and each event's
 /// failure mask. Create one per store; call [`QueryState::apply`] on every
@@ -71,6 +66,17 @@ impl QueryState {
         true
     }
 
+    /// What the fused pass of the views needs of this state.
+    fn membership(&self) -> Membership<'_> {
+        Membership {
+            fails: &self.fails,
+            set: Dim::all()
+                .filter(|&d| self.filters_set(d))
+                .fold(0, |m, d| m | d.bit()),
+            shared_actor_rows: &self.shared_actor_rows,
+        }
+    }
+
     /// True when some event may fail the filter of `dim`.
     pub(crate) fn filters_set(&self, dim: Dim) -> bool {
         !dim.same(&self.filters, &Filters::default())
@@ -96,6 +102,16 @@ impl QueryState {
         self.note_matches = matches;
         let filters = self.filters.clone();
         self.recompute(store, Dim::Text, &filters);
+    }
+
+    /// The scan of the file's notes the text filter needs, if it needs one
+    /// (see [`QueryState::needs_note_scan`]).
+    pub fn note_scan(&self, store: &Store, slice_bytes: u64) -> Option<NoteScan> {
+        if !self.needs_note_scan(store) {
+            return None;
+        }
+        let text = self.filters.text.as_deref()?;
+        Some(NoteScan::new(store, text, slice_bytes))
     }
 
     /// True when the text filter needs a scan of the file's notes that the
@@ -152,7 +168,7 @@ impl QueryState {
         // With no filter every event is in every view: the slowest pass,
         // and a common one ("Clear all"), so it is kept per spec.
         if !self.filters.is_empty() {
-            return Views::compute(store, self, spec);
+            return Views::compute(store, &self.membership(), spec);
         }
         let mut cache = self.unfiltered.borrow_mut();
         if let Some((cached_spec, views)) = cache.as_ref() {
@@ -160,7 +176,7 @@ impl QueryState {
                 return views.clone();
             }
         }
-        let views = Views::compute(store, self, spec);
+        let views = Views::compute(store, &self.membership(), spec);
         *cache = Some((spec.clone(), views.clone()));
         views
     }

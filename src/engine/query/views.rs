@@ -7,7 +7,7 @@ use crate::engine::data::dictionary::NONE;
 use crate::engine::data::dimension::{Category, CategoryMap, GroupBy};
 use crate::engine::data::store::{Codes, Store};
 use crate::engine::query::filters::Dim;
-use crate::engine::query::state::{QueryState, DAY_TABLE_MAX};
+
 use serde::Serialize;
 
 /// What the charts count.
@@ -131,6 +131,21 @@ impl Timeline {
         self.fatalities[b * n..(b + 1) * n].iter().sum()
     }
 }
+
+/// What the fused pass needs of the filter state (see `QueryState`).
+pub(crate) struct Membership<'a> {
+    /// Each event's failure mask: one bit per filter dimension it fails.
+    pub fails: &'a [u16],
+    /// The bits of the dimensions with a filter set.
+    pub set: u16,
+    /// Events with the same canonical actor on both sides, and those actors.
+    pub shared_actor_rows: &'a [(u32, Vec<u32>)],
+}
+
+/// Longest span, in days, for which tables per day are built (about 550
+/// years); longer spans compute the month or bin of each event instead, so
+/// a file's calendar never costs more than its events.
+pub(crate) const DAY_TABLE_MAX: usize = 200_000;
 
 /// Most bars the timeline draws: past this, a coarser bin is used (a
 /// span of centuries by day would otherwise cost millions of bars).
@@ -263,7 +278,7 @@ impl Views {
     /// a few writes per event, place categories and actors are tallied per
     /// place and per side, and summed into countries, regions and actors
     /// after the pass; per-event categories are tallied per code.
-    pub(crate) fn compute(store: &Store, state: &QueryState, spec: &ViewSpec) -> Views {
+    pub(crate) fn compute(store: &Store, state: &Membership<'_>, spec: &ViewSpec) -> Views {
         let (first_day, last_day) = match (store.date.iter().min(), store.date.iter().max()) {
             (Some(&a), Some(&b)) => (a, b),
             _ => return Views::default(),
@@ -298,7 +313,7 @@ impl Views {
                 Codes::PerEvent(codes) => {
                     event_columns.push((c, codes, zeros(store.names[c].len() + 1)))
                 }
-                Codes::PerPlace(_) if state.filters_set(Dim::Category(c)) => {
+                Codes::PerPlace(_) if state.set & Dim::Category(c).bit() != 0 => {
                     place_only[c] = vec![Tally::default(); n_places]
                 }
                 Codes::PerPlace(_) => {}
@@ -433,7 +448,7 @@ impl Views {
                 actor_acc[a as usize].add_tally(t);
             }
         }
-        for (row, shared) in &state.shared_actor_rows {
+        for (row, shared) in state.shared_actor_rows {
             let r = *row as usize;
             let m = state.fails[r];
             if m == 0 || m == actor_bit {
