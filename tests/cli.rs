@@ -258,6 +258,7 @@ fn islamic_state_sahel_under_old_and_new_names_and_uncertain_attributions() {
     assert_eq!(v["events"], 12);
     assert_eq!(v["uncertain_attributions"], 3);
 }
+
 #[test]
 fn report_and_aggregate_read_workbooks_and_json() {
     // The same events as acled_current.csv (see report_prints_the_import_summary).

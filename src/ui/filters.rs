@@ -21,55 +21,12 @@ const MAX_OPTIONS: usize = 250;
 /// Delay before typed text becomes a filter.
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
+/// The filter panel: chips, then one fieldset per question (when, where,
+/// what, who, text), folding away on narrow screens.
 #[component]
 pub fn FilterPanel() -> impl IntoView {
-    let ctx = use_ctx();
-    let f = ctx.filters;
-    let span = move || {
-        ctx.data_version.track();
-        ctx.data.with_value(|d| {
-            let store = &d.as_ref()?.store;
-            Some((
-                store.date.iter().copied().min()?,
-                store.date.iter().copied().max()?,
-            ))
-        })
-    };
-    let min_date = move || span().map(|(a, _)| format_iso(a)).unwrap_or_default();
-    let max_date = move || span().map(|(_, b)| format_iso(b)).unwrap_or_default();
-    let on_date = move |is_from: bool| {
-        move |ev: leptos::ev::Event| {
-            let day = parse_iso(&event_target_value(&ev));
-            ctx.update_filters(|f| if is_from { f.from = day } else { f.to = day });
-        }
-    };
-    let month_options = move |selected: Option<u8>| {
-        (1..=12u8)
-            .map(|m| {
-                view! {
-                    <option value=m.to_string() prop:selected=move || selected == Some(m)>
-                        {month_name(m)}
-                    </option>
-                }
-            })
-            .collect_view()
-    };
-    let months = move || f.with(|f| f.months);
-    let set_months = move |first: Option<u8>, last: Option<u8>| {
-        ctx.update_filters(|f| {
-            f.months = match (first, last) {
-                (None, None) => None,
-                (Some(a), None) | (None, Some(a)) => Some((a, a)),
-                (Some(a), Some(b)) => Some((a, b)),
-            }
-        })
-    };
-    let parse_month = |ev: &leptos::ev::Event| event_target_value(ev).parse::<u8>().ok();
-    let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().parse::<u32>().ok();
-
     // On narrow screens the controls fold away under the chips.
     let open = RwSignal::new(false);
-    let aliases_open = RwSignal::new(false);
     view! {
         <aside class="filters panel" class:open=move || open.get() aria-label="Filters">
             <Chips/>
@@ -82,196 +39,276 @@ pub fn FilterPanel() -> impl IntoView {
                 {move || if open.get() { "Hide filter controls" } else { "Show filter controls" }}
             </button>
             <div id="filter-controls" class="filter-controls">
-            <fieldset>
-                <legend>"When"</legend>
-                <div class="pair dates">
-                    <div class="field">
-                        <label for="f-from">"From"</label>
-                        <input
-                            id="f-from"
-                            type="date"
-                            data-testid="filter-from"
-                            min=min_date
-                            max=max_date
-                            prop:value=move || f.with(|f| f.from.map(format_iso).unwrap_or_default())
-                            on:change=on_date(true)
-                        />
+                <fieldset>
+                    <legend>"When"</legend>
+                    <div class="pair dates">
+                        <DateBound is_from=true/>
+                        <DateBound is_from=false/>
                     </div>
-                    <div class="field">
-                        <label for="f-to">"To"</label>
-                        <input
-                            id="f-to"
-                            type="date"
-                            data-testid="filter-to"
-                            min=min_date
-                            max=max_date
-                            prop:value=move || f.with(|f| f.to.map(format_iso).unwrap_or_default())
-                            on:change=on_date(false)
-                        />
+                    <div class="pair">
+                        <MonthBound is_first=true/>
+                        <MonthBound is_first=false/>
                     </div>
-                </div>
-                <div class="pair">
-                    <div class="field">
-                        <label for="f-month-from">"Months from"</label>
-                        <select
-                            id="f-month-from"
-                            data-testid="filter-month-from"
-                            on:change=move |ev| {
-                                let first = parse_month(&ev);
-                                set_months(first, months().map(|m| m.1).filter(|_| first.is_some()));
-                            }
-                        >
-                            <option value="" prop:selected=move || months().is_none()>
-                                "All year"
-                            </option>
-                            {move || month_options(months().map(|m| m.0))}
-                        </select>
+                </fieldset>
+                <fieldset>
+                    <legend>"Where"</legend>
+                    {Category::ALL
+                        .into_iter()
+                        .filter(|c| c.is_place())
+                        .map(|c| view! { <ListSelect category=c/> })
+                        .collect_view()}
+                </fieldset>
+                <fieldset>
+                    <legend>"What"</legend>
+                    {Category::ALL
+                        .into_iter()
+                        .filter(|c| !c.is_place())
+                        .map(|c| view! { <ListSelect category=c/> })
+                        .collect_view()}
+                    <div class="pair">
+                        <FatalityBound is_min=true/>
+                        <FatalityBound is_min=false/>
                     </div>
-                    <div class="field">
-                        <label for="f-month-to">"to"</label>
-                        <select
-                            id="f-month-to"
-                            data-testid="filter-month-to"
-                            on:change=move |ev| {
-                                let last = parse_month(&ev);
-                                match last {
-                                    Some(_) => set_months(months().map(|m| m.0).or(last), last),
-                                    None => set_months(None, None),
-                                }
-                            }
-                        >
-                            <option value="" prop:selected=move || months().is_none()>
-                                "All year"
-                            </option>
-                            {move || month_options(months().map(|m| m.1))}
-                        </select>
-                    </div>
-                </div>
-            </fieldset>
-            <fieldset>
-                <legend>"Where"</legend>
-                {Category::ALL
-                    .into_iter()
-                    .filter(|c| c.is_place())
-                    .map(|c| view! { <ListSelect category=c/> })
-                    .collect_view()}
-            </fieldset>
-            <fieldset>
-                <legend>"What"</legend>
-                {Category::ALL
-                    .into_iter()
-                    .filter(|c| !c.is_place())
-                    .map(|c| view! { <ListSelect category=c/> })
-                    .collect_view()}
-                <div class="pair">
-                    <div class="field">
-                        <label for="f-fat-min">"Fatalities at least"</label>
-                        <input
-                            id="f-fat-min"
-                            type="number"
-                            min="0"
-                            inputmode="numeric"
-                            prop:value=move || f.with(|f| f.fatalities_min.map(|n| n.to_string()).unwrap_or_default())
-                            on:change=move |ev| {
-                                let n = number(&ev);
-                                ctx.update_filters(|f| f.fatalities_min = n);
-                            }
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="f-fat-max">"at most"</label>
-                        <input
-                            id="f-fat-max"
-                            type="number"
-                            min="0"
-                            inputmode="numeric"
-                            prop:value=move || f.with(|f| f.fatalities_max.map(|n| n.to_string()).unwrap_or_default())
-                            on:change=move |ev| {
-                                let n = number(&ev);
-                                ctx.update_filters(|f| f.fatalities_max = n);
-                            }
-                        />
-                    </div>
-                </div>
-                <div class="field">
-                    <label for="f-civilian">"Civilian targeting"</label>
-                    <select
-                        id="f-civilian"
-                        on:change=move |ev| {
-                            let v = match event_target_value(&ev).as_str() {
-                                "yes" => Some(true),
-                                "no" => Some(false),
-                                _ => None,
-                            };
-                            ctx.update_filters(|f| f.civilian_targeting = v);
-                        }
-                    >
-                        <option value="" prop:selected=move || f.with(|f| f.civilian_targeting.is_none())>
-                            "Any event"
-                        </option>
-                        <option value="yes" prop:selected=move || f.with(|f| f.civilian_targeting == Some(true))>
-                            "Only events targeting civilians"
-                        </option>
-                        <option value="no" prop:selected=move || f.with(|f| f.civilian_targeting == Some(false))>
-                            "Only events not targeting civilians"
-                        </option>
-                    </select>
-                </div>
-            </fieldset>
-            <fieldset>
-                <legend>"Who"</legend>
-                <ActorInput
-                    id="f-actor"
-                    label="Actor"
-                    value=Signal::derive(move || f.with(|f| f.actor.clone()))
-                    on_commit=Callback::new(move |v| ctx.update_filters(|f| f.actor = v))
-                />
-                <div class="field">
-                    <label for="f-role">"In the role of"</label>
-                    <select
-                        id="f-role"
-                        data-testid="filter-role"
-                        on:change=move |ev| {
-                            let role = Role::from_name(&event_target_value(&ev)).unwrap_or_default();
-                            ctx.update_filters(|f| f.role = role);
-                        }
-                    >
-                        {Role::ALL
-                            .into_iter()
-                            .map(|r| {
-                                view! {
-                                    <option value=r.name() prop:selected=move || f.with(|f| f.role == r)>
-                                        {role_label(r)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </div>
-                <ActorInput
-                    id="f-alongside"
-                    label="Alongside (same side as the actor)"
-                    value=Signal::derive(move || f.with(|f| f.alongside.clone()))
-                    on_commit=Callback::new(move |v| ctx.update_filters(|f| f.alongside = v))
-                />
-                <UncertainToggle/>
-                <button
-                    type="button"
-                    class="link"
-                    data-testid="open-aliases"
-                    aria-haspopup="dialog"
-                    on:click=move |_| aliases_open.set(true)
-                >
-                    "Fold actor names\u{2026}"
-                </button>
-                <AliasDialog open=aliases_open/>
-            </fieldset>
-            <fieldset>
-                <legend>"Text"</legend>
-                <TextSearch/>
-            </fieldset>
+                    <CivilianSelect/>
+                </fieldset>
+                <ActorFields/>
+                <fieldset>
+                    <legend>"Text"</legend>
+                    <TextSearch/>
+                </fieldset>
             </div>
         </aside>
+    }
+}
+
+/// One end of the date range: a date field bounded by the data's span.
+#[component]
+fn DateBound(
+    /// The start of the range, else its end.
+    is_from: bool,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let span = move || {
+        ctx.data_version.track();
+        ctx.data.with_value(|d| {
+            let store = &d.as_ref()?.store;
+            Some((
+                store.date.iter().copied().min()?,
+                store.date.iter().copied().max()?,
+            ))
+        })
+    };
+    let min_date = move || span().map(|(a, _)| format_iso(a)).unwrap_or_default();
+    let max_date = move || span().map(|(_, b)| format_iso(b)).unwrap_or_default();
+    let (id, label, test_id) = if is_from {
+        ("f-from", "From", "filter-from")
+    } else {
+        ("f-to", "To", "filter-to")
+    };
+    let value = move || {
+        ctx.filters
+            .with(|f| if is_from { f.from } else { f.to })
+            .map(format_iso)
+            .unwrap_or_default()
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let day = parse_iso(&event_target_value(&ev));
+        ctx.update_filters(|f| if is_from { f.from = day } else { f.to = day });
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="date"
+                data-testid=test_id
+                min=min_date
+                max=max_date
+                prop:value=value
+                on:change=on_change
+            />
+        </div>
+    }
+}
+
+/// One end of the months window ("June to September"), which may wrap over
+/// the new year.
+#[component]
+fn MonthBound(
+    /// The window's first month, else its last.
+    is_first: bool,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let months = move || ctx.filters.with(|f| f.months);
+    let (id, label, test_id) = if is_first {
+        ("f-month-from", "Months from", "filter-month-from")
+    } else {
+        ("f-month-to", "to", "filter-month-to")
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let chosen = event_target_value(&ev).parse::<u8>().ok();
+        let window = match (chosen, months()) {
+            (None, _) => None,
+            // A first month keeps the last one, a last month the first.
+            (Some(m), Some((a, b))) => Some(if is_first { (m, b) } else { (a, m) }),
+            (Some(m), None) => Some((m, m)),
+        };
+        ctx.update_filters(|f| f.months = window);
+    };
+    let selected = move || months().map(|(a, b)| if is_first { a } else { b });
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id data-testid=test_id on:change=on_change>
+                <option value="" prop:selected=move || months().is_none()>
+                    "All year"
+                </option>
+                {move || {
+                    let chosen = selected();
+                    (1..=12u8)
+                        .map(|m| {
+                            view! {
+                                <option value=m.to_string() prop:selected=chosen == Some(m)>
+                                    {month_name(m)}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// One end of the fatalities range.
+#[component]
+fn FatalityBound(
+    /// The least fatalities, else the most.
+    is_min: bool,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let (id, label) = if is_min {
+        ("f-fat-min", "Fatalities at least")
+    } else {
+        ("f-fat-max", "at most")
+    };
+    let value = move || {
+        ctx.filters
+            .with(|f| {
+                if is_min {
+                    f.fatalities_min
+                } else {
+                    f.fatalities_max
+                }
+            })
+            .map(|n| n.to_string())
+            .unwrap_or_default()
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let n = event_target_value(&ev).trim().parse::<u32>().ok();
+        ctx.update_filters(|f| {
+            if is_min {
+                f.fatalities_min = n
+            } else {
+                f.fatalities_max = n
+            }
+        });
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type="number" min="0" inputmode="numeric" prop:value=value on:change=on_change/>
+        </div>
+    }
+}
+
+/// Civilian targeting: any event, only those, or none of those.
+#[component]
+fn CivilianSelect() -> impl IntoView {
+    let ctx = use_ctx();
+    let f = ctx.filters;
+    let on_change = move |ev: leptos::ev::Event| {
+        let v = match event_target_value(&ev).as_str() {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        };
+        ctx.update_filters(|f| f.civilian_targeting = v);
+    };
+    view! {
+        <div class="field">
+            <label for="f-civilian">"Civilian targeting"</label>
+            <select id="f-civilian" on:change=on_change>
+                <option value="" prop:selected=move || f.with(|f| f.civilian_targeting.is_none())>
+                    "Any event"
+                </option>
+                <option value="yes" prop:selected=move || f.with(|f| f.civilian_targeting == Some(true))>
+                    "Only events targeting civilians"
+                </option>
+                <option value="no" prop:selected=move || f.with(|f| f.civilian_targeting == Some(false))>
+                    "Only events not targeting civilians"
+                </option>
+            </select>
+        </div>
+    }
+}
+
+/// Who: the actor, its role, the actor alongside it, uncertain
+/// attributions and the user's own folds of actor names.
+#[component]
+fn ActorFields() -> impl IntoView {
+    let ctx = use_ctx();
+    let f = ctx.filters;
+    let aliases_open = RwSignal::new(false);
+    view! {
+        <fieldset>
+            <legend>"Who"</legend>
+            <ActorInput
+                id="f-actor"
+                label="Actor"
+                value=Signal::derive(move || f.with(|f| f.actor.clone()))
+                on_commit=Callback::new(move |v| ctx.update_filters(|f| f.actor = v))
+            />
+            <div class="field">
+                <label for="f-role">"In the role of"</label>
+                <select
+                    id="f-role"
+                    data-testid="filter-role"
+                    on:change=move |ev| {
+                        let role = Role::from_name(&event_target_value(&ev)).unwrap_or_default();
+                        ctx.update_filters(|f| f.role = role);
+                    }
+                >
+                    {Role::ALL
+                        .into_iter()
+                        .map(|r| {
+                            view! {
+                                <option value=r.name() prop:selected=move || f.with(|f| f.role == r)>
+                                    {role_label(r)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <ActorInput
+                id="f-alongside"
+                label="Alongside (same side as the actor)"
+                value=Signal::derive(move || f.with(|f| f.alongside.clone()))
+                on_commit=Callback::new(move |v| ctx.update_filters(|f| f.alongside = v))
+            />
+            <UncertainToggle/>
+            <button
+                type="button"
+                class="link"
+                data-testid="open-aliases"
+                aria-haspopup="dialog"
+                on:click=move |_| aliases_open.set(true)
+            >
+                "Fold actor names\u{2026}"
+            </button>
+            <AliasDialog open=aliases_open/>
+        </fieldset>
     }
 }
 
