@@ -399,10 +399,25 @@ pub fn parse_record(bytes: &[u8], delimiter: u8) -> Vec<String> {
         .from_reader(bytes);
     let mut record = csv::ByteRecord::new();
     match reader.read_byte_record(&mut record) {
-        Ok(true) => record
-            .iter()
-            .map(|f| String::from_utf8_lossy(f).into_owned())
-            .collect(),
+        Ok(true) => record.iter().map(|f| field_text(f).into_owned()).collect(),
         _ => Vec::new(),
+    }
+}
+
+/// A field read back from the source as text: UTF-8, or else Windows-1252.
+///
+/// Held text is always UTF-8. A file read back from disk is UTF-8 too,
+/// except one found to be Windows-1252 part way through (its first bytes
+/// were ASCII, so it is read from the file as it is); its fields with
+/// accents are not UTF-8, and Windows-1252 reads every byte, where U+FFFD
+/// would lose them.
+pub fn field_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => {
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+        }
     }
 }

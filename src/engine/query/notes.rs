@@ -4,7 +4,7 @@
 
 use crate::engine::data::fold::contains_folded;
 use crate::engine::data::source::ColumnRole;
-use crate::engine::data::store::Store;
+use crate::engine::data::store::{field_text, Store};
 
 /// Contiguous runs of events whose records lie within `max_bytes` of the
 /// file: `(rows, byte start, byte end)` in the file's own offsets, for
@@ -92,7 +92,7 @@ pub fn match_records(
                         let hit = if ascii && text.is_ascii() {
                             contains_ascii_ci(text, needle_bytes)
                         } else {
-                            contains_folded(&String::from_utf8_lossy(text), needle)
+                            contains_folded(&field_text(text), needle)
                         };
                         if hit {
                             out[r] = true;

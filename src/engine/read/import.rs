@@ -14,9 +14,10 @@ use crate::engine::data::numbers::thousands;
 use crate::engine::data::source::{ColumnRole, Delimiter, TextEncoding};
 use crate::engine::data::store::{flag, PlaceKey, SourceText, Store};
 use crate::engine::read::dates::{DateChoice, DateEvidence, DateForm, DateUndecided, FieldOrder};
-use crate::engine::read::decode::{sniff, ChunkDecoder, SNIFF_LEN};
+use crate::engine::read::decode::{sniff, ChunkDecoder, Notice, SNIFF_LEN};
 use crate::engine::read::error::ImportError;
 use crate::engine::read::layout::{recognise, ColumnMapping, Columns, Format, Layout};
+use crate::engine::read::limits;
 use crate::engine::read::problem::{Example, Problem, RowProblem};
 use chrono::Datelike;
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
@@ -26,6 +27,20 @@ use std::fmt;
 
 /// A record longer than this is taken as a runaway quote.
 pub const MAX_RECORD_BYTES: usize = 64 * 1024 * 1024;
+
+/// A header longer than this is taken as a runaway quote.
+const MAX_HEADER_BYTES: usize = 1024 * 1024;
+
+/// The largest code a per-event `u16` column holds (`u16::MAX` is "no
+/// value"): a type column may have this many values plus one.
+///
+/// A type column with more values is refused rather than its codes widened
+/// to `u32`: ACLED has 6 event types, 25 sub-event types and 4 disorder
+/// types, so 65,535 distinct values means the column holds something else
+/// (notes, ids) and the file is better read through another mapping; and
+/// widening would cost every file 6 bytes per event (27 to 33) for a shape
+/// no real export has.
+const MAX_CODE16: u32 = u16::MAX as u32 - 1;
 
 /// How to import.
 #[derive(Clone, Debug, Default)]
@@ -47,6 +62,9 @@ pub struct ImportOptions {
     /// through the file, not only its first rows. [`import_bytes`] takes
     /// them itself.
     pub date_sample: Vec<Vec<u8>>,
+    /// Stop with [`ImportError::TooManyEvents`] past this many events;
+    /// [`limits::MAX_EVENTS`] when `None`.
+    pub max_events: Option<u64>,
 }
 
 /// How many slices [`sample_ranges`] proposes, and how long each is.
@@ -159,6 +177,13 @@ pub enum ImportWarning {
     NoCoordinates,
     /// Rows whose `year` column names another year than their date.
     YearMismatch { rows: u64 },
+    /// The file read as UTF-8 until `line`, where a byte is not UTF-8;
+    /// everything before it was plain ASCII, so the whole file was read as
+    /// Windows-1252 (which reads ASCII the same).
+    ReadAsWindows1252 { line: u64 },
+    /// UTF-8 text with bytes that are not UTF-8, from `line` on: each of
+    /// the `replaced` sequences is read as U+FFFD.
+    NotUtf8 { line: u64, replaced: u64 },
 }
 
 impl fmt::Display for ImportWarning {
@@ -176,6 +201,18 @@ impl fmt::Display for ImportWarning {
                 "{} {} a year column that disagrees with the date read; check the date form above, or the file.",
                 thousands(*rows),
                 if *rows == 1 { "row has" } else { "rows have" }
+            ),
+            ImportWarning::ReadAsWindows1252 { line } => write!(
+                f,
+                "Line {line} has a byte that is not UTF-8, and everything before it was plain ASCII, so the file was read as Windows-1252 (accents such as \u{e9} kept). If names look wrong, save the file as \"CSV UTF-8\" and load it again."
+            ),
+            ImportWarning::NotUtf8 { line, replaced } => write!(
+                f,
+                "From line {line}, the file has {} {} that {} not UTF-8 after text that was, so it mixes encodings; {} shown as \u{fffd}. Names with accents may look wrong: save the file as \"CSV UTF-8\" and load it again.",
+                thousands(*replaced),
+                if *replaced == 1 { "byte sequence" } else { "byte sequences" },
+                if *replaced == 1 { "is" } else { "are" },
+                if *replaced == 1 { "it is" } else { "they are" },
             ),
         }
     }
@@ -283,7 +320,11 @@ impl Importer {
             self.feed(&[], true)?;
         }
         let parser = self.parser.take().ok_or(ImportError::EmptyFile)?;
-        parser.finish(self.bytes_in, &self.options)
+        let (mark, replaced) = self
+            .decoder
+            .as_ref()
+            .map_or((0, 0), |d| (d.mark_len(), d.replaced()));
+        parser.finish(self.bytes_in, mark as u64, replaced, &self.options)
     }
 
     fn fail(&mut self, error: ImportError) -> Result<(), ImportError> {
@@ -304,13 +345,26 @@ impl Importer {
             return Ok(());
         };
         let encoding = decoder.encoding();
-        let text = decoder.decode(chunk, last);
+        let options = &self.options;
         let parser = self.parser.get_or_insert_with(|| {
-            Parser::new(
-                encoding,
-                self.options.hold_text || !encoding.is_passthrough(),
-            )
+            let hold = options.hold_text || !encoding.is_passthrough();
+            // Text held only because it is re-encoded is capped; text the
+            // caller asked to hold is the caller's to size.
+            let held_limit = (!options.hold_text).then_some(limits::MAX_HELD_BYTES);
+            Parser::new(encoding, hold, held_limit, options.max_events)
         });
+        let (text, notice) = decoder.decode_noting(chunk, last);
+        match notice {
+            None => {}
+            Some(Notice::SwitchedToWindows1252 { at }) => {
+                let line = parser.line_at(text, at);
+                parser.switch_to_windows1252(line);
+            }
+            Some(Notice::NotUtf8 { at }) => {
+                let line = parser.line_at(text, at);
+                parser.rows.not_utf8_from = Some(line);
+            }
+        }
         parser.feed(text, last, &self.options)
     }
 }
@@ -414,16 +468,29 @@ const PENDING_ROWS: usize = 2_000;
 struct Parser {
     hold: bool,
     held: Vec<u8>,
+    /// The most text held, when the text is held only to re-encode it.
+    held_limit: Option<u64>,
     /// Text buffered until the header line is complete.
     pending: Vec<u8>,
     reader: Option<Reader>,
     rec: RecordBuf,
-    /// Byte position in the parsed text, and the line it is on.
+    /// Position in the parsed text (see `count_chars`), and the line it is
+    /// on: lines end at \n, \r\n or a lone \r, as csv-core reads them.
     pos: u64,
     line: u64,
     record_start: u64,
     record_line: u64,
+    /// Some byte of the current record other than a line end has been
+    /// read (csv-core skips blank lines before a record).
+    record_started: bool,
+    /// Double quotes in the current record's bytes: an odd count when the
+    /// file ends means it ends inside a quoted value.
+    record_quotes: u64,
     last_byte: u8,
+    /// Record spans count characters, not bytes: the file turned out to
+    /// be Windows-1252 and its text is not held, so spans must stay offsets
+    /// in the file, where each character is one byte.
+    count_chars: bool,
     rows: Rows,
 }
 
@@ -446,14 +513,25 @@ struct Rows {
     open_order: Option<OpenOrder>,
     evidence: DateEvidence,
     pending: Vec<(RecordBuf, Span)>,
+    max_events: u64,
+    /// The line from which the file was read as Windows-1252.
+    read_as_windows1252_from: Option<u64>,
+    /// The first line with bytes that are not UTF-8 in UTF-8 text.
+    not_utf8_from: Option<u64>,
 }
 
 impl Parser {
-    fn new(encoding: TextEncoding, hold: bool) -> Parser {
+    fn new(
+        encoding: TextEncoding,
+        hold: bool,
+        held_limit: Option<u64>,
+        max_events: Option<u64>,
+    ) -> Parser {
         let report = ImportReport::new(encoding);
         Parser {
             hold,
             held: Vec::new(),
+            held_limit: held_limit.filter(|_| hold),
             pending: Vec::new(),
             reader: None,
             rec: RecordBuf {
@@ -466,7 +544,10 @@ impl Parser {
             line: 1,
             record_start: 0,
             record_line: 1,
+            record_started: false,
+            record_quotes: 0,
             last_byte: 0,
+            count_chars: false,
             rows: Rows {
                 layout: None,
                 columns: Columns::default(),
@@ -482,8 +563,42 @@ impl Parser {
                 open_order: None,
                 evidence: DateEvidence::default(),
                 pending: Vec::new(),
+                max_events: max_events.unwrap_or(limits::MAX_EVENTS),
+                read_as_windows1252_from: None,
+                not_utf8_from: None,
             },
         }
+    }
+
+    /// The line of byte `at` of `text`, the text about to be fed.
+    fn line_at(&self, text: &[u8], at: usize) -> u64 {
+        // Text waiting for the header's end is not counted yet.
+        let (waiting, prev) = if self.reader.is_none() {
+            let prev = self.pending.last().copied().unwrap_or(self.last_byte);
+            (line_breaks(&self.pending, self.last_byte), prev)
+        } else {
+            (0, self.last_byte)
+        };
+        self.line + waiting + line_breaks(&text[..at.min(text.len())], prev)
+    }
+
+    /// The file was not UTF-8 after all, and everything before `line` was
+    /// ASCII: the rest is Windows-1252.
+    ///
+    /// Nothing read so far changes (ASCII reads the same in both). When
+    /// the text is held, spans are offsets in it as before. When it is not,
+    /// spans must stay offsets in the file, to read records back from it:
+    /// from here each character of the text is one byte of the file, so
+    /// spans count characters (the ASCII before counted the same). Records
+    /// read back from the file are then Windows-1252, which
+    /// [`crate::engine::data::store::parse_record`] reads as such.
+    /// Restarting the import instead would need the caller to read the file
+    /// again; holding the text from here would leave spans in two places.
+    fn switch_to_windows1252(&mut self, line: u64) {
+        self.count_chars = !self.hold;
+        self.rows.store.encoding = TextEncoding::Windows1252;
+        self.rows.report.encoding = TextEncoding::Windows1252;
+        self.rows.read_as_windows1252_from = Some(line);
     }
 
     fn feed(
@@ -493,6 +608,15 @@ impl Parser {
         options: &ImportOptions,
     ) -> Result<(), ImportError> {
         if self.hold {
+            if let Some(limit) = self.held_limit {
+                if (self.held.len() + text.len()) as u64 > limit {
+                    return Err(ImportError::HeldTextTooLarge {
+                        encoding: self.rows.store.encoding,
+                        line: self.line_at(text, text.len()),
+                        limit_bytes: limit,
+                    });
+                }
+            }
             self.held.extend_from_slice(text);
         }
         if self.reader.is_none() {
@@ -524,6 +648,11 @@ impl Parser {
         let Some(reader) = self.reader.as_mut() else {
             return Ok(());
         };
+        if input.is_empty() && !last {
+            // csv-core reads an empty input as the end of the file; a
+            // decoder may hand on nothing while it waits for a character.
+            return Ok(());
+        }
         loop {
             // With no input left at the end, this call tells csv-core the
             // file ended; a record it completes had no closing newline.
@@ -535,11 +664,25 @@ impl Parser {
                 &mut rec.ends[rec.ends_len..],
             );
             let consumed = &input[..n_in];
-            self.line += consumed.iter().filter(|&&b| b == b'\n').count() as u64;
+            if !self.record_started {
+                // Blank lines csv-core skipped before the record.
+                let blank = consumed
+                    .iter()
+                    .take_while(|&&b| b == b'\n' || b == b'\r')
+                    .count();
+                self.record_line += line_breaks(&consumed[..blank], self.last_byte);
+                self.record_started = blank < consumed.len();
+            }
+            self.line += line_breaks(consumed, self.last_byte);
+            self.record_quotes += consumed.iter().filter(|&&b| b == b'"').count() as u64;
             if let Some(&b) = consumed.last() {
                 self.last_byte = b;
             }
-            self.pos += n_in as u64;
+            self.pos += if self.count_chars {
+                consumed.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64
+            } else {
+                n_in as u64
+            };
             input = &input[n_in..];
             rec.out_len += n_out;
             rec.ends_len += n_ends;
@@ -551,6 +694,13 @@ impl Parser {
                     // An empty input after the end tells csv-core the file ended.
                 }
                 ReadRecordResult::OutputFull => {
+                    if self.rows.layout.is_none() && rec.out.len() >= MAX_HEADER_BYTES {
+                        return Err(runaway_header(
+                            rec,
+                            self.record_line,
+                            self.rows.store.delimiter,
+                        ));
+                    }
                     if rec.out.len() >= MAX_RECORD_BYTES {
                         return Err(ImportError::RecordTooLong {
                             line: self.record_line,
@@ -565,29 +715,78 @@ impl Parser {
                     rec.ends.resize(grown, 0);
                 }
                 ReadRecordResult::Record => {
+                    // A record read at the end of the file had no line end.
+                    let own_end = u64::from(!flushing);
                     let span = Span {
                         start: self.record_start,
                         end: self.pos,
                         line: self.record_line,
-                        unterminated_at_end: flushing && self.last_byte != b'"',
+                        breaks: (self.line - self.record_line).saturating_sub(own_end),
+                        open_at_end: flushing && self.record_quotes % 2 == 1,
                     };
                     self.rows.record(&self.rec, span, options)?;
                     self.rec.out_len = 0;
                     self.rec.ends_len = 0;
                     self.record_start = self.pos;
-                    // csv-core ends a CRLF record at the \r; its \n is read
-                    // with the next record but belongs to this line.
-                    self.record_line = self.line + u64::from(self.last_byte == b'\r');
+                    self.record_line = self.line;
+                    self.record_started = false;
+                    self.record_quotes = 0;
                 }
                 ReadRecordResult::End => return Ok(()),
             }
         }
     }
 
-    fn finish(self, bytes: u64, options: &ImportOptions) -> Result<Dataset, ImportError> {
+    fn finish(
+        self,
+        bytes: u64,
+        mark: u64,
+        replaced: u64,
+        options: &ImportOptions,
+    ) -> Result<Dataset, ImportError> {
         let held = self.hold.then_some(self.held);
-        self.rows.finish(bytes, held, options)
+        self.rows.finish(bytes, mark, replaced, held, options)
     }
+}
+
+/// The error for a header that runs past [`MAX_HEADER_BYTES`]: a quote
+/// that is never closed, when the name being read holds a separator or a
+/// line break.
+fn runaway_header(rec: &RecordBuf, line: u64, delimiter: u8) -> ImportError {
+    let start = if rec.ends_len == 0 {
+        0
+    } else {
+        rec.ends[rec.ends_len - 1]
+    };
+    let name = &rec.out[start..rec.out_len];
+    if name
+        .iter()
+        .any(|&b| b == b'\n' || b == b'\r' || b == delimiter)
+    {
+        return ImportError::QuoteInHeader {
+            line,
+            column: rec.ends_len + 1,
+            value: String::from_utf8_lossy(&name[..name.len().min(200)]).into_owned(),
+        };
+    }
+    ImportError::RecordTooLong {
+        line,
+        limit_mb: MAX_HEADER_BYTES >> 20,
+    }
+}
+
+/// Line ends in `bytes` as csv-core reads them: each \n, each \r, and a
+/// \r\n once; `prev` is the byte before `bytes`.
+fn line_breaks(bytes: &[u8], prev: u8) -> u64 {
+    let lf = bytes.iter().filter(|&&b| b == b'\n').count();
+    let cr = bytes.iter().filter(|&&b| b == b'\r').count();
+    // The \n of a \r\n cut between two inputs was counted with its \r.
+    let split_crlf = usize::from(prev == b'\r' && bytes.first() == Some(&b'\n'));
+    if cr == 0 {
+        return (lf - split_crlf) as u64;
+    }
+    let crlf = bytes.windows(2).filter(|w| w == b"\r\n").count() + split_crlf;
+    (lf + cr - crlf) as u64
 }
 
 /// Where a record lies in the parsed text.
@@ -596,8 +795,10 @@ struct Span {
     start: u64,
     end: u64,
     line: u64,
-    /// The file ended inside this record without a closing quote or newline.
-    unterminated_at_end: bool,
+    /// Line ends inside the record (in quoted values).
+    breaks: u64,
+    /// The file ended inside this record, in a quoted value.
+    open_at_end: bool,
 }
 
 impl Rows {
@@ -611,16 +812,19 @@ impl Rows {
             return Ok(());
         }
         if self.layout.is_none() {
-            return self.header(rec, options);
+            // Lines of spaces and separators before the header are blank.
+            if (0..rec.len()).all(|i| trim(rec.field(i)).is_empty()) {
+                return Ok(());
+            }
+            return self.header(rec, span.line, options);
         }
         self.report.rows_read += 1;
         let line = span.line;
+        if span.breaks > 0 {
+            self.check_quotes(rec, span)?;
+        }
         let n = rec.len();
         if n != self.header_len {
-            let spans_lines = (0..n).any(|i| rec.field(i).contains(&b'\n'));
-            if span.unterminated_at_end && spans_lines {
-                return Err(ImportError::UnclosedQuote { line });
-            }
             let extra_are_empty =
                 (self.header_len..n).all(|i| rec.field(i).iter().all(u8::is_ascii_whitespace));
             let enough = n > self.last_named_column;
@@ -637,8 +841,7 @@ impl Rows {
             }
         }
         if self.date_form.is_some() {
-            self.event(rec, span);
-            return Ok(());
+            return self.event(rec, span);
         }
         let year = self.year_of(rec);
         self.evidence.add(rec.field(self.columns.date()), year);
@@ -647,6 +850,60 @@ impl Rows {
             self.choose_date_form(options)?;
         }
         Ok(())
+    }
+
+    /// A record whose quoted values run over line ends: a quote that is
+    /// never closed (the file ends inside it), or one closed only after
+    /// taking in lines shaped like the file's rows, is an error naming the
+    /// line where it opened. Values that really hold line breaks (notes
+    /// over two lines) pass.
+    fn check_quotes(&self, rec: &RecordBuf, span: Span) -> Result<(), ImportError> {
+        let mut line = span.line;
+        for i in 0..rec.len() {
+            let field = rec.field(i);
+            let breaks = line_breaks(field, 0);
+            if breaks == 0 {
+                continue;
+            }
+            // A quote open at the end holds the rest of the file, so it
+            // is the record's last value.
+            if span.open_at_end && i + 1 == rec.len() {
+                return Err(ImportError::UnclosedQuote { line });
+            }
+            let rows = self.record_shaped_lines(field);
+            if rows > 0 {
+                return Err(ImportError::StrayQuote {
+                    line,
+                    column: i + 1,
+                    until_line: line + breaks,
+                    rows,
+                });
+            }
+            line += breaks;
+        }
+        Ok(())
+    }
+
+    /// Lines of `value` after its first that look like one of the file's
+    /// rows: the header's number of separators, and a date where the date
+    /// column is. A value with such lines took in records.
+    fn record_shaped_lines(&self, value: &[u8]) -> u64 {
+        let delimiter = self.store.delimiter;
+        let date_col = self.columns.date();
+        value
+            .split(|&b| b == b'\n' || b == b'\r')
+            .skip(1)
+            .filter(|line| {
+                let separators = line.iter().filter(|&&b| b == delimiter).count();
+                if separators + 1 != self.header_len {
+                    return false;
+                }
+                let date = line.split(|&b| b == delimiter).nth(date_col).unwrap_or(b"");
+                DateForm::ALL
+                    .into_iter()
+                    .any(|form| form.parse(trim(date), None).is_some())
+            })
+            .count() as u64
     }
 
     /// The row's `year` column, when the file has one holding a number.
@@ -687,7 +944,7 @@ impl Rows {
         };
         self.date_form = Some(form);
         for (rec, span) in std::mem::take(&mut self.pending) {
-            self.event(&rec, span);
+            self.event(&rec, span)?;
         }
         Ok(())
     }
@@ -792,11 +1049,44 @@ impl Rows {
         Problem::note(list, problem, || Example::new(line, column, header, value));
     }
 
-    fn header(&mut self, rec: &RecordBuf, options: &ImportOptions) -> Result<(), ImportError> {
+    fn header(
+        &mut self,
+        rec: &RecordBuf,
+        line: u64,
+        options: &ImportOptions,
+    ) -> Result<(), ImportError> {
         let header: Vec<String> = (0..rec.len())
             .map(|i| String::from_utf8_lossy(rec.field(i)).into_owned())
             .collect();
-        let layout = recognise(&header, options.mapping.as_ref())?;
+        let quote_in = |column: usize| ImportError::QuoteInHeader {
+            line,
+            column: column + 1,
+            value: header[column].chars().take(200).collect(),
+        };
+        // A column name over a line end is a quote in the header that is
+        // never closed on its line.
+        if let Some(i) = header.iter().position(|h| h.contains(['\n', '\r'])) {
+            return Err(quote_in(i));
+        }
+        let layout = match recognise(&header, options.mapping.as_ref()) {
+            Ok(layout) => layout,
+            Err(e @ ImportError::UnknownLayout { .. }) => {
+                // Names holding the separator that would be recognised
+                // split apart: quotes in the header hid the separators.
+                let delimiter = char::from(self.store.delimiter);
+                let split: Vec<String> = header
+                    .iter()
+                    .flat_map(|h| h.split(delimiter))
+                    .map(str::to_string)
+                    .collect();
+                let quoted = header.iter().position(|h| h.contains(delimiter));
+                return Err(match quoted {
+                    Some(i) if recognise(&split, options.mapping.as_ref()).is_ok() => quote_in(i),
+                    _ => e,
+                });
+            }
+            Err(e) => return Err(e),
+        };
         self.header_len = header.len();
         self.last_named_column = header
             .iter()
@@ -829,9 +1119,9 @@ impl Rows {
         Ok(())
     }
 
-    fn event(&mut self, rec: &RecordBuf, span: Span) {
+    fn event(&mut self, rec: &RecordBuf, span: Span) -> Result<(), ImportError> {
         let Some(layout) = self.layout.as_ref() else {
-            return;
+            return Ok(());
         };
         let format = layout.format;
         let form = self.date_form.unwrap_or(DateForm::Iso);
@@ -863,7 +1153,7 @@ impl Rows {
                 (None, None) => {
                     let column = c.date();
                     self.note(RowProblem::UnreadableDate, line, Some(column), date_field);
-                    return;
+                    return Ok(());
                 }
             }
         } else if cached.valid && cached.bytes == date_field && self.caches.date_year == year {
@@ -887,7 +1177,7 @@ impl Rows {
                     };
                     let column = c.date();
                     self.note(problem, line, Some(column), date_field);
-                    return;
+                    return Ok(());
                 }
             }
         };
@@ -914,12 +1204,18 @@ impl Rows {
                             self.store.side2[row] = side;
                         }
                         self.report.rows_merged += 1;
-                        return;
+                        return Ok(());
                     }
                     self.event_ids
                         .insert(id.into(), self.store.date.len() as u32);
                 }
             }
+        }
+        if self.store.len() as u64 >= self.max_events {
+            return Err(ImportError::TooManyEvents {
+                limit: self.max_events,
+                line,
+            });
         }
         let c = self.columns.clone();
 
@@ -946,6 +1242,21 @@ impl Rows {
             Col::Category(Category::DisorderType),
         );
 
+        for (code, role) in [
+            (event_type, ColumnRole::EventType),
+            (sub_event_type, ColumnRole::SubEventType),
+            (disorder_type, ColumnRole::DisorderType),
+        ] {
+            if code != NONE && code > MAX_CODE16 {
+                let column = c.get(role).and_then(|i| self.store.header.get(i));
+                return Err(ImportError::TooManyValues {
+                    role,
+                    column: column.cloned().unwrap_or_default(),
+                    limit: MAX_CODE16 as usize + 1,
+                    line,
+                });
+            }
+        }
         let type_name = self.store.names[Category::EventType].name(event_type);
         let civilian = match c.get(ColumnRole::CivilianTargeting) {
             Some(col) => !trim(rec.field(col)).is_empty(),
@@ -1007,6 +1318,7 @@ impl Rows {
             self.store.fatalities_high.push(high);
             self.store.civilian_deaths.push(civilians);
         }
+        Ok(())
     }
 
     fn intern(&mut self, rec: &RecordBuf, column: Option<usize>, which: Col) -> u32 {
@@ -1159,11 +1471,18 @@ impl Rows {
     fn finish(
         mut self,
         bytes: u64,
+        mark: u64,
+        replaced: u64,
         held: Option<Vec<u8>>,
         options: &ImportOptions,
     ) -> Result<Dataset, ImportError> {
         if self.layout.is_none() {
-            return Err(ImportError::EmptyFile);
+            // No line held anything but line ends, spaces and separators.
+            return Err(match bytes {
+                0 => ImportError::EmptyFile,
+                b if b == mark => ImportError::OnlyByteOrderMark { bytes },
+                _ => ImportError::OnlyBlankLines { bytes },
+            });
         }
         if self.date_form.is_none() {
             self.choose_date_form(options)?;
@@ -1194,15 +1513,23 @@ impl Rows {
         self.store.canonical = Canonical::build(&self.store.actors, &self.store.sides, &aliases);
         self.store.source = match held {
             Some(text) => SourceText::InMemory(text),
-            None => SourceText::External {
-                offset: self.store.encoding.bom_len() as u64,
-            },
+            None => SourceText::External { offset: mark },
         };
         let report = &mut self.report;
         report.bytes = bytes;
         report.events = self.store.len() as u64;
         report.date_min = self.store.date.iter().min().copied();
         report.date_max = self.store.date.iter().max().copied();
+        if let Some(line) = self.read_as_windows1252_from {
+            report
+                .warnings
+                .push(ImportWarning::ReadAsWindows1252 { line });
+        }
+        if let Some(line) = self.not_utf8_from {
+            report
+                .warnings
+                .push(ImportWarning::NotUtf8 { line, replaced });
+        }
         if report.rows_merged > 0 {
             report.warnings.push(ImportWarning::RowsMerged {
                 rows: report.rows_merged,
@@ -1231,13 +1558,13 @@ enum Col {
     Location,
 }
 
-/// Codes above `u16::MAX` cannot happen for type columns in real files
-/// (ACLED has a few dozen types); saturate rather than wrap if one does.
+/// A type code as stored per event; codes past [`MAX_CODE16`] are refused
+/// before they get here (`TooManyValues`).
 fn code16(code: u32) -> u16 {
     if code == NONE {
         u16::MAX
     } else {
-        code.min(u32::from(u16::MAX - 1)) as u16
+        code.min(MAX_CODE16) as u16
     }
 }
 
@@ -1316,16 +1643,23 @@ fn parse_float(field: &[u8]) -> Option<f32> {
 
 /// Picks the delimiter from the first line: the one of `,` `;` tab that
 /// occurs most often outside quotes. `None` until a full line is buffered.
+/// A quote on the first line that does not close within [`SNIFF_LEN`]
+/// bytes is taken as stray: the line then ends at its first line end, so
+/// the header can be read and the quote reported.
 fn detect_delimiter(text: &[u8], last: bool) -> Option<Delimiter> {
     let mut in_quotes = false;
     let mut counts = [0usize; 3];
     let mut complete = last;
+    let mut first_line = None;
     for &b in text {
         match b {
             b'"' => in_quotes = !in_quotes,
             b'\n' if !in_quotes => {
                 complete = true;
                 break;
+            }
+            b'\n' => {
+                first_line.get_or_insert(counts);
             }
             b',' if !in_quotes => counts[0] += 1,
             b';' if !in_quotes => counts[1] += 1,
@@ -1334,7 +1668,10 @@ fn detect_delimiter(text: &[u8], last: bool) -> Option<Delimiter> {
         }
     }
     if !complete {
-        return None;
+        counts = match first_line {
+            Some(first) if text.len() > SNIFF_LEN => first,
+            _ => return None,
+        };
     }
     let delimiters = [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab];
     let best = (0..3)

@@ -8,5 +8,6 @@ pub mod decode;
 pub mod error;
 pub mod import;
 pub mod layout;
+pub mod limits;
 pub mod problem;
 pub mod published;
