@@ -12,7 +12,7 @@ use crate::engine::data::dictionary::{Dictionary, NONE};
 use crate::engine::data::dimension::{Category, CategoryMap};
 use crate::engine::data::numbers::thousands;
 use crate::engine::data::source::{ColumnRole, Delimiter, TextEncoding};
-use crate::engine::data::store::{flag, PlaceKey, SourceText, Store};
+use crate::engine::data::store::{flag, CsvReader, PlaceKey, SourceText, Store};
 use crate::engine::read::dates::{DateChoice, DateEvidence, DateForm, DateUndecided, FieldOrder};
 use crate::engine::read::decode::{sniff, ChunkDecoder, Notice, SNIFF_LEN};
 use crate::engine::read::error::ImportError;
@@ -20,7 +20,7 @@ use crate::engine::read::layout::{recognise, ColumnMapping, Columns, Format, Lay
 use crate::engine::read::limits;
 use crate::engine::read::problem::{Example, Problem, RowProblem};
 use chrono::Datelike;
-use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
+use csv_core::ReadRecordResult;
 use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -472,7 +472,8 @@ struct Parser {
     held_limit: Option<u64>,
     /// Text buffered until the header line is complete.
     pending: Vec<u8>,
-    reader: Option<Reader>,
+    sniff: DelimiterSniff,
+    reader: Option<CsvReader>,
     rec: RecordBuf,
     /// Position in the parsed text (see `count_chars`), and the line it is
     /// on: lines end at \n, \r\n or a lone \r, as csv-core reads them.
@@ -533,6 +534,7 @@ impl Parser {
             held: Vec::new(),
             held_limit: held_limit.filter(|_| hold),
             pending: Vec::new(),
+            sniff: DelimiterSniff::default(),
             reader: None,
             rec: RecordBuf {
                 out: vec![0; 64 * 1024],
@@ -591,7 +593,7 @@ impl Parser {
     /// from here each character of the text is one byte of the file, so
     /// spans count characters (the ASCII before counted the same). Records
     /// read back from the file are then Windows-1252, which
-    /// [`crate::engine::data::store::parse_record`] reads as such.
+    /// [`Store::parse_source_record`] reads as such.
     /// Restarting the import instead would need the caller to read the file
     /// again; holding the text from here would leave spans in two places.
     fn switch_to_windows1252(&mut self, line: u64) {
@@ -621,7 +623,7 @@ impl Parser {
         }
         if self.reader.is_none() {
             self.pending.extend_from_slice(text);
-            let Some(delimiter) = detect_delimiter(&self.pending, last) else {
+            let Some(delimiter) = self.sniff.scan(&self.pending, last) else {
                 if self.pending.len() > 4 * 1024 * 1024 {
                     return Err(ImportError::RecordTooLong {
                         line: 1,
@@ -632,7 +634,7 @@ impl Parser {
             };
             self.rows.store.delimiter = delimiter.byte();
             self.rows.report.delimiter = delimiter;
-            self.reader = Some(ReaderBuilder::new().delimiter(delimiter.byte()).build());
+            self.reader = Some(CsvReader::new(delimiter.byte()));
             let pending = std::mem::take(&mut self.pending);
             return self.parse(&pending, last, options);
         }
@@ -648,6 +650,7 @@ impl Parser {
         let Some(reader) = self.reader.as_mut() else {
             return Ok(());
         };
+        let reader = reader.get();
         if input.is_empty() && !last {
             // csv-core reads an empty input as the end of the file; a
             // decoder may hand on nothing while it waits for a character.
@@ -673,8 +676,9 @@ impl Parser {
                 self.record_line += line_breaks(&consumed[..blank], self.last_byte);
                 self.record_started = blank < consumed.len();
             }
-            self.line += line_breaks(consumed, self.last_byte);
-            self.record_quotes += consumed.iter().filter(|&&b| b == b'"').count() as u64;
+            let [lf, cr, quotes] = count_bytes(consumed);
+            self.line += line_breaks_counted(consumed, self.last_byte, lf, cr);
+            self.record_quotes += quotes as u64;
             if let Some(&b) = consumed.last() {
                 self.last_byte = b;
             }
@@ -778,8 +782,11 @@ fn runaway_header(rec: &RecordBuf, line: u64, delimiter: u8) -> ImportError {
 /// Line ends in `bytes` as csv-core reads them: each \n, each \r, and a
 /// \r\n once; `prev` is the byte before `bytes`.
 fn line_breaks(bytes: &[u8], prev: u8) -> u64 {
-    let lf = bytes.iter().filter(|&&b| b == b'\n').count();
-    let cr = bytes.iter().filter(|&&b| b == b'\r').count();
+    let [lf, cr, _] = count_bytes(bytes);
+    line_breaks_counted(bytes, prev, lf, cr)
+}
+
+fn line_breaks_counted(bytes: &[u8], prev: u8, lf: usize, cr: usize) -> u64 {
     // The \n of a \r\n cut between two inputs was counted with its \r.
     let split_crlf = usize::from(prev == b'\r' && bytes.first() == Some(&b'\n'));
     if cr == 0 {
@@ -787,6 +794,24 @@ fn line_breaks(bytes: &[u8], prev: u8) -> u64 {
     }
     let crlf = bytes.windows(2).filter(|w| w == b"\r\n").count() + split_crlf;
     (lf + cr - crlf) as u64
+}
+
+/// The \n, \r and double quotes in `bytes`, in one pass.
+fn count_bytes(bytes: &[u8]) -> [usize; 3] {
+    let mut counts = [0usize; 3];
+    // Counting in blocks with narrow counters lets the loop vectorise.
+    for block in bytes.chunks(255) {
+        let mut c = [0u8; 3];
+        for &b in block {
+            c[0] += u8::from(b == b'\n');
+            c[1] += u8::from(b == b'\r');
+            c[2] += u8::from(b == b'"');
+        }
+        for (total, n) in counts.iter_mut().zip(c) {
+            *total += usize::from(n);
+        }
+    }
+    counts
 }
 
 /// Where a record lies in the parsed text.
@@ -1641,43 +1666,68 @@ fn parse_float(field: &[u8]) -> Option<f32> {
     None
 }
 
-/// Picks the delimiter from the first line: the one of `,` `;` tab that
-/// occurs most often outside quotes. `None` until a full line is buffered.
-/// A quote on the first line that does not close within [`SNIFF_LEN`]
-/// bytes is taken as stray: the line then ends at its first line end, so
-/// the header can be read and the quote reported.
-fn detect_delimiter(text: &[u8], last: bool) -> Option<Delimiter> {
-    let mut in_quotes = false;
-    let mut counts = [0usize; 3];
-    let mut complete = last;
-    let mut first_line = None;
-    for &b in text {
-        match b {
-            b'"' => in_quotes = !in_quotes,
-            b'\n' if !in_quotes => {
-                complete = true;
-                break;
+/// Picks the delimiter from the first line that holds anything: the one
+/// of `,` `;` tab that occurs most often outside quotes. The text arrives
+/// in pieces, so the scan goes on from where it stopped (a header line
+/// with no end in sight must not be scanned again with each piece).
+#[derive(Default)]
+struct DelimiterSniff {
+    scanned: usize,
+    in_quotes: bool,
+    counts: [usize; 3],
+    /// The line has held something other than spaces.
+    content: bool,
+    /// The counts at the first line end inside quotes.
+    first_line: Option<[usize; 3]>,
+}
+
+impl DelimiterSniff {
+    /// Scans on through `text` (all the text so far, of which the first
+    /// `scanned` bytes were seen). `None` until a whole line is there.
+    /// A quote on the first line that does not close within [`SNIFF_LEN`]
+    /// bytes is taken as stray: the line then ends at its first line end,
+    /// so the header can be read and the quote reported.
+    fn scan(&mut self, text: &[u8], last: bool) -> Option<Delimiter> {
+        let mut complete = false;
+        for &b in &text[self.scanned.min(text.len())..] {
+            self.scanned += 1;
+            match b {
+                b'"' => {
+                    self.in_quotes = !self.in_quotes;
+                    self.content = true;
+                }
+                b'\n' | b'\r' if !self.in_quotes => {
+                    if self.content {
+                        complete = true;
+                        break;
+                    }
+                }
+                b'\n' | b'\r' => {
+                    self.first_line.get_or_insert(self.counts);
+                }
+                b',' if !self.in_quotes => self.counts[0] += 1,
+                b';' if !self.in_quotes => self.counts[1] += 1,
+                b'\t' if !self.in_quotes => self.counts[2] += 1,
+                b' ' => {}
+                _ => self.content = true,
             }
-            b'\n' => {
-                first_line.get_or_insert(counts);
-            }
-            b',' if !in_quotes => counts[0] += 1,
-            b';' if !in_quotes => counts[1] += 1,
-            b'\t' if !in_quotes => counts[2] += 1,
-            _ => {}
         }
-    }
-    if !complete {
-        counts = match first_line {
-            Some(first) if text.len() > SNIFF_LEN => first,
+        let counts = match (complete || last, self.first_line) {
+            (true, _) => self.counts,
+            (false, Some(first)) if text.len() > SNIFF_LEN => first,
             _ => return None,
         };
+        let delimiters = [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab];
+        let best = (0..3)
+            .max_by_key(|&i| (counts[i], usize::from(i == 0)))
+            .unwrap_or(0);
+        Some(delimiters[best])
     }
-    let delimiters = [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab];
-    let best = (0..3)
-        .max_by_key(|&i| (counts[i], usize::from(i == 0)))
-        .unwrap_or(0);
-    Some(delimiters[best])
+}
+
+#[cfg(test)]
+fn detect_delimiter(text: &[u8], last: bool) -> Option<Delimiter> {
+    DelimiterSniff::default().scan(text, last)
 }
 
 #[cfg(test)]
@@ -1718,6 +1768,22 @@ mod tests {
         );
         assert_eq!(detect_delimiter(b"a,b,c", false), None);
         assert_eq!(detect_delimiter(b"a,b,c", true), Some(Delimiter::Comma));
+        // Lone CR line ends, and blank lines before the header.
+        assert_eq!(
+            detect_delimiter(b"a;b;c\r1,5;2", false),
+            Some(Delimiter::Semicolon)
+        );
+        assert_eq!(
+            detect_delimiter(b"\n \r\na\tb\n", false),
+            Some(Delimiter::Tab)
+        );
+        // Scanned in pieces, as the text arrives.
+        let mut sniff = DelimiterSniff::default();
+        let text = b"a;b;\"c,d,e\";f\n";
+        for end in 1..text.len() {
+            assert_eq!(sniff.scan(&text[..end], false), None, "{end}");
+        }
+        assert_eq!(sniff.scan(text, false), Some(Delimiter::Semicolon));
     }
 
     #[test]
