@@ -603,6 +603,25 @@ impl Parser {
         self.rows.read_as_windows1252_from = Some(line);
     }
 
+    /// Drops the blank lines before the header from the text waiting for
+    /// it, as csv-core would skip them, so a file of blank lines is not
+    /// held waiting for a header.
+    fn skip_blank_prefix(&mut self) {
+        let blank = std::mem::take(&mut self.sniff.blank_prefix).min(self.pending.len());
+        if blank == 0 {
+            return;
+        }
+        let skipped = &self.pending[..blank];
+        self.line += line_breaks(skipped, self.last_byte);
+        self.last_byte = skipped[blank - 1];
+        // Blank lines are ASCII: one byte per character.
+        self.pos += blank as u64;
+        self.record_start = self.pos;
+        self.record_line = self.line;
+        self.pending.drain(..blank);
+        self.sniff.scanned -= blank;
+    }
+
     fn feed(
         &mut self,
         text: &[u8],
@@ -624,9 +643,10 @@ impl Parser {
         if self.reader.is_none() {
             self.pending.extend_from_slice(text);
             let Some(delimiter) = self.sniff.scan(&self.pending, last) else {
+                self.skip_blank_prefix();
                 if self.pending.len() > 4 * 1024 * 1024 {
                     return Err(ImportError::RecordTooLong {
-                        line: 1,
+                        line: self.line,
                         limit_mb: 4,
                     });
                 }
@@ -1679,6 +1699,9 @@ struct DelimiterSniff {
     content: bool,
     /// The counts at the first line end inside quotes.
     first_line: Option<[usize; 3]>,
+    /// Bytes at the start that are lines of nothing (line ends, spaces,
+    /// separators): the caller may drop them.
+    blank_prefix: usize,
 }
 
 impl DelimiterSniff {
@@ -1701,6 +1724,10 @@ impl DelimiterSniff {
                         complete = true;
                         break;
                     }
+                    // A line of nothing: the header is still to come.
+                    self.counts = [0; 3];
+                    self.first_line = None;
+                    self.blank_prefix = self.scanned;
                 }
                 b'\n' | b'\r' => {
                     self.first_line.get_or_insert(self.counts);
