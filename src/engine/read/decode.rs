@@ -38,6 +38,12 @@ pub fn sniff(head: &[u8], is_whole_file: bool) -> Result<TextEncoding, ImportErr
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(ImportError::ExcelWorkbook);
     }
+    if head.starts_with(b"%PDF-") {
+        return Err(ImportError::Pdf);
+    }
+    if head.starts_with(&[0x1F, 0x8B]) {
+        return Err(ImportError::Gzip);
+    }
     if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
         // A UTF-8 mark some tools put before UTF-16 text.
         if let Some(utf16) = utf16_without_bom(&head[3..]) {
@@ -61,11 +67,22 @@ pub fn sniff(head: &[u8], is_whole_file: bool) -> Result<TextEncoding, ImportErr
         });
     }
     check_not_markup(head)?;
-    match std::str::from_utf8(head) {
+    // The first character that is not ASCII decides, as it does past the
+    // sniffed bytes (see `Utf8Check`): UTF-8 if it is a UTF-8 character
+    // (bad bytes later are counted and reported), else Windows-1252.
+    let Some(first) = head.iter().position(|b| !b.is_ascii()) else {
+        return Ok(TextEncoding::Utf8);
+    };
+    let rest = &head[first..];
+    match std::str::from_utf8(&rest[..rest.len().min(4)]) {
         Ok(_) => Ok(TextEncoding::Utf8),
-        // A multi-byte character cut by the end of the sniffed window is
-        // still UTF-8.
-        Err(e) if e.error_len().is_none() && !is_whole_file => Ok(TextEncoding::Utf8),
+        // The character is whole, and something after it is not UTF-8.
+        Err(e) if e.valid_up_to() > 0 => Ok(TextEncoding::Utf8),
+        // A multi-byte character cut by the end of the sniffed window (or
+        // of the four bytes looked at) is still UTF-8.
+        Err(e) if e.error_len().is_none() && (!is_whole_file || rest.len() > 4) => {
+            Ok(TextEncoding::Utf8)
+        }
         Err(_) => Ok(TextEncoding::Windows1252),
     }
 }
@@ -104,10 +121,18 @@ fn check_not_markup(head: &[u8]) -> Result<(), ImportError> {
         .take(15)
         .map(|b| b.to_ascii_lowercase())
         .collect();
+    if lead.starts_with(b"<?xml") {
+        // Excel's "XML Spreadsheet 2003" is a workbook.
+        let is_workbook = contains(head, b"urn:schemas-microsoft-com:office:spreadsheet");
+        return Err(if is_workbook {
+            ImportError::ExcelWorkbook
+        } else {
+            ImportError::Xml
+        });
+    }
     if lead.starts_with(b"<!doctype html")
         || lead.starts_with(b"<html")
         || lead.starts_with(b"<head")
-        || lead.starts_with(b"<?xml")
         || lead.starts_with(b"<!--")
     {
         return Err(ImportError::Html);
@@ -428,6 +453,30 @@ mod tests {
                 (got, want) => panic!("{bytes:?}: got {got:?}, wanted {want:?}"),
             }
         }
+    }
+
+    /// The first character that is not ASCII decides between UTF-8 and
+    /// Windows-1252, in the sniffed bytes as after them.
+    #[test]
+    fn the_first_non_ascii_character_decides_the_encoding() {
+        let cases: &[(&[u8], TextEncoding)] = &[
+            (b"a\nM\xC3\xA9naka\nS\xE9gou\n", TextEncoding::Utf8),
+            (b"a\nS\xE9gou\nM\xC3\xA9naka\n", TextEncoding::Windows1252),
+            (b"a\n\xE9", TextEncoding::Windows1252),
+            (b"a\n\xC3\xA9", TextEncoding::Utf8),
+            (b"a\n\xE2\x82\xAC\xFF", TextEncoding::Utf8),
+        ];
+        for (bytes, want) in cases {
+            assert_eq!(sniff(bytes, true).unwrap(), *want, "{bytes:?}");
+        }
+        assert_eq!(sniff(b"%PDF-1.7\n", true), Err(ImportError::Pdf));
+        assert_eq!(sniff(b"\x1F\x8B\x08\x00", true), Err(ImportError::Gzip));
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\"?><a/>", true),
+            Err(ImportError::Xml)
+        );
+        let spreadsheet = b"<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">";
+        assert_eq!(sniff(spreadsheet, true), Err(ImportError::ExcelWorkbook));
     }
 
     #[test]

@@ -24,6 +24,10 @@ pub enum ImportError {
     ExcelWorkbook,
     ZipArchive,
     Html,
+    Xml,
+    Pdf,
+    /// A gzip-compressed file (`.csv.gz`).
+    Gzip,
     Binary {
         offset: u64,
     },
@@ -131,6 +135,18 @@ impl fmt::Display for ImportError {
             ImportError::Html => write!(
                 f,
                 "This file is a web page (HTML), not CSV data; it was probably saved from a browser tab or an error page. Download the CSV export again and drop that file."
+            ),
+            ImportError::Xml => write!(
+                f,
+                "This file is an XML document, not CSV data. Download the CSV export of the data and drop that file."
+            ),
+            ImportError::Pdf => write!(
+                f,
+                "This is a PDF document, not CSV data. Download the data as CSV (from the ACLED export tool or the UCDP download page) and drop that file."
+            ),
+            ImportError::Gzip => write!(
+                f,
+                "This file is compressed (gzip, often named .csv.gz). Decompress it first and drop the .csv file it holds."
             ),
             ImportError::Binary { offset } => write!(
                 f,

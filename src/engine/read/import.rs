@@ -652,6 +652,10 @@ impl Parser {
                 }
                 return Ok(());
             };
+            // Lines of nothing before the header are dropped here, not
+            // parsed: under the delimiter chosen, a line of other
+            // separators would read as a header.
+            self.skip_blank_prefix();
             self.rows.store.delimiter = delimiter.byte();
             self.rows.report.delimiter = delimiter;
             self.reader = Some(CsvReader::new(delimiter.byte()));
@@ -1738,6 +1742,10 @@ impl DelimiterSniff {
                 b' ' => {}
                 _ => self.content = true,
             }
+        }
+        if last && !complete && !self.content && !self.in_quotes {
+            // The file ends in a line of nothing.
+            self.blank_prefix = self.scanned;
         }
         let counts = match (complete || last, self.first_line) {
             (true, _) => self.counts,
