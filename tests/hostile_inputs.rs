@@ -346,6 +346,34 @@ fn files_too_large_for_a_tab_are_refused_with_a_sentence() {
         assert!(message.contains("more than 1,000 events"), "{message}");
         assert!(message.contains("smaller selection"), "{message}");
     }
+    // Rows that each name a new place grow the store's tables faster than
+    // its columns: its memory is capped too. It is measured at event 4,096
+    // (the 4,097th, on line 4,098), when 4,096 x 39 bytes of columns and
+    // spans alone pass 100 kB.
+    let mut places = format!("{HEADER}\n");
+    for i in 0..5_000 {
+        places
+            .push_str(&row(i, "2000-05-05", "Battles").replace(",Place,", &format!(",Place {i},")));
+        places.push('\n');
+    }
+    let options = ImportOptions {
+        max_memory: Some(100_000),
+        ..ImportOptions::default()
+    };
+    let err = import_chunked(places.as_bytes(), 1 << 16, options)
+        .err()
+        .unwrap();
+    assert_eq!(
+        err,
+        ImportError::TooMuchMemory {
+            line: 4_098,
+            limit_bytes: 100_000
+        }
+    );
+    let message = err.to_string();
+    assert!(message.contains("more than 100 kB of memory"), "{message}");
+    assert_eq!(limits::MAX_STORE_BYTES, 1_500_000_000);
+
     let ok = ImportOptions {
         max_events: Some(1_500),
         ..ImportOptions::default()

@@ -81,6 +81,12 @@ pub enum ImportError {
         limit: u64,
         line: u64,
     },
+    /// The store (columns and interned tables) passed `limit_bytes` of
+    /// memory at `line`.
+    TooMuchMemory {
+        line: u64,
+        limit_bytes: u64,
+    },
     /// A re-encoded file's text, held in memory, passed `limit_bytes` at
     /// `line`.
     HeldTextTooLarge {
@@ -235,6 +241,11 @@ impl fmt::Display for ImportError {
                 f,
                 "Line {line}: the file has more than {} events, more than this browser tab can hold (each takes about 40 bytes of memory). Export a smaller selection (fewer years or countries) and load that.",
                 thousands(*limit)
+            ),
+            ImportError::TooMuchMemory { line, limit_bytes } => write!(
+                f,
+                "Line {line}: the events read so far, with their places, actors and names, take more than {} of memory, more than this browser tab can hold. Export a smaller selection (fewer years or countries) and load that.",
+                file_size(*limit_bytes)
             ),
             ImportError::HeldTextTooLarge {
                 encoding,

@@ -65,6 +65,9 @@ pub struct ImportOptions {
     /// Stop with [`ImportError::TooManyEvents`] past this many events;
     /// [`limits::MAX_EVENTS`] when `None`.
     pub max_events: Option<u64>,
+    /// Stop with [`ImportError::TooMuchMemory`] when the store takes more
+    /// bytes than this; [`limits::MAX_STORE_BYTES`] when `None`.
+    pub max_memory: Option<u64>,
 }
 
 /// How many slices [`sample_ranges`] proposes, and how long each is.
@@ -351,7 +354,12 @@ impl Importer {
             // Text held only because it is re-encoded is capped; text the
             // caller asked to hold is the caller's to size.
             let held_limit = (!options.hold_text).then_some(limits::MAX_HELD_BYTES);
-            Parser::new(encoding, hold, held_limit, options.max_events)
+            let limits = Limits {
+                events: options.max_events.unwrap_or(limits::MAX_EVENTS),
+                memory: options.max_memory.unwrap_or(limits::MAX_STORE_BYTES),
+                held: held_limit,
+            };
+            Parser::new(encoding, hold, limits)
         });
         let (text, notice) = decoder.decode_noting(chunk, last);
         match notice {
@@ -464,6 +472,14 @@ struct OpenOrder {
 /// sample and these rows, then they become events in file order.
 const PENDING_ROWS: usize = 2_000;
 
+/// What an import may take (see [`limits`]).
+struct Limits {
+    events: u64,
+    memory: u64,
+    /// The most text held, when held only to re-encode it.
+    held: Option<u64>,
+}
+
 /// The CSV side of the importer: delimiter detection and record assembly.
 struct Parser {
     hold: bool,
@@ -515,6 +531,7 @@ struct Rows {
     evidence: DateEvidence,
     pending: Vec<(RecordBuf, Span)>,
     max_events: u64,
+    max_memory: u64,
     /// The line from which the file was read as Windows-1252.
     read_as_windows1252_from: Option<u64>,
     /// The first line with bytes that are not UTF-8 in UTF-8 text.
@@ -522,17 +539,12 @@ struct Rows {
 }
 
 impl Parser {
-    fn new(
-        encoding: TextEncoding,
-        hold: bool,
-        held_limit: Option<u64>,
-        max_events: Option<u64>,
-    ) -> Parser {
+    fn new(encoding: TextEncoding, hold: bool, limits: Limits) -> Parser {
         let report = ImportReport::new(encoding);
         Parser {
             hold,
             held: Vec::new(),
-            held_limit: held_limit.filter(|_| hold),
+            held_limit: limits.held.filter(|_| hold),
             pending: Vec::new(),
             sniff: DelimiterSniff::default(),
             reader: None,
@@ -565,7 +577,8 @@ impl Parser {
                 open_order: None,
                 evidence: DateEvidence::default(),
                 pending: Vec::new(),
-                max_events: max_events.unwrap_or(limits::MAX_EVENTS),
+                max_events: limits.events,
+                max_memory: limits.memory,
                 read_as_windows1252_from: None,
                 not_utf8_from: None,
             },
@@ -934,7 +947,7 @@ impl Rows {
     }
 
     /// Lines of `value` after its first that look like one of the file's
-    /// rows: the header's number of separators, and a date where the date
+    /// rows: the number of separators of a row, and a date where the date
     /// column is. A value with such lines took in records.
     fn record_shaped_lines(&self, value: &[u8]) -> u64 {
         let delimiter = self.store.delimiter;
@@ -943,8 +956,10 @@ impl Rows {
             .split(|&b| b == b'\n' || b == b'\r')
             .skip(1)
             .filter(|line| {
-                let separators = line.iter().filter(|&&b| b == delimiter).count();
-                if separators + 1 != self.header_len {
+                // As many fields as a row is allowed (legacy rows may stop
+                // after the last named column).
+                let fields = line.iter().filter(|&&b| b == delimiter).count() + 1;
+                if fields > self.header_len || fields <= self.last_named_column {
                     return false;
                 }
                 let date = line.split(|&b| b == delimiter).nth(date_col).unwrap_or(b"");
@@ -1260,11 +1275,27 @@ impl Rows {
                 }
             }
         }
-        if self.store.len() as u64 >= self.max_events {
+        let events = self.store.len() as u64;
+        if events >= self.max_events {
             return Err(ImportError::TooManyEvents {
                 limit: self.max_events,
                 line,
             });
+        }
+        // Measuring walks the interned names, so it is done now and then:
+        // at each power of two, and every million events.
+        if events >= 1 << 12 && (events.is_power_of_two() || events % (1 << 20) == 0) {
+            let used = self.store.memory_use();
+            let bytes = used.column_bytes
+                + used.record_span_bytes
+                + used.table_bytes
+                + self.event_ids.len() * 48;
+            if bytes as u64 > self.max_memory {
+                return Err(ImportError::TooMuchMemory {
+                    line,
+                    limit_bytes: self.max_memory,
+                });
+            }
         }
         let c = self.columns.clone();
 
@@ -1716,6 +1747,9 @@ impl DelimiterSniff {
     /// so the header can be read and the quote reported.
     fn scan(&mut self, text: &[u8], last: bool) -> Option<Delimiter> {
         let mut complete = false;
+        // Decided from the file's bytes alone, wherever the chunks end: a
+        // stray quote is taken as such at a fixed length of the line.
+        let mut stray = false;
         for &b in &text[self.scanned.min(text.len())..] {
             self.scanned += 1;
             match b {
@@ -1742,14 +1776,19 @@ impl DelimiterSniff {
                 b' ' => {}
                 _ => self.content = true,
             }
+            if self.first_line.is_some() && self.scanned - self.blank_prefix >= SNIFF_LEN {
+                stray = true;
+                break;
+            }
         }
         if last && !complete && !self.content && !self.in_quotes {
             // The file ends in a line of nothing.
             self.blank_prefix = self.scanned;
         }
-        let counts = match (complete || last, self.first_line) {
-            (true, _) => self.counts,
-            (false, Some(first)) if text.len() > SNIFF_LEN => first,
+        let counts = match (complete, stray, self.first_line) {
+            (_, true, Some(first)) => first,
+            (true, _, _) => self.counts,
+            _ if last => self.counts,
             _ => return None,
         };
         let delimiters = [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab];

@@ -28,6 +28,14 @@ pub const MAX_FILE_BYTES: u64 = 3_000_000_000;
 /// The most events an import keeps; see the module notes.
 pub const MAX_EVENTS: u64 = 30_000_000;
 
+/// The most memory the store may take while importing: its columns,
+/// record spans and interned tables (places, sides, names). Events alone
+/// stay under [`MAX_EVENTS`], but a file whose every row names a new place
+/// or actor grows the tables faster than the columns; past this the
+/// import stops with a sentence. 1.5 GB leaves room in 4 GB for a column's
+/// copy while its `Vec` doubles, the views, and the page.
+pub const MAX_STORE_BYTES: u64 = 1_500_000_000;
+
 /// The most text an import holds in memory. Files that are re-encoded
 /// (UTF-16, Windows-1252) are held whole, as UTF-8, so their records can be
 /// read back; past this the held text and its `Vec`'s growth would crowd
