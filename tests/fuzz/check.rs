@@ -9,6 +9,7 @@ use eventlens::engine::link::ViewState;
 use eventlens::engine::query::{Filters, QueryState, ViewSpec};
 use eventlens::engine::read::dates::{DateEvidence, DateForm, FieldOrder};
 use eventlens::engine::read::import::{Dataset, ImportOptions, ImportWarning, Importer};
+use eventlens::engine::read::layout::ColumnMapping;
 use eventlens::engine::synthetic::Rng;
 use eventlens::engine::ImportError;
 
@@ -17,9 +18,12 @@ fn import_with(
     bytes: &[u8],
     plan: &mut dyn FnMut() -> usize,
     hold_text: bool,
+    answers: &Answers,
 ) -> Result<Dataset, ImportError> {
     let mut importer = Importer::new(ImportOptions {
         hold_text,
+        mapping: answers.mapping.clone(),
+        date_order: answers.date_order,
         ..ImportOptions::default()
     });
     let mut rest = bytes;
@@ -44,9 +48,44 @@ fn chunk_size(rng: &mut Rng, len: usize) -> usize {
     }
 }
 
-/// The ways the fuzz run found an input wrong.
+/// What a user answers when the page asks: which column is what, and
+/// which way the dates read.
+#[derive(Default)]
+struct Answers {
+    mapping: Option<ColumnMapping>,
+    date_order: Option<FieldOrder>,
+}
+
+/// The ways the fuzz run found an input wrong. A file the page would ask
+/// about (its columns, its date order) is checked again as answered the
+/// way the page suggests.
 pub fn import_input(bytes: &[u8], rng: &mut Rng) -> Result<(), String> {
-    let whole = import_with(bytes, &mut || usize::MAX, true);
+    let mut answers = Answers::default();
+    for _ in 0..3 {
+        match import_answered(bytes, rng, &answers)? {
+            Some(ImportError::UnknownLayout { headers }) if answers.mapping.is_none() => {
+                answers.mapping = Some(ColumnMapping::suggest(&headers));
+            }
+            Some(ImportError::AmbiguousDateOrder { .. }) if answers.date_order.is_none() => {
+                answers.date_order = Some(if rng.below(2) == 0 {
+                    FieldOrder::DayFirst
+                } else {
+                    FieldOrder::MonthFirst
+                });
+            }
+            _ => return Ok(()),
+        }
+    }
+    Ok(())
+}
+
+/// Checks one import of `bytes` as answered; returns its error, if any.
+fn import_answered(
+    bytes: &[u8],
+    rng: &mut Rng,
+    answers: &Answers,
+) -> Result<Option<ImportError>, String> {
+    let whole = import_with(bytes, &mut || usize::MAX, true, answers);
     check_result(&whole, bytes)?;
     // One chunking besides the whole: a fixed size, or sizes that change
     // with every push.
@@ -62,20 +101,23 @@ pub fn import_input(bytes: &[u8], rng: &mut Rng) -> Result<(), String> {
             Box::new(move || 1 + seq.below(most) as usize),
         )
     };
-    let other = import_with(bytes, &mut plan, true);
+    let other = import_with(bytes, &mut plan, true, answers);
     same(&whole, &other, true).map_err(|e| format!("{name} differs from one chunk: {e}"))?;
     // Not holding the text changes only where records are read from.
-    let external = import_with(bytes, &mut || 4096, false);
+    let external = import_with(bytes, &mut || 4096, false, answers);
     same(&whole, &external, false).map_err(|e| format!("without held text: {e}"))?;
     if let (Ok(held), Ok(ext)) = (&whole, &external) {
         check_read_back(held, ext, bytes)?;
     }
-    if let Ok(d) = &whole {
-        if rng.below(8) == 0 {
-            query_all(&d.store);
+    match whole {
+        Ok(d) => {
+            if rng.below(8) == 0 {
+                query_all(&d.store);
+            }
+            Ok(None)
         }
+        Err(e) => Ok(Some(e)),
     }
-    Ok(())
 }
 
 fn check_result(result: &Result<Dataset, ImportError>, bytes: &[u8]) -> Result<(), String> {
