@@ -775,6 +775,34 @@ fn large_hostile_shapes_give_their_answers() {
     );
     assert!(d.report.columns_ignored.contains(&"extra_2999".to_string()));
 
+    // Windows-1252 whose first accent comes after the 64 KB sniffed: read
+    // as Windows-1252 from there, and said so. Rows 0 to 399 are ASCII
+    // (lines 2 to 401), row 400 on line 402 is the first accented one.
+    let mut csv = format!("{HEADER}\n").into_bytes();
+    for i in 0..400 {
+        csv.extend_from_slice(row(i, "Battles", "Synthetic").as_bytes());
+    }
+    assert!(csv.len() > 64 * 1024);
+    csv.extend_from_slice(
+        &row(400, "Battles", "S\u{e9}gou")
+            .replace('\u{e9}', "\u{1}")
+            .into_bytes(),
+    );
+    let at = csv.iter().rposition(|&b| b == 1).unwrap();
+    csv[at] = 0xE9;
+    check(
+        "Windows-1252 after 64 kB",
+        &csv,
+        &Want::Loaded(|d, bytes| {
+            assert_eq!(d.report.encoding, TextEncoding::Windows1252);
+            assert_eq!(
+                d.report.warnings,
+                [ImportWarning::ReadAsWindows1252 { line: 402 }]
+            );
+            assert_eq!(fields(d, bytes, 400)[NOTES], "Ségou");
+        }),
+    );
+
     // 20 MB of line ends.
     let blank = vec![b'\n'; 20_000_000];
     let err = import_chunked(&blank, 1 << 20, ImportOptions::default()).err();

@@ -78,11 +78,9 @@ pub fn sniff(head: &[u8], is_whole_file: bool) -> Result<TextEncoding, ImportErr
         Ok(_) => Ok(TextEncoding::Utf8),
         // The character is whole, and something after it is not UTF-8.
         Err(e) if e.valid_up_to() > 0 => Ok(TextEncoding::Utf8),
-        // A multi-byte character cut by the end of the sniffed window (or
-        // of the four bytes looked at) is still UTF-8.
-        Err(e) if e.error_len().is_none() && (!is_whole_file || rest.len() > 4) => {
-            Ok(TextEncoding::Utf8)
-        }
+        // A multi-byte character cut by the end of the sniffed window is
+        // still UTF-8.
+        Err(e) if e.error_len().is_none() && !is_whole_file => Ok(TextEncoding::Utf8),
         Err(_) => Ok(TextEncoding::Windows1252),
     }
 }

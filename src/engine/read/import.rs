@@ -1860,6 +1860,43 @@ mod tests {
         assert_eq!(sniff.scan(text, false), Some(Delimiter::Semicolon));
     }
 
+    /// A file re-encoded to UTF-8 is held in memory whole; past its limit
+    /// the import stops with a sentence rather than running out of memory.
+    #[test]
+    fn re_encoded_text_held_past_its_limit_is_a_sentence() {
+        let limits = Limits {
+            events: 1_000,
+            memory: u64::MAX,
+            held: Some(100),
+        };
+        let mut parser = Parser::new(TextEncoding::Utf16Le, true, limits);
+        // 20 bytes of header and 10 rows of 16: 180 bytes, ending on line 12.
+        let text = format!("event_date,location\n{}", "2022-05-05,Town\n".repeat(10));
+        let err = parser.feed(text.as_bytes(), false, &ImportOptions::default());
+        let err = err.err().unwrap();
+        assert_eq!(
+            err,
+            ImportError::HeldTextTooLarge {
+                encoding: TextEncoding::Utf16Le,
+                line: 12,
+                limit_bytes: 100
+            }
+        );
+        let message = err.to_string();
+        assert!(message.contains("UTF-16 little-endian"), "{message}");
+        assert!(message.contains("more than 100 bytes"), "{message}");
+    }
+
+    #[test]
+    fn line_ends_are_counted_as_csv_core_reads_them() {
+        assert_eq!(line_breaks(b"a\nb\r\nc\rd", 0), 3);
+        assert_eq!(line_breaks(b"\n", b'\r'), 0);
+        assert_eq!(line_breaks(b"\n\n", b'\r'), 1);
+        assert_eq!(line_breaks(b"\r\r\n\n", 0), 3);
+        let long = "x\"\r\n".repeat(1_000);
+        assert_eq!(count_bytes(long.as_bytes()), [1_000, 1_000, 1_000]);
+    }
+
     #[test]
     fn precision_scales() {
         assert_eq!(precision(b"1", false, 5), 1);
