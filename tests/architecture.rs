@@ -31,12 +31,18 @@ fn name_of(root: &Path, path: &Path) -> String {
     name.strip_suffix("::mod").unwrap_or(&name).to_string()
 }
 
+/// The source's code: without its test module and without comments (a
+/// doc link to a module is not an import of it).
 fn source_without_tests(path: &Path) -> String {
     let text = std::fs::read_to_string(path).unwrap();
-    match text.find("#[cfg(test)]\nmod tests") {
-        Some(at) => text[..at].to_string(),
-        None => text,
-    }
+    let code = match text.find("#[cfg(test)]\nmod tests") {
+        Some(at) => &text[..at],
+        None => &text[..],
+    };
+    code.lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The modules each module names through `crate::engine::...` paths; a

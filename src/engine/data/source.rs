@@ -329,15 +329,6 @@ impl TextEncoding {
         }
     }
 
-    /// Bytes of byte-order mark at the start of the file.
-    pub(crate) fn bom_len(self) -> usize {
-        match self {
-            TextEncoding::Utf8Bom => 3,
-            TextEncoding::Utf16Le | TextEncoding::Utf16Be => 2,
-            _ => 0,
-        }
-    }
-
     /// True when the parser sees the file's own bytes (after the BOM), so
     /// byte offsets in the parsed text are offsets in the file.
     pub(crate) fn is_passthrough(self) -> bool {

@@ -401,6 +401,27 @@ impl Store {
         Some(parse_record(bytes, self.delimiter))
     }
 
+    /// The fields of a record read back from the source (the bytes
+    /// [`Store::record_range`] points at), decoded as the import read
+    /// them: a file found to be Windows-1252 part way through is read from
+    /// disk as it is, and all of it reads as Windows-1252 (its start was
+    /// ASCII, which reads the same).
+    pub fn parse_source_record(&self, bytes: &[u8]) -> Vec<String> {
+        if self.reads_back_windows1252() {
+            let text = encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0;
+            return parse_record(text.as_bytes(), self.delimiter);
+        }
+        parse_record(bytes, self.delimiter)
+    }
+
+    /// True when records read back from the file are Windows-1252 bytes.
+    pub fn reads_back_windows1252(&self) -> bool {
+        matches!(self.source, SourceText::External { .. })
+            && self.encoding == TextEncoding::Windows1252
+    }
+
     /// One field of a record read back from the source, by role column.
     pub fn field(fields: &[String], column: Option<usize>) -> &str {
         column
@@ -465,17 +486,181 @@ pub fn parse_record(bytes: &[u8], delimiter: u8) -> Vec<String> {
         .position(|&b| b != b'\n' && b != b'\r')
         .unwrap_or(bytes.len());
     let bytes = &bytes[start..];
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut record = csv::ByteRecord::new();
-    match reader.read_byte_record(&mut record) {
-        Ok(true) => record
+    // As a CSV reader does at the start of its input.
+    let mut input = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    with_reader(delimiter, |reader| {
+        let mut fields = Vec::new();
+        let mut field = vec![0u8; 256];
+        let mut len = 0;
+        loop {
+            // An empty input tells csv-core the record's text ended.
+            let (result, n_in, n_out) = reader.read_field(input, &mut field[len..]);
+            input = &input[n_in..];
+            len += n_out;
+            match result {
+                csv_core::ReadFieldResult::InputEmpty => {}
+                csv_core::ReadFieldResult::OutputFull => {
+                    let grown = field.len() * 2;
+                    field.resize(grown, 0);
+                }
+                csv_core::ReadFieldResult::Field { record_end } => {
+                    fields.push(field_text(&field[..len]).into_owned());
+                    len = 0;
+                    if record_end {
+                        return fields;
+                    }
+                }
+                csv_core::ReadFieldResult::End => return fields,
+            }
+        }
+    })
+}
+
+/// Runs `f` with a reset CSV reader for `delimiter` (records are read
+/// back one at a time: details, exports of held text).
+fn with_reader<T>(delimiter: u8, f: impl FnOnce(&mut csv_core::Reader) -> T) -> T {
+    let mut reader = CsvReader::new(delimiter);
+    f(reader.get())
+}
+
+/// A CSV reader for one delimiter, taken from a pool kept per thread and
+/// put back when dropped. Building a reader builds its state machine, which
+/// costs more than reading a short record, and a reader cannot be copied
+/// instead (csv-core's `Clone` for it leaves out part of that machine).
+pub(crate) struct CsvReader {
+    delimiter: u8,
+    reader: Option<csv_core::Reader>,
+}
+
+thread_local! {
+    static READERS: std::cell::RefCell<Vec<(u8, csv_core::Reader)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Readers kept for reuse, at most.
+const POOLED_READERS: usize = 8;
+
+impl CsvReader {
+    pub(crate) fn new(delimiter: u8) -> CsvReader {
+        let pooled = READERS.with(|pool| {
+            let mut pool = pool.try_borrow_mut().ok()?;
+            let at = pool.iter().position(|(d, _)| *d == delimiter)?;
+            Some(pool.swap_remove(at).1)
+        });
+        let reader = match pooled {
+            Some(mut reader) => {
+                reader.reset();
+                reader
+            }
+            None => csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+        };
+        CsvReader {
+            delimiter,
+            reader: Some(reader),
+        }
+    }
+
+    pub(crate) fn get(&mut self) -> &mut csv_core::Reader {
+        self.reader.get_or_insert_with(|| {
+            csv_core::ReaderBuilder::new()
+                .delimiter(self.delimiter)
+                .build()
+        })
+    }
+}
+
+impl Drop for CsvReader {
+    fn drop(&mut self) {
+        let Some(reader) = self.reader.take() else {
+            return;
+        };
+        READERS.with(|pool| {
+            if let Ok(mut pool) = pool.try_borrow_mut() {
+                if pool.len() < POOLED_READERS {
+                    pool.push((self.delimiter, reader));
+                }
+            }
+        });
+    }
+}
+
+/// A field read back from the source as text: UTF-8, or else Windows-1252.
+///
+/// Held text is always UTF-8. A file read back from disk is UTF-8 too,
+/// except one found to be Windows-1252 part way through (its first bytes
+/// were ASCII, so it is read from the file as it is; see
+/// [`Store::parse_source_record`], which reads all of it so); its fields
+/// with accents are not UTF-8, and Windows-1252 reads every byte, where
+/// U+FFFD would lose them.
+pub fn field_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => {
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fields as the csv crate reads the first record of `bytes`.
+    fn reference(bytes: &[u8], delimiter: u8) -> Vec<String> {
+        let start = bytes
             .iter()
-            .map(|f| String::from_utf8_lossy(f).into_owned())
-            .collect(),
-        _ => Vec::new(),
+            .position(|&b| b != b'\n' && b != b'\r')
+            .unwrap_or(bytes.len());
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .delimiter(delimiter)
+            .flexible(true)
+            .from_reader(&bytes[start..]);
+        let mut record = csv::ByteRecord::new();
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => record
+                .iter()
+                .map(|f| String::from_utf8_lossy(f).into_owned())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn records_read_back_as_a_csv_reader_reads_them() {
+        let long = format!("a,\"{}\",b\n", "x\"\"".repeat(500));
+        let cases: Vec<(&[u8], u8)> = vec![
+            (b"a,b,c\n", b','),
+            (b"\na,b,c\r\n", b','),
+            (b"\r\n\"a,1\",\"b\"\"c\",\n", b','),
+            (b"a;b;\"c;d\"\nnext;row", b';'),
+            (b"a\tb\t\tc", b'\t'),
+            (b"", b','),
+            (b"\n\r\n", b','),
+            (b"\xEF\xBB\xBFa,b\n", b','),
+            (b"\"never closed,a\nb", b','),
+            (b"x\"y,z\n", b','),
+            (long.as_bytes(), b','),
+        ];
+        for _ in 0..2 {
+            for (bytes, delimiter) in &cases {
+                assert_eq!(
+                    parse_record(bytes, *delimiter),
+                    reference(bytes, *delimiter),
+                    "{:?}",
+                    String::from_utf8_lossy(bytes)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fields_that_are_not_utf8_read_as_windows_1252() {
+        assert_eq!(
+            parse_record(b"S\xE9gou,M\xC3\xA9naka\n", b','),
+            ["Ségou", "Ménaka"]
+        );
     }
 }

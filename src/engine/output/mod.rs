@@ -8,7 +8,7 @@ pub use svg::svg;
 use crate::engine::data::date;
 use crate::engine::data::dimension::Category;
 use crate::engine::data::source::ColumnRole;
-use crate::engine::data::store::{parse_record, Store};
+use crate::engine::data::store::Store;
 use crate::engine::present::chips::filters_in_words;
 use crate::engine::query::group::Comparison;
 use crate::engine::query::Measure;
@@ -159,7 +159,7 @@ impl EventsCsv {
             .checked_sub(base)
             .zip(end.checked_sub(base))
             .and_then(|(s, e)| bytes.get(s as usize..e as usize))
-            .map(|b| parse_record(b, store.delimiter));
+            .map(|b| store.parse_source_record(b));
         self.push(store, row, record.as_deref());
     }
 

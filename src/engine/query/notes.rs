@@ -5,7 +5,7 @@
 
 use crate::engine::data::fold::{contains_folded, fold};
 use crate::engine::data::source::ColumnRole;
-use crate::engine::data::store::Store;
+use crate::engine::data::store::{field_text, CsvReader, Store};
 use std::ops::Range;
 
 /// A search of the notes of a file whose text is not held in memory, run
@@ -124,10 +124,10 @@ pub fn match_records(
         return;
     };
     let needle_bytes = needle.as_bytes();
+    let windows1252 = store.reads_back_windows1252();
     let ascii = needle.is_ascii();
-    let mut reader = csv_core::ReaderBuilder::new()
-        .delimiter(store.delimiter)
-        .build();
+    let mut pooled = CsvReader::new(store.delimiter);
+    let reader = pooled.get();
     let mut field = vec![0u8; 4096];
     for r in rows {
         let (start, end) = store.record_range(r);
@@ -168,8 +168,13 @@ pub fn match_records(
                         let text = &field[..len];
                         let hit = if ascii && text.is_ascii() {
                             contains_ascii_ci(text, needle_bytes)
+                        } else if windows1252 {
+                            let text = encoding_rs::WINDOWS_1252
+                                .decode_without_bom_handling(text)
+                                .0;
+                            contains_folded(&text, needle)
                         } else {
-                            contains_folded(&String::from_utf8_lossy(text), needle)
+                            contains_folded(&field_text(text), needle)
                         };
                         if hit {
                             out[r] = true;

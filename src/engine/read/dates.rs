@@ -156,7 +156,7 @@ impl DateChoice {
 
 /// Why no form could be chosen.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum DateUndecided {
+pub enum DateUndecided {
     /// Numbers that read as dates both day-first and month-first, and no
     /// value with a field over 12 to tell: each example with its day-first
     /// and its month-first reading.
@@ -167,7 +167,7 @@ pub(crate) enum DateUndecided {
 
 /// Evidence from sampled date values (and the `year` column beside them).
 #[derive(Clone, Debug, Default)]
-pub(crate) struct DateEvidence {
+pub struct DateEvidence {
     values: usize,
     /// Per form of [`DateForm::ALL`]: values it reads.
     reads: [usize; 6],
@@ -223,7 +223,7 @@ impl DateEvidence {
     /// best with the `year` column. `order` settles day-first against
     /// month-first when the caller knows it (a layout that is day-first by
     /// definition, or the user's answer).
-    pub(crate) fn decide(&self, order: Option<FieldOrder>) -> Result<DateChoice, DateUndecided> {
+    pub fn decide(&self, order: Option<FieldOrder>) -> Result<DateChoice, DateUndecided> {
         let best = DateForm::ALL
             .into_iter()
             .enumerate()

@@ -4,6 +4,14 @@
 //!
 //! UTF-8 input is passed through untouched (no copy); anything else goes
 //! through an `encoding_rs` streaming decoder.
+//!
+//! The encoding is sniffed from the first 64 KB, so UTF-8 text is still
+//! checked as it passes: a Windows-1252 file whose first accent comes
+//! later is noticed there. If everything before was plain ASCII (which
+//! Windows-1252 reads the same), the rest is decoded as Windows-1252 and
+//! nothing read so far changes; otherwise the bad bytes stay as they are
+//! (read as U+FFFD) and are counted. Either way the caller is told where
+//! ([`ChunkDecoder::decode_noting`]).
 
 use crate::engine::data::source::TextEncoding;
 use crate::engine::read::error::ImportError;
@@ -30,6 +38,12 @@ pub fn sniff(head: &[u8], is_whole_file: bool) -> Result<TextEncoding, ImportErr
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(ImportError::ExcelWorkbook);
     }
+    if head.starts_with(b"%PDF-") {
+        return Err(ImportError::Pdf);
+    }
+    if head.starts_with(&[0x1F, 0x8B]) {
+        return Err(ImportError::Gzip);
+    }
     if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
         // A UTF-8 mark some tools put before UTF-16 text.
         if let Some(utf16) = utf16_without_bom(&head[3..]) {
@@ -53,8 +67,17 @@ pub fn sniff(head: &[u8], is_whole_file: bool) -> Result<TextEncoding, ImportErr
         });
     }
     check_not_markup(head)?;
-    match std::str::from_utf8(head) {
+    // The first character that is not ASCII decides, as it does past the
+    // sniffed bytes (see `Utf8Check`): UTF-8 if it is a UTF-8 character
+    // (bad bytes later are counted and reported), else Windows-1252.
+    let Some(first) = head.iter().position(|b| !b.is_ascii()) else {
+        return Ok(TextEncoding::Utf8);
+    };
+    let rest = &head[first..];
+    match std::str::from_utf8(&rest[..rest.len().min(4)]) {
         Ok(_) => Ok(TextEncoding::Utf8),
+        // The character is whole, and something after it is not UTF-8.
+        Err(e) if e.valid_up_to() > 0 => Ok(TextEncoding::Utf8),
         // A multi-byte character cut by the end of the sniffed window is
         // still UTF-8.
         Err(e) if e.error_len().is_none() && !is_whole_file => Ok(TextEncoding::Utf8),
@@ -96,10 +119,18 @@ fn check_not_markup(head: &[u8]) -> Result<(), ImportError> {
         .take(15)
         .map(|b| b.to_ascii_lowercase())
         .collect();
+    if lead.starts_with(b"<?xml") {
+        // Excel's "XML Spreadsheet 2003" is a workbook.
+        let is_workbook = contains(head, b"urn:schemas-microsoft-com:office:spreadsheet");
+        return Err(if is_workbook {
+            ImportError::ExcelWorkbook
+        } else {
+            ImportError::Xml
+        });
+    }
     if lead.starts_with(b"<!doctype html")
         || lead.starts_with(b"<html")
         || lead.starts_with(b"<head")
-        || lead.starts_with(b"<?xml")
         || lead.starts_with(b"<!--")
     {
         return Err(ImportError::Html);
@@ -121,6 +152,36 @@ pub(crate) struct ChunkDecoder {
     head: Vec<u8>,
     head_done: bool,
     decoded: String,
+    /// Passed-through UTF-8 is checked as it passes (not for slices from
+    /// the middle of a file, which may start inside a character).
+    check: Option<Utf8Check>,
+    /// Bytes of byte-order mark skipped.
+    mark: usize,
+}
+
+/// The state of checking passed-through UTF-8 across chunks.
+#[derive(Default)]
+struct Utf8Check {
+    /// The start of a character cut by the end of the last chunk, held
+    /// back until the next chunk completes it (or shows it is not UTF-8).
+    carry: Vec<u8>,
+    /// Some byte so far was not ASCII.
+    seen_non_ascii: bool,
+    /// Invalid sequences met (each is read as one U+FFFD).
+    replaced: u64,
+    /// The output buffer when held-back bytes have to lead a chunk.
+    joined: Vec<u8>,
+}
+
+/// Something the caller must tell the user about the text of the chunk
+/// last decoded; `at` is an offset in that chunk's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A byte that is not UTF-8 after only ASCII: from `at` on the file is
+    /// decoded as Windows-1252.
+    SwitchedToWindows1252 { at: usize },
+    /// The first byte that is not UTF-8 after non-ASCII UTF-8.
+    NotUtf8 { at: usize },
 }
 
 /// Bytes of byte-order mark the file really starts with: UTF-16 saved
@@ -146,42 +207,100 @@ impl ChunkDecoder {
             head: Vec::new(),
             head_done: false,
             decoded: String::new(),
+            check: encoding.is_passthrough().then(Utf8Check::default),
+            mark: 0,
         }
     }
 
     /// A decoder for a slice from the middle of the file: no byte-order
-    /// mark to skip.
+    /// mark to skip, and no UTF-8 check (it may start inside a character).
     pub(crate) fn continuing(encoding: TextEncoding) -> Self {
         ChunkDecoder {
             head_done: true,
+            check: None,
             ..ChunkDecoder::new(encoding)
         }
     }
 
+    /// The encoding the text is read in now: Windows-1252 once UTF-8 that
+    /// was not has been switched.
     pub fn encoding(&self) -> TextEncoding {
         self.encoding
+    }
+
+    /// Sequences of passed-through text that were not UTF-8 (after text
+    /// that was, so not switched to Windows-1252).
+    pub fn replaced(&self) -> u64 {
+        self.check.as_ref().map_or(0, |c| c.replaced)
+    }
+
+    /// Bytes of byte-order mark skipped at the start of the file.
+    pub fn mark_len(&self) -> usize {
+        self.mark
     }
 
     /// Decodes the next chunk; `last` marks the end of the file. The returned
     /// text is valid until the next call.
     pub fn decode<'a>(&'a mut self, chunk: &'a [u8], last: bool) -> &'a [u8] {
+        self.decode_noting(chunk, last).0
+    }
+
+    /// [`ChunkDecoder::decode`], with what the chunk's text showed about
+    /// the encoding, if anything to tell.
+    pub fn decode_noting<'a>(
+        &'a mut self,
+        chunk: &'a [u8],
+        last: bool,
+    ) -> (&'a [u8], Option<Notice>) {
         let chunk = if self.head_done {
             chunk
         } else {
             let take = (3 - self.head.len()).min(chunk.len());
             self.head.extend_from_slice(&chunk[..take]);
             if self.head.len() < 3 && !last {
-                return &[];
+                return (&[], None);
             }
             self.head_done = true;
             let skip = mark_len(self.encoding, &self.head).min(self.head.len());
+            self.mark = skip;
             self.head.drain(..skip);
             self.head.extend_from_slice(&chunk[take..]);
             // The first chunk is handed on from `head`, not needed again.
             &self.head[..]
         };
+        if self.decoder.is_none() {
+            let Some(check) = self.check.as_mut() else {
+                return (chunk, None);
+            };
+            let (text, found) = check.pass(chunk, last);
+            match found {
+                Found::Nothing => return (text, None),
+                Found::NotUtf8 { at, first } => {
+                    return (text, first.then_some(Notice::NotUtf8 { at }));
+                }
+                Found::AsciiThenNot { at } => {
+                    // Everything so far was ASCII, which Windows-1252 reads
+                    // the same: decode the rest as Windows-1252.
+                    let (ascii, rest) = text.split_at(at);
+                    let mut decoder = WINDOWS_1252.new_decoder_without_bom_handling();
+                    let needed = decoder
+                        .max_utf8_buffer_length(rest.len())
+                        .unwrap_or(rest.len().saturating_mul(3) + 16);
+                    self.decoded.clear();
+                    self.decoded.reserve(ascii.len() + needed);
+                    self.decoded
+                        .push_str(std::str::from_utf8(ascii).unwrap_or_default());
+                    let _ = decoder.decode_to_string(rest, &mut self.decoded, last);
+                    self.decoder = Some(decoder);
+                    self.encoding = TextEncoding::Windows1252;
+                    // The check stays, unused: the decoder reads from now on.
+                    let notice = Notice::SwitchedToWindows1252 { at };
+                    return (self.decoded.as_bytes(), Some(notice));
+                }
+            }
+        }
         let Some(decoder) = self.decoder.as_mut() else {
-            return chunk;
+            return (chunk, None);
         };
         self.decoded.clear();
         let needed = decoder
@@ -190,7 +309,85 @@ impl ChunkDecoder {
         self.decoded.reserve(needed);
         let (_result, _read, _had_errors) =
             decoder.decode_to_string(chunk, &mut self.decoded, last);
-        self.decoded.as_bytes()
+        (self.decoded.as_bytes(), None)
+    }
+}
+
+/// What [`Utf8Check::pass`] found in a chunk's text.
+enum Found {
+    Nothing,
+    /// Bytes that are not UTF-8 after non-ASCII UTF-8, the first at `at`;
+    /// `first` when they are the file's first.
+    NotUtf8 {
+        at: usize,
+        first: bool,
+    },
+    /// The first byte that is not UTF-8, at `at`, after only ASCII.
+    AsciiThenNot {
+        at: usize,
+    },
+}
+
+impl Utf8Check {
+    /// Checks the next chunk and returns the text to hand on. A character
+    /// cut by the chunk's end is held back, to reach the parser whole (in
+    /// case the file turns out to be Windows-1252, when its bytes are read
+    /// otherwise), so the text may be held bytes joined to the chunk.
+    fn pass<'a>(&'a mut self, chunk: &'a [u8], last: bool) -> (&'a [u8], Found) {
+        let Utf8Check {
+            carry,
+            seen_non_ascii,
+            replaced,
+            joined,
+        } = self;
+        let text: &[u8] = if carry.is_empty() {
+            chunk
+        } else {
+            joined.clear();
+            joined.append(carry);
+            joined.extend_from_slice(chunk);
+            joined
+        };
+        let mut end = text.len();
+        let mut first_bad = None;
+        let mut bad = 0;
+        let mut from = 0;
+        while let Err(e) = std::str::from_utf8(&text[from..]) {
+            let at = from + e.valid_up_to();
+            match e.error_len() {
+                Some(len) => {
+                    first_bad.get_or_insert(at);
+                    bad += 1;
+                    from = at + len;
+                }
+                // A character cut by the chunk's end.
+                None if !last => {
+                    end = at;
+                    break;
+                }
+                None => {
+                    first_bad.get_or_insert(at);
+                    bad += 1;
+                    break;
+                }
+            }
+        }
+        if let Some(at) = first_bad {
+            if !*seen_non_ascii && *replaced == 0 && text[..at].is_ascii() {
+                // All of it goes to the Windows-1252 decoder, cut or not.
+                return (text, Found::AsciiThenNot { at });
+            }
+        }
+        carry.extend_from_slice(&text[end..]);
+        let text = &text[..end];
+        let Some(at) = first_bad else {
+            *seen_non_ascii = *seen_non_ascii || !text.is_ascii();
+            return (text, Found::Nothing);
+        };
+        *seen_non_ascii = true;
+        let first = *replaced == 0;
+        *replaced += bad;
+        (text, Found::NotUtf8 { at, first })
     }
 }
 
@@ -254,6 +451,30 @@ mod tests {
                 (got, want) => panic!("{bytes:?}: got {got:?}, wanted {want:?}"),
             }
         }
+    }
+
+    /// The first character that is not ASCII decides between UTF-8 and
+    /// Windows-1252, in the sniffed bytes as after them.
+    #[test]
+    fn the_first_non_ascii_character_decides_the_encoding() {
+        let cases: &[(&[u8], TextEncoding)] = &[
+            (b"a\nM\xC3\xA9naka\nS\xE9gou\n", TextEncoding::Utf8),
+            (b"a\nS\xE9gou\nM\xC3\xA9naka\n", TextEncoding::Windows1252),
+            (b"a\n\xE9", TextEncoding::Windows1252),
+            (b"a\n\xC3\xA9", TextEncoding::Utf8),
+            (b"a\n\xE2\x82\xAC\xFF", TextEncoding::Utf8),
+        ];
+        for (bytes, want) in cases {
+            assert_eq!(sniff(bytes, true).unwrap(), *want, "{bytes:?}");
+        }
+        assert_eq!(sniff(b"%PDF-1.7\n", true), Err(ImportError::Pdf));
+        assert_eq!(sniff(b"\x1F\x8B\x08\x00", true), Err(ImportError::Gzip));
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\"?><a/>", true),
+            Err(ImportError::Xml)
+        );
+        let spreadsheet = b"<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">";
+        assert_eq!(sniff(spreadsheet, true), Err(ImportError::ExcelWorkbook));
     }
 
     #[test]

@@ -12,20 +12,35 @@ use crate::engine::data::dictionary::{Dictionary, NONE};
 use crate::engine::data::dimension::{Category, CategoryMap};
 use crate::engine::data::numbers::thousands;
 use crate::engine::data::source::{ColumnRole, Delimiter, TextEncoding};
-use crate::engine::data::store::{flag, PlaceKey, SourceText, Store};
+use crate::engine::data::store::{flag, CsvReader, PlaceKey, SourceText, Store};
 use crate::engine::read::dates::{DateChoice, DateEvidence, DateForm, DateUndecided, FieldOrder};
-use crate::engine::read::decode::{sniff, ChunkDecoder, SNIFF_LEN};
+use crate::engine::read::decode::{sniff, ChunkDecoder, Notice, SNIFF_LEN};
 use crate::engine::read::error::ImportError;
 use crate::engine::read::layout::{recognise, ColumnMapping, Columns, Format, Layout};
+use crate::engine::read::limits;
 use crate::engine::read::problem::{Example, Problem, RowProblem};
 use chrono::Datelike;
-use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
+use csv_core::ReadRecordResult;
 use rustc_hash::FxHashMap;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// A record longer than this is taken as a runaway quote.
 pub(crate) const MAX_RECORD_BYTES: usize = 64 * 1024 * 1024;
+
+/// A header longer than this is taken as a runaway quote.
+const MAX_HEADER_BYTES: usize = 1024 * 1024;
+
+/// The largest code a per-event `u16` column holds (`u16::MAX` is "no
+/// value"): a type column may have this many values plus one.
+///
+/// A type column with more values is refused rather than its codes widened
+/// to `u32`: ACLED has 6 event types, 25 sub-event types and 4 disorder
+/// types, so 65,535 distinct values means the column holds something else
+/// (notes, ids) and the file is better read through another mapping; and
+/// widening would cost every file 6 bytes per event (27 to 33) for a shape
+/// no real export has.
+const MAX_CODE16: u32 = u16::MAX as u32 - 1;
 
 /// How to import.
 #[derive(Clone, Debug, Default)]
@@ -47,6 +62,12 @@ pub struct ImportOptions {
     /// through the file, not only its first rows. [`import_bytes`] takes
     /// them itself.
     pub date_sample: Vec<Vec<u8>>,
+    /// Stop with [`ImportError::TooManyEvents`] past this many events;
+    /// [`limits::MAX_EVENTS`] when `None`.
+    pub max_events: Option<u64>,
+    /// Stop with [`ImportError::TooMuchMemory`] when the store takes more
+    /// bytes than this; [`limits::MAX_STORE_BYTES`] when `None`.
+    pub max_memory: Option<u64>,
 }
 
 /// How many slices [`sample_ranges`] proposes, and how long each is.
@@ -165,6 +186,13 @@ pub enum ImportWarning {
     /// What converting a workbook or JSON document to rows noticed (its
     /// sentence is made in `read::container`).
     Converted(String),
+    /// The file read as UTF-8 until `line`, where a byte is not UTF-8;
+    /// everything before it was plain ASCII, so the whole file was read as
+    /// Windows-1252 (which reads ASCII the same).
+    ReadAsWindows1252 { line: u64 },
+    /// UTF-8 text with bytes that are not UTF-8, from `line` on: each of
+    /// the `replaced` sequences is read as U+FFFD.
+    NotUtf8 { line: u64, replaced: u64 },
 }
 
 impl fmt::Display for ImportWarning {
@@ -189,6 +217,18 @@ impl fmt::Display for ImportWarning {
                 "{} {} a year column that disagrees with the date read; check the date form above, or the file.",
                 thousands(*rows),
                 if *rows == 1 { "row has" } else { "rows have" }
+            ),
+            ImportWarning::ReadAsWindows1252 { line } => write!(
+                f,
+                "Line {line} has a byte that is not UTF-8, and everything before it was plain ASCII, so the file was read as Windows-1252 (accents such as \u{e9} kept). If names look wrong, save the file as \"CSV UTF-8\" and load it again."
+            ),
+            ImportWarning::NotUtf8 { line, replaced } => write!(
+                f,
+                "From line {line}, the file has {} {} that {} not UTF-8 after text that was, so it mixes encodings; {} shown as \u{fffd}. Names with accents may look wrong: save the file as \"CSV UTF-8\" and load it again.",
+                thousands(*replaced),
+                if *replaced == 1 { "byte sequence" } else { "byte sequences" },
+                if *replaced == 1 { "is" } else { "are" },
+                if *replaced == 1 { "it is" } else { "they are" },
             ),
         }
     }
@@ -296,7 +336,11 @@ impl Importer {
             self.feed(&[], true)?;
         }
         let parser = self.parser.take().ok_or(ImportError::EmptyFile)?;
-        parser.finish(self.bytes_in, &self.options)
+        let (mark, replaced) = self
+            .decoder
+            .as_ref()
+            .map_or((0, 0), |d| (d.mark_len(), d.replaced()));
+        parser.finish(self.bytes_in, mark as u64, replaced, &self.options)
     }
 
     fn fail(&mut self, error: ImportError) -> Result<(), ImportError> {
@@ -317,13 +361,31 @@ impl Importer {
             return Ok(());
         };
         let encoding = decoder.encoding();
-        let text = decoder.decode(chunk, last);
+        let options = &self.options;
         let parser = self.parser.get_or_insert_with(|| {
-            Parser::new(
-                encoding,
-                self.options.hold_text || !encoding.is_passthrough(),
-            )
+            let hold = options.hold_text || !encoding.is_passthrough();
+            // Text held only because it is re-encoded is capped; text the
+            // caller asked to hold is the caller's to size.
+            let held_limit = (!options.hold_text).then_some(limits::MAX_HELD_BYTES);
+            let limits = Limits {
+                events: options.max_events.unwrap_or(limits::MAX_EVENTS),
+                memory: options.max_memory.unwrap_or(limits::MAX_STORE_BYTES),
+                held: held_limit,
+            };
+            Parser::new(encoding, hold, limits)
         });
+        let (text, notice) = decoder.decode_noting(chunk, last);
+        match notice {
+            None => {}
+            Some(Notice::SwitchedToWindows1252 { at }) => {
+                let line = parser.line_at(text, at);
+                parser.switch_to_windows1252(line);
+            }
+            Some(Notice::NotUtf8 { at }) => {
+                let line = parser.line_at(text, at);
+                parser.rows.not_utf8_from = Some(line);
+            }
+        }
         parser.feed(text, last, &self.options)
     }
 }
@@ -422,20 +484,42 @@ struct OpenOrder {
 /// sample and these rows, then they become events in file order.
 const PENDING_ROWS: usize = 2_000;
 
+/// What an import may take (see [`limits`]).
+struct Limits {
+    events: u64,
+    memory: u64,
+    /// The most text held, when held only to re-encode it.
+    held: Option<u64>,
+}
+
 /// The CSV side of the importer: delimiter detection and record assembly.
 struct Parser {
     hold: bool,
     held: Vec<u8>,
+    /// The most text held, when the text is held only to re-encode it.
+    held_limit: Option<u64>,
     /// Text buffered until the header line is complete.
     pending: Vec<u8>,
-    reader: Option<Reader>,
+    sniff: DelimiterSniff,
+    reader: Option<CsvReader>,
     rec: RecordBuf,
-    /// Byte position in the parsed text, and the line it is on.
+    /// Position in the parsed text (see `count_chars`), and the line it is
+    /// on: lines end at \n, \r\n or a lone \r, as csv-core reads them.
     pos: u64,
     line: u64,
     record_start: u64,
     record_line: u64,
+    /// Some byte of the current record other than a line end has been
+    /// read (csv-core skips blank lines before a record).
+    record_started: bool,
+    /// Double quotes in the current record's bytes: an odd count when the
+    /// file ends means it ends inside a quoted value.
+    record_quotes: u64,
     last_byte: u8,
+    /// Record spans count characters, not bytes: the file turned out to
+    /// be Windows-1252 and its text is not held, so spans must stay offsets
+    /// in the file, where each character is one byte.
+    count_chars: bool,
     rows: Rows,
 }
 
@@ -458,15 +542,23 @@ struct Rows {
     open_order: Option<OpenOrder>,
     evidence: DateEvidence,
     pending: Vec<(RecordBuf, Span)>,
+    max_events: u64,
+    max_memory: u64,
+    /// The line from which the file was read as Windows-1252.
+    read_as_windows1252_from: Option<u64>,
+    /// The first line with bytes that are not UTF-8 in UTF-8 text.
+    not_utf8_from: Option<u64>,
 }
 
 impl Parser {
-    fn new(encoding: TextEncoding, hold: bool) -> Parser {
+    fn new(encoding: TextEncoding, hold: bool, limits: Limits) -> Parser {
         let report = ImportReport::new(encoding);
         Parser {
             hold,
             held: Vec::new(),
+            held_limit: limits.held.filter(|_| hold),
             pending: Vec::new(),
+            sniff: DelimiterSniff::default(),
             reader: None,
             rec: RecordBuf {
                 out: vec![0; 64 * 1024],
@@ -478,7 +570,10 @@ impl Parser {
             line: 1,
             record_start: 0,
             record_line: 1,
+            record_started: false,
+            record_quotes: 0,
             last_byte: 0,
+            count_chars: false,
             rows: Rows {
                 layout: None,
                 columns: Columns::default(),
@@ -494,8 +589,62 @@ impl Parser {
                 open_order: None,
                 evidence: DateEvidence::default(),
                 pending: Vec::new(),
+                max_events: limits.events,
+                max_memory: limits.memory,
+                read_as_windows1252_from: None,
+                not_utf8_from: None,
             },
         }
+    }
+
+    /// The line of byte `at` of `text`, the text about to be fed.
+    fn line_at(&self, text: &[u8], at: usize) -> u64 {
+        // Text waiting for the header's end is not counted yet.
+        let (waiting, prev) = if self.reader.is_none() {
+            let prev = self.pending.last().copied().unwrap_or(self.last_byte);
+            (line_breaks(&self.pending, self.last_byte), prev)
+        } else {
+            (0, self.last_byte)
+        };
+        self.line + waiting + line_breaks(&text[..at.min(text.len())], prev)
+    }
+
+    /// The file was not UTF-8 after all, and everything before `line` was
+    /// ASCII: the rest is Windows-1252.
+    ///
+    /// Nothing read so far changes (ASCII reads the same in both). When
+    /// the text is held, spans are offsets in it as before. When it is not,
+    /// spans must stay offsets in the file, to read records back from it:
+    /// from here each character of the text is one byte of the file, so
+    /// spans count characters (the ASCII before counted the same). Records
+    /// read back from the file are then Windows-1252, which
+    /// [`Store::parse_source_record`] reads as such.
+    /// Restarting the import instead would need the caller to read the file
+    /// again; holding the text from here would leave spans in two places.
+    fn switch_to_windows1252(&mut self, line: u64) {
+        self.count_chars = !self.hold;
+        self.rows.store.encoding = TextEncoding::Windows1252;
+        self.rows.report.encoding = TextEncoding::Windows1252;
+        self.rows.read_as_windows1252_from = Some(line);
+    }
+
+    /// Drops the blank lines before the header from the text waiting for
+    /// it, as csv-core would skip them, so a file of blank lines is not
+    /// held waiting for a header.
+    fn skip_blank_prefix(&mut self) {
+        let blank = std::mem::take(&mut self.sniff.blank_prefix).min(self.pending.len());
+        if blank == 0 {
+            return;
+        }
+        let skipped = &self.pending[..blank];
+        self.line += line_breaks(skipped, self.last_byte);
+        self.last_byte = skipped[blank - 1];
+        // Blank lines are ASCII: one byte per character.
+        self.pos += blank as u64;
+        self.record_start = self.pos;
+        self.record_line = self.line;
+        self.pending.drain(..blank);
+        self.sniff.scanned -= blank;
     }
 
     fn feed(
@@ -505,22 +654,36 @@ impl Parser {
         options: &ImportOptions,
     ) -> Result<(), ImportError> {
         if self.hold {
+            if let Some(limit) = self.held_limit {
+                if (self.held.len() + text.len()) as u64 > limit {
+                    return Err(ImportError::HeldTextTooLarge {
+                        encoding: self.rows.store.encoding,
+                        line: self.line_at(text, text.len()),
+                        limit_bytes: limit,
+                    });
+                }
+            }
             self.held.extend_from_slice(text);
         }
         if self.reader.is_none() {
             self.pending.extend_from_slice(text);
-            let Some(delimiter) = detect_delimiter(&self.pending, last) else {
+            let Some(delimiter) = self.sniff.scan(&self.pending, last) else {
+                self.skip_blank_prefix();
                 if self.pending.len() > 4 * 1024 * 1024 {
                     return Err(ImportError::RecordTooLong {
-                        line: 1,
+                        line: self.line,
                         limit_mb: 4,
                     });
                 }
                 return Ok(());
             };
+            // Lines of nothing before the header are dropped here, not
+            // parsed: under the delimiter chosen, a line of other
+            // separators would read as a header.
+            self.skip_blank_prefix();
             self.rows.store.delimiter = delimiter.byte();
             self.rows.report.delimiter = delimiter;
-            self.reader = Some(ReaderBuilder::new().delimiter(delimiter.byte()).build());
+            self.reader = Some(CsvReader::new(delimiter.byte()));
             let pending = std::mem::take(&mut self.pending);
             return self.parse(&pending, last, options);
         }
@@ -536,6 +699,12 @@ impl Parser {
         let Some(reader) = self.reader.as_mut() else {
             return Ok(());
         };
+        let reader = reader.get();
+        if input.is_empty() && !last {
+            // csv-core reads an empty input as the end of the file; a
+            // decoder may hand on nothing while it waits for a character.
+            return Ok(());
+        }
         loop {
             // With no input left at the end, this call tells csv-core the
             // file ended; a record it completes had no closing newline.
@@ -547,11 +716,26 @@ impl Parser {
                 &mut rec.ends[rec.ends_len..],
             );
             let consumed = &input[..n_in];
-            self.line += consumed.iter().filter(|&&b| b == b'\n').count() as u64;
+            if !self.record_started {
+                // Blank lines csv-core skipped before the record.
+                let blank = consumed
+                    .iter()
+                    .take_while(|&&b| b == b'\n' || b == b'\r')
+                    .count();
+                self.record_line += line_breaks(&consumed[..blank], self.last_byte);
+                self.record_started = blank < consumed.len();
+            }
+            let [lf, cr, quotes] = count_bytes(consumed);
+            self.line += line_breaks_counted(consumed, self.last_byte, lf, cr);
+            self.record_quotes += quotes as u64;
             if let Some(&b) = consumed.last() {
                 self.last_byte = b;
             }
-            self.pos += n_in as u64;
+            self.pos += if self.count_chars {
+                consumed.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64
+            } else {
+                n_in as u64
+            };
             input = &input[n_in..];
             rec.out_len += n_out;
             rec.ends_len += n_ends;
@@ -563,6 +747,13 @@ impl Parser {
                     // An empty input after the end tells csv-core the file ended.
                 }
                 ReadRecordResult::OutputFull => {
+                    if self.rows.layout.is_none() && rec.out.len() >= MAX_HEADER_BYTES {
+                        return Err(runaway_header(
+                            rec,
+                            self.record_line,
+                            self.rows.store.delimiter,
+                        ));
+                    }
                     if rec.out.len() >= MAX_RECORD_BYTES {
                         return Err(ImportError::RecordTooLong {
                             line: self.record_line,
@@ -577,29 +768,99 @@ impl Parser {
                     rec.ends.resize(grown, 0);
                 }
                 ReadRecordResult::Record => {
+                    // A record read at the end of the file had no line end.
+                    let own_end = u64::from(!flushing);
                     let span = Span {
                         start: self.record_start,
                         end: self.pos,
                         line: self.record_line,
-                        unterminated_at_end: flushing && self.last_byte != b'"',
+                        breaks: (self.line - self.record_line).saturating_sub(own_end),
+                        open_at_end: flushing && self.record_quotes % 2 == 1,
                     };
                     self.rows.record(&self.rec, span, options)?;
                     self.rec.out_len = 0;
                     self.rec.ends_len = 0;
                     self.record_start = self.pos;
-                    // csv-core ends a CRLF record at the \r; its \n is read
-                    // with the next record but belongs to this line.
-                    self.record_line = self.line + u64::from(self.last_byte == b'\r');
+                    self.record_line = self.line;
+                    self.record_started = false;
+                    self.record_quotes = 0;
                 }
                 ReadRecordResult::End => return Ok(()),
             }
         }
     }
 
-    fn finish(self, bytes: u64, options: &ImportOptions) -> Result<Dataset, ImportError> {
+    fn finish(
+        self,
+        bytes: u64,
+        mark: u64,
+        replaced: u64,
+        options: &ImportOptions,
+    ) -> Result<Dataset, ImportError> {
         let held = self.hold.then_some(self.held);
-        self.rows.finish(bytes, held, options)
+        self.rows.finish(bytes, mark, replaced, held, options)
     }
+}
+
+/// The error for a header that runs past [`MAX_HEADER_BYTES`]: a quote
+/// that is never closed, when the name being read holds a separator or a
+/// line break.
+fn runaway_header(rec: &RecordBuf, line: u64, delimiter: u8) -> ImportError {
+    let start = if rec.ends_len == 0 {
+        0
+    } else {
+        rec.ends[rec.ends_len - 1]
+    };
+    let name = &rec.out[start..rec.out_len];
+    if name
+        .iter()
+        .any(|&b| b == b'\n' || b == b'\r' || b == delimiter)
+    {
+        return ImportError::QuoteInHeader {
+            line,
+            column: rec.ends_len + 1,
+            value: String::from_utf8_lossy(&name[..name.len().min(200)]).into_owned(),
+        };
+    }
+    ImportError::RecordTooLong {
+        line,
+        limit_mb: MAX_HEADER_BYTES >> 20,
+    }
+}
+
+/// Line ends in `bytes` as csv-core reads them: each \n, each \r, and a
+/// \r\n once; `prev` is the byte before `bytes`.
+fn line_breaks(bytes: &[u8], prev: u8) -> u64 {
+    let [lf, cr, _] = count_bytes(bytes);
+    line_breaks_counted(bytes, prev, lf, cr)
+}
+
+fn line_breaks_counted(bytes: &[u8], prev: u8, lf: usize, cr: usize) -> u64 {
+    // The \n of a \r\n cut between two inputs was counted with its \r.
+    let split_crlf = usize::from(prev == b'\r' && bytes.first() == Some(&b'\n'));
+    if cr == 0 {
+        return (lf - split_crlf) as u64;
+    }
+    let crlf = bytes.windows(2).filter(|w| w == b"\r\n").count() + split_crlf;
+    (lf + cr - crlf) as u64
+}
+
+/// The \n, \r and double quotes in `bytes`, in one pass.
+fn count_bytes(bytes: &[u8]) -> [usize; 3] {
+    let mut counts = [0usize; 3];
+    // Counting in blocks with narrow counters lets the loop vectorise.
+    for block in bytes.chunks(255) {
+        let mut c = [0u8; 3];
+        for &b in block {
+            c[0] += u8::from(b == b'\n');
+            c[1] += u8::from(b == b'\r');
+            c[2] += u8::from(b == b'"');
+        }
+        for (total, n) in counts.iter_mut().zip(c) {
+            *total += usize::from(n);
+        }
+    }
+    counts
 }
 
 /// Where a record lies in the parsed text.
@@ -608,8 +869,10 @@ struct Span {
     start: u64,
     end: u64,
     line: u64,
-    /// The file ended inside this record without a closing quote or newline.
-    unterminated_at_end: bool,
+    /// Line ends inside the record (in quoted values).
+    breaks: u64,
+    /// The file ended inside this record, in a quoted value.
+    open_at_end: bool,
 }
 
 impl Rows {
@@ -623,16 +886,19 @@ impl Rows {
             return Ok(());
         }
         if self.layout.is_none() {
-            return self.header(rec, options);
+            // Lines of spaces and separators before the header are blank.
+            if (0..rec.len()).all(|i| trim(rec.field(i)).is_empty()) {
+                return Ok(());
+            }
+            return self.header(rec, span.line, options);
         }
         self.report.rows_read += 1;
         let line = span.line;
+        if span.breaks > 0 {
+            self.check_quotes(rec, span)?;
+        }
         let n = rec.len();
         if n != self.header_len {
-            let spans_lines = (0..n).any(|i| rec.field(i).contains(&b'\n'));
-            if span.unterminated_at_end && spans_lines {
-                return Err(ImportError::UnclosedQuote { line });
-            }
             let extra_are_empty =
                 (self.header_len..n).all(|i| rec.field(i).iter().all(u8::is_ascii_whitespace));
             let enough = n > self.last_named_column;
@@ -649,8 +915,7 @@ impl Rows {
             }
         }
         if self.date_form.is_some() {
-            self.event(rec, span);
-            return Ok(());
+            return self.event(rec, span);
         }
         let year = self.year_of(rec);
         self.evidence.add(rec.field(self.columns.date()), year);
@@ -659,6 +924,62 @@ impl Rows {
             self.choose_date_form(options)?;
         }
         Ok(())
+    }
+
+    /// A record whose quoted values run over line ends: a quote that is
+    /// never closed (the file ends inside it), or one closed only after
+    /// taking in lines shaped like the file's rows, is an error naming the
+    /// line where it opened. Values that really hold line breaks (notes
+    /// over two lines) pass.
+    fn check_quotes(&self, rec: &RecordBuf, span: Span) -> Result<(), ImportError> {
+        let mut line = span.line;
+        for i in 0..rec.len() {
+            let field = rec.field(i);
+            let breaks = line_breaks(field, 0);
+            if breaks == 0 {
+                continue;
+            }
+            // A quote open at the end holds the rest of the file, so it
+            // is the record's last value.
+            if span.open_at_end && i + 1 == rec.len() {
+                return Err(ImportError::UnclosedQuote { line });
+            }
+            let rows = self.record_shaped_lines(field);
+            if rows > 0 {
+                return Err(ImportError::StrayQuote {
+                    line,
+                    column: i + 1,
+                    until_line: line + breaks,
+                    rows,
+                });
+            }
+            line += breaks;
+        }
+        Ok(())
+    }
+
+    /// Lines of `value` after its first that look like one of the file's
+    /// rows: the number of separators of a row, and a date where the date
+    /// column is. A value with such lines took in records.
+    fn record_shaped_lines(&self, value: &[u8]) -> u64 {
+        let delimiter = self.store.delimiter;
+        let date_col = self.columns.date();
+        value
+            .split(|&b| b == b'\n' || b == b'\r')
+            .skip(1)
+            .filter(|line| {
+                // As many fields as a row is allowed (legacy rows may stop
+                // after the last named column).
+                let fields = line.iter().filter(|&&b| b == delimiter).count() + 1;
+                if fields > self.header_len || fields <= self.last_named_column {
+                    return false;
+                }
+                let date = line.split(|&b| b == delimiter).nth(date_col).unwrap_or(b"");
+                DateForm::ALL
+                    .into_iter()
+                    .any(|form| form.parse(trim(date), None).is_some())
+            })
+            .count() as u64
     }
 
     /// The row's `year` column, when the file has one holding a number.
@@ -699,7 +1020,7 @@ impl Rows {
         };
         self.date_form = Some(form);
         for (rec, span) in std::mem::take(&mut self.pending) {
-            self.event(&rec, span);
+            self.event(&rec, span)?;
         }
         Ok(())
     }
@@ -804,11 +1125,44 @@ impl Rows {
         Problem::note(list, problem, || Example::new(line, column, header, value));
     }
 
-    fn header(&mut self, rec: &RecordBuf, options: &ImportOptions) -> Result<(), ImportError> {
+    fn header(
+        &mut self,
+        rec: &RecordBuf,
+        line: u64,
+        options: &ImportOptions,
+    ) -> Result<(), ImportError> {
         let header: Vec<String> = (0..rec.len())
             .map(|i| String::from_utf8_lossy(rec.field(i)).into_owned())
             .collect();
-        let layout = recognise(&header, options.mapping.as_ref())?;
+        let quote_in = |column: usize| ImportError::QuoteInHeader {
+            line,
+            column: column + 1,
+            value: header[column].chars().take(200).collect(),
+        };
+        // A column name over a line end is a quote in the header that is
+        // never closed on its line.
+        if let Some(i) = header.iter().position(|h| h.contains(['\n', '\r'])) {
+            return Err(quote_in(i));
+        }
+        let layout = match recognise(&header, options.mapping.as_ref()) {
+            Ok(layout) => layout,
+            Err(e @ ImportError::UnknownLayout { .. }) => {
+                // Names holding the separator that would be recognised
+                // split apart: quotes in the header hid the separators.
+                let delimiter = char::from(self.store.delimiter);
+                let split: Vec<String> = header
+                    .iter()
+                    .flat_map(|h| h.split(delimiter))
+                    .map(str::to_string)
+                    .collect();
+                let quoted = header.iter().position(|h| h.contains(delimiter));
+                return Err(match quoted {
+                    Some(i) if recognise(&split, options.mapping.as_ref()).is_ok() => quote_in(i),
+                    _ => e,
+                });
+            }
+            Err(e) => return Err(e),
+        };
         self.header_len = header.len();
         self.last_named_column = header
             .iter()
@@ -841,9 +1195,9 @@ impl Rows {
         Ok(())
     }
 
-    fn event(&mut self, rec: &RecordBuf, span: Span) {
+    fn event(&mut self, rec: &RecordBuf, span: Span) -> Result<(), ImportError> {
         let Some(layout) = self.layout.as_ref() else {
-            return;
+            return Ok(());
         };
         let format = layout.format;
         let form = self.date_form.unwrap_or(DateForm::Iso);
@@ -875,7 +1229,7 @@ impl Rows {
                 (None, None) => {
                     let column = c.date();
                     self.note(RowProblem::UnreadableDate, line, Some(column), date_field);
-                    return;
+                    return Ok(());
                 }
             }
         } else if cached.valid && cached.bytes == date_field && self.caches.date_year == year {
@@ -899,7 +1253,7 @@ impl Rows {
                     };
                     let column = c.date();
                     self.note(problem, line, Some(column), date_field);
-                    return;
+                    return Ok(());
                 }
             }
         };
@@ -926,11 +1280,33 @@ impl Rows {
                             self.store.side2[row] = side;
                         }
                         self.report.rows_merged += 1;
-                        return;
+                        return Ok(());
                     }
                     self.event_ids
                         .insert(id.into(), self.store.date.len() as u32);
                 }
+            }
+        }
+        let events = self.store.len() as u64;
+        if events >= self.max_events {
+            return Err(ImportError::TooManyEvents {
+                limit: self.max_events,
+                line,
+            });
+        }
+        // Measuring walks the interned names, so it is done now and then:
+        // at each power of two, and every million events.
+        if events >= 1 << 12 && (events.is_power_of_two() || events % (1 << 20) == 0) {
+            let used = self.store.memory_use();
+            let bytes = used.column_bytes
+                + used.record_span_bytes
+                + used.table_bytes
+                + self.event_ids.len() * 48;
+            if bytes as u64 > self.max_memory {
+                return Err(ImportError::TooMuchMemory {
+                    line,
+                    limit_bytes: self.max_memory,
+                });
             }
         }
         let c = self.columns.clone();
@@ -950,6 +1326,21 @@ impl Rows {
         let sub_event_type = self.intern_category(rec, &c, Category::SubEventType);
         let disorder_type = self.intern_category(rec, &c, Category::DisorderType);
 
+        for (code, role) in [
+            (event_type, ColumnRole::EventType),
+            (sub_event_type, ColumnRole::SubEventType),
+            (disorder_type, ColumnRole::DisorderType),
+        ] {
+            if code != NONE && code > MAX_CODE16 {
+                let column = c.get(role).and_then(|i| self.store.header.get(i));
+                return Err(ImportError::TooManyValues {
+                    role,
+                    column: column.cloned().unwrap_or_default(),
+                    limit: MAX_CODE16 as usize + 1,
+                    line,
+                });
+            }
+        }
         let type_name = self.store.names[Category::EventType].name(event_type);
         let civilian = match c.get(ColumnRole::CivilianTargeting) {
             Some(col) => !trim(rec.field(col)).is_empty(),
@@ -1011,6 +1402,7 @@ impl Rows {
             self.store.fatalities_high.push(high);
             self.store.civilian_deaths.push(civilians);
         }
+        Ok(())
     }
 
     fn intern(&mut self, rec: &RecordBuf, column: Option<usize>, which: Col) -> u32 {
@@ -1155,11 +1547,18 @@ impl Rows {
     fn finish(
         mut self,
         bytes: u64,
+        mark: u64,
+        replaced: u64,
         held: Option<Vec<u8>>,
         options: &ImportOptions,
     ) -> Result<Dataset, ImportError> {
         if self.layout.is_none() {
-            return Err(ImportError::EmptyFile);
+            // No line held anything but line ends, spaces and separators.
+            return Err(match bytes {
+                0 => ImportError::EmptyFile,
+                b if b == mark => ImportError::OnlyByteOrderMark { bytes },
+                _ => ImportError::OnlyBlankLines { bytes },
+            });
         }
         if self.date_form.is_none() {
             self.choose_date_form(options)?;
@@ -1196,15 +1595,23 @@ impl Rows {
         }
         self.store.source = match held {
             Some(text) => SourceText::InMemory(text),
-            None => SourceText::External {
-                offset: self.store.encoding.bom_len() as u64,
-            },
+            None => SourceText::External { offset: mark },
         };
         let report = &mut self.report;
         report.bytes = bytes;
         report.events = self.store.len() as u64;
         report.date_min = self.store.date.iter().min().copied();
         report.date_max = self.store.date.iter().max().copied();
+        if let Some(line) = self.read_as_windows1252_from {
+            report
+                .warnings
+                .push(ImportWarning::ReadAsWindows1252 { line });
+        }
+        if let Some(line) = self.not_utf8_from {
+            report
+                .warnings
+                .push(ImportWarning::NotUtf8 { line, replaced });
+        }
         if report.rows_merged > 0 {
             report.warnings.push(ImportWarning::RowsMerged {
                 rows: report.rows_merged,
@@ -1232,13 +1639,13 @@ enum Col {
     Location,
 }
 
-/// Codes above `u16::MAX` cannot happen for type columns in real files
-/// (ACLED has a few dozen types); saturate rather than wrap if one does.
+/// A type code as stored per event; codes past [`MAX_CODE16`] are refused
+/// before they get here (`TooManyValues`).
 fn code16(code: u32) -> u16 {
     if code == NONE {
         u16::MAX
     } else {
-        code.min(u32::from(u16::MAX - 1)) as u16
+        code.min(MAX_CODE16) as u16
     }
 }
 
@@ -1315,33 +1722,87 @@ fn parse_float(field: &[u8]) -> Option<f32> {
     None
 }
 
-/// Picks the delimiter from the first line: the one of `,` `;` tab that
-/// occurs most often outside quotes. `None` until a full line is buffered.
-fn detect_delimiter(text: &[u8], last: bool) -> Option<Delimiter> {
-    let mut in_quotes = false;
-    let mut counts = [0usize; 3];
-    let mut complete = last;
-    for &b in text {
-        match b {
-            b'"' => in_quotes = !in_quotes,
-            b'\n' if !in_quotes => {
-                complete = true;
+/// Picks the delimiter from the first line that holds anything: the one
+/// of `,` `;` tab that occurs most often outside quotes. The text arrives
+/// in pieces, so the scan goes on from where it stopped (a header line
+/// with no end in sight must not be scanned again with each piece).
+#[derive(Default)]
+struct DelimiterSniff {
+    scanned: usize,
+    in_quotes: bool,
+    counts: [usize; 3],
+    /// The line has held something other than spaces.
+    content: bool,
+    /// The counts at the first line end inside quotes.
+    first_line: Option<[usize; 3]>,
+    /// Bytes at the start that are lines of nothing (line ends, spaces,
+    /// separators): the caller may drop them.
+    blank_prefix: usize,
+}
+
+impl DelimiterSniff {
+    /// Scans on through `text` (all the text so far, of which the first
+    /// `scanned` bytes were seen). `None` until a whole line is there.
+    /// A quote on the first line that does not close within [`SNIFF_LEN`]
+    /// bytes is taken as stray: the line then ends at its first line end,
+    /// so the header can be read and the quote reported.
+    fn scan(&mut self, text: &[u8], last: bool) -> Option<Delimiter> {
+        let mut complete = false;
+        // Decided from the file's bytes alone, wherever the chunks end: a
+        // stray quote is taken as such at a fixed length of the line.
+        let mut stray = false;
+        for &b in &text[self.scanned.min(text.len())..] {
+            self.scanned += 1;
+            match b {
+                b'"' => {
+                    self.in_quotes = !self.in_quotes;
+                    self.content = true;
+                }
+                b'\n' | b'\r' if !self.in_quotes => {
+                    if self.content {
+                        complete = true;
+                        break;
+                    }
+                    // A line of nothing: the header is still to come.
+                    self.counts = [0; 3];
+                    self.first_line = None;
+                    self.blank_prefix = self.scanned;
+                }
+                b'\n' | b'\r' => {
+                    self.first_line.get_or_insert(self.counts);
+                }
+                b',' if !self.in_quotes => self.counts[0] += 1,
+                b';' if !self.in_quotes => self.counts[1] += 1,
+                b'\t' if !self.in_quotes => self.counts[2] += 1,
+                b' ' => {}
+                _ => self.content = true,
+            }
+            if self.first_line.is_some() && self.scanned - self.blank_prefix >= SNIFF_LEN {
+                stray = true;
                 break;
             }
-            b',' if !in_quotes => counts[0] += 1,
-            b';' if !in_quotes => counts[1] += 1,
-            b'\t' if !in_quotes => counts[2] += 1,
-            _ => {}
         }
+        if last && !complete && !self.content && !self.in_quotes {
+            // The file ends in a line of nothing.
+            self.blank_prefix = self.scanned;
+        }
+        let counts = match (complete, stray, self.first_line) {
+            (_, true, Some(first)) => first,
+            (true, _, _) => self.counts,
+            _ if last => self.counts,
+            _ => return None,
+        };
+        let delimiters = [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab];
+        let best = (0..3)
+            .max_by_key(|&i| (counts[i], usize::from(i == 0)))
+            .unwrap_or(0);
+        Some(delimiters[best])
     }
-    if !complete {
-        return None;
-    }
-    let delimiters = [Delimiter::Comma, Delimiter::Semicolon, Delimiter::Tab];
-    let best = (0..3)
-        .max_by_key(|&i| (counts[i], usize::from(i == 0)))
-        .unwrap_or(0);
-    Some(delimiters[best])
+}
+
+#[cfg(test)]
+fn detect_delimiter(text: &[u8], last: bool) -> Option<Delimiter> {
+    DelimiterSniff::default().scan(text, last)
 }
 
 #[cfg(test)]
@@ -1382,6 +1843,59 @@ mod tests {
         );
         assert_eq!(detect_delimiter(b"a,b,c", false), None);
         assert_eq!(detect_delimiter(b"a,b,c", true), Some(Delimiter::Comma));
+        // Lone CR line ends, and blank lines before the header.
+        assert_eq!(
+            detect_delimiter(b"a;b;c\r1,5;2", false),
+            Some(Delimiter::Semicolon)
+        );
+        assert_eq!(
+            detect_delimiter(b"\n \r\na\tb\n", false),
+            Some(Delimiter::Tab)
+        );
+        // Scanned in pieces, as the text arrives.
+        let mut sniff = DelimiterSniff::default();
+        let text = b"a;b;\"c,d,e\";f\n";
+        for end in 1..text.len() {
+            assert_eq!(sniff.scan(&text[..end], false), None, "{end}");
+        }
+        assert_eq!(sniff.scan(text, false), Some(Delimiter::Semicolon));
+    }
+
+    /// A file re-encoded to UTF-8 is held in memory whole; past its limit
+    /// the import stops with a sentence rather than running out of memory.
+    #[test]
+    fn re_encoded_text_held_past_its_limit_is_a_sentence() {
+        let limits = Limits {
+            events: 1_000,
+            memory: u64::MAX,
+            held: Some(100),
+        };
+        let mut parser = Parser::new(TextEncoding::Utf16Le, true, limits);
+        // 20 bytes of header and 10 rows of 16: 180 bytes, ending on line 12.
+        let text = format!("event_date,location\n{}", "2022-05-05,Town\n".repeat(10));
+        let err = parser.feed(text.as_bytes(), false, &ImportOptions::default());
+        let err = err.err().unwrap();
+        assert_eq!(
+            err,
+            ImportError::HeldTextTooLarge {
+                encoding: TextEncoding::Utf16Le,
+                line: 12,
+                limit_bytes: 100
+            }
+        );
+        let message = err.to_string();
+        assert!(message.contains("UTF-16 little-endian"), "{message}");
+        assert!(message.contains("more than 100 bytes"), "{message}");
+    }
+
+    #[test]
+    fn line_ends_are_counted_as_csv_core_reads_them() {
+        assert_eq!(line_breaks(b"a\nb\r\nc\rd", 0), 3);
+        assert_eq!(line_breaks(b"\n", b'\r'), 0);
+        assert_eq!(line_breaks(b"\n\n", b'\r'), 1);
+        assert_eq!(line_breaks(b"\r\r\n\n", 0), 3);
+        let long = "x\"\r\n".repeat(1_000);
+        assert_eq!(count_bytes(long.as_bytes()), [1_000, 1_000, 1_000]);
     }
 
     #[test]

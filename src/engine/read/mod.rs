@@ -11,6 +11,7 @@ pub mod error;
 pub mod import;
 pub mod json;
 pub mod layout;
+pub mod limits;
 pub mod open;
 pub mod problem;
 pub mod published;
