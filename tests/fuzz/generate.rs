@@ -67,20 +67,8 @@ fn chance(rng: &mut Rng, one_in: u64) -> bool {
     rng.below(one_in) == 0
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// ACLED's month names, as the engine reads them.
+use eventlens::engine::data::date::MONTH_NAMES as MONTHS;
 
 /// A date value in one of the forms files use, sometimes out of range.
 pub fn date_value(rng: &mut Rng) -> String {

@@ -109,7 +109,7 @@ fn parse_day_month_name(s: &[u8]) -> Option<Day> {
 
 /// English month names, as ACLED writes them ("22 February 2019") and as
 /// the page prints them.
-pub(crate) const MONTH_NAMES: [&str; 12] = [
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
