@@ -14,6 +14,7 @@ use crate::engine::read::decode::SNIFF_LEN;
 use crate::engine::read::import::sample_ranges;
 use crate::engine::read::json::read_json;
 use crate::engine::read::layout::ColumnMapping;
+use crate::engine::read::limits::check_size;
 use crate::engine::read::open::{converted_options, kind_of, FileKind, Opened};
 use crate::engine::{import_bytes, Dataset, ImportError, ImportOptions, Importer};
 use js_sys::{Reflect, Uint8Array};
@@ -33,6 +34,8 @@ const HOLD_TEXT_BELOW: u64 = 64 * 1024 * 1024;
 /// What a browser tab can reasonably hold for the columns of a file this
 /// large (about 32 bytes per event; a full ACLED export is about 1.3 GB).
 const SIZE_LIMIT: u64 = 3_000_000_000;
+/// Most bytes a linked file (`?data=`) may send, counted as they arrive.
+const REMOTE_LIMIT: u64 = 1_000_000_000;
 /// Largest JSON document read: it is read whole, then turned into CSV text
 /// held in memory beside it.
 const JSON_LIMIT: u64 = 300_000_000;
@@ -305,10 +308,14 @@ async fn fetch_remote(
         .ok()
         .flatten()
         .and_then(|v| v.trim().parse::<u64>().ok());
-    let hold_text = total.is_some_and(|t| t < HOLD_TEXT_BELOW);
+    // What the server says of the size is shown, never trusted: a
+    // compressed answer can inflate far past its Content-Length. The text
+    // is not held in the importer; records are read back from the bytes
+    // received, kept as a Blob outside the wasm memory, and the import
+    // stops once more bytes arrive than a linked file may have.
     let mut importer = Importer::new(ImportOptions {
-        hold_text,
-        size_limit: Some(SIZE_LIMIT),
+        hold_text: false,
+        size_limit: Some(REMOTE_LIMIT),
         ..ImportOptions::default()
     });
     let import_error = |e: ImportError| {
@@ -363,9 +370,7 @@ async fn fetch_remote(
             else {
                 continue;
             };
-            if !hold_text {
-                parts.push(&chunk);
-            }
+            parts.push(&chunk);
             buffer.resize(chunk.length() as usize, 0);
             chunk.copy_to(&mut buffer);
             received += buffer.len() as u64;
@@ -389,12 +394,8 @@ async fn fetch_remote(
     if cancelled() {
         return Ok(None);
     }
-    let file = if hold_text {
-        None
-    } else {
-        let name = url.rsplit('/').next().unwrap_or("data.csv");
-        web_sys::File::new_with_u8_array_sequence(&parts, name).ok()
-    };
+    let name = url.rsplit('/').next().unwrap_or("data.csv");
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, name).ok();
     Ok(Some((dataset, file)))
 }
 
@@ -432,6 +433,8 @@ async fn read_file(
     generation: u64,
 ) -> Result<Option<Dataset>, Failure> {
     let total = file.size() as u64;
+    // A file too large for the tab is refused before any of it is read.
+    check_size(total, SIZE_LIMIT).map_err(Failure::Import)?;
     // A JSON document is read whole and turned into rows first. A workbook
     // gets the importer's sentence (save it as CSV): its reader would more
     // than double the page's download, so only the command line reads
