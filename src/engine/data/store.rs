@@ -480,40 +480,66 @@ impl MemoryUse {
 
 /// Splits one CSV record (as read back from the source) into fields.
 pub fn parse_record(bytes: &[u8], delimiter: u8) -> Vec<String> {
-    // A span may start with the \n of the previous record's CRLF.
+    let bytes = record_text(bytes);
+    // As a CSV reader does at the start of its input.
+    let input = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    with_reader(delimiter, |reader| {
+        let mut fields = Vec::new();
+        read_fields(reader, input, &mut Vec::new(), |_, field| {
+            fields.push(field_text(field).into_owned());
+            true
+        });
+        fields
+    })
+}
+
+/// A record's span without the `\n` of the previous record's CRLF (or
+/// any line ends) it may start with.
+pub(crate) fn record_text(bytes: &[u8]) -> &[u8] {
     let start = bytes
         .iter()
         .position(|&b| b != b'\n' && b != b'\r')
         .unwrap_or(bytes.len());
-    let bytes = &bytes[start..];
-    // As a CSV reader does at the start of its input.
-    let mut input = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    with_reader(delimiter, |reader| {
-        let mut fields = Vec::new();
-        let mut field = vec![0u8; 256];
-        let mut len = 0;
-        loop {
-            // An empty input tells csv-core the record's text ended.
-            let (result, n_in, n_out) = reader.read_field(input, &mut field[len..]);
-            input = &input[n_in..];
-            len += n_out;
-            match result {
-                csv_core::ReadFieldResult::InputEmpty => {}
-                csv_core::ReadFieldResult::OutputFull => {
-                    let grown = field.len() * 2;
-                    field.resize(grown, 0);
-                }
-                csv_core::ReadFieldResult::Field { record_end } => {
-                    fields.push(field_text(&field[..len]).into_owned());
-                    len = 0;
-                    if record_end {
-                        return fields;
-                    }
-                }
-                csv_core::ReadFieldResult::End => return fields,
+    &bytes[start..]
+}
+
+/// Reads the fields of the one record in `input` with `reader` (reset
+/// first), calling `each(index, field)` for each field until it returns
+/// `false` or the record ends. `field` is a scratch buffer, grown to the
+/// longest field and kept by the caller between records.
+pub(crate) fn read_fields(
+    reader: &mut csv_core::Reader,
+    mut input: &[u8],
+    field: &mut Vec<u8>,
+    mut each: impl FnMut(usize, &[u8]) -> bool,
+) {
+    reader.reset();
+    if field.is_empty() {
+        field.resize(256, 0);
+    }
+    let mut index = 0;
+    let mut len = 0;
+    loop {
+        // An empty input tells csv-core the record's text ended.
+        let (result, n_in, n_out) = reader.read_field(input, &mut field[len..]);
+        input = &input[n_in..];
+        len += n_out;
+        match result {
+            csv_core::ReadFieldResult::InputEmpty => {}
+            csv_core::ReadFieldResult::OutputFull => {
+                let grown = field.len() * 2;
+                field.resize(grown, 0);
             }
+            csv_core::ReadFieldResult::Field { record_end } => {
+                if !each(index, &field[..len]) || record_end {
+                    return;
+                }
+                index += 1;
+                len = 0;
+            }
+            csv_core::ReadFieldResult::End => return,
         }
-    })
+    }
 }
 
 /// Runs `f` with a reset CSV reader for `delimiter` (records are read

@@ -5,7 +5,7 @@
 
 use crate::engine::data::fold::{contains_folded, fold};
 use crate::engine::data::source::ColumnRole;
-use crate::engine::data::store::{field_text, CsvReader, Store};
+use crate::engine::data::store::{field_text, read_fields, record_text, CsvReader, Store};
 use std::ops::Range;
 
 /// A search of the notes of a file whose text is not held in memory, run
@@ -137,58 +137,31 @@ pub fn match_records(
         let Some(record) = bytes.get(s as usize..e as usize) else {
             continue;
         };
-        // A record may start with the \n of the previous record's CRLF.
-        let skip = record
-            .iter()
-            .take_while(|&&b| b == b'\n' || b == b'\r')
-            .count();
-        let mut input = &record[skip..];
+        let input = record_text(record);
         // Cheap pre-check on the raw bytes: an ASCII needle cannot match an
         // ASCII record that lacks it. (Accented text can match by folding.)
         if ascii && input.is_ascii() && !contains_ascii_ci(input, needle_bytes) {
             continue;
         }
-        reader.reset();
-        let mut index = 0;
-        let mut len = 0;
-        loop {
-            // An empty input tells csv-core the record's text ended.
-            let (result, n_in, n_out) = reader.read_field(input, &mut field[len..]);
-            input = &input[n_in..];
-            len += n_out;
-            match result {
-                csv_core::ReadFieldResult::OutputFull => {
-                    let grown = field.len() * 2;
-                    field.resize(grown, 0);
-                }
-                csv_core::ReadFieldResult::InputEmpty => {}
-                csv_core::ReadFieldResult::End => break,
-                csv_core::ReadFieldResult::Field { record_end } => {
-                    if wanted.contains(&index) {
-                        let text = &field[..len];
-                        let hit = if ascii && text.is_ascii() {
-                            contains_ascii_ci(text, needle_bytes)
-                        } else if windows1252 {
-                            let text = encoding_rs::WINDOWS_1252
-                                .decode_without_bom_handling(text)
-                                .0;
-                            contains_folded(&text, needle)
-                        } else {
-                            contains_folded(&field_text(text), needle)
-                        };
-                        if hit {
-                            out[r] = true;
-                            break;
-                        }
-                    }
-                    index += 1;
-                    len = 0;
-                    if record_end || index > last_wanted {
-                        break;
-                    }
+        read_fields(reader, input, &mut field, |index, text| {
+            if wanted.contains(&index) {
+                let hit = if ascii && text.is_ascii() {
+                    contains_ascii_ci(text, needle_bytes)
+                } else if windows1252 {
+                    let text = encoding_rs::WINDOWS_1252
+                        .decode_without_bom_handling(text)
+                        .0;
+                    contains_folded(&text, needle)
+                } else {
+                    contains_folded(&field_text(text), needle)
+                };
+                if hit {
+                    out[r] = true;
+                    return false;
                 }
             }
-        }
+            index < last_wanted
+        });
     }
 }
 
