@@ -5,10 +5,12 @@
 
 use super::dom;
 use super::state::{AppState, CompareSettings, DatasetInfo, Loaded, Origin};
+use super::workbook::{self, WorkbookFailure};
 use super::Ctx;
 use crate::engine::data::date::Day;
 use crate::engine::present::format::bytes;
 use crate::engine::query::{Filters, QueryState};
+use crate::engine::read::container::ContainerError;
 use crate::engine::read::dates::FieldOrder;
 use crate::engine::read::decode::SNIFF_LEN;
 use crate::engine::read::import::sample_ranges;
@@ -39,6 +41,9 @@ const REMOTE_LIMIT: u64 = 1_000_000_000;
 /// Largest JSON document read: it is read whole, then turned into CSV text
 /// held in memory beside it.
 const JSON_LIMIT: u64 = 300_000_000;
+/// Largest workbook read: the reader holds every cell of its sheet, several
+/// times the file's (compressed) size, then the CSV text it becomes.
+const WORKBOOK_LIMIT: u64 = 100_000_000;
 
 /// Progress of a file being read.
 #[derive(Clone, Debug, PartialEq)]
@@ -268,6 +273,13 @@ pub fn load_remote(ctx: Ctx, url: String) {
                     ctx.error.set(Some(format!("{message}{tail}")));
                     if fallback {
                         load_bundled(ctx);
+                    } else {
+                        // The link's view waited for a dataset that never
+                        // came: it must not apply to the next file, and the
+                        // address bar goes back to the view on show (a
+                        // link reached by Back or Forward).
+                        ctx.recipe.set_value(None);
+                        ctx.app.update(|_| {});
                     }
                 }
             }
@@ -337,6 +349,25 @@ async fn fetch_remote(
     };
     ctx.progress.set(Some(progress.clone()));
     let parts = js_sys::Array::new();
+    let name = url.rsplit('/').next().unwrap_or("data.csv");
+    // The first bytes say whether this is CSV text, streamed into the
+    // importer, or a JSON document or workbook, collected whole.
+    let mut kind: Option<FileKind> = None;
+    let mut whole: Vec<u8> = Vec::new();
+    let failure_text = |failure: Failure| match failure {
+        Failure::Import(e) => import_error(e),
+        Failure::Read(sentence) => format!("{url} could not be read: {sentence}"),
+    };
+    let settle_kind = |head: &mut Vec<u8>, importer: &mut Importer| {
+        let kind = kind_of(&head[..head.len().min(SNIFF_LEN)], name);
+        if kind == FileKind::Text {
+            importer.push(head).map_err(import_error)?;
+            *head = Vec::new();
+        } else {
+            check_whole_size(kind, head.len() as u64).map_err(failure_text)?;
+        }
+        Ok::<FileKind, String>(kind)
+    };
     let mut received: u64 = 0;
     let mut since_yield: u64 = 0;
     let mut buffer = Vec::new();
@@ -375,7 +406,19 @@ async fn fetch_remote(
             chunk.copy_to(&mut buffer);
             received += buffer.len() as u64;
             since_yield += buffer.len() as u64;
-            importer.push(&buffer).map_err(import_error)?;
+            match kind {
+                Some(FileKind::Text) => importer.push(&buffer).map_err(import_error)?,
+                Some(whole_kind) => {
+                    whole.extend_from_slice(&buffer);
+                    check_whole_size(whole_kind, received).map_err(failure_text)?;
+                }
+                None => {
+                    whole.extend_from_slice(&buffer);
+                    if whole.len() >= SNIFF_LEN {
+                        kind = Some(settle_kind(&mut whole, &mut importer)?);
+                    }
+                }
+            }
             if since_yield >= CHUNK / 4 {
                 since_yield = 0;
                 progress.bytes = received;
@@ -390,11 +433,22 @@ async fn fetch_remote(
             }
         }
     }
+    let kind = match kind {
+        Some(kind) => kind,
+        None => settle_kind(&mut whole, &mut importer)?,
+    };
+    if kind != FileKind::Text {
+        // Converted text is held in memory; records are read from it, not
+        // from the bytes received.
+        return match import_whole(ctx, generation, kind, whole, None, None).await {
+            Ok(dataset) => Ok(dataset.map(|d| (d, None))),
+            Err(failure) => Err(failure_text(failure)),
+        };
+    }
     let dataset = importer.finish().map_err(import_error)?;
     if cancelled() {
         return Ok(None);
     }
-    let name = url.rsplit('/').next().unwrap_or("data.csv");
     let file = web_sys::File::new_with_u8_array_sequence(&parts, name).ok();
     Ok(Some((dataset, file)))
 }
@@ -403,6 +457,7 @@ async fn fetch_remote(
 /// one, if a link's `?data=` was cancelled before anything was shown).
 pub fn cancel(ctx: Ctx) {
     ctx.load_generation.update_value(|g| *g += 1);
+    workbook::stop();
     ctx.progress.set(None);
     ctx.load_state.set(LoadState::Cancelling);
     if ctx.info.with_untracked(Option::is_none) {
@@ -435,22 +490,16 @@ async fn read_file(
     let total = file.size() as u64;
     // A file too large for the tab is refused before any of it is read.
     check_size(total, SIZE_LIMIT).map_err(Failure::Import)?;
-    // A JSON document is read whole and turned into rows first. A workbook
-    // gets the importer's sentence (save it as CSV): its reader would more
-    // than double the page's download, so only the command line reads
-    // workbooks for now.
+    // A JSON document or a workbook is read whole and turned into rows
+    // first.
     let head_len = total.min(SNIFF_LEN as u64);
     let head = dom::start_read(file, 0, head_len)
         .map_err(Failure::Read)?
         .await
         .map_err(Failure::Read)?;
-    if kind_of(&head, &file.name()) == FileKind::Json {
-        if total > JSON_LIMIT {
-            return Err(Failure::Import(ImportError::TooLarge {
-                bytes: total,
-                limit_bytes: JSON_LIMIT,
-            }));
-        }
+    let kind = kind_of(&head, &file.name());
+    if kind != FileKind::Text {
+        check_whole_size(kind, total)?;
         let bytes = dom::start_read(file, 0, total)
             .map_err(Failure::Read)?
             .await
@@ -458,16 +507,7 @@ async fn read_file(
         if ctx.load_generation.get_value() != generation {
             return Ok(None);
         }
-        let converted = read_json(&bytes).map_err(|e| Failure::Import(e.into()))?;
-        let options = converted_options(ImportOptions {
-            mapping,
-            date_order,
-            ..ImportOptions::default()
-        });
-        let dataset = import_bytes(converted.text.as_bytes(), options)?;
-        let opened =
-            Opened::from_converted(dataset, converted.container, converted.warnings, total);
-        return Ok(Some(opened.dataset));
+        return import_whole(ctx, generation, kind, bytes, mapping, date_order).await;
     }
     // Slices from throughout the file, so its date form is chosen from
     // values spread through it.
@@ -529,6 +569,73 @@ async fn read_file(
         return Ok(None);
     }
     Ok(Some(dataset))
+}
+
+/// Refuses a JSON document or workbook too large to be read whole.
+fn check_whole_size(kind: FileKind, bytes: u64) -> Result<(), Failure> {
+    let (what, limit) = if kind == FileKind::Workbook {
+        ("workbook", WORKBOOK_LIMIT)
+    } else {
+        ("JSON file", JSON_LIMIT)
+    };
+    if bytes > limit {
+        return Err(Failure::Import(ImportError::Container(
+            ContainerError::TooLargeToReadWhole {
+                what: what.to_string(),
+                bytes,
+                limit_bytes: limit,
+            },
+        )));
+    }
+    Ok(())
+}
+
+/// Imports a JSON document or a workbook held whole in `bytes`: turned
+/// into CSV text (a workbook by the Excel reader's worker), then imported
+/// from memory. The report says what the events were read from (which
+/// sheet) before the conversion's own warnings. `Ok(None)` when cancelled.
+async fn import_whole(
+    ctx: Ctx,
+    generation: u64,
+    kind: FileKind,
+    bytes: Vec<u8>,
+    mapping: Option<ColumnMapping>,
+    date_order: Option<FieldOrder>,
+) -> Result<Option<Dataset>, Failure> {
+    let file_bytes = bytes.len() as u64;
+    let converted = match kind {
+        FileKind::Workbook => match workbook::read_in_worker(&bytes).await {
+            Ok(converted) => converted,
+            Err(WorkbookFailure::Refused(sentence)) => return Err(Failure::Read(sentence)),
+            Err(WorkbookFailure::Stopped(sentence)) => return Err(Failure::Read(sentence)),
+            Err(WorkbookFailure::Cancelled) => return Ok(None),
+        },
+        FileKind::Json => read_json(&bytes).map_err(|e| Failure::Import(e.into()))?,
+        FileKind::Text => {
+            let options = ImportOptions {
+                mapping,
+                date_order,
+                hold_text: true,
+                ..ImportOptions::default()
+            };
+            return Ok(Some(import_bytes(&bytes, options)?));
+        }
+    };
+    drop(bytes);
+    if ctx.load_generation.get_value() != generation {
+        return Ok(None);
+    }
+    let options = converted_options(ImportOptions {
+        mapping,
+        date_order,
+        ..ImportOptions::default()
+    });
+    let dataset = import_bytes(converted.text.as_bytes(), options)?;
+    let mut warnings = vec![converted.container.describe()];
+    warnings.retain(|w| !w.is_empty());
+    warnings.extend(converted.warnings);
+    let opened = Opened::from_converted(dataset, converted.container, warnings, file_bytes);
+    Ok(Some(opened.dataset))
 }
 
 /// Makes `dataset` the one on show. A view waiting in `ctx.recipe` (from

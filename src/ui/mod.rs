@@ -22,6 +22,9 @@ mod share;
 mod state;
 mod table;
 mod timeline;
+mod workbook;
+
+pub use workbook::serve as serve_workbook_reader;
 
 use crate::engine::link::ViewState;
 use crate::engine::present::map::MapView;

@@ -408,6 +408,41 @@ test('?data=URL streams a CSV from a host that allows it, and says why when it c
   }
 });
 
+test('a failed ?data= link reached by Back keeps the view on show, its address, and no filters for the next file', { timeout: 180_000 }, async () => {
+  const events = await fixtureEvents();
+  const data = await serve((req, res) => {
+    res.writeHead(404, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' }).end('not found');
+  });
+  const missing = `${data.url}/missing.csv`;
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitForData(page);
+    // A history entry for the failing link (with a filter of its own),
+    // then one for the bundled view; Back reaches the failing one.
+    await page.evaluate((url) => {
+      history.pushState(null, '', `?data=${encodeURIComponent(url)}&type=Riots`);
+      history.pushState(null, '', location.pathname);
+    }, missing);
+    await page.evaluate(() => history.back());
+    await page.waitForFunction(
+      (u) => document.querySelector('[role="alert"]')?.textContent.includes(u),
+      missing,
+      { timeout: 30_000 },
+    );
+    assert.match(await page.locator('[role="alert"]').textContent(), /dataset on show stays/);
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('data'), null, { timeout: 10_000 });
+    assert.equal(new URL(page.url()).searchParams.get('type'), null, "the failed link's filter is not in the address");
+    // The next file opens with no filter left over from the failed link.
+    await page.setInputFiles('[data-testid="file-input"]', FIXTURE);
+    await expectCounts(page, totals(events), 'for the file opened after the failed link');
+    assertNoPageErrors(app.errors.filter((e) => !e.includes(data.url) && !/status of 404/.test(e)));
+  } finally {
+    await app.close();
+    await data.close();
+  }
+});
+
 /** A seeded generator (mulberry32), so a failing link can be replayed. */
 function random(seed) {
   let a = seed >>> 0;

@@ -62,7 +62,7 @@ impl Container {
 }
 
 /// A workbook or JSON document turned into CSV text for the importer.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Converted {
     pub text: String,
     pub container: Container,
@@ -93,7 +93,7 @@ impl JsonShape {
 }
 
 /// Why a workbook or a JSON document gave no CSV text.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum ContainerError {
     /// An Excel 97-2003 binary workbook (.xls).
     OldExcel,
@@ -121,9 +121,9 @@ pub enum ContainerError {
     /// The array of events is empty.
     NoObjects { shape: JsonShape },
     /// The file must be read whole, and it is larger than the page reads
-    /// whole.
+    /// whole. `what`: "workbook" or "JSON file".
     TooLargeToReadWhole {
-        what: &'static str,
+        what: String,
         bytes: u64,
         limit_bytes: u64,
     },
@@ -353,7 +353,7 @@ mod tests {
                 shape: JsonShape::Array,
             },
             ContainerError::TooLargeToReadWhole {
-                what: "workbook",
+                what: "workbook".into(),
                 bytes: 300_000_000,
                 limit_bytes: 200_000_000,
             },

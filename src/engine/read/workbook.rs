@@ -17,10 +17,7 @@ pub(crate) const OLE_MAGIC: [u8; 4] = [0xD0, 0xCF, 0x11, 0xE0];
 
 /// Reads `sheet` of the workbook in `bytes`, or, when `sheet` is `None`, its
 /// first visible worksheet that has a value in some cell.
-pub(crate) fn read_workbook(
-    bytes: &[u8],
-    sheet: Option<&str>,
-) -> Result<Converted, ContainerError> {
+pub fn read_workbook(bytes: &[u8], sheet: Option<&str>) -> Result<Converted, ContainerError> {
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| opening_error(e, bytes))?;
     let sheets: Vec<String> = book
         .sheets_metadata()
