@@ -393,3 +393,19 @@ pub fn set_page_query(query: &str, push: bool) {
         history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
     };
 }
+
+/// Registers the offline service worker (`sw.js`, written beside the page
+/// by the release build), so the site and its bundled data open with no
+/// network after the first visit. Where there is none (a development
+/// server) or the browser refuses (private mode, an old browser), the page
+/// simply stays online-only.
+pub fn register_offline_worker() {
+    let navigator = window().navigator();
+    if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        return;
+    }
+    let registering = navigator.service_worker().register("./sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = JsFuture::from(registering).await;
+    });
+}

@@ -41,6 +41,7 @@ use std::sync::Arc;
 
 /// Mounts the app on `<body>`.
 pub fn mount() {
+    dom::register_offline_worker();
     leptos::mount::mount_to_body(App);
 }
 

@@ -47,17 +47,17 @@ export async function launchBrowser() {
 /**
  * Serves `dist/` and opens the app in a new browser page.
  *
- * Resolves to `{ page, url, errors, close() }`. `errors` fills up with one
+ * Resolves to `{ page, context, url, errors, close() }`. `errors` fills up with one
  * string per console error, uncaught page exception, failed request or HTTP
  * error response; `close()` shuts the browser and the server down.
  * `path` is appended to the app's URL (e.g. a query string).
  */
-export async function openApp({ path: subPath = '', viewport = { width: 1280, height: 800 } } = {}) {
+export async function openApp({ path: subPath = '', viewport = { width: 1280, height: 800 }, root = DIST } = {}) {
   assert.ok(
-    existsSync(path.join(DIST, 'index.html')),
-    'dist/index.html is missing; build the site first with .ci/build',
+    existsSync(path.join(root, 'index.html')),
+    `${root}/index.html is missing; build the site first with .ci/build`,
   );
-  const server = await startServer({ root: DIST, base: BASE });
+  const server = await startServer({ root, base: BASE });
   let browser;
   try {
     browser = await launchBrowser();
@@ -68,6 +68,7 @@ export async function openApp({ path: subPath = '', viewport = { width: 1280, he
     await page.goto(url, { waitUntil: 'load' });
     return {
       page,
+      context,
       url,
       errors,
       close: async () => {
