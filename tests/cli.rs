@@ -303,3 +303,29 @@ fn report_and_aggregate_read_workbooks_and_json() {
     assert_eq!(code, 2);
     assert!(err.contains("not one"), "{err}");
 }
+
+#[test]
+fn diff_counts_what_changed_between_two_versions() {
+    // Hand counts: see tests/versions.rs.
+    let (code, out, _) = cli(&[
+        "diff",
+        "tests/fixtures/versions/earlier.csv",
+        "tests/fixtures/versions/later.csv",
+        "--admin1",
+        "Mopti",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(out["added"], 2);
+    assert_eq!(out["deleted"], 0);
+    assert_eq!(out["revised"], 2);
+    assert_eq!(out["earlier"]["fatalities"], 21);
+    assert_eq!(out["later"]["fatalities"], 41);
+    assert_eq!(out["added_ids"], serde_json::json!(["SYN9", "SYN10"]));
+    let (code, _, err) = cli(&[
+        "diff",
+        "tests/fixtures/versions/earlier.csv",
+        "tests/fixtures/ucdp_ged.csv",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("two different sources"), "{err}");
+}

@@ -6,6 +6,7 @@
 //! eventlens-cli report FILE [--sheet NAME] [--date-order day-first|month-first]
 //! eventlens-cli aggregate FILE --by month|year|admin1|event_type|actor [filters]
 //!                [--alias RAW=CANONICAL]... [--uncertain]
+//! eventlens-cli diff EARLIER LATER [filters] [--format json|csv]
 //! eventlens-cli generate --events N [--seed S] --out FILE
 //! ```
 
@@ -13,7 +14,10 @@ use eventlens::engine::data::actors::AliasTable;
 use eventlens::engine::data::date::Bin;
 use eventlens::engine::data::date::{self, Day};
 use eventlens::engine::data::dimension::{Category, GroupBy};
+use eventlens::engine::output::versions::version_changes_csv;
+use eventlens::engine::present::versions::{versions_summary, VersionTotals};
 use eventlens::engine::query::group;
+use eventlens::engine::query::versions::{diff_versions, event_id_text};
 use eventlens::engine::query::{Filters, QueryState};
 use eventlens::engine::read::container::Container;
 use eventlens::engine::read::dates::FieldOrder;
@@ -33,6 +37,8 @@ const USAGE: &str = "usage:
                 [--actor NAME] [--alongside NAME] [--event-type TYPE] [--admin1 NAME]
                 [--date-order day-first|month-first] [--alias RAW=CANONICAL]... [--uncertain]
                 (--uncertain counts an \"X and/or Y\" actor under each of X and Y)
+  eventlens-cli diff EARLIER LATER [the filters of aggregate] [--format json|csv]
+                (two versions of one export: events added, deleted and revised, matched by id)
   eventlens-cli generate --events N [--seed S] --out FILE   (synthetic ACLED-shaped data)
 
 FILE is a CSV export, an Excel workbook (.xlsx; --sheet picks a sheet other
@@ -96,6 +102,7 @@ fn run(args: &[String]) -> Result<String, CliError> {
         }
         "aggregate" => aggregate(rest),
         "generate" => generate(rest),
+        "diff" => diff(rest),
         "help" | "--help" | "-h" => Ok(USAGE.to_string()),
         other => Err(CliError::Usage(format!("Unknown command `{other}`."))),
     }
@@ -302,18 +309,8 @@ fn aggregate(args: &[String]) -> Result<String, CliError> {
                     CliError::Usage(format!("`--by {value}`: group by one of day, week, month, quarter, year, country, admin1, admin2, event_type, sub_event_type, disorder_type, actor."))
                 })?)
             }
-            "from" => filters.from = Some(parse_day(&name, &value)?),
-            "to" => filters.to = Some(parse_day(&name, &value)?),
-            "months" => filters.months = Some(parse_months(&value)?),
-            "actor" => filters.actor = Some(value),
-            "alongside" => filters.alongside = Some(value),
+            _ if filter_option(&mut filters, &name, &value)? => {}
             "sheet" => sheet = Some(value),
-            "uncertain" => filters.uncertain = true,
-            other if Category::from_slug(other).is_some() => {
-                if let Some(c) = Category::from_slug(other) {
-                    filters.categories[c].push(value);
-                }
-            }
             "date-order" => date_order = Some(parse_date_order(&value)?),
             "alias" => match value.split_once('=') {
                 Some((raw, canonical)) if !raw.trim().is_empty() && !canonical.trim().is_empty() => {
@@ -346,6 +343,105 @@ fn aggregate(args: &[String]) -> Result<String, CliError> {
         "filters": filters,
         "total": total,
         "groups": groups,
+    })))
+}
+
+/// Reads one filter option into `filters`; false when `name` is not one.
+fn filter_option(filters: &mut Filters, name: &str, value: &str) -> Result<bool, CliError> {
+    match name {
+        "from" => filters.from = Some(parse_day(name, value)?),
+        "to" => filters.to = Some(parse_day(name, value)?),
+        "months" => filters.months = Some(parse_months(value)?),
+        "actor" => filters.actor = Some(value.to_string()),
+        "alongside" => filters.alongside = Some(value.to_string()),
+        "uncertain" => filters.uncertain = true,
+        other => match Category::from_slug(other) {
+            Some(c) => filters.categories[c].push(value.to_string()),
+            None => return Ok(false),
+        },
+    }
+    Ok(true)
+}
+
+/// `diff EARLIER LATER`: two versions of one export, events matched by id.
+fn diff(args: &[String]) -> Result<String, CliError> {
+    let [earlier_path, later_path, rest @ ..] = args else {
+        return Err(CliError::Usage(
+            "`diff` needs the EARLIER and the LATER file.".into(),
+        ));
+    };
+    let mut filters = Filters::default();
+    let mut csv = false;
+    for (name, value) in options(rest)? {
+        match name.as_str() {
+            _ if filter_option(&mut filters, &name, &value)? => {}
+            "format" => match value.as_str() {
+                "json" => csv = false,
+                "csv" => csv = true,
+                _ => {
+                    return Err(CliError::Usage(format!(
+                        "`--format {value}`: write json or csv."
+                    )))
+                }
+            },
+            other => return Err(CliError::Usage(format!("Unknown option `--{other}`."))),
+        }
+    }
+    let open = |path: &str| {
+        // The text is held so the ids of changed events can be read back.
+        let options = ImportOptions {
+            keep_event_keys: true,
+            hold_text: true,
+            ..ImportOptions::default()
+        };
+        import_file_with(path, options, None)
+    };
+    let earlier = open(earlier_path)?;
+    let later = open(later_path)?;
+    let (a, b) = (&earlier.dataset.store, &later.dataset.store);
+    let mut views = [QueryState::new(a), QueryState::new(b)];
+    views[0].apply(a, &filters);
+    views[1].apply(b, &filters);
+    let diff = diff_versions(a, b, |version, row| views[version].passes(row))
+        .map_err(|e| CliError::Failed(e.to_string()))?;
+    if csv {
+        return Ok(version_changes_csv(a, b, &diff).trim_end().to_string());
+    }
+    let totals = [
+        VersionTotals::of(a, |r| views[0].passes(r)),
+        VersionTotals::of(b, |r| views[1].passes(r)),
+    ];
+    let ids = |store: &eventlens::engine::data::store::Store, rows: &[u32]| -> Vec<String> {
+        rows.iter()
+            .map(|&r| event_id_text(store, r as usize).unwrap_or_default())
+            .collect()
+    };
+    let revised: Vec<Value> = diff
+        .revised
+        .iter()
+        .map(|r| {
+            json!({
+                "event_id": event_id_text(b, r.later_row as usize).unwrap_or_default(),
+                "fields": r.fields.list().iter().map(|f| f.name()).collect::<Vec<_>>(),
+                "in_earlier_view": r.in_earlier_view,
+                "in_later_view": r.in_later_view,
+            })
+        })
+        .collect();
+    Ok(pretty(&json!({
+        "filters": filters,
+        "earlier": totals[0],
+        "later": totals[1],
+        "added": diff.added.len(),
+        "deleted": diff.deleted.len(),
+        "revised": diff.revised.len(),
+        "unchanged": diff.unchanged,
+        "without_id": diff.without_id,
+        "repeated_ids": diff.repeated_ids,
+        "summary": versions_summary("for these filters", totals[0], totals[1], &diff),
+        "added_ids": ids(b, &diff.added),
+        "deleted_ids": ids(a, &diff.deleted),
+        "revisions": revised,
     })))
 }
 

@@ -149,6 +149,11 @@ pub struct Store {
     pub fatalities_high: Vec<u32>,
     pub civilian_deaths: Vec<u32>,
 
+    /// A key of each event's id, to match two versions of one dataset
+    /// ([`event_key`]); empty unless the import was asked to keep them
+    /// (`ImportOptions::keep_event_keys`). 0: the event has no id.
+    pub event_key: Vec<u64>,
+
     /// Byte span of each event's record in the parsed text.
     pub record_start: Vec<u64>,
     pub record_len: Vec<u32>,
@@ -184,6 +189,7 @@ impl Store {
             fatalities_low: Vec::new(),
             fatalities_high: Vec::new(),
             civilian_deaths: Vec::new(),
+            event_key: Vec::new(),
             record_start: Vec::new(),
             record_len: Vec::new(),
             source: SourceText::External { offset: 0 },
@@ -438,7 +444,7 @@ impl Store {
             + self.fatalities_low.len() * 4
             + self.fatalities_high.len() * 4
             + self.civilian_deaths.len() * 4;
-        let columns = n * per_event_columns + ucdp;
+        let columns = n * per_event_columns + ucdp + self.event_key.len() * 8;
         let spans = n * 12;
         let tables = [&self.locations, &self.actors]
             .into_iter()
@@ -459,6 +465,22 @@ impl Store {
             held_text_bytes: held_text,
         }
     }
+}
+
+/// The key of an event id (`SYN12`, `MLI4567`): 64 bits of FNV-1a over
+/// its bytes, never 0 (which marks "no id"). Two ids share a key with a
+/// chance of about one in 10^7 for two files of a million events each; the
+/// ids of events reported as changed are read back from their records.
+pub fn event_key(id: &[u8]) -> u64 {
+    if id.is_empty() {
+        return 0;
+    }
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in id {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash.max(1)
 }
 
 /// See [`Store::memory_use`].

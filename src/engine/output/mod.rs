@@ -17,6 +17,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 pub mod share;
+pub mod versions;
 
 /// Neutralises a text cell a spreadsheet would run as a formula (OWASP CSV
 /// injection guidance): a cell whose first visible character is `=`, `+`,

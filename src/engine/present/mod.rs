@@ -18,3 +18,4 @@ pub mod record;
 pub mod summary;
 pub mod table_text;
 pub mod table_window;
+pub mod versions;

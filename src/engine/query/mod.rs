@@ -8,6 +8,7 @@ pub mod group;
 pub mod notes;
 pub mod state;
 pub mod table;
+pub mod versions;
 pub mod views;
 
 pub use actor_index::{suggest_actors, ActorIndex, ActorSuggestion, RawActor};

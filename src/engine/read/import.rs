@@ -12,7 +12,7 @@ use crate::engine::data::dictionary::{Dictionary, NONE};
 use crate::engine::data::dimension::{Category, CategoryMap};
 use crate::engine::data::numbers::thousands;
 use crate::engine::data::source::{ColumnRole, Delimiter, TextEncoding};
-use crate::engine::data::store::{flag, CsvReader, PlaceKey, SourceText, Store};
+use crate::engine::data::store::{event_key, flag, CsvReader, PlaceKey, SourceText, Store};
 use crate::engine::read::dates::{DateChoice, DateEvidence, DateForm, DateUndecided, FieldOrder};
 use crate::engine::read::decode::{sniff, ChunkDecoder, Notice, SNIFF_LEN};
 use crate::engine::read::error::ImportError;
@@ -68,6 +68,10 @@ pub struct ImportOptions {
     /// Stop with [`ImportError::TooMuchMemory`] when the store takes more
     /// bytes than this; [`limits::MAX_STORE_BYTES`] when `None`.
     pub max_memory: Option<u64>,
+    /// Keep a key of each event's id (`event_id_cnty`, UCDP's `id`: see
+    /// [`Store::event_key`]) so two versions of a file can be matched. Off
+    /// by default: it costs 8 bytes per event.
+    pub keep_event_keys: bool,
 }
 
 /// How many slices [`sample_ranges`] proposes, and how long each is.
@@ -372,7 +376,9 @@ impl Importer {
                 memory: options.max_memory.unwrap_or(limits::MAX_STORE_BYTES),
                 held: held_limit,
             };
-            Parser::new(encoding, hold, limits)
+            let mut parser = Parser::new(encoding, hold, limits);
+            parser.rows.keep_event_keys = options.keep_event_keys;
+            parser
         });
         let (text, notice) = decoder.decode_noting(chunk, last);
         match notice {
@@ -535,6 +541,8 @@ struct Rows {
     caches: Caches,
     assoc_lists: Dictionary,
     event_ids: FxHashMap<Box<[u8]>, u32>,
+    /// Fill [`Store::event_key`].
+    keep_event_keys: bool,
     empty_side: u32,
     /// The date form, once chosen; until then rows wait in `pending`.
     date_form: Option<DateForm>,
@@ -584,6 +592,7 @@ impl Parser {
                 caches: Caches::default(),
                 assoc_lists: Dictionary::default(),
                 event_ids: FxHashMap::default(),
+                keep_event_keys: false,
                 empty_side: NONE,
                 date_form: None,
                 open_order: None,
@@ -1371,6 +1380,12 @@ impl Rows {
             false,
         );
 
+        if self.keep_event_keys {
+            let key = c
+                .get(ColumnRole::EventId)
+                .map_or(0, |col| event_key(trim(rec.field(col))));
+            self.store.event_key.push(key);
+        }
         let store = &mut self.store;
         store.date.push(day);
         store.event_type.push(code16(event_type));

@@ -1,0 +1,434 @@
+//! Two versions of one dataset - an export downloaded again weeks later -
+//! compared event by event: events are matched by their id
+//! (`event_id_cnty` for ACLED, `id` for UCDP GED) and each is added,
+//! deleted, revised (with the fields that changed) or unchanged, within the
+//! view the user's filters describe, applied to both versions alike.
+//!
+//! Both stores must have been imported with `keep_event_keys`.
+
+use crate::engine::data::dictionary::{Dictionary, NONE};
+use crate::engine::data::dimension::Category;
+use crate::engine::data::source::ColumnRole;
+use crate::engine::data::store::Store;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+use std::fmt;
+
+/// What can change in an event between two versions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Date,
+    Fatalities,
+    EventType,
+    SubEventType,
+    /// Either side's actor or associated actors.
+    Actors,
+    /// Location name, admin areas, country or coordinates.
+    Location,
+}
+
+impl Field {
+    pub const ALL: [Field; 6] = [
+        Field::Date,
+        Field::Fatalities,
+        Field::EventType,
+        Field::SubEventType,
+        Field::Actors,
+        Field::Location,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Date => "date",
+            Field::Fatalities => "fatalities",
+            Field::EventType => "event type",
+            Field::SubEventType => "sub-event type",
+            Field::Actors => "actors",
+            Field::Location => "location",
+        }
+    }
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// The fields that changed in one event, as a set.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Fields(u8);
+
+impl Fields {
+    pub fn contains(self, f: Field) -> bool {
+        self.0 & f.bit() != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn list(self) -> Vec<Field> {
+        Field::ALL
+            .into_iter()
+            .filter(|&f| self.contains(f))
+            .collect()
+    }
+
+    fn insert(&mut self, f: Field) {
+        self.0 |= f.bit();
+    }
+}
+
+/// An event in both versions whose compared fields differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Revision {
+    pub earlier_row: u32,
+    pub later_row: u32,
+    pub fields: Fields,
+    /// Whether the event is in the view in each version (a recoded event
+    /// can enter or leave it).
+    pub in_earlier_view: bool,
+    pub in_later_view: bool,
+}
+
+/// How the view's events moved from the earlier version to the later.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct VersionDiff {
+    /// Rows of the later version whose id the earlier lacks.
+    pub added: Vec<u32>,
+    /// Rows of the earlier version whose id the later lacks.
+    pub deleted: Vec<u32>,
+    pub revised: Vec<Revision>,
+    /// Events in the view in both versions, with the same compared fields.
+    pub unchanged: u64,
+    /// Events in the view without an id, which cannot be matched:
+    /// `[earlier, later]`.
+    pub without_id: [u64; 2],
+    /// Events in the view whose id an earlier row of the same file already
+    /// had (counted once, by that row): `[earlier, later]`.
+    pub repeated_ids: [u64; 2],
+}
+
+/// Why two files cannot be compared as versions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VersionsError {
+    /// A file has no id column (or was imported without its keys).
+    NoIds { later: bool },
+    /// An ACLED file and a UCDP GED file: two sources, not two versions.
+    DifferentSources,
+}
+
+impl fmt::Display for VersionsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VersionsError::NoIds { later } => write!(
+                f,
+                "The {} file has no event id column (event_id_cnty in ACLED exports, id in UCDP GED), so its events cannot be matched with the other file's. Download both versions with their id column.",
+                if *later { "later" } else { "earlier" }
+            ),
+            VersionsError::DifferentSources => write!(
+                f,
+                "One file is an ACLED export and the other a UCDP GED file: two different sources, whose ids do not match. Compare them side by side instead of as versions."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for VersionsError {}
+
+/// Compares `earlier` with `later`. `in_view(version, row)` says whether an
+/// event passes the view's filters in that version (0: earlier, 1: later).
+pub fn diff_versions(
+    earlier: &Store,
+    later: &Store,
+    in_view: impl Fn(usize, usize) -> bool,
+) -> Result<VersionDiff, VersionsError> {
+    if earlier.is_ucdp() != later.is_ucdp() {
+        return Err(VersionsError::DifferentSources);
+    }
+    for (version, store) in [earlier, later].into_iter().enumerate() {
+        let has_ids = store.columns.get(ColumnRole::EventId).is_some()
+            && store.event_key.len() == store.len();
+        if !has_ids {
+            return Err(VersionsError::NoIds {
+                later: version == 1,
+            });
+        }
+    }
+    let mut diff = VersionDiff::default();
+    // The first row of each id, as the importer keeps it.
+    let mut earlier_rows: FxHashMap<u64, u32> = FxHashMap::default();
+    earlier_rows.reserve(earlier.len());
+    for (row, &key) in earlier.event_key.iter().enumerate() {
+        let shown = u64::from(in_view(0, row));
+        if key == 0 {
+            diff.without_id[0] += shown;
+        } else if let std::collections::hash_map::Entry::Vacant(first) = earlier_rows.entry(key) {
+            first.insert(row as u32);
+        } else {
+            diff.repeated_ids[0] += shown;
+        }
+    }
+    let same = Translation::new(earlier, later);
+    let mut matched = vec![false; earlier.len()];
+    let mut later_seen: FxHashSet<u64> = FxHashSet::default();
+    later_seen.reserve(later.len());
+    for (row, &key) in later.event_key.iter().enumerate() {
+        let shown = in_view(1, row);
+        if key == 0 {
+            diff.without_id[1] += u64::from(shown);
+            continue;
+        }
+        if !later_seen.insert(key) {
+            diff.repeated_ids[1] += u64::from(shown);
+            continue;
+        }
+        match earlier_rows.get(&key) {
+            None if shown => diff.added.push(row as u32),
+            None => {}
+            Some(&old) => {
+                matched[old as usize] = true;
+                let was_shown = in_view(0, old as usize);
+                if !was_shown && !shown {
+                    continue;
+                }
+                let fields = same.changed_fields(earlier, old as usize, later, row);
+                if fields.is_empty() && was_shown && shown {
+                    diff.unchanged += 1;
+                } else {
+                    diff.revised.push(Revision {
+                        earlier_row: old,
+                        later_row: row as u32,
+                        fields,
+                        in_earlier_view: was_shown,
+                        in_later_view: shown,
+                    });
+                }
+            }
+        }
+    }
+    for &row in earlier_rows.values() {
+        if !matched[row as usize] && in_view(0, row as usize) {
+            diff.deleted.push(row);
+        }
+    }
+    diff.deleted.sort_unstable();
+    Ok(diff)
+}
+
+/// The earlier file's codes as the later file's (each file numbers its
+/// names itself), so events compare by integers; `NONE` where the later
+/// file has no such name, place or side.
+struct Translation {
+    categories: [Vec<u32>; 2],
+    place: Vec<u32>,
+    /// Earlier side -> the number of its member list among the later's.
+    side: Vec<u32>,
+    /// Later side -> the number of its member list.
+    later_side_list: Vec<u32>,
+    /// The number of the empty member list.
+    empty_list: u32,
+}
+
+/// The categories compared by code for every event (places carry the rest).
+const PER_EVENT: [Category; 2] = [Category::EventType, Category::SubEventType];
+
+impl Translation {
+    fn new(earlier: &Store, later: &Store) -> Translation {
+        // Its own index of the later names: a large dictionary (locations)
+        // keeps none after the import.
+        let names = |a: &Dictionary, b: &Dictionary| -> Vec<u32> {
+            let index: FxHashMap<&str, u32> = b
+                .names()
+                .iter()
+                .enumerate()
+                .map(|(code, n)| (n.as_str(), code as u32))
+                .collect();
+            a.names()
+                .iter()
+                .map(|n| index.get(n.as_str()).copied().unwrap_or(NONE))
+                .collect()
+        };
+        let code = |map: &[u32], c: u32| {
+            if c == NONE {
+                NONE
+            } else {
+                map.get(c as usize).copied().unwrap_or(NONE)
+            }
+        };
+        let categories = PER_EVENT.map(|c| names(&earlier.names[c], &later.names[c]));
+        let areas = [
+            Category::Country,
+            Category::Admin1,
+            Category::Admin2,
+            Category::Admin3,
+        ]
+        .map(|c| names(&earlier.names[c], &later.names[c]));
+        let locations = names(&earlier.locations, &later.locations);
+        let (ep, lp) = (&earlier.places, &later.places);
+        let key = |p: &crate::engine::data::store::Places, i: usize, codes: [u32; 5]| {
+            (codes, p.lat[i].to_bits(), p.lon[i].to_bits())
+        };
+        let later_places: FxHashMap<([u32; 5], u32, u32), u32> = (0..lp.len())
+            .map(|i| {
+                let codes = [
+                    lp.country[i],
+                    lp.admin1[i],
+                    lp.admin2[i],
+                    lp.admin3[i],
+                    lp.location[i],
+                ];
+                (key(lp, i, codes), i as u32)
+            })
+            .collect();
+        let place = (0..ep.len())
+            .map(|i| {
+                let codes = [
+                    code(&areas[0], ep.country[i]),
+                    code(&areas[1], ep.admin1[i]),
+                    code(&areas[2], ep.admin2[i]),
+                    code(&areas[3], ep.admin3[i]),
+                    code(&locations, ep.location[i]),
+                ];
+                later_places
+                    .get(&key(ep, i, codes))
+                    .copied()
+                    .unwrap_or(NONE)
+            })
+            .collect();
+        let actors = names(&earlier.actors, &later.actors);
+        // Sides compare by their members: a file may hold two sides with
+        // the same actors (an associated list written two ways), so each
+        // later side gets the number of its member list.
+        let mut lists: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
+        let later_side_list = (0..later.sides.len() as u32)
+            .map(|s| {
+                let next = lists.len() as u32;
+                *lists
+                    .entry(later.sides.members(s).collect())
+                    .or_insert(next)
+            })
+            .collect();
+        let next = lists.len() as u32;
+        let empty_list = *lists.entry(Vec::new()).or_insert(next);
+        let side = (0..earlier.sides.len() as u32)
+            .map(|s| {
+                let members: Vec<u32> =
+                    earlier.sides.members(s).map(|a| code(&actors, a)).collect();
+                lists.get(&members).copied().unwrap_or(NONE)
+            })
+            .collect();
+        Translation {
+            categories,
+            place,
+            side,
+            later_side_list,
+            empty_list,
+        }
+    }
+
+    fn changed_fields(&self, earlier: &Store, a: usize, later: &Store, b: usize) -> Fields {
+        let mut fields = Fields::default();
+        if earlier.date[a] != later.date[b] {
+            fields.insert(Field::Date);
+        }
+        if earlier.fatalities[a] != later.fatalities[b] {
+            fields.insert(Field::Fatalities);
+        }
+        for (i, (c, field)) in PER_EVENT
+            .into_iter()
+            .zip([Field::EventType, Field::SubEventType])
+            .enumerate()
+        {
+            let translated = earlier.code_of(c, a).map(|code| {
+                self.categories[i]
+                    .get(code as usize)
+                    .copied()
+                    .unwrap_or(NONE)
+            });
+            if translated != later.code_of(c, b) {
+                fields.insert(field);
+            }
+        }
+        // No side at all reads as the empty list.
+        let list = |map: &[u32], s: u32| {
+            if s == NONE {
+                self.empty_list
+            } else {
+                map.get(s as usize).copied().unwrap_or(NONE)
+            }
+        };
+        let same_side = |s: u32, t: u32| {
+            let earlier_list = list(&self.side, s);
+            earlier_list != NONE && earlier_list == list(&self.later_side_list, t)
+        };
+        if !same_side(earlier.side1[a], later.side1[b])
+            || !same_side(earlier.side2[a], later.side2[b])
+        {
+            fields.insert(Field::Actors);
+        }
+        let place = self
+            .place
+            .get(earlier.place[a] as usize)
+            .copied()
+            .unwrap_or(NONE);
+        if place != later.place[b] {
+            fields.insert(Field::Location);
+        }
+        fields
+    }
+}
+
+/// The compared fields that differ between two events, by what the files
+/// say, name by name: the plain statement of what [`diff_versions`]
+/// computes by code (and the reference its tests compare it with).
+pub fn changed_fields(earlier: &Store, a: usize, later: &Store, b: usize) -> Fields {
+    let mut fields = Fields::default();
+    if earlier.date[a] != later.date[b] {
+        fields.insert(Field::Date);
+    }
+    if earlier.fatalities[a] != later.fatalities[b] {
+        fields.insert(Field::Fatalities);
+    }
+    if earlier.name_of(Category::EventType, a) != later.name_of(Category::EventType, b) {
+        fields.insert(Field::EventType);
+    }
+    if earlier.name_of(Category::SubEventType, a) != later.name_of(Category::SubEventType, b) {
+        fields.insert(Field::SubEventType);
+    }
+    let same_side = |s: u32, t: u32| {
+        earlier
+            .sides
+            .members(s)
+            .map(|x| earlier.actors.name(x))
+            .eq(later.sides.members(t).map(|x| later.actors.name(x)))
+    };
+    if !same_side(earlier.side1[a], later.side1[b]) || !same_side(earlier.side2[a], later.side2[b])
+    {
+        fields.insert(Field::Actors);
+    }
+    let bits = |(lat, lon): (f32, f32)| (lat.to_bits(), lon.to_bits());
+    // By bits, so two missing (NaN) coordinates are the same.
+    let same_place = earlier.location_of(a) == later.location_of(b)
+        && bits(earlier.lat_lon(a)) == bits(later.lat_lon(b))
+        && [
+            Category::Country,
+            Category::Admin1,
+            Category::Admin2,
+            Category::Admin3,
+        ]
+        .into_iter()
+        .all(|c| earlier.name_of(c, a) == later.name_of(c, b));
+    if !same_place {
+        fields.insert(Field::Location);
+    }
+    fields
+}
+
+/// The id of event `row` as its file wrote it, read back from its record
+/// (held in memory); `None` when the text is not held.
+pub fn event_id_text(store: &Store, row: usize) -> Option<String> {
+    let fields = store.record_in_memory(row)?;
+    let id = Store::field(&fields, store.columns.get(ColumnRole::EventId));
+    Some(id.trim().to_string())
+}
