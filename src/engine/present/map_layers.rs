@@ -229,7 +229,7 @@ pub fn point_colour(store: &Store, event_type: u16) -> &'static str {
     } else {
         store.names[Category::EventType].name(u32::from(event_type))
     };
-    event_type_colour(name, usize::from(event_type))
+    event_type_colour(name)
 }
 
 /// What the map says when no point passes the filters.
@@ -614,11 +614,8 @@ S4,2022-01-08,Political violence,Battles,Armed clash,A,B,Mali,Mopti,Town A,14.5,
     fn points_are_coloured_by_event_type_name() {
         let store = store();
         let battles = store.event_type[0];
-        assert_eq!(
-            point_colour(&store, battles),
-            event_type_colour("Battles", usize::from(battles))
-        );
-        assert_eq!(point_colour(&store, u16::MAX), event_type_colour("", 65535));
+        assert_eq!(point_colour(&store, battles), event_type_colour("Battles"));
+        assert_eq!(point_colour(&store, u16::MAX), event_type_colour(""));
     }
 
     #[test]
