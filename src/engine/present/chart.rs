@@ -460,7 +460,21 @@ pub fn bars_chart(
     }
     chart.layer(Part::Axis, labels);
     chart.layer(Part::Plot, plot);
-    finish_export(&mut chart, TOP + shown.len() as f64 * ROW + 14.0);
+    // Coloured bars carry a legend, as every chart with colours does.
+    if matches!(colours, BarColours::EventTypes(_)) {
+        chart.legend = shown
+            .iter()
+            .filter_map(|row| match row.colour {
+                Colour::Fixed(colour) => Some(LegendEntry {
+                    label: row.label.clone(),
+                    colour,
+                }),
+                _ => None,
+            })
+            .collect();
+    }
+    let y = legend_marks(&mut chart, TOP + shown.len() as f64 * ROW + 14.0);
+    finish_export(&mut chart, y);
     chart
 }
 
@@ -1219,6 +1233,31 @@ mod tests {
         assert!(plain
             .iter()
             .all(|r| r.colour == Colour::Bar && r.share == 0.0));
+    }
+
+    #[test]
+    fn a_breakdown_by_event_type_has_a_legend_in_its_colours() {
+        let bars = [bar("Riots", 2, 0), bar("Battles", 8, 0)];
+        let chart = bars_chart(
+            &bars,
+            Measure::Events,
+            BarColours::EventTypes(&[]),
+            "T",
+            &["Footer".to_string()],
+        );
+        let legend: Vec<_> = chart.texts(Part::Legend).map(|t| t.text.as_str()).collect();
+        assert_eq!(legend, ["Battles", "Riots"]);
+        let swatches: Vec<_> = chart.rects(Part::Legend).map(|r| r.fill).collect();
+        assert_eq!(
+            swatches,
+            [Colour::Fixed("#D55E00"), Colour::Fixed("#0072B2")]
+        );
+        let footer_y = chart.texts(Part::Footer).map(|t| t.y).fold(0.0, f64::max);
+        let legend_y = chart.texts(Part::Legend).map(|t| t.y).fold(0.0, f64::max);
+        assert!(legend_y < footer_y && footer_y < chart.height);
+        // Plain bars have one colour and no legend.
+        let plain = bars_chart(&bars, Measure::Events, BarColours::Plain, "T", &[]);
+        assert!(plain.legend.is_empty() && plain.marks(Part::Legend).count() == 0);
     }
 
     #[test]

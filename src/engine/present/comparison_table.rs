@@ -137,16 +137,26 @@ mod tests {
 
     #[test]
     fn rows_read_as_text_with_their_trend() {
-        let up = RowCells::new(&row("Battles", (4, 10), (10, 1200)));
+        let up = RowCells::new(&row("Battles", (40, 10), (100, 1200)));
         assert_eq!(up.key, "Battles");
         assert_eq!(
             up.values,
-            ["4", "10", "+150%", "10", "1,200"].map(String::from)
+            ["40", "100", "+150%", "10", "1,200"].map(String::from)
         );
         assert_eq!(up.trend.class(), "num up");
-        let down = RowCells::new(&row("Riots", (5, 0), (4, 0)));
+        let down = RowCells::new(&row("Riots", (50, 0), (40, 0)));
         assert_eq!(down.values[2], "-20%");
         assert_eq!(down.trend, Trend::Down);
+        // Under 10 events in A, the change is a count, not a percentage.
+        let small = RowCells::new(&row("Looting", (1, 0), (10, 0)));
+        assert_eq!((small.values[2].as_str(), small.trend), ("+9", Trend::Up));
+        let small_down = RowCells::new(&row("Looting", (9, 0), (4, 0)));
+        assert_eq!(
+            (small_down.values[2].as_str(), small_down.trend),
+            ("-5", Trend::Down)
+        );
+        let ten = RowCells::new(&row("Looting", (10, 0), (11, 0)));
+        assert_eq!(ten.values[2], "+10%");
         let new = RowCells::new(&row("Protests", (0, 0), (2, 0)));
         assert_eq!((new.values[2].as_str(), new.trend), ("new", Trend::Up));
         let flat = RowCells::new(&row("Other", (3, 0), (3, 0)));

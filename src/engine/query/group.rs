@@ -206,6 +206,11 @@ impl Period {
     }
 }
 
+/// Fewest events a change is given in percent from: on a smaller base a
+/// percentage overstates the change (1 to 10 events is "+900%"), so it is
+/// told in counts instead.
+pub const MIN_PERCENT_BASE: u64 = 10;
+
 /// One line of a comparison.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ComparisonRow {
@@ -231,12 +236,22 @@ impl ComparisonRow {
         }
     }
 
-    /// "+1,050%", "-20%", "new", "no change".
+    /// "+1,050%", "-20%", "new", "no change"; from fewer than
+    /// [`MIN_PERCENT_BASE`] events, the difference in events ("+9" for 1
+    /// to 10, not "+900%").
     pub fn change_label(&self) -> String {
         match self.change_pct {
             _ if self.is_new => "new".to_string(),
             None => "-".to_string(),
             Some(p) if p.abs() < 0.05 => "no change".to_string(),
+            Some(_) if self.a.events < MIN_PERCENT_BASE => {
+                let (a, b) = (self.a.events, self.b.events);
+                let sign = if b > a { "+" } else { "-" };
+                format!(
+                    "{sign}{}",
+                    crate::engine::data::numbers::thousands(a.abs_diff(b))
+                )
+            }
             Some(p) => {
                 let sign = if p > 0.0 { "+" } else { "-" };
                 format!(
