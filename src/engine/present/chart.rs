@@ -9,7 +9,8 @@ use crate::engine::data::date::Day;
 use crate::engine::data::dimension::{Category, GroupBy};
 use crate::engine::present::axis::{value_label, value_ticks, TimeAxis};
 use crate::engine::present::format::{plural, thousands};
-use crate::engine::present::palette::event_type_colour;
+use crate::engine::present::palette::{event_type_colour, PERIOD_COLOURS};
+use crate::engine::query::group::{Comparison, ComparisonRow};
 use crate::engine::query::{Bar, Measure, Timeline};
 
 /// A colour: fixed (an event type's), or a role the page's theme sets, so
@@ -475,6 +476,133 @@ pub fn bars_chart(
     }
     let y = legend_marks(&mut chart, TOP + shown.len() as f64 * ROW + 14.0);
     finish_export(&mut chart, y);
+    chart
+}
+
+/// A comparison row's value of `measure` in period A and in B.
+fn comparison_values(row: &ComparisonRow, measure: Measure) -> [u64; 2] {
+    match measure {
+        Measure::Events => [row.a.events, row.b.events],
+        Measure::Fatalities => [row.a.fatalities, row.b.fatalities],
+    }
+}
+
+/// A comparison as paired bars: per row (in the comparison's order, the
+/// first [`EXPORT_BARS`]), a bar for period A over a bar for period B,
+/// each with its value, on one scale; the legend names both periods. On
+/// screen the chart is `width` wide and as tall as its rows need, and the
+/// page lists the legend; in a file it has the title, legend and footer.
+pub fn comparison_chart(c: &Comparison, measure: Measure, frame: Frame) -> Chart {
+    const BAR: f64 = 12.0;
+    // Two bars, the gap between them and the room to the next row.
+    const ROW: f64 = 2.0 * BAR + 2.0 + 10.0;
+    const VALUE_ROOM: f64 = 70.0;
+    let shown = &c.rows[..c.rows.len().min(EXPORT_BARS)];
+    let (mut chart, top, labels_w) = match frame {
+        Frame::Screen { width, .. } => (
+            Chart {
+                width,
+                height: 0.0,
+                title: String::new(),
+                legend: Vec::new(),
+                footer: Vec::new(),
+                layers: Vec::new(),
+            },
+            SCREEN_TOP,
+            (width * 0.35).min(220.0),
+        ),
+        Frame::Export { title, footer } => (export_chart(EXPORT_WIDTH, title, footer), 40.0, 320.0),
+    };
+    chart.legend = [("A", c.a), ("B", c.b)]
+        .into_iter()
+        .zip(PERIOD_COLOURS)
+        .map(|((name, period), colour)| LegendEntry {
+            label: format!("{name}: {}", period.label()),
+            colour,
+        })
+        .collect();
+    let max = shown
+        .iter()
+        .flat_map(|r| comparison_values(r, measure))
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let span = (chart.width - labels_w - VALUE_ROOM).max(1.0);
+    let (mut labels, mut plot) = (Vec::new(), Vec::new());
+    for (i, row) in shown.iter().enumerate() {
+        let y = top + i as f64 * ROW;
+        labels.push(text(
+            labels_w - 8.0,
+            y + BAR + 1.0 + CENTRE_DROP,
+            row.key.clone(),
+            Anchor::End,
+            Colour::Text,
+        ));
+        for (side, value) in comparison_values(row, measure).into_iter().enumerate() {
+            let bar_y = y + side as f64 * (BAR + 2.0);
+            let length = span * value as f64 / max;
+            let name = ["A", "B"][side];
+            plot.push(Mark::Rect(Rect {
+                series: Some(side),
+                tip: Some(format!("{}, {name}: {}", row.key, thousands(value))),
+                ..rect(
+                    labels_w,
+                    bar_y,
+                    length.max(if value > 0 { 1.0 } else { 0.0 }),
+                    BAR,
+                    Colour::Fixed(PERIOD_COLOURS[side]),
+                )
+            }));
+            plot.push(Mark::Text(Text {
+                x: labels_w + length + 4.0,
+                y: bar_y + BAR - 2.0,
+                text: thousands(value),
+                size: FOOTER_FONT,
+                anchor: Anchor::Start,
+                weight: Weight::Normal,
+                colour: Colour::Muted,
+            }));
+        }
+    }
+    let mut bottom = top + shown.len() as f64 * ROW;
+    if shown.is_empty() {
+        chart.layer(
+            Part::Note,
+            vec![text(
+                MARGIN,
+                top + FONT,
+                "No events in either period.".into(),
+                Anchor::Start,
+                Colour::Muted,
+            )],
+        );
+        bottom += 2.0 * FONT;
+    } else if shown.len() < c.rows.len() {
+        chart.layer(
+            Part::Note,
+            vec![text(
+                MARGIN,
+                bottom + FONT,
+                format!(
+                    "The first {} of {} rows.",
+                    shown.len(),
+                    thousands(c.rows.len() as u64)
+                ),
+                Anchor::Start,
+                Colour::Muted,
+            )],
+        );
+        bottom += 2.0 * FONT;
+    }
+    chart.layer(Part::Axis, labels);
+    chart.layer(Part::Plot, plot);
+    match frame {
+        Frame::Screen { .. } => chart.height = bottom + 4.0,
+        Frame::Export { .. } => {
+            let y = legend_marks(&mut chart, bottom + 8.0);
+            finish_export(&mut chart, y);
+        }
+    }
     chart
 }
 
@@ -1233,6 +1361,82 @@ mod tests {
         assert!(plain
             .iter()
             .all(|r| r.colour == Colour::Bar && r.share == 0.0));
+    }
+
+    #[test]
+    fn a_comparison_as_paired_bars() {
+        use crate::engine::query::group::Period;
+        let m = |events| Measures {
+            events,
+            fatalities: 0,
+            civilian_fatalities: 0,
+        };
+        let row = |key: &str, a, b| ComparisonRow {
+            key: key.into(),
+            a: m(a),
+            b: m(b),
+            change_pct: None,
+            is_new: false,
+        };
+        let period = |y| Period {
+            from: from_ymd(y, 6, 1).unwrap(),
+            to: from_ymd(y, 9, 30).unwrap(),
+        };
+        let c = Comparison {
+            by: GroupBy::Category(Category::EventType),
+            a: period(2021),
+            b: period(2022),
+            rows: vec![row("Battles", 10, 40), row("Riots", 0, 20)],
+            total: row("All events", 10, 60),
+        };
+        // 400 px wide: labels take 140 px, values 70, so bars span 190 px
+        // and 40 events (the longest) fill it.
+        let chart = comparison_chart(
+            &c,
+            Measure::Events,
+            Frame::Screen {
+                width: 400.0,
+                height: 0.0,
+            },
+        );
+        let bars: Vec<_> = chart
+            .rects(Part::Plot)
+            .map(|r| (r.x, r.y, r.width, r.fill, r.series))
+            .collect();
+        let (a, b) = (Colour::Fixed("#56B4E9"), Colour::Fixed("#0072B2"));
+        assert_eq!(
+            bars,
+            [
+                (140.0, 10.0, 47.5, a, Some(0)),
+                (140.0, 24.0, 190.0, b, Some(1)),
+                (140.0, 46.0, 0.0, a, Some(0)),
+                (140.0, 60.0, 95.0, b, Some(1)),
+            ]
+        );
+        let values: Vec<_> = chart.texts(Part::Plot).map(|t| t.text.as_str()).collect();
+        assert_eq!(values, ["10", "40", "0", "20"]);
+        let labels: Vec<_> = chart.texts(Part::Axis).map(|t| t.text.as_str()).collect();
+        assert_eq!(labels, ["Battles", "Riots"]);
+        // Two rows of 36 px from y = 10, and 4 px below.
+        assert_eq!(chart.height, 10.0 + 72.0 + 4.0);
+        let legend: Vec<_> = chart.legend.iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(
+            legend,
+            ["A: 2021-06-01 to 2021-09-30", "B: 2022-06-01 to 2022-09-30"]
+        );
+        assert_eq!(chart.marks(Part::Legend).count(), 0);
+        // In a file the legend is drawn, above the footer.
+        let footer = ["F".to_string()];
+        let file = comparison_chart(
+            &c,
+            Measure::Events,
+            Frame::Export {
+                title: "T",
+                footer: &footer,
+            },
+        );
+        let drawn: Vec<_> = file.texts(Part::Legend).map(|t| t.text.as_str()).collect();
+        assert_eq!(drawn, legend);
     }
 
     #[test]

@@ -7,10 +7,11 @@ use crate::engine::data::dimension::GroupBy;
 use crate::engine::present::format::thousands;
 use crate::engine::query::group::{Comparison, ComparisonRow};
 
-/// The dimensions a comparison is offered by: every breakdown, and months
-/// (time bins other than months compare poorly across two periods).
+/// The dimensions a comparison is offered by: every breakdown, months, and
+/// seasons (the months window's, one row per season: for periods of
+/// several years). Other time bins compare poorly across two periods.
 pub fn compare_dimensions() -> impl Iterator<Item = GroupBy> {
-    GroupBy::breakdowns().chain([GroupBy::Time(Bin::Month)])
+    GroupBy::breakdowns().chain([GroupBy::Time(Bin::Month), GroupBy::Time(Bin::SEASON)])
 }
 
 /// "Events and fatalities by event type: A = 2021-06-01 to 2021-09-30,
@@ -124,14 +125,18 @@ mod tests {
     #[test]
     fn months_follow_the_breakdowns() {
         let dims: Vec<GroupBy> = compare_dimensions().collect();
-        assert_eq!(dims.last(), Some(&GroupBy::Time(Bin::Month)));
+        // Months, then seasons, after the breakdowns.
+        assert_eq!(
+            dims[dims.len() - 2..],
+            [GroupBy::Time(Bin::Month), GroupBy::Time(Bin::SEASON)]
+        );
         assert!(dims.contains(&GroupBy::Category(Category::EventType)));
         assert!(dims.contains(&GroupBy::Actor));
         assert_eq!(
             dims.iter()
                 .filter(|g| matches!(g, GroupBy::Time(_)))
                 .count(),
-            1
+            2
         );
     }
 

@@ -337,8 +337,19 @@ fn keyed(store: &Store, rows: &[u32], by: GroupBy) -> Vec<(CompareKey, Measures)
 
 /// Compares two periods by `by`, applying every filter of `state` except
 /// its date range (the periods replace it). Groups are matched by key in
-/// one pass over each period's groups.
+/// one pass over each period's groups. Seasons take their months from the
+/// filters' months window, else from period A's first and last months.
 pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: GroupBy) -> Comparison {
+    let by = match by {
+        GroupBy::Time(bin @ Bin::Season { .. }) => {
+            let window = state
+                .filters()
+                .months
+                .unwrap_or((date::month_of(a.from), date::month_of(a.to)));
+            GroupBy::Time(bin.in_window(Some(window)))
+        }
+        other => other,
+    };
     let rows = state.rows_ignoring(&[Dim::Date]);
     let in_period = |p: Period| -> Vec<u32> {
         rows.iter()
