@@ -180,7 +180,7 @@ pub fn Timeline() -> impl IntoView {
                             }
                         }
                     >
-                        {Bin::ALL
+                        {Bin::CHOICES
                             .into_iter()
                             .map(|b| {
                                 view! {
