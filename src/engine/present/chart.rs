@@ -1040,7 +1040,8 @@ mod tests {
     #[test]
     fn small_counts_get_whole_number_lines_where_they_say() {
         // Plot 10..186 (176 px) on screen.
-        let cases: &[(&[u32], Measure, &[(&str, f64)])] = &[
+        type Case<'a> = (&'a [u32], Measure, &'a [(&'a str, f64)]);
+        let cases: &[Case] = &[
             (&[1], Measure::Events, &[("0", 186.0), ("1", 10.0)]),
             (
                 &[5, 2],
