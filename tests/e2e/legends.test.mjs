@@ -145,3 +145,45 @@ test('the comparison chart, its legend and its export agree; axes read well; sma
     await app.close();
   }
 });
+
+test('seasons over the new year: the timeline and the comparison by season', { timeout: 120_000 }, async () => {
+  const app = await openApp({ path: '?months=11-2&bin=season' });
+  const { page } = app;
+  try {
+    await waitForData(page);
+    assert.equal(await page.locator('[data-testid="timeline-bin"]').inputValue(), 'season');
+    const summary = page.locator('[data-testid="timeline-summary"]');
+    await page.waitForFunction(
+      () => /by season/.test(document.querySelector('[data-testid="timeline-summary"]')?.textContent ?? ''),
+      null,
+      { timeout: 15_000 },
+    );
+    assert.match(await summary.textContent(), /from \d{4}\/\d{2} to \d{4}\/\d{2}, by season/);
+    const timeline = await readSvg(page, (await download(page, '[data-testid="export-timeline-svg"]')).text);
+    const dates = timeline.axis.map((t) => t.text).filter((t) => t.trim() !== '');
+    assert.ok(dates.length > 0, 'the seasons are labelled');
+    for (const d of dates) assert.match(d, /^\d{4}\/\d{2}$/, `a season label: ${d}`);
+
+    // The comparison by season: the preset starts from the months window
+    // (November to February), and each row is a season, labelled the same
+    // way.
+    await page.click('#tab-compare');
+    assert.equal(await page.locator('#c-first').inputValue(), '11');
+    assert.equal(await page.locator('#c-last').inputValue(), '2');
+    await page.click('form.preset button[type="submit"]');
+    await page.selectOption('#c-by', 'season');
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid="comparison"] tbody th')].some((th) => /^\d{4}\/\d{2}$/.test(th.textContent.trim())),
+      null,
+      { timeout: 15_000 },
+    );
+    const keys = await page
+      .locator('[data-testid="comparison"] tbody th')
+      .evaluateAll((ths) => ths.map((th) => th.textContent.trim()));
+    for (const k of keys) assert.match(k, /^\d{4}\/\d{2}$/, `a season row: ${k}`);
+    await screenshot(page, 'legends-seasons');
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+});
