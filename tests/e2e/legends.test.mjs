@@ -1,6 +1,6 @@
 // Legends, axes and small numbers, as a reader sees them: the comparison's
 // paired-bar chart on the page has the legend (labels and colours) of its
-// SVG export; the exported timeline's value lines are whole numbers in
+// SVG export; the map's legend has the timeline's colours; the exported timeline's value lines are whole numbers in
 // 1-2-5 steps and its date labels lie inside the picture; a timeline bar
 // has a tooltip naming its period and counts; the bundled data says on the
 // page and in its exports that it is a sample; and no change from fewer
@@ -87,6 +87,19 @@ test('the comparison chart, its legend and its export agree; axes read well; sma
       assert.ok(d.x - half >= 0 && d.x + half <= timeline.width, `${d.text} at ${d.x} fits in ${timeline.width}`);
     }
     assert.ok(timeline.footer.some((l) => /curated sample/.test(l)), `the footer says it is a sample: ${timeline.footer}`);
+
+    // The map's legend gives each type the timeline legend's colour.
+    const legendOf = (selector) =>
+      page.locator(selector).evaluateAll((list) =>
+        list.map((e) => ({ label: e.textContent.trim(), colour: e.getAttribute('data-colour') })),
+      );
+    await page.locator('[data-testid="map-legend-entry"]').first().waitFor({ timeout: 15_000 });
+    const onTimeline = Object.fromEntries(
+      (await legendOf('[data-testid="timeline-legend-entry"]')).map((e) => [e.label, e.colour]),
+    );
+    const onMap = await legendOf('[data-testid="map-legend-entry"]');
+    assert.ok(onMap.length > 0, 'the map has a legend');
+    for (const e of onMap) assert.equal(e.colour, onTimeline[e.label], `${e.label} on the map and the timeline`);
 
     // A timeline bar has a tooltip: its period and a count per type.
     const canvas = page.locator('[data-testid="timeline"]');
