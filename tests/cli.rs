@@ -73,6 +73,27 @@ fn aggregate_with_filters() {
 }
 
 #[test]
+fn aggregate_by_season_over_the_new_year() {
+    // October-January: FIX5 (2022-10-05, no fatalities given) and FIX6
+    // (2023-01-10, 20) are the season 2022/23; the others fall outside.
+    let (code, v, _) = cli(&[
+        "aggregate",
+        "tests/fixtures/acled_current.csv",
+        "--by",
+        "season",
+        "--months",
+        "10-1",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["by"], "season");
+    let groups = v["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0]["key"], "2022/23");
+    assert_eq!(groups[0]["events"], 2);
+    assert_eq!(groups[0]["fatalities"], 20);
+}
+
+#[test]
 fn errors_are_sentences_with_exit_codes() {
     let (code, _, err) = cli(&["report", "tests/fixtures/invalid/workbook.xlsx"]);
     assert_eq!(code, 1);

@@ -306,7 +306,7 @@ fn aggregate(args: &[String]) -> Result<String, CliError> {
         match name.as_str() {
             "by" => {
                 by = Some(GroupBy::from_name(&value).ok_or_else(|| {
-                    CliError::Usage(format!("`--by {value}`: group by one of day, week, month, quarter, year, country, admin1, admin2, event_type, sub_event_type, disorder_type, actor."))
+                    CliError::Usage(format!("`--by {value}`: group by one of day, week, month, quarter, year, season (the --months window's), country, admin1, admin2, event_type, sub_event_type, disorder_type, actor."))
                 })?)
             }
             _ if filter_option(&mut filters, &name, &value)? => {}
@@ -325,7 +325,10 @@ fn aggregate(args: &[String]) -> Result<String, CliError> {
             other => return Err(CliError::Usage(format!("Unknown option `--{other}`."))),
         }
     }
-    let by = by.ok_or_else(|| CliError::Usage("`aggregate` needs `--by`.".into()))?;
+    let by = match by.ok_or_else(|| CliError::Usage("`aggregate` needs `--by`.".into()))? {
+        GroupBy::Time(bin) => GroupBy::Time(bin.in_window(filters.months)),
+        other => other,
+    };
     let options = ImportOptions {
         aliases: Some(aliases),
         date_order,

@@ -1,18 +1,25 @@
 //! The comparison panel: period A against period B by a chosen dimension,
 //! with events, fatalities and the change in events ("new" where A had
 //! none). Every filter applies except the date range, which the periods
-//! replace. A preset fills in "the same months in consecutive years". The
-//! table's texts come from `engine::present::comparison_table`.
+//! replace. A preset fills in "the same months in consecutive years" (the
+//! months window's, when one is set). The comparison shows as paired bars
+//! (`engine::present::chart::comparison_chart`, the description its SVG
+//! export also draws) over the table, whose texts come from
+//! `engine::present::comparison_table`.
 
+use super::canvas;
+use super::dom::{prepare_canvas, watch_size};
 use super::exports::{Chart, ChartTools};
 use super::state::CompareSettings;
 use super::use_ctx;
 use crate::engine::data::date::{format_iso, parse_iso, year_of};
 use crate::engine::data::dimension::GroupBy;
+use crate::engine::present::chart::{comparison_chart, Frame};
 use crate::engine::present::comparison_table::{
     caption, compare_dimensions, preset_button, RowCells, HEADINGS,
 };
 use crate::engine::present::format::month_name;
+use leptos::html::Canvas;
 use leptos::prelude::*;
 
 /// The comparison's controls (the preset, both periods, the dimension),
@@ -48,8 +55,10 @@ pub fn ComparePanel() -> impl IntoView {
 #[component]
 fn ConsecutiveYears() -> impl IntoView {
     let ctx = use_ctx();
-    let first = RwSignal::new(6u32);
-    let last = RwSignal::new(9u32);
+    // The months window, when one is set, is the season to compare.
+    let (from_month, to_month) = ctx.filters.with_untracked(|f| f.months).unwrap_or((6, 9));
+    let first = RwSignal::new(u32::from(from_month));
+    let last = RwSignal::new(u32::from(to_month));
     let year = RwSignal::new(ctx.app.with_untracked(|a| year_of(a.compare.a.from)));
     let apply = move || {
         let by = ctx.app.with_untracked(|a| a.compare.by);
@@ -215,8 +224,68 @@ pub fn ComparisonView() -> impl IntoView {
     };
 
     view! {
+        <ComparisonBars/>
         {table}
         <ChartTools chart=Chart::Compare/>
+    }
+}
+
+/// The comparison as paired bars, period A over period B per row, with
+/// its legend as text (each entry's colour in `data-colour`).
+#[component]
+fn ComparisonBars() -> impl IntoView {
+    let ctx = use_ctx();
+    let canvas = NodeRef::<Canvas>::new();
+    let size = watch_size(canvas);
+    let width = Memo::new(move |_| size.get().map(|(w, _)| w));
+    let chart = Memo::new(move |_| {
+        let width = width.get()?;
+        let measure = ctx.app.with(|a| a.measure);
+        let frame = Frame::Screen { width, height: 0.0 };
+        ctx.comparison
+            .with(|c| c.as_ref().map(|c| comparison_chart(c, measure, frame)))
+    });
+    let height = move || chart.with(|c| c.as_ref().map_or(60.0, |c| c.height));
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else {
+            return;
+        };
+        chart.with(|c| {
+            if let Some(c) = c {
+                if let Some((c2d, _, _)) = prepare_canvas(&el, (c.width, c.height)) {
+                    canvas::draw(&c2d, c);
+                }
+            }
+        });
+    });
+    let legend = move || {
+        chart.with(|c| {
+            c.as_ref()
+                .map(|c| c.legend.clone())
+                .unwrap_or_default()
+                .into_iter()
+                .map(|entry| {
+                    view! {
+                        <li class="legend-item" data-testid="compare-legend-entry" data-colour=entry.colour>
+                            <span class="swatch" style:background-color=entry.colour></span>
+                            {entry.label}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <canvas
+            node_ref=canvas
+            class="compare-canvas"
+            data-testid="compare-chart"
+            role="img"
+            aria-label="The comparison as paired bars: period A over period B for each row"
+            aria-describedby="compare-summary"
+            style:height=move || format!("{}px", height())
+        ></canvas>
+        <ul class="legend" aria-label="Periods" data-testid="compare-legend">{legend}</ul>
     }
 }
 

@@ -12,7 +12,7 @@ use crate::engine::data::dimension::{Category, GroupBy};
 use crate::engine::data::store::SourceText;
 use crate::engine::output::{self, EventsCsv};
 use crate::engine::present::chart::{
-    bars_chart, sorted_bars, timeline_chart, BarColours, Frame, TimelineOptions,
+    bars_chart, comparison_chart, sorted_bars, timeline_chart, BarColours, Frame, TimelineOptions,
 };
 use crate::engine::present::summary;
 use leptos::prelude::*;
@@ -176,6 +176,10 @@ fn chart_svg(ctx: Ctx, chart: Chart) -> Option<String> {
             let colours = BarColours::of(by, &s.views.timeline.types);
             output::svg(&bars_chart(bars, measure, colours, &title, &footer))
         })),
+        Chart::Compare => ctx.comparison.with_untracked(|c| {
+            c.as_ref()
+                .map(|c| output::svg(&comparison_chart(c, measure, frame)))
+        }),
         _ => None,
     }
 }
@@ -316,7 +320,7 @@ pub fn ChartTools(
     let ctx = use_ctx();
     let (csv, svg, png) = match chart {
         Chart::Timeline | Chart::Breakdown => (true, true, true),
-        Chart::Compare => (true, false, false),
+        Chart::Compare => (true, true, true),
         Chart::Map => (false, false, true),
         Chart::Counts => (false, false, false),
     };

@@ -4,6 +4,7 @@
 use super::load;
 use super::state::Origin;
 use super::use_ctx;
+use crate::engine::present::credit;
 use crate::engine::present::format::date_span;
 use crate::engine::present::format::thousands;
 use leptos::prelude::*;
@@ -25,6 +26,7 @@ pub fn Header() -> impl IntoView {
             let info = info.as_ref()?;
             Some(match &info.origin {
                 Origin::Bundled => view! {
+                    <p class="sample-note" data-testid="sample-note">{credit::SAMPLE_NOTE}</p>
                     <p class="credit">
                         {info.credit()}
                         " "

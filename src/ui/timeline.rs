@@ -9,7 +9,8 @@ use super::use_ctx;
 use crate::engine::data::date::Bin;
 use crate::engine::data::dimension::Category;
 use crate::engine::present::chart::{
-    timeline_axis, timeline_chart, Chart, Frame, TimelineOptions, TIMELINE_LEFT,
+    timeline_axis, timeline_bar_at, timeline_chart, timeline_tip, Chart, Frame, TimelineOptions,
+    TIMELINE_LEFT,
 };
 use crate::engine::query::filters::toggle;
 use leptos::html::Canvas;
@@ -27,6 +28,10 @@ pub fn Timeline() -> impl IntoView {
     let ctx = use_ctx();
     let canvas = NodeRef::<Canvas>::new();
     let brush = RwSignal::new(None::<(f64, f64)>);
+    // The bar under the pointer: its tooltip's text, where it goes in the
+    // panel (left, top) and which of its sides is there ("start", "middle",
+    // "end": near an edge it opens inwards, so it never pokes out).
+    let hover = RwSignal::new(None::<(String, f64, f64, &'static str)>);
     let measure = Memo::new(move |_| ctx.app.with(|a| a.measure));
     let selection = Memo::new(move |_| ctx.filters.with(|f| (f.from, f.to)));
     let size = watch_size(canvas);
@@ -83,7 +88,29 @@ pub fn Timeline() -> impl IntoView {
     let on_move = move |ev: web_sys::PointerEvent| {
         if let Some((a, _)) = brush.get_untracked() {
             brush.set(Some((a, x_of(&ev))));
+            hover.set(None);
+            return;
         }
+        let (Some(el), Some((width, _))) = (canvas.get_untracked(), size.get_untracked()) else {
+            return;
+        };
+        let x = x_of(&ev);
+        let tip = ctx.snapshot.with_untracked(|s| {
+            let t = &s.views.timeline;
+            timeline_bar_at(t, width, x).map(|b| timeline_tip(t, measure.get_untracked(), b))
+        });
+        hover.set(tip.map(|tip| {
+            let left = f64::from(el.offset_left()) + x;
+            let top = f64::from(el.offset_top()) + f64::from(ev.offset_y());
+            let side = if x < width / 3.0 {
+                "start"
+            } else if x > width * 2.0 / 3.0 {
+                "end"
+            } else {
+                "middle"
+            };
+            (tip, left, top, side)
+        }));
     };
     let on_up = move |ev: web_sys::PointerEvent| {
         let Some((a, _)) = brush.get_untracked() else {
@@ -153,7 +180,7 @@ pub fn Timeline() -> impl IntoView {
                             }
                         }
                     >
-                        {Bin::ALL
+                        {Bin::CHOICES
                             .into_iter()
                             .map(|b| {
                                 view! {
@@ -205,7 +232,26 @@ pub fn Timeline() -> impl IntoView {
                 on:pointermove=on_move
                 on:pointerup=on_up
                 on:pointercancel=move |_| brush.set(None)
+                on:pointerleave=move |_| hover.set(None)
             ></canvas>
+            {move || {
+                hover
+                    .get()
+                    .map(|(tip, left, top, side)| {
+                        view! {
+                            <div
+                                class="timeline-tip"
+                                data-side=side
+                                role="tooltip"
+                                data-testid="timeline-tip"
+                                style:left=format!("{left}px")
+                                style:top=format!("{top}px")
+                            >
+                                {tip}
+                            </div>
+                        }
+                    })
+            }}
             <ul class="legend" aria-label="Event types" data-testid="timeline-legend">{legend_items}</ul>
             <super::exports::ChartTools chart=super::exports::Chart::Timeline/>
         </section>

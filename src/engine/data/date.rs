@@ -165,10 +165,31 @@ pub enum Bin {
     Month,
     Quarter,
     Year,
+    /// A season: months `first..=last` (1-12) of each year, the months
+    /// window of the filters; `last < first` runs over the new year
+    /// (November-February). A season is numbered by the year it starts
+    /// in, and its bin runs to the day before the next season starts.
+    Season {
+        first: u8,
+        last: u8,
+    },
 }
 
 impl Bin {
+    /// The calendar bins.
     pub const ALL: [Bin; 5] = [Bin::Day, Bin::Week, Bin::Month, Bin::Quarter, Bin::Year];
+    /// Seasons before their months are known (the filters' months window
+    /// sets them, see [`Bin::in_window`]): the whole year.
+    pub const SEASON: Bin = Bin::Season { first: 1, last: 12 };
+    /// Every bin one can ask for: the calendar bins and seasons.
+    pub const CHOICES: [Bin; 6] = [
+        Bin::Day,
+        Bin::Week,
+        Bin::Month,
+        Bin::Quarter,
+        Bin::Year,
+        Bin::SEASON,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -177,11 +198,27 @@ impl Bin {
             Bin::Month => "month",
             Bin::Quarter => "quarter",
             Bin::Year => "year",
+            Bin::Season { .. } => "season",
         }
     }
 
+    /// The bin called `name`; `season` is [`Bin::SEASON`].
     pub fn from_name(name: &str) -> Option<Bin> {
-        Bin::ALL.into_iter().find(|b| b.name() == name)
+        Bin::CHOICES.into_iter().find(|b| b.name() == name)
+    }
+
+    /// Seasons take their months from `window` (the filters' months
+    /// window; none is the whole year); other bins are unchanged.
+    pub fn in_window(self, window: Option<(u8, u8)>) -> Bin {
+        match self {
+            Bin::Season { .. } => {
+                let (first, last) = window
+                    .filter(|&(a, b)| (1..=12).contains(&a) && (1..=12).contains(&b))
+                    .unwrap_or((1, 12));
+                Bin::Season { first, last }
+            }
+            other => other,
+        }
     }
 
     /// A running number of the bin holding `day`; consecutive bins have
@@ -200,6 +237,10 @@ impl Bin {
                     _ => d.year(),
                 }
             }
+            Bin::Season { first, .. } => {
+                let d = to_naive(day);
+                d.year() - i32::from(d.month() < u32::from(first))
+            }
         }
     }
 
@@ -211,11 +252,13 @@ impl Bin {
             Bin::Month => month_start(index),
             Bin::Quarter => month_start(index * 3),
             Bin::Year => from_ymd(index, 1, 1).unwrap_or(0),
+            Bin::Season { first, .. } => from_ymd(index, u32::from(first), 1).unwrap_or(0),
         }
     }
 
     /// A short label: `2022-05-05`, `2022-05-02` (week of), `2022-05`,
-    /// `2022-Q2`, `2022`.
+    /// `2022-Q2`, `2022`; a season by its year, `2019/20` when it runs
+    /// over the new year.
     pub fn label(self, index: i32) -> String {
         let start = to_naive(self.start(index));
         match self {
@@ -223,6 +266,10 @@ impl Bin {
             Bin::Month => start.format("%Y-%m").to_string(),
             Bin::Quarter => format!("{}-Q{}", start.year(), start.month0() / 3 + 1),
             Bin::Year => start.year().to_string(),
+            Bin::Season { first, last } if last < first => {
+                format!("{index}/{:02}", (index + 1).rem_euclid(100))
+            }
+            Bin::Season { .. } => index.to_string(),
         }
     }
 }
@@ -301,5 +348,31 @@ mod tests {
             Bin::Month.index(d) + 1
         );
         assert_eq!(month_of(d), 3);
+    }
+
+    #[test]
+    fn seasons_are_numbered_by_the_year_they_start_in() {
+        let day = |y, m, d| from_ymd(y, m, d).unwrap();
+        let rainy = Bin::SEASON.in_window(Some((6, 9)));
+        assert_eq!(rainy, Bin::Season { first: 6, last: 9 });
+        assert_eq!(rainy.index(day(2021, 6, 1)), 2021);
+        assert_eq!(rainy.index(day(2021, 9, 30)), 2021);
+        assert_eq!(rainy.label(2021), "2021");
+        assert_eq!(format_iso(rainy.start(2022)), "2022-06-01");
+        // November-February: December 2019 and January 2020 are one
+        // season, "2019/20"; November 2020 starts the next.
+        let winter = Bin::SEASON.in_window(Some((11, 2)));
+        assert_eq!(winter.index(day(2019, 11, 1)), 2019);
+        assert_eq!(winter.index(day(2020, 2, 29)), 2019);
+        assert_eq!(winter.index(day(2020, 11, 1)), 2020);
+        assert_eq!(winter.label(2019), "2019/20");
+        assert_eq!(winter.label(1999), "1999/00");
+        assert_eq!(format_iso(winter.start(2019)), "2019-11-01");
+        // No window: the calendar year. Other bins ignore the window.
+        assert_eq!(Bin::SEASON.in_window(None).index(day(2020, 1, 1)), 2020);
+        assert_eq!(Bin::SEASON.in_window(Some((0, 13))), Bin::SEASON);
+        assert_eq!(Bin::Month.in_window(Some((6, 9))), Bin::Month);
+        assert_eq!(Bin::from_name("season"), Some(Bin::SEASON));
+        assert_eq!(Bin::SEASON.name(), "season");
     }
 }

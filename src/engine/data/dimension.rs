@@ -220,7 +220,7 @@ impl<T> IndexMut<Category> for CategoryMap<T> {
 /// What to group events by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum GroupBy {
-    /// Calendar bins: day, week, month, quarter or year.
+    /// Time bins: day, week, month, quarter, year or season.
     Time(Bin),
     Category(Category),
     /// Canonical actor, in any role; an event counts once per actor.
@@ -253,8 +253,11 @@ impl GroupBy {
         }
     }
 
+    /// The grouping called `name`; `season` is by [`Bin::SEASON`].
     pub fn from_name(name: &str) -> Option<GroupBy> {
-        GroupBy::all().find(|g| g.name() == name)
+        GroupBy::all()
+            .chain([GroupBy::Time(Bin::SEASON)])
+            .find(|g| g.name() == name)
     }
 
     /// In a sentence: "month", "event type", "actor".

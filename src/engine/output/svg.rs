@@ -185,7 +185,7 @@ mod tests {
             .map(|(_, f)| f.as_str())
             .collect();
         assert_eq!(battles, ["#D55E00", "#D55E00"]);
-        assert_eq!(battles[0], event_type_colour("Battles", 0));
+        assert_eq!(battles[0], event_type_colour("Battles"));
 
         // The legend: the types, escaped, with their swatches.
         assert_eq!(
@@ -195,8 +195,8 @@ mod tests {
         assert_eq!(
             attributes(&svg, "legend", "rect", "fill"),
             [
-                event_type_colour("Battles", 0),
-                event_type_colour("Riots & <\"looting\">", 1)
+                event_type_colour("Battles"),
+                event_type_colour("Riots & <\"looting\">")
             ]
         );
         assert!(!svg.contains("<\"looting\">"));

@@ -7,9 +7,10 @@
 
 use crate::engine::data::date::Day;
 use crate::engine::data::dimension::{Category, GroupBy};
-use crate::engine::present::axis::{nice_ceiling, TimeAxis};
-use crate::engine::present::format::thousands;
-use crate::engine::present::palette::event_type_colour;
+use crate::engine::present::axis::{value_label, value_ticks, TimeAxis};
+use crate::engine::present::format::{plural, thousands};
+use crate::engine::present::palette::{event_type_colour, PERIOD_COLOURS};
+use crate::engine::query::group::{Comparison, ComparisonRow};
 use crate::engine::query::{Bar, Measure, Timeline};
 
 /// A colour: fixed (an event type's), or a role the page's theme sets, so
@@ -359,8 +360,8 @@ pub fn sorted_bars(bars: &[Bar], measure: Measure) -> Vec<Bar> {
 pub enum BarColours<'a> {
     /// All alike.
     Plain,
-    /// Bars are event types, coloured as in the timeline; the slice is the
-    /// timeline's list of types (for types without a fixed colour).
+    /// Bars are event types, coloured by name as in the timeline (the
+    /// slice, the timeline's list of types, no longer decides a colour).
     EventTypes(&'a [String]),
 }
 
@@ -398,10 +399,7 @@ pub fn bar_rows(bars: &[Bar], measure: Measure, colours: BarColours) -> Vec<BarR
             let value = bar_value(&b, measure);
             let colour = match colours {
                 BarColours::Plain => Colour::Bar,
-                BarColours::EventTypes(types) => {
-                    let i = types.iter().position(|t| *t == b.label).unwrap_or(0);
-                    Colour::Fixed(event_type_colour(&b.label, i))
-                }
+                BarColours::EventTypes(_) => Colour::Fixed(event_type_colour(&b.label)),
             };
             BarRow {
                 label: b.label,
@@ -463,7 +461,148 @@ pub fn bars_chart(
     }
     chart.layer(Part::Axis, labels);
     chart.layer(Part::Plot, plot);
-    finish_export(&mut chart, TOP + shown.len() as f64 * ROW + 14.0);
+    // Coloured bars carry a legend, as every chart with colours does.
+    if matches!(colours, BarColours::EventTypes(_)) {
+        chart.legend = shown
+            .iter()
+            .filter_map(|row| match row.colour {
+                Colour::Fixed(colour) => Some(LegendEntry {
+                    label: row.label.clone(),
+                    colour,
+                }),
+                _ => None,
+            })
+            .collect();
+    }
+    let y = legend_marks(&mut chart, TOP + shown.len() as f64 * ROW + 14.0);
+    finish_export(&mut chart, y);
+    chart
+}
+
+/// A comparison row's value of `measure` in period A and in B.
+fn comparison_values(row: &ComparisonRow, measure: Measure) -> [u64; 2] {
+    match measure {
+        Measure::Events => [row.a.events, row.b.events],
+        Measure::Fatalities => [row.a.fatalities, row.b.fatalities],
+    }
+}
+
+/// A comparison as paired bars: per row (in the comparison's order, the
+/// first [`EXPORT_BARS`]), a bar for period A over a bar for period B,
+/// each with its value, on one scale; the legend names both periods. On
+/// screen the chart is `width` wide and as tall as its rows need, and the
+/// page lists the legend; in a file it has the title, legend and footer.
+pub fn comparison_chart(c: &Comparison, measure: Measure, frame: Frame) -> Chart {
+    const BAR: f64 = 12.0;
+    // Two bars, the gap between them and the room to the next row.
+    const ROW: f64 = 2.0 * BAR + 2.0 + 10.0;
+    const VALUE_ROOM: f64 = 70.0;
+    let shown = &c.rows[..c.rows.len().min(EXPORT_BARS)];
+    let (mut chart, top, labels_w) = match frame {
+        Frame::Screen { width, .. } => (
+            Chart {
+                width,
+                height: 0.0,
+                title: String::new(),
+                legend: Vec::new(),
+                footer: Vec::new(),
+                layers: Vec::new(),
+            },
+            SCREEN_TOP,
+            (width * 0.35).min(220.0),
+        ),
+        Frame::Export { title, footer } => (export_chart(EXPORT_WIDTH, title, footer), 40.0, 320.0),
+    };
+    chart.legend = [("A", c.a), ("B", c.b)]
+        .into_iter()
+        .zip(PERIOD_COLOURS)
+        .map(|((name, period), colour)| LegendEntry {
+            label: format!("{name}: {}", period.label()),
+            colour,
+        })
+        .collect();
+    let max = shown
+        .iter()
+        .flat_map(|r| comparison_values(r, measure))
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let span = (chart.width - labels_w - VALUE_ROOM).max(1.0);
+    let (mut labels, mut plot) = (Vec::new(), Vec::new());
+    for (i, row) in shown.iter().enumerate() {
+        let y = top + i as f64 * ROW;
+        labels.push(text(
+            labels_w - 8.0,
+            y + BAR + 1.0 + CENTRE_DROP,
+            row.key.clone(),
+            Anchor::End,
+            Colour::Text,
+        ));
+        for (side, value) in comparison_values(row, measure).into_iter().enumerate() {
+            let bar_y = y + side as f64 * (BAR + 2.0);
+            let length = span * value as f64 / max;
+            let name = ["A", "B"][side];
+            plot.push(Mark::Rect(Rect {
+                series: Some(side),
+                tip: Some(format!("{}, {name}: {}", row.key, thousands(value))),
+                ..rect(
+                    labels_w,
+                    bar_y,
+                    length.max(if value > 0 { 1.0 } else { 0.0 }),
+                    BAR,
+                    Colour::Fixed(PERIOD_COLOURS[side]),
+                )
+            }));
+            plot.push(Mark::Text(Text {
+                x: labels_w + length + 4.0,
+                y: bar_y + BAR - 2.0,
+                text: thousands(value),
+                size: FOOTER_FONT,
+                anchor: Anchor::Start,
+                weight: Weight::Normal,
+                colour: Colour::Muted,
+            }));
+        }
+    }
+    let mut bottom = top + shown.len() as f64 * ROW;
+    if shown.is_empty() {
+        chart.layer(
+            Part::Note,
+            vec![text(
+                MARGIN,
+                top + FONT,
+                "No events in either period.".into(),
+                Anchor::Start,
+                Colour::Muted,
+            )],
+        );
+        bottom += 2.0 * FONT;
+    } else if shown.len() < c.rows.len() {
+        chart.layer(
+            Part::Note,
+            vec![text(
+                MARGIN,
+                bottom + FONT,
+                format!(
+                    "The first {} of {} rows.",
+                    shown.len(),
+                    thousands(c.rows.len() as u64)
+                ),
+                Anchor::Start,
+                Colour::Muted,
+            )],
+        );
+        bottom += 2.0 * FONT;
+    }
+    chart.layer(Part::Axis, labels);
+    chart.layer(Part::Plot, plot);
+    match frame {
+        Frame::Screen { .. } => chart.height = bottom + 4.0,
+        Frame::Export { .. } => {
+            let y = legend_marks(&mut chart, bottom + 8.0);
+            finish_export(&mut chart, y);
+        }
+    }
     chart
 }
 
@@ -488,10 +627,6 @@ const EXPORT_TOP: f64 = 40.0;
 const EXPORT_PLOT: f64 = 280.0;
 /// Room under the plot for the time labels.
 const AXIS_BELOW: f64 = 24.0;
-/// Time labels are at least this far apart.
-const LABEL_SPACING: f64 = 70.0;
-/// How far a time label reaches right of its bin (so none is cut off).
-const LABEL_REACH: f64 = 40.0;
 const SWATCH: f64 = 10.0;
 const LEGEND_ROW: f64 = 18.0;
 
@@ -530,7 +665,7 @@ fn timeline_legend(t: &Timeline, listed: &[String]) -> (Vec<LegendEntry>, Vec<Op
             index[ty] = Some(entries.len());
             entries.push(LegendEntry {
                 label: name.clone(),
-                colour: event_type_colour(name, ty),
+                colour: event_type_colour(name),
             });
         }
     }
@@ -538,8 +673,9 @@ fn timeline_legend(t: &Timeline, listed: &[String]) -> (Vec<LegendEntry>, Vec<Op
 }
 
 /// The timeline as a stacked bar chart: a bar per time bin, stacked by
-/// event type in the order of `t.types`, under gridlines at zero, half and
-/// a round top; time labels at least [`LABEL_SPACING`] pixels apart.
+/// event type in the order of `t.types`, under labelled gridlines in 1-2-5
+/// steps (see [`value_ticks`]); date labels on calendar steps, as many as
+/// fit, none past either edge (see [`TimeAxis::ticks`]).
 pub fn timeline_chart(
     t: &Timeline,
     measure: Measure,
@@ -601,6 +737,43 @@ pub fn timeline_chart(
     chart
 }
 
+/// What the timeline's bar `b` holds, for its tooltip: the period, the
+/// total, and the count per event type in stacking order ("2022-01: 4
+/// events (Battles 3, Protests 1)").
+pub fn timeline_tip(t: &Timeline, measure: Measure, b: usize) -> String {
+    if b >= t.bins {
+        return String::new();
+    }
+    let per_type: Vec<String> = t
+        .types
+        .iter()
+        .enumerate()
+        .filter_map(|(ty, name)| {
+            let v = timeline_value(t, measure, b, ty);
+            (v > 0).then(|| format!("{name} {}", thousands(v)))
+        })
+        .collect();
+    let total = (0..t.types.len())
+        .map(|ty| timeline_value(t, measure, b, ty))
+        .sum();
+    let total = match measure {
+        Measure::Events => plural(total, "event", "events"),
+        Measure::Fatalities => plural(total, "fatality", "fatalities"),
+    };
+    if per_type.is_empty() {
+        format!("{}: {total}", t.label(b))
+    } else {
+        format!("{}: {total} ({})", t.label(b), per_type.join(", "))
+    }
+}
+
+/// The timeline bar under pixel `x` of a chart `width` pixels wide, if
+/// any: the page's tooltip names it.
+pub fn timeline_bar_at(t: &Timeline, width: f64, x: f64) -> Option<usize> {
+    let axis = timeline_axis(t, width);
+    (t.bins > 0 && x >= axis.left && x < axis.left + axis.width).then(|| axis.bin_at(x))
+}
+
 /// Gridlines, stacked bars, the veil and brush, and the time axis.
 fn timeline_plot(
     chart: &mut Chart,
@@ -622,19 +795,19 @@ fn timeline_plot(
         })
         .max()
         .unwrap_or(0);
-    let scale_top = nice_ceiling(max) as f64;
+    let ticks = value_ticks(max);
+    let scale_top = ticks.last().copied().unwrap_or(1).max(1) as f64;
     let y_of = |v: f64| top + plot_h - v / scale_top * plot_h;
 
     let mut grid = Vec::new();
-    for k in 0..=2 {
-        let v = scale_top * f64::from(k) / 2.0;
+    for &v in &ticks {
         // On a half pixel, so a 1-pixel line is crisp.
-        let y = y_of(v).round() + 0.5;
+        let y = y_of(v as f64).round() + 0.5;
         grid.push(line(LEFT, y, width - RIGHT, y, Colour::Grid));
         grid.push(text(
             LEFT - 6.0,
             y + CENTRE_DROP,
-            thousands(v as u64),
+            value_label(v),
             Anchor::End,
             Colour::Muted,
         ));
@@ -662,7 +835,7 @@ fn timeline_plot(
                     y1,
                     (bw - gap).max(1.0),
                     (y0 - y1).max(0.5),
-                    Colour::Fixed(event_type_colour(&t.types[ty], ty)),
+                    Colour::Fixed(event_type_colour(&t.types[ty])),
                 )
             }));
             acc += v as f64;
@@ -700,17 +873,14 @@ fn timeline_plot(
     }
 
     let mut labels = Vec::new();
-    let every = ((LABEL_SPACING / bw).ceil() as usize).max(1);
-    for b in (0..t.bins).step_by(every) {
-        let x = axis.x_of(b);
-        if x + LABEL_REACH > width {
-            break;
-        }
+    let below = top + plot_h;
+    for tick in axis.ticks(width, CHAR_WIDTH * FONT) {
+        labels.push(line(tick.x, below, tick.x, below + 4.0, Colour::Muted));
         labels.push(text(
-            x,
-            top + plot_h + 6.0 + HANG_DROP,
-            t.label(b),
-            Anchor::Start,
+            tick.label_x,
+            below + 6.0 + HANG_DROP,
+            tick.label,
+            Anchor::Middle,
             Colour::Muted,
         ));
     }
@@ -792,34 +962,41 @@ mod tests {
         );
         assert_eq!((chart.width, chart.height), (88.0, 210.0));
         assert!(chart.title.is_empty() && chart.footer.is_empty());
-        // The largest bin holds 4 events; the scale tops out at 5, so one
-        // event is 176 / 5 = 35.2 px.
+        // The largest bin holds 4 events; the scale has a line per event
+        // up to 4, so one event is 176 / 4 = 44 px.
         let bars: Vec<_> = chart
             .rects(Part::Plot)
             .map(|r| (r.x, r.y, r.width, r.height, r.fill, r.series))
             .collect();
-        let battles = Colour::Fixed(event_type_colour("Battles", 0));
-        let protests = Colour::Fixed(event_type_colour("Protests", 2));
+        let battles = Colour::Fixed(event_type_colour("Battles"));
+        let protests = Colour::Fixed(event_type_colour("Protests"));
         let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
         assert_eq!(bars.len(), 3);
         let want = [
-            (48.0, 186.0 - 3.0 * 35.2, 9.0, 3.0 * 35.2, battles, Some(0)),
-            (48.0, 186.0 - 4.0 * 35.2, 9.0, 35.2, protests, Some(1)),
-            (68.0, 186.0 - 35.2, 9.0, 35.2, battles, Some(0)),
+            (48.0, 186.0 - 3.0 * 44.0, 9.0, 3.0 * 44.0, battles, Some(0)),
+            (48.0, 186.0 - 4.0 * 44.0, 9.0, 44.0, protests, Some(1)),
+            (68.0, 186.0 - 44.0, 9.0, 44.0, battles, Some(0)),
         ];
         for (got, want) in bars.iter().zip(want) {
             assert!(close(got.0, want.0) && close(got.1, want.1), "{got:?}");
             assert!(close(got.2, want.2) && close(got.3, want.3), "{got:?}");
             assert_eq!((got.4, got.5), (want.4, want.5));
         }
-        // Gridlines at the bottom, middle and top (5 events) of the plot.
+        // Gridlines at 0, 1, 2, 3 and 4 events, 44 px apart.
         let ticks: Vec<_> = chart
             .texts(Part::Grid)
             .map(|t| (t.text.as_str(), t.y - CENTRE_DROP - 0.5))
             .collect();
-        assert_eq!(ticks.len(), 3);
-        assert_eq!((ticks[0], ticks[2]), (("0", 186.0), ("5", 10.0)));
-        assert_eq!(ticks[1].1, 98.0);
+        assert_eq!(
+            ticks,
+            [
+                ("0", 186.0),
+                ("1", 142.0),
+                ("2", 98.0),
+                ("3", 54.0),
+                ("4", 10.0)
+            ]
+        );
         // Screens keep the legend off the canvas.
         assert_eq!(chart.marks(Part::Legend).count(), 0);
         assert_eq!(
@@ -827,14 +1004,183 @@ mod tests {
             [
                 LegendEntry {
                     label: "Battles".into(),
-                    colour: event_type_colour("Battles", 0)
+                    colour: event_type_colour("Battles")
                 },
                 LegendEntry {
                     label: "Protests".into(),
-                    colour: event_type_colour("Protests", 2)
+                    colour: event_type_colour("Protests")
                 }
             ]
         );
+    }
+
+    /// One type, `counts[b]` events and twice as many fatalities in bin
+    /// `b` (months from January 2022).
+    fn one_type(counts: &[u32]) -> Timeline {
+        Timeline {
+            bin: Bin::Month,
+            coarsened_from: None,
+            first_bin: Bin::Month.index(from_ymd(2022, 1, 1).unwrap()),
+            bins: counts.len(),
+            types: vec!["Battles".into()],
+            events: counts.to_vec(),
+            fatalities: counts.iter().map(|&c| u64::from(c) * 2).collect(),
+        }
+    }
+
+    fn grid_labels(chart: &Chart) -> Vec<(String, f64)> {
+        chart
+            .texts(Part::Grid)
+            .map(|t| (t.text.clone(), t.y - CENTRE_DROP - 0.5))
+            .collect()
+    }
+
+    /// Regression: with a tallest bar of 5 the scale read 0/2/5 with the
+    /// "2" line at 2.5, and with a tallest bar of 1 it read 0/0/1.
+    #[test]
+    fn small_counts_get_whole_number_lines_where_they_say() {
+        // Plot 10..186 (176 px) on screen.
+        type Case<'a> = (&'a [u32], Measure, &'a [(&'a str, f64)]);
+        let cases: &[Case] = &[
+            (&[1], Measure::Events, &[("0", 186.0), ("1", 10.0)]),
+            (
+                &[5, 2],
+                Measure::Events,
+                &[
+                    ("0", 186.0),
+                    ("1", 151.0),
+                    ("2", 116.0),
+                    ("3", 80.0),
+                    ("4", 45.0),
+                    ("5", 10.0),
+                ],
+            ),
+            // 7 events: steps of 2 up to 8, 44 px each.
+            (
+                &[7],
+                Measure::Events,
+                &[
+                    ("0", 186.0),
+                    ("2", 142.0),
+                    ("4", 98.0),
+                    ("6", 54.0),
+                    ("8", 10.0),
+                ],
+            ),
+            // 1,000,000 events: steps of 200,000, in thousands.
+            (
+                &[1_000_000, 3],
+                Measure::Events,
+                &[
+                    ("0", 186.0),
+                    ("200k", 151.0),
+                    ("400k", 116.0),
+                    ("600k", 80.0),
+                    ("800k", 45.0),
+                    ("1M", 10.0),
+                ],
+            ),
+            // 1 event is 2 fatalities: 0, 1, 2.
+            (
+                &[1],
+                Measure::Fatalities,
+                &[("0", 186.0), ("1", 98.0), ("2", 10.0)],
+            ),
+            // 5 events are 10 fatalities: steps of 2 up to 10.
+            (
+                &[5],
+                Measure::Fatalities,
+                &[
+                    ("0", 186.0),
+                    ("2", 151.0),
+                    ("4", 116.0),
+                    ("6", 80.0),
+                    ("8", 45.0),
+                    ("10", 10.0),
+                ],
+            ),
+            // 500,000 events are 1,000,000 fatalities.
+            (
+                &[500_000],
+                Measure::Fatalities,
+                &[
+                    ("0", 186.0),
+                    ("200k", 151.0),
+                    ("400k", 116.0),
+                    ("600k", 80.0),
+                    ("800k", 45.0),
+                    ("1M", 10.0),
+                ],
+            ),
+        ];
+        for &(counts, measure, want) in cases {
+            let chart = timeline_chart(
+                &one_type(counts),
+                measure,
+                screen(),
+                &TimelineOptions::default(),
+            );
+            let want: Vec<(String, f64)> = want.iter().map(|&(l, y)| (l.into(), y)).collect();
+            assert_eq!(grid_labels(&chart), want, "{counts:?} {measure:?}");
+        }
+    }
+
+    /// The date labels of the description lie inside the chart's width, on
+    /// screen (narrow and wide) and in a file.
+    #[test]
+    fn date_labels_lie_inside_the_chart() {
+        let counts: Vec<u32> = (0..37).map(|i| i % 5).collect();
+        let t = one_type(&counts);
+        let footer = [String::new()];
+        let frames = [
+            Frame::Screen {
+                width: 320.0,
+                height: 200.0,
+            },
+            Frame::Screen {
+                width: 1200.0,
+                height: 200.0,
+            },
+            Frame::Export {
+                title: "T",
+                footer: &footer,
+            },
+        ];
+        for frame in frames {
+            let chart = timeline_chart(&t, Measure::Events, frame, &TimelineOptions::default());
+            let labels: Vec<&Text> = chart.texts(Part::Axis).collect();
+            assert!(labels.len() >= 2, "{frame:?}");
+            for l in labels {
+                assert_eq!(l.anchor, Anchor::Middle);
+                let half = CHAR_WIDTH * l.size * l.text.chars().count() as f64 / 2.0;
+                assert!(l.x - half >= 0.0, "{frame:?}: {} starts left of 0", l.text);
+                assert!(
+                    l.x + half <= chart.width,
+                    "{frame:?}: {} ends past {}",
+                    l.text,
+                    chart.width
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_bar_tooltip_names_the_period_and_each_type() {
+        let t = timeline();
+        assert_eq!(
+            timeline_tip(&t, Measure::Events, 0),
+            "2022-01: 4 events (Battles 3, Protests 1)"
+        );
+        assert_eq!(
+            timeline_tip(&t, Measure::Fatalities, 2),
+            "2022-03: 2 fatalities (Battles 2)"
+        );
+        assert_eq!(timeline_tip(&t, Measure::Events, 1), "2022-02: 0 events");
+        // The plot spans 48..78 on the 88 px screen, 10 px per month.
+        assert_eq!(timeline_bar_at(&t, 88.0, 47.0), None);
+        assert_eq!(timeline_bar_at(&t, 88.0, 48.0), Some(0));
+        assert_eq!(timeline_bar_at(&t, 88.0, 77.9), Some(2));
+        assert_eq!(timeline_bar_at(&t, 88.0, 78.0), None);
     }
 
     #[test]
@@ -922,8 +1268,8 @@ mod tests {
         assert_eq!(
             swatches,
             [
-                Colour::Fixed(event_type_colour("Battles", 0)),
-                Colour::Fixed(event_type_colour("Protests", 2))
+                Colour::Fixed(event_type_colour("Battles")),
+                Colour::Fixed(event_type_colour("Protests"))
             ]
         );
         let lines: Vec<_> = chart.texts(Part::Footer).collect();
@@ -1019,21 +1365,117 @@ mod tests {
                     "Battles",
                     8,
                     1.0,
-                    Colour::Fixed(event_type_colour("Battles", 0))
+                    Colour::Fixed(event_type_colour("Battles"))
                 ),
-                ("Odd", 4, 0.5, Colour::Fixed(event_type_colour("Odd", 1))),
-                (
-                    "Riots",
-                    2,
-                    0.25,
-                    Colour::Fixed(event_type_colour("Riots", 2))
-                ),
+                ("Odd", 4, 0.5, Colour::Fixed(event_type_colour("Odd"))),
+                ("Riots", 2, 0.25, Colour::Fixed(event_type_colour("Riots"))),
             ]
         );
         let plain = bar_rows(&bars, Measure::Fatalities, BarColours::Plain);
         assert!(plain
             .iter()
             .all(|r| r.colour == Colour::Bar && r.share == 0.0));
+    }
+
+    #[test]
+    fn a_comparison_as_paired_bars() {
+        use crate::engine::query::group::Period;
+        let m = |events| Measures {
+            events,
+            fatalities: 0,
+            civilian_fatalities: 0,
+        };
+        let row = |key: &str, a, b| ComparisonRow {
+            key: key.into(),
+            a: m(a),
+            b: m(b),
+            change_pct: None,
+            is_new: false,
+        };
+        let period = |y| Period {
+            from: from_ymd(y, 6, 1).unwrap(),
+            to: from_ymd(y, 9, 30).unwrap(),
+        };
+        let c = Comparison {
+            by: GroupBy::Category(Category::EventType),
+            a: period(2021),
+            b: period(2022),
+            rows: vec![row("Battles", 10, 40), row("Riots", 0, 20)],
+            total: row("All events", 10, 60),
+        };
+        // 400 px wide: labels take 140 px, values 70, so bars span 190 px
+        // and 40 events (the longest) fill it.
+        let chart = comparison_chart(
+            &c,
+            Measure::Events,
+            Frame::Screen {
+                width: 400.0,
+                height: 0.0,
+            },
+        );
+        let bars: Vec<_> = chart
+            .rects(Part::Plot)
+            .map(|r| (r.x, r.y, r.width, r.fill, r.series))
+            .collect();
+        let (a, b) = (Colour::Fixed("#56B4E9"), Colour::Fixed("#0072B2"));
+        assert_eq!(
+            bars,
+            [
+                (140.0, 10.0, 47.5, a, Some(0)),
+                (140.0, 24.0, 190.0, b, Some(1)),
+                (140.0, 46.0, 0.0, a, Some(0)),
+                (140.0, 60.0, 95.0, b, Some(1)),
+            ]
+        );
+        let values: Vec<_> = chart.texts(Part::Plot).map(|t| t.text.as_str()).collect();
+        assert_eq!(values, ["10", "40", "0", "20"]);
+        let labels: Vec<_> = chart.texts(Part::Axis).map(|t| t.text.as_str()).collect();
+        assert_eq!(labels, ["Battles", "Riots"]);
+        // Two rows of 36 px from y = 10, and 4 px below.
+        assert_eq!(chart.height, 10.0 + 72.0 + 4.0);
+        let legend: Vec<_> = chart.legend.iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(
+            legend,
+            ["A: 2021-06-01 to 2021-09-30", "B: 2022-06-01 to 2022-09-30"]
+        );
+        assert_eq!(chart.marks(Part::Legend).count(), 0);
+        // In a file the legend is drawn, above the footer.
+        let footer = ["F".to_string()];
+        let file = comparison_chart(
+            &c,
+            Measure::Events,
+            Frame::Export {
+                title: "T",
+                footer: &footer,
+            },
+        );
+        let drawn: Vec<_> = file.texts(Part::Legend).map(|t| t.text.as_str()).collect();
+        assert_eq!(drawn, legend);
+    }
+
+    #[test]
+    fn a_breakdown_by_event_type_has_a_legend_in_its_colours() {
+        let bars = [bar("Riots", 2, 0), bar("Battles", 8, 0)];
+        let chart = bars_chart(
+            &bars,
+            Measure::Events,
+            BarColours::EventTypes(&[]),
+            "T",
+            &["Footer".to_string()],
+        );
+        let legend: Vec<_> = chart.texts(Part::Legend).map(|t| t.text.as_str()).collect();
+        assert_eq!(legend, ["Battles", "Riots"]);
+        let swatches: Vec<_> = chart.rects(Part::Legend).map(|r| r.fill).collect();
+        assert_eq!(
+            swatches,
+            [Colour::Fixed("#D55E00"), Colour::Fixed("#0072B2")]
+        );
+        let footer_y = chart.texts(Part::Footer).map(|t| t.y).fold(0.0, f64::max);
+        let legend_y = chart.texts(Part::Legend).map(|t| t.y).fold(0.0, f64::max);
+        assert!(legend_y < footer_y && footer_y < chart.height);
+        // Plain bars have one colour and no legend.
+        let plain = bars_chart(&bars, Measure::Events, BarColours::Plain, "T", &[]);
+        assert!(plain.legend.is_empty() && plain.marks(Part::Legend).count() == 0);
     }
 
     #[test]

@@ -7,10 +7,11 @@ use crate::engine::data::dimension::GroupBy;
 use crate::engine::present::format::thousands;
 use crate::engine::query::group::{Comparison, ComparisonRow};
 
-/// The dimensions a comparison is offered by: every breakdown, and months
-/// (time bins other than months compare poorly across two periods).
+/// The dimensions a comparison is offered by: every breakdown, months, and
+/// seasons (the months window's, one row per season: for periods of
+/// several years). Other time bins compare poorly across two periods.
 pub fn compare_dimensions() -> impl Iterator<Item = GroupBy> {
-    GroupBy::breakdowns().chain([GroupBy::Time(Bin::Month)])
+    GroupBy::breakdowns().chain([GroupBy::Time(Bin::Month), GroupBy::Time(Bin::SEASON)])
 }
 
 /// "Events and fatalities by event type: A = 2021-06-01 to 2021-09-30,
@@ -124,29 +125,43 @@ mod tests {
     #[test]
     fn months_follow_the_breakdowns() {
         let dims: Vec<GroupBy> = compare_dimensions().collect();
-        assert_eq!(dims.last(), Some(&GroupBy::Time(Bin::Month)));
+        // Months, then seasons, after the breakdowns.
+        assert_eq!(
+            dims[dims.len() - 2..],
+            [GroupBy::Time(Bin::Month), GroupBy::Time(Bin::SEASON)]
+        );
         assert!(dims.contains(&GroupBy::Category(Category::EventType)));
         assert!(dims.contains(&GroupBy::Actor));
         assert_eq!(
             dims.iter()
                 .filter(|g| matches!(g, GroupBy::Time(_)))
                 .count(),
-            1
+            2
         );
     }
 
     #[test]
     fn rows_read_as_text_with_their_trend() {
-        let up = RowCells::new(&row("Battles", (4, 10), (10, 1200)));
+        let up = RowCells::new(&row("Battles", (40, 10), (100, 1200)));
         assert_eq!(up.key, "Battles");
         assert_eq!(
             up.values,
-            ["4", "10", "+150%", "10", "1,200"].map(String::from)
+            ["40", "100", "+150%", "10", "1,200"].map(String::from)
         );
         assert_eq!(up.trend.class(), "num up");
-        let down = RowCells::new(&row("Riots", (5, 0), (4, 0)));
+        let down = RowCells::new(&row("Riots", (50, 0), (40, 0)));
         assert_eq!(down.values[2], "-20%");
         assert_eq!(down.trend, Trend::Down);
+        // Under 10 events in A, the change is a count, not a percentage.
+        let small = RowCells::new(&row("Looting", (1, 0), (10, 0)));
+        assert_eq!((small.values[2].as_str(), small.trend), ("+9", Trend::Up));
+        let small_down = RowCells::new(&row("Looting", (9, 0), (4, 0)));
+        assert_eq!(
+            (small_down.values[2].as_str(), small_down.trend),
+            ("-5", Trend::Down)
+        );
+        let ten = RowCells::new(&row("Looting", (10, 0), (11, 0)));
+        assert_eq!(ten.values[2], "+10%");
         let new = RowCells::new(&row("Protests", (0, 0), (2, 0)));
         assert_eq!((new.values[2].as_str(), new.trend), ("new", Trend::Up));
         let flat = RowCells::new(&row("Other", (3, 0), (3, 0)));

@@ -24,6 +24,11 @@ pub enum Origin {
 /// its own authority behind.
 pub(crate) const BUNDLED_TITLE: &str = "Wagner Group in Mali, events in public reporting";
 pub(crate) const BUNDLED_CREDIT: &str = "Compiled by EventLens from CTC Sentinel, RUSI, Jamestown Foundation, Jeune Afrique / The Africa Report and a policy brief.";
+/// What the bundled dataset is not: on the page beside its title and in
+/// every footer of its charts, exports and embeds, so no figure from it is
+/// read as a full count.
+pub const SAMPLE_NOTE: &str =
+    "A curated sample of reported events, not a complete count of what happened.";
 /// Said of every dataset the site did not ship.
 pub(crate) const NOT_VERIFIED: &str = "not verified by EventLens";
 
@@ -44,7 +49,7 @@ pub fn versioned_title(origin: &Origin, events: usize, last_day: Option<Day>) ->
         .unwrap_or_default();
     match origin {
         Origin::Bundled => format!(
-            "{BUNDLED_TITLE} (EventLens {} edition{to})",
+            "{BUNDLED_TITLE} (EventLens {} edition{to}). {SAMPLE_NOTE}",
             env!("CARGO_PKG_VERSION")
         ),
         other => format!("{} ({} events{to})", title(other), thousands(events as u64)),
@@ -126,6 +131,23 @@ mod tests {
             name: "mali.csv".into(),
         };
         assert_eq!(title(&file), "mali.csv");
+    }
+
+    /// The bundled data's footer line (every chart, export and embed)
+    /// says it is a sample; a user's file makes no such claim.
+    #[test]
+    fn the_bundled_footer_says_it_is_a_sample() {
+        let bundled = versioned_title(&Origin::Bundled, 120, date::from_ymd(2024, 3, 1));
+        assert!(
+            bundled.ends_with(
+                ", events to 2024-03-01). A curated sample of reported events, not a complete count of what happened."
+            ),
+            "{bundled}"
+        );
+        let file = Origin::File {
+            name: "mali.csv".into(),
+        };
+        assert!(!versioned_title(&file, 120, None).contains("sample"));
     }
 
     /// Hostile-input review, defect 4: a file at another address named

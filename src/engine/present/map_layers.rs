@@ -7,10 +7,11 @@
 use crate::engine::data::date::format_iso;
 use crate::engine::data::dimension::Category;
 use crate::engine::data::store::Store;
+use crate::engine::present::chart::LegendEntry;
 use crate::engine::present::format::plural;
 use crate::engine::present::map::{bounds, hit_test, mercator, point_radius, MapView};
 use crate::engine::present::palette::event_type_colour;
-use crate::engine::query::MapPoint;
+use crate::engine::query::{MapPoint, NOT_STATED};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -229,7 +230,29 @@ pub fn point_colour(store: &Store, event_type: u16) -> &'static str {
     } else {
         store.names[Category::EventType].name(u32::from(event_type))
     };
-    event_type_colour(name, usize::from(event_type))
+    event_type_colour(name)
+}
+
+/// The map's legend: the event types that colour at least one point (a
+/// place takes its most frequent type's colour), in the store's order of
+/// types, each with its colour.
+pub fn map_legend(store: &Store, points: &[MapPoint]) -> Vec<LegendEntry> {
+    let mut types: Vec<u16> = points.iter().map(|p| p.event_type).collect();
+    types.sort_unstable();
+    types.dedup();
+    types
+        .into_iter()
+        .map(|ty| LegendEntry {
+            label: if ty == u16::MAX {
+                NOT_STATED.to_string()
+            } else {
+                store.names[Category::EventType]
+                    .name(u32::from(ty))
+                    .to_string()
+            },
+            colour: point_colour(store, ty),
+        })
+        .collect()
 }
 
 /// What the map says when no point passes the filters.
@@ -583,6 +606,28 @@ S4,2022-01-08,Political violence,Battles,Armed clash,A,B,Mali,Mopti,Town A,14.5,
     }
 
     #[test]
+    fn the_legend_lists_the_types_that_colour_a_point() {
+        let store = store();
+        let (battles, riots) = (store.event_type[0], store.event_type[1]);
+        let point = |event_type| MapPoint {
+            place: 0,
+            lat: 0.0,
+            lon: 0.0,
+            events: 1,
+            fatalities: 0,
+            event_type,
+        };
+        let legend = map_legend(&store, &[point(riots), point(battles), point(riots)]);
+        let got: Vec<_> = legend
+            .iter()
+            .map(|e| (e.label.as_str(), e.colour))
+            .collect();
+        // Battles is the store's first type (first in the file).
+        assert_eq!(got, [("Battles", "#D55E00"), ("Riots", "#0072B2")]);
+        assert!(map_legend(&store, &[]).is_empty());
+    }
+
+    #[test]
     fn a_place_lists_its_events_in_file_order() {
         let store = store();
         let town_a = store.place[0];
@@ -614,11 +659,8 @@ S4,2022-01-08,Political violence,Battles,Armed clash,A,B,Mali,Mopti,Town A,14.5,
     fn points_are_coloured_by_event_type_name() {
         let store = store();
         let battles = store.event_type[0];
-        assert_eq!(
-            point_colour(&store, battles),
-            event_type_colour("Battles", usize::from(battles))
-        );
-        assert_eq!(point_colour(&store, u16::MAX), event_type_colour("", 65535));
+        assert_eq!(point_colour(&store, battles), event_type_colour("Battles"));
+        assert_eq!(point_colour(&store, u16::MAX), event_type_colour(""));
     }
 
     #[test]

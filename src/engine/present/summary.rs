@@ -4,7 +4,7 @@
 
 use crate::engine::data::date::{self, Day};
 use crate::engine::present::format::{plural, thousands};
-use crate::engine::query::group::{Comparison, Period};
+use crate::engine::query::group::{Comparison, Period, MIN_PERCENT_BASE};
 use crate::engine::query::Measure;
 use crate::engine::query::{Bar, MapPoint, Timeline, Totals};
 use chrono::Datelike;
@@ -40,6 +40,10 @@ fn change_words(a: u64, b: u64) -> String {
         "against none in the earlier period".to_string()
     } else if a == b {
         "the same number as".to_string() + " the earlier period"
+    } else if a < MIN_PERCENT_BASE {
+        // A percentage of a handful overstates: 1 to 10 is not "+900%".
+        let dir = if b > a { "up" } else { "down" };
+        format!("{dir} from {} in the earlier period", thousands(a))
     } else {
         let pct = (b as f64 - a as f64).abs() * 100.0 / a as f64;
         let dir = if b > a { "up" } else { "down" };
@@ -332,9 +336,32 @@ mod tests {
         let one = Comparison {
             rows: vec![row("Battles", 1, 2)],
             total: row("All events", 1, 2),
-            ..c
+            ..c.clone()
         };
         assert!(comparison(&one, Measure::Events).contains("2021 there was 1 event."));
+        // Regression: 1 to 10 events read "up 900%", on a curated sample.
+        let small = Comparison {
+            rows: vec![row("Battles", 1, 10)],
+            total: row("All events", 1, 10),
+            ..c.clone()
+        };
+        let text = comparison(&small, Measure::Events);
+        assert!(!text.contains('%'), "{text}");
+        assert!(
+            text.starts_with(
+                "Between June and September 2022 there were 10 events, up from 1 in the earlier period;"
+            ),
+            "{text}"
+        );
+        assert!(text.ends_with("Battles rose from 1 to 10."), "{text}");
+        let fewer = Comparison {
+            rows: vec![row("Battles", 9, 4)],
+            total: row("All events", 9, 4),
+            ..c
+        };
+        let text = comparison(&fewer, Measure::Events);
+        assert!(text.contains("there were 4 events, down from 9 in the earlier period;"));
+        assert!(!text.contains('%'), "{text}");
     }
 
     #[test]

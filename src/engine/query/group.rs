@@ -206,6 +206,11 @@ impl Period {
     }
 }
 
+/// Fewest events a change is given in percent from: on a smaller base a
+/// percentage overstates the change (1 to 10 events is "+900%"), so it is
+/// told in counts instead.
+pub const MIN_PERCENT_BASE: u64 = 10;
+
 /// One line of a comparison.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ComparisonRow {
@@ -231,12 +236,22 @@ impl ComparisonRow {
         }
     }
 
-    /// "+1,050%", "-20%", "new", "no change".
+    /// "+1,050%", "-20%", "new", "no change"; from fewer than
+    /// [`MIN_PERCENT_BASE`] events, the difference in events ("+9" for 1
+    /// to 10, not "+900%").
     pub fn change_label(&self) -> String {
         match self.change_pct {
             _ if self.is_new => "new".to_string(),
             None => "-".to_string(),
             Some(p) if p.abs() < 0.05 => "no change".to_string(),
+            Some(_) if self.a.events < MIN_PERCENT_BASE => {
+                let (a, b) = (self.a.events, self.b.events);
+                let sign = if b > a { "+" } else { "-" };
+                format!(
+                    "{sign}{}",
+                    crate::engine::data::numbers::thousands(a.abs_diff(b))
+                )
+            }
             Some(p) => {
                 let sign = if p > 0.0 { "+" } else { "-" };
                 format!(
@@ -322,8 +337,19 @@ fn keyed(store: &Store, rows: &[u32], by: GroupBy) -> Vec<(CompareKey, Measures)
 
 /// Compares two periods by `by`, applying every filter of `state` except
 /// its date range (the periods replace it). Groups are matched by key in
-/// one pass over each period's groups.
+/// one pass over each period's groups. Seasons take their months from the
+/// filters' months window, else from period A's first and last months.
 pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: GroupBy) -> Comparison {
+    let by = match by {
+        GroupBy::Time(bin @ Bin::Season { .. }) => {
+            let window = state
+                .filters()
+                .months
+                .unwrap_or((date::month_of(a.from), date::month_of(a.to)));
+            GroupBy::Time(bin.in_window(Some(window)))
+        }
+        other => other,
+    };
     let rows = state.rows_ignoring(&[Dim::Date]);
     let in_period = |p: Period| -> Vec<u32> {
         rows.iter()

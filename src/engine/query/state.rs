@@ -2,7 +2,7 @@
 //! event, recomputed only for the dimensions that change.
 
 use crate::engine::data::actors::UserAlias;
-use crate::engine::data::date::{self, Day};
+use crate::engine::data::date::{self, Bin, Day};
 use crate::engine::data::dictionary::{Dictionary, NONE};
 use crate::engine::data::dimension::Category;
 use crate::engine::data::fold::{contains_folded, fold};
@@ -163,8 +163,20 @@ impl QueryState {
             .collect()
     }
 
-    /// Computes every linked view in one pass.
+    /// Computes every linked view in one pass. A timeline by season takes
+    /// its months from the filters' months window.
     pub fn views(&self, store: &Store, spec: &ViewSpec) -> Views {
+        let seasonal;
+        let spec = match spec.bin {
+            Bin::Season { .. } => {
+                seasonal = ViewSpec {
+                    bin: spec.bin.in_window(self.filters.months),
+                    ..spec.clone()
+                };
+                &seasonal
+            }
+            _ => spec,
+        };
         // With no filter every event is in every view: the slowest pass,
         // and a common one ("Clear all"), so it is kept per spec.
         if !self.filters.is_empty() {

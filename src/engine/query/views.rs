@@ -160,6 +160,9 @@ pub const OTHER_TYPES: &str = "Other types";
 /// needs at most [`MAX_TIMELINE_BINS`] bars (years always do for dates
 /// the importer reads).
 fn timeline_bin(wanted: Bin, first_day: Day, last_day: Day) -> Bin {
+    if let Bin::Season { .. } = wanted {
+        return wanted; // one bar a year: always few enough
+    }
     let bins = |b: Bin| (b.index(last_day) - b.index(first_day)) as usize + 1;
     Bin::ALL
         .into_iter()

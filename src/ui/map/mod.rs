@@ -14,7 +14,7 @@ mod tooltip;
 use super::exports::{Chart, ChartTools};
 use super::{use_ctx, Ctx};
 use crate::engine::present::map::MapView;
-use crate::engine::present::map_layers::ZOOM_STEP;
+use crate::engine::present::map_layers::{map_legend, ZOOM_STEP};
 use leptos::prelude::*;
 
 /// The place under the pointer and the pointer's position on the canvas.
@@ -55,10 +55,43 @@ pub fn MapPanel() -> impl IntoView {
                 <canvas::MapCanvas outlines=outlines hover=hover/>
                 <tooltip::MapTooltip hover=hover.read_only()/>
             </div>
+            <MapLegend/>
             <ChartTools chart=Chart::Map/>
             <places::PlaceEvents/>
             <p class="muted small">"Country outlines: Natural Earth (public domain), via world-atlas."</p>
         </section>
+    }
+}
+
+/// What the points' colours mean: the event types on the map, each entry
+/// with its colour in `data-colour`.
+#[component]
+fn MapLegend() -> impl IntoView {
+    let ctx = use_ctx();
+    let entries = move || {
+        ctx.snapshot.with(|s| {
+            ctx.data.with_value(|d| match d {
+                Some(l) => map_legend(&l.store, &s.views.map),
+                None => Vec::new(),
+            })
+        })
+    };
+    view! {
+        <ul class="legend" aria-label="Point colours: the place's most frequent event type" data-testid="map-legend">
+            {move || {
+                entries()
+                    .into_iter()
+                    .map(|entry| {
+                        view! {
+                            <li class="legend-item" data-testid="map-legend-entry" data-colour=entry.colour>
+                                <span class="swatch" style:background-color=entry.colour></span>
+                                {entry.label}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
     }
 }
 
