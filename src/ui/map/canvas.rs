@@ -3,9 +3,9 @@
 
 use super::pointer::Pointer;
 use super::Hover;
-use crate::engine::present::map::MapView;
+use crate::engine::present::map::{bounds, fit_to_data, MapView};
 use crate::engine::present::map_layers::{
-    initial_view, point_colour, Outlines, PointLayer, NO_POINTS,
+    initial_view, point_colour, Outlines, PointLayer, DEFAULT_BOUNDS, NO_POINTS,
 };
 use crate::ui::dom::{css_colour, frame_scheduler, prepare_canvas, watch_size};
 use crate::ui::{use_ctx, Ctx};
@@ -23,6 +23,9 @@ type BaseKey = (MapView, u64, u64, u64, Option<usize>);
 /// The cached sea-and-outlines layer and what it was drawn for.
 type BaseCache = StoredValue<Option<(BaseKey, HtmlCanvasElement)>, LocalStorage>;
 
+/// Screen width a country needs before its name is written in it.
+const COUNTRY_NAME_MIN_PX: f64 = 70.0;
+
 /// The map itself: a canvas that draws the filtered places over the
 /// outlines, pans and zooms with the pointer, wheel and keys, reports the
 /// place under the pointer and selects the place clicked.
@@ -39,35 +42,59 @@ pub fn MapCanvas(
     // The points as last drawn, for hit-testing.
     let layer = StoredValue::new(PointLayer::default());
     let base: BaseCache = StoredValue::new_local(None);
+    // Whether the view is the fit to the data (the page's data-follows-data).
+    let follows = RwSignal::new(true);
     let redraw = frame_scheduler(move || draw(ctx, canvas, size, outlines, layer, base));
 
-    Effect::new(move |_| {
-        // What the picture shows; the frame reads it again when it draws.
+    // The map follows the data (fits the filtered places whenever they or
+    // the canvas change) until the user pans or zooms; the effect returns
+    // the view it last fitted, and a stored view that differs from it was
+    // moved by the user. Reset and a new dataset clear the view, which
+    // makes it follow again.
+    Effect::new(move |last_fit: Option<Option<MapView>>| {
+        let last_fit = last_fit.flatten();
         ctx.selected_place.track();
-        ctx.snapshot.track();
         outlines.track();
         let view_state = ctx.map_view.get();
         let Some((w, h)) = size.get() else {
-            return;
+            return last_fit;
         };
         let (w, h) = (w.max(1.0), h.max(1.0));
-        let view = ctx.data.with_value(|d| match (view_state, d) {
-            (Some(v), _) => v.resized(w, h),
-            (None, Some(l)) => {
-                let places = &l.store.places;
-                initial_view(
-                    places.lon.iter().copied().zip(places.lat.iter().copied()),
-                    w,
-                    h,
-                )
-            }
-            (None, None) => initial_view(std::iter::empty(), w, h),
-        });
+        let follow = view_state.is_none() || view_state == last_fit;
+        if follows.get_untracked() != follow {
+            follows.set(follow);
+        }
+        let (view, fitted) = if follow {
+            let fitted = ctx.snapshot.with(|s| {
+                ctx.data.with_value(|d| {
+                    let all = d.as_ref().and_then(|l| {
+                        let places = &l.store.places;
+                        bounds(
+                            places
+                                .lon
+                                .iter()
+                                .zip(&places.lat)
+                                .map(|(&lon, &lat)| (f64::from(lon), f64::from(lat))),
+                        )
+                    });
+                    fit_to_data(&s.views.map, all.unwrap_or(DEFAULT_BOUNDS), w, h)
+                })
+            });
+            (fitted, Some(fitted))
+        } else {
+            ctx.snapshot.track();
+            let v = view_state.map(|v| v.resized(w, h));
+            (
+                v.unwrap_or_else(|| initial_view(std::iter::empty(), w, h)),
+                last_fit,
+            )
+        };
         if view_state != Some(view) {
             ctx.map_view.set(Some(view));
-            return; // the effect runs again with the stored view
+            return fitted; // the effect runs again with the stored view
         }
         redraw();
+        fitted
     });
 
     let pointer = Pointer {
@@ -84,6 +111,11 @@ pub fn MapCanvas(
             data-testid="map"
             aria-describedby="map-summary"
             tabindex="0"
+            data-west=move || extent(ctx, 0)
+            data-south=move || extent(ctx, 1)
+            data-east=move || extent(ctx, 2)
+            data-north=move || extent(ctx, 3)
+            data-follows-data=move || follows.get().to_string()
             role="img"
             aria-label="Map of the filtered events: each circle is a place, larger for more fatalities. Drag or use the arrow keys to move, the wheel or + and - to zoom; click a circle to list its events."
             on:pointerdown=move |ev| pointer.down(&ev)
@@ -94,6 +126,19 @@ pub fn MapCanvas(
             on:keydown=move |ev| pointer.key(&ev)
         ></canvas>
     }
+}
+
+/// One side of the visible box (0 west, 1 south, 2 east, 3 north) in
+/// degrees, for tests and tools reading the page; empty before the map has
+/// a view.
+fn extent(ctx: Ctx, side: usize) -> String {
+    ctx.map_view
+        .get()
+        .map(|v| {
+            let (w, s, e, n) = v.visible_bounds();
+            format!("{:.4}", [w, s, e, n][side])
+        })
+        .unwrap_or_default()
 }
 
 /// Draws the map as it is now: the cached base layer, then the points, the
@@ -214,7 +259,7 @@ fn base_layer(
     c2d.set_line_width(0.8);
     // All visible rings in one path: one fill and one stroke.
     c2d.begin_path();
-    for ring in outlines.paths(view) {
+    for (closed, ring) in outlines.rings_in_view(view) {
         for (i, (x, y)) in ring.enumerate() {
             if i == 0 {
                 c2d.move_to(x, y);
@@ -222,9 +267,24 @@ fn base_layer(
                 c2d.line_to(x, y);
             }
         }
-        c2d.close_path();
+        // A piece of a ring cut at the antimeridian is filled (which
+        // closes it along the map's edge) but its closing edge is not
+        // stroked.
+        if closed {
+            c2d.close_path();
+        }
     }
     c2d.fill();
     c2d.stroke();
+    // Country names, where the country is wide enough on screen to hold one.
+    c2d.set_fill_style_str(&css_colour("--map-name", "#8a8478"));
+    c2d.set_font("italic 11px system-ui, sans-serif");
+    c2d.set_text_align("center");
+    c2d.set_text_baseline("middle");
+    for (name, x, y) in outlines.names_in_view(view, COUNTRY_NAME_MIN_PX) {
+        let _ = c2d.fill_text(name, x, y);
+    }
+    c2d.set_text_align("start");
+    c2d.set_text_baseline("alphabetic");
     Some(layer)
 }
