@@ -13,6 +13,7 @@ pub mod credit;
 pub mod format;
 pub mod map;
 pub mod map_layers;
+pub mod map_marks;
 pub mod palette;
 pub mod record;
 pub mod summary;

@@ -3,10 +3,15 @@
 
 use super::pointer::Pointer;
 use super::Hover;
+use crate::engine::data::dimension::Category;
+use crate::engine::data::store::Store;
+use crate::engine::present::format::thousands;
 use crate::engine::present::map::{bounds, fit_to_data, MapView};
 use crate::engine::present::map_layers::{
     initial_view, point_colour, Outlines, PointLayer, DEFAULT_BOUNDS, NO_POINTS,
 };
+use crate::engine::present::map_marks::{place_labels, MapLegend};
+use crate::engine::query::MapPoint;
 use crate::ui::dom::{css_colour, frame_scheduler, prepare_canvas, watch_size};
 use crate::ui::{use_ctx, Ctx};
 use leptos::html::Canvas;
@@ -202,6 +207,17 @@ fn draw(
                 let _ = c2d.arc(p.x, p.y, p.r + 3.0, 0.0, TAU);
                 c2d.stroke();
             }
+            draw_labels(&c2d, &s.views.map, &view, &l.store);
+            let legend = MapLegend::new(
+                &s.views.map,
+                |t| {
+                    l.store.names[Category::EventType]
+                        .name(u32::from(t))
+                        .to_string()
+                },
+                |t| point_colour(&l.store, t),
+            );
+            draw_legend(&c2d, &legend, h);
             if s.views.map.is_empty() {
                 c2d.set_fill_style_str(&fg);
                 c2d.set_font("13px system-ui, sans-serif");
@@ -211,6 +227,105 @@ fn draw(
         })
     });
 }
+
+/// Places named at most at any zoom.
+const MAX_PLACE_LABELS: usize = 12;
+
+/// The font of place names and the legend.
+const LABEL_FONT: &str = "11px system-ui, sans-serif";
+
+/// Names the busiest places in sight where their names fit, each on a halo
+/// of the background colour so it reads over circles and borders.
+fn draw_labels(c2d: &CanvasRenderingContext2d, points: &[MapPoint], view: &MapView, store: &Store) {
+    c2d.set_font(LABEL_FONT);
+    let width = |t: &str| c2d.measure_text(t).map(|m| m.width()).unwrap_or(0.0) + 2.0;
+    let labels = place_labels(
+        points,
+        view,
+        MAX_PLACE_LABELS,
+        |p| {
+            store
+                .locations
+                .name(store.places.location[p as usize])
+                .to_string()
+        },
+        width,
+    );
+    c2d.set_text_baseline("middle");
+    c2d.set_line_join("round");
+    c2d.set_line_width(3.0);
+    c2d.set_stroke_style_str(&css_colour("--bg", "#fff"));
+    c2d.set_fill_style_str(&css_colour("--fg", "#1a1a1a"));
+    for l in &labels {
+        let y = l.y + l.height / 2.0;
+        let _ = c2d.stroke_text(&l.text, l.x + 1.0, y);
+        let _ = c2d.fill_text(&l.text, l.x + 1.0, y);
+    }
+    c2d.set_text_baseline("alphabetic");
+}
+
+/// Draws the legend in the map's lower left corner: a swatch per event
+/// type, then the reference circles of the size scale nested on one base
+/// line, each with its count.
+fn draw_legend(c2d: &CanvasRenderingContext2d, legend: &MapLegend, height: f64) {
+    if legend.types.is_empty() && legend.sizes.is_empty() {
+        return;
+    }
+    const PAD: f64 = 8.0;
+    const LINE: f64 = 16.0;
+    c2d.set_font(LABEL_FONT);
+    let text_w = |t: &str| c2d.measure_text(t).map(|m| m.width()).unwrap_or(0.0);
+    let biggest = legend.sizes.first().map_or(0.0, |s| s.1);
+    let size_texts: Vec<String> = legend.sizes.iter().map(|(n, _)| thousands(*n)).collect();
+    let types_w = legend
+        .types
+        .iter()
+        .map(|(n, _)| 16.0 + text_w(n))
+        .fold(0.0, f64::max);
+    let sizes_w = 2.0 * biggest + 8.0 + size_texts.iter().map(|t| text_w(t)).fold(0.0, f64::max);
+    let sizes_h = if legend.sizes.is_empty() {
+        0.0
+    } else {
+        LINE + 2.0 * biggest + 4.0
+    };
+    let box_w = types_w.max(sizes_w).max(text_w(SIZE_TITLE)) + 2.0 * PAD;
+    let box_h = legend.types.len() as f64 * LINE + sizes_h + 2.0 * PAD;
+    let (x0, y0) = (8.0, height - box_h - 8.0);
+    c2d.set_global_alpha(0.88);
+    c2d.set_fill_style_str(&css_colour("--bg", "#fff"));
+    c2d.fill_rect(x0, y0, box_w, box_h);
+    c2d.set_global_alpha(1.0);
+    let fg = css_colour("--fg", "#1a1a1a");
+    c2d.set_text_baseline("middle");
+    let mut y = y0 + PAD + LINE / 2.0;
+    for (name, colour) in &legend.types {
+        c2d.set_fill_style_str(colour);
+        c2d.begin_path();
+        let _ = c2d.arc(x0 + PAD + 5.0, y, 5.0, 0.0, TAU);
+        c2d.fill();
+        c2d.set_fill_style_str(&fg);
+        let _ = c2d.fill_text(name, x0 + PAD + 16.0, y);
+        y += LINE;
+    }
+    if !legend.sizes.is_empty() {
+        c2d.set_fill_style_str(&fg);
+        let _ = c2d.fill_text(SIZE_TITLE, x0 + PAD, y);
+        let base = y + LINE / 2.0 + 2.0 * biggest;
+        let cx = x0 + PAD + biggest;
+        c2d.set_stroke_style_str(&fg);
+        c2d.set_line_width(1.0);
+        for ((_, r), text) in legend.sizes.iter().zip(&size_texts) {
+            c2d.begin_path();
+            let _ = c2d.arc(cx, base - r, *r, 0.0, TAU);
+            c2d.stroke();
+            let _ = c2d.fill_text(text, cx + biggest + 8.0, base - 2.0 * r + 5.0);
+        }
+    }
+    c2d.set_text_baseline("alphabetic");
+}
+
+/// The title of the size scale in the legend.
+const SIZE_TITLE: &str = "Fatalities";
 
 /// Fills (and outlines, for larger ones) the circles of each batch.
 fn draw_points(

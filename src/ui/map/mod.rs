@@ -13,8 +13,10 @@ mod tooltip;
 
 use super::exports::{Chart, ChartTools};
 use super::{use_ctx, Ctx};
+use crate::engine::data::dimension::Category;
 use crate::engine::present::map::MapView;
-use crate::engine::present::map_layers::ZOOM_STEP;
+use crate::engine::present::map_layers::{point_colour, ZOOM_STEP};
+use crate::engine::present::map_marks::MapLegend;
 use leptos::prelude::*;
 
 /// The place under the pointer and the pointer's position on the canvas.
@@ -55,6 +57,7 @@ pub fn MapPanel() -> impl IntoView {
                 <canvas::MapCanvas outlines=outlines hover=hover/>
                 <tooltip::MapTooltip hover=hover.read_only()/>
             </div>
+            <MapLegendText/>
             <ChartTools chart=Chart::Map/>
             <places::PlaceEvents/>
             <p class="muted small">"Country outlines: Natural Earth (public domain), via world-atlas."</p>
@@ -62,7 +65,32 @@ pub fn MapPanel() -> impl IntoView {
     }
 }
 
-/// Zoom in, zoom out, and back to the view of the whole dataset.
+/// The legend drawn on the map, as a sentence (for screen readers and for
+/// reading it without the picture).
+#[component]
+fn MapLegendText() -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
+        let text = ctx.snapshot.with(|s| {
+            ctx.data.with_value(|d| {
+                let l = d.as_ref()?;
+                let legend = MapLegend::new(
+                    &s.views.map,
+                    |t| {
+                        l.store.names[Category::EventType]
+                            .name(u32::from(t))
+                            .to_string()
+                    },
+                    |t| point_colour(&l.store, t),
+                );
+                Some(legend.text())
+            })
+        })?;
+        Some(view! { <p class="muted small" data-testid="map-legend">{text}</p> })
+    }
+}
+
+/// Zoom in, zoom out, and back to the view that fits the filtered events.
 #[component]
 fn ZoomButtons() -> impl IntoView {
     let ctx = use_ctx();
