@@ -11,8 +11,12 @@ use crate::engine::query::MapPoint;
 pub struct MapLegend {
     /// Event type name and its colour.
     pub types: Vec<(String, &'static str)>,
-    /// Fatalities a circle stands for and its radius in pixels.
+    /// What the circles' size stands for ("Fatalities", "Events").
+    pub size_title: &'static str,
+    /// The count a circle stands for and its radius in pixels.
     pub sizes: Vec<(u64, f64)>,
+    /// A line in place of the size scale (the density grid's shading).
+    pub note: Option<String>,
 }
 
 /// The largest "nice" number (1, 2 or 5 times a power of ten) not above
@@ -55,16 +59,42 @@ impl MapLegend {
             .into_iter()
             .map(|(t, _)| (name(t), colour(t)))
             .collect();
-        let max = points.iter().map(|p| p.fatalities).max().unwrap_or(0);
-        let mut sizes: Vec<(u64, f64)> = Vec::new();
-        if max > 0 {
-            for v in [max, nice_floor(max / 4), nice_floor(max / 20)] {
-                if v > 0 && sizes.iter().all(|&(s, _)| s != v) {
-                    sizes.push((v, point_radius(v, max)));
-                }
-            }
+        MapLegend {
+            types,
+            size_title: "Fatalities",
+            sizes: reference_sizes(points.iter().map(|p| p.fatalities).max().unwrap_or(0)),
+            note: None,
         }
-        MapLegend { types, sizes }
+    }
+
+    /// The legend of the regions mode: symbols sized by events (see
+    /// [`super::map_modes::region_points`]), no colours.
+    pub fn for_regions(region_points: &[MapPoint]) -> MapLegend {
+        MapLegend {
+            types: Vec::new(),
+            size_title: "Events per region",
+            sizes: reference_sizes(
+                region_points
+                    .iter()
+                    .map(|p| p.fatalities)
+                    .max()
+                    .unwrap_or(0),
+            ),
+            note: None,
+        }
+    }
+
+    /// The legend of the density grid: a sentence on its shading.
+    pub fn for_density(cell: f64, max_events: u64) -> MapLegend {
+        MapLegend {
+            types: Vec::new(),
+            size_title: "",
+            sizes: Vec::new(),
+            note: Some(format!(
+                "Shade: events per {cell:.0}-pixel square, darkest {}",
+                crate::engine::present::format::thousands(max_events)
+            )),
+        }
     }
 
     /// The legend as sentences, for the text summary and tests.
@@ -80,17 +110,41 @@ impl MapLegend {
             let sizes: Vec<String> = self
                 .sizes
                 .iter()
-                .map(|(n, _)| crate::engine::present::format::plural(*n, "fatality", "fatalities"))
+                .map(|(n, _)| crate::engine::present::format::thousands(*n))
                 .collect();
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str("Size: fatalities (");
+            out.push_str("Size: ");
+            out.push_str(&self.size_title.to_lowercase());
+            out.push_str(" (");
             out.push_str(&sizes.join(", "));
             out.push_str(").");
         }
+        if let Some(note) = &self.note {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(note);
+            out.push('.');
+        }
         out
     }
+}
+
+/// Up to three reference circles for a size scale whose largest count is
+/// `max`: `max` itself and round numbers near a quarter and a twentieth of
+/// it; none when `max` is 0 (every circle is the same size).
+fn reference_sizes(max: u64) -> Vec<(u64, f64)> {
+    let mut sizes: Vec<(u64, f64)> = Vec::new();
+    if max > 0 {
+        for v in [max, nice_floor(max / 4), nice_floor(max / 20)] {
+            if v > 0 && sizes.iter().all(|&(s, _)| s != v) {
+                sizes.push((v, point_radius(v, max)));
+            }
+        }
+    }
+    sizes
 }
 
 /// A place's name on the map: the text, its box's top-left corner and
@@ -254,11 +308,17 @@ mod tests {
         assert!((legend.sizes[2].1 - (3.0 + 15.0 * 0.05f64.sqrt())).abs() < 1e-12);
         assert_eq!(
             legend.text(),
-            "Colour: most frequent event type (Battles, Protests). Size: fatalities (400 fatalities, 100 fatalities, 20 fatalities)."
+            "Colour: most frequent event type (Battles, Protests). Size: fatalities (400, 100, 20)."
         );
         // Small counts: 3 -> 3, 0, 0: one circle.
         let small = MapLegend::new(&[point(0, 0.0, 0.0, 1, 3, 0)], |_| "X".into(), |_| "#000");
         assert_eq!(small.sizes, vec![(3, 18.0)]);
+        let regions = MapLegend::for_regions(&[point(0, 0.0, 0.0, 40, 40, u16::MAX)]);
+        assert_eq!(regions.text(), "Size: events per region (40, 10, 2).");
+        assert_eq!(
+            MapLegend::for_density(12.0, 1500).text(),
+            "Shade: events per 12-pixel square, darkest 1,500."
+        );
         // Without fatalities there is no size scale.
         let none = MapLegend::new(&[point(0, 0.0, 0.0, 1, 0, 0)], |_| "X".into(), |_| "#000");
         assert!(none.sizes.is_empty());

@@ -14,6 +14,7 @@ pub mod format;
 pub mod map;
 pub mod map_layers;
 pub mod map_marks;
+pub mod map_modes;
 pub mod palette;
 pub mod record;
 pub mod summary;
