@@ -11,6 +11,9 @@ use crate::engine::present::map_layers::{
     initial_view, point_colour, Outlines, PointLayer, DEFAULT_BOUNDS, NO_POINTS,
 };
 use crate::engine::present::map_marks::{place_labels, MapLegend};
+use crate::engine::present::map_modes::{
+    places_in_view, region_key, region_name, region_points, regions, DensityGrid, MapLayer,
+};
 use crate::engine::query::MapPoint;
 use crate::ui::dom::{css_colour, frame_scheduler, prepare_canvas, watch_size};
 use crate::ui::{use_ctx, Ctx};
@@ -40,6 +43,8 @@ pub fn MapCanvas(
     outlines: Signal<Option<Arc<Outlines>>>,
     /// Set to the place under the pointer.
     hover: RwSignal<Option<Hover>>,
+    /// Set to the layer drawn (the user's choice, or the automatic one).
+    drawn: RwSignal<MapLayer>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let canvas = NodeRef::<Canvas>::new();
@@ -49,7 +54,8 @@ pub fn MapCanvas(
     let base: BaseCache = StoredValue::new_local(None);
     // Whether the view is the fit to the data (the page's data-follows-data).
     let follows = RwSignal::new(true);
-    let redraw = frame_scheduler(move || draw(ctx, canvas, size, outlines, layer, base));
+    let redraw = frame_scheduler(move || draw(ctx, canvas, size, outlines, layer, base, drawn));
+    let chosen = Memo::new(move |_| ctx.app.with(|a| a.map_layer));
 
     // The map follows the data (fits the filtered places whenever they or
     // the canvas change) until the user pans or zooms; the effect returns
@@ -60,6 +66,7 @@ pub fn MapCanvas(
         let last_fit = last_fit.flatten();
         ctx.selected_place.track();
         outlines.track();
+        chosen.track();
         let view_state = ctx.map_view.get();
         let Some((w, h)) = size.get() else {
             return last_fit;
@@ -121,6 +128,7 @@ pub fn MapCanvas(
             data-east=move || extent(ctx, 2)
             data-north=move || extent(ctx, 3)
             data-follows-data=move || follows.get().to_string()
+            data-map-layer=move || drawn.get().name()
             role="img"
             aria-label="Map of the filtered events: each circle is a place, larger for more fatalities. Drag or use the arrow keys to move, the wheel or + and - to zoom; click a circle to list its events."
             on:pointerdown=move |ev| pointer.down(&ev)
@@ -155,6 +163,7 @@ fn draw(
     outlines: Signal<Option<Arc<Outlines>>>,
     layer: StoredValue<PointLayer>,
     base: BaseCache,
+    drawn: RwSignal<MapLayer>,
 ) {
     let (Some(el), Some(size), Some(view)) = (
         canvas.get_untracked(),
@@ -192,33 +201,53 @@ fn draw(
         let _ = c2d.draw_image_with_html_canvas_element_and_dw_and_dh(&sea, 0.0, 0.0, w, h);
     }
     let selected = ctx.selected_place.get_untracked();
+    let chosen = ctx.app.with_untracked(|a| a.map_layer);
     ctx.snapshot.with_untracked(|s| {
         ctx.data.with_value(|d| {
             let Some(l) = d else {
                 return;
             };
-            let points = PointLayer::new(&s.views.map, &view);
-            draw_points(&c2d, &points, |ty| point_colour(&l.store, ty));
-            let fg = css_colour("--fg", "#1a1a1a");
-            if let Some(p) = selected.and_then(|sel| points.point_of(sel)) {
-                c2d.set_stroke_style_str(&fg);
-                c2d.set_line_width(2.5);
-                c2d.begin_path();
-                let _ = c2d.arc(p.x, p.y, p.r + 3.0, 0.0, TAU);
-                c2d.stroke();
+            let map = &s.views.map;
+            let mode = chosen.resolve(places_in_view(map, &view));
+            if drawn.get_untracked() != mode {
+                drawn.set(mode);
             }
-            draw_labels(&c2d, &s.views.map, &view, &l.store);
-            let legend = MapLegend::new(
-                &s.views.map,
-                |t| {
-                    l.store.names[Category::EventType]
-                        .name(u32::from(t))
-                        .to_string()
-                },
-                |t| point_colour(&l.store, t),
-            );
+            let fg = css_colour("--fg", "#1a1a1a");
+            let (points, legend) = match mode {
+                MapLayer::Regions => {
+                    let regions = region_points(&regions(map, |p| region_key(&l.store, p)));
+                    let points = PointLayer::new(&regions, &view);
+                    draw_points(&c2d, &points, |_| REGION_COLOUR);
+                    draw_labels(&c2d, &regions, &view, |p| region_name(&l.store, p));
+                    (points, MapLegend::for_regions(&regions))
+                }
+                MapLayer::Density => {
+                    let grid = DensityGrid::new(map, &view, DENSITY_CELL);
+                    draw_density(&c2d, &grid);
+                    let legend = MapLegend::for_density(grid.cell, grid.max_events);
+                    (PointLayer::default(), legend)
+                }
+                MapLayer::Points | MapLayer::Auto => {
+                    let points = PointLayer::new(map, &view);
+                    draw_points(&c2d, &points, |ty| point_colour(&l.store, ty));
+                    if let Some(p) = selected.and_then(|sel| points.point_of(sel)) {
+                        c2d.set_stroke_style_str(&fg);
+                        c2d.set_line_width(2.5);
+                        c2d.begin_path();
+                        let _ = c2d.arc(p.x, p.y, p.r + 3.0, 0.0, TAU);
+                        c2d.stroke();
+                    }
+                    draw_labels(&c2d, map, &view, |p| {
+                        l.store
+                            .locations
+                            .name(l.store.places.location[p as usize])
+                            .to_string()
+                    });
+                    (points, map_legend(&l.store, map))
+                }
+            };
             draw_legend(&c2d, &legend, h);
-            if s.views.map.is_empty() {
+            if map.is_empty() {
                 c2d.set_fill_style_str(&fg);
                 c2d.set_font("13px system-ui, sans-serif");
                 let _ = c2d.fill_text(NO_POINTS, 12.0, 22.0);
@@ -226,6 +255,35 @@ fn draw(
             layer.set_value(points);
         })
     });
+}
+
+/// The legend of the points: the store's event types in the palette.
+pub fn map_legend(store: &Store, map: &[MapPoint]) -> MapLegend {
+    MapLegend::new(
+        map,
+        |t| {
+            store.names[Category::EventType]
+                .name(u32::from(t))
+                .to_string()
+        },
+        |t| point_colour(store, t),
+    )
+}
+
+/// The colour of region symbols (one colour: they have no event type).
+const REGION_COLOUR: &str = "#0072B2";
+
+/// Pixels across a cell of the density grid.
+const DENSITY_CELL: f64 = 12.0;
+
+/// Shades each cell of the density grid by its events.
+fn draw_density(c2d: &CanvasRenderingContext2d, grid: &DensityGrid) {
+    c2d.set_fill_style_str(REGION_COLOUR);
+    for cell in &grid.cells {
+        c2d.set_global_alpha(grid.shade(cell.events));
+        c2d.fill_rect(cell.x, cell.y, grid.cell, grid.cell);
+    }
+    c2d.set_global_alpha(1.0);
 }
 
 /// Places named at most at any zoom.
@@ -236,21 +294,15 @@ const LABEL_FONT: &str = "11px system-ui, sans-serif";
 
 /// Names the busiest places in sight where their names fit, each on a halo
 /// of the background colour so it reads over circles and borders.
-fn draw_labels(c2d: &CanvasRenderingContext2d, points: &[MapPoint], view: &MapView, store: &Store) {
+fn draw_labels(
+    c2d: &CanvasRenderingContext2d,
+    points: &[MapPoint],
+    view: &MapView,
+    name: impl Fn(u32) -> String,
+) {
     c2d.set_font(LABEL_FONT);
     let width = |t: &str| c2d.measure_text(t).map(|m| m.width()).unwrap_or(0.0) + 2.0;
-    let labels = place_labels(
-        points,
-        view,
-        MAX_PLACE_LABELS,
-        |p| {
-            store
-                .locations
-                .name(store.places.location[p as usize])
-                .to_string()
-        },
-        width,
-    );
+    let labels = place_labels(points, view, MAX_PLACE_LABELS, name, width);
     c2d.set_text_baseline("middle");
     c2d.set_line_join("round");
     c2d.set_line_width(3.0);
@@ -268,7 +320,7 @@ fn draw_labels(c2d: &CanvasRenderingContext2d, points: &[MapPoint], view: &MapVi
 /// type, then the reference circles of the size scale nested on one base
 /// line, each with its count.
 fn draw_legend(c2d: &CanvasRenderingContext2d, legend: &MapLegend, height: f64) {
-    if legend.types.is_empty() && legend.sizes.is_empty() {
+    if legend.types.is_empty() && legend.sizes.is_empty() && legend.note.is_none() {
         return;
     }
     const PAD: f64 = 8.0;
@@ -288,8 +340,14 @@ fn draw_legend(c2d: &CanvasRenderingContext2d, legend: &MapLegend, height: f64) 
     } else {
         LINE + 2.0 * biggest + 4.0
     };
-    let box_w = types_w.max(sizes_w).max(text_w(SIZE_TITLE)) + 2.0 * PAD;
-    let box_h = legend.types.len() as f64 * LINE + sizes_h + 2.0 * PAD;
+    let note = legend.note.as_deref().unwrap_or("");
+    let note_h = if note.is_empty() { 0.0 } else { LINE };
+    let box_w = types_w
+        .max(sizes_w)
+        .max(text_w(legend.size_title))
+        .max(text_w(note))
+        + 2.0 * PAD;
+    let box_h = legend.types.len() as f64 * LINE + sizes_h + note_h + 2.0 * PAD;
     let (x0, y0) = (8.0, height - box_h - 8.0);
     c2d.set_global_alpha(0.88);
     c2d.set_fill_style_str(&css_colour("--bg", "#fff"));
@@ -309,7 +367,7 @@ fn draw_legend(c2d: &CanvasRenderingContext2d, legend: &MapLegend, height: f64) 
     }
     if !legend.sizes.is_empty() {
         c2d.set_fill_style_str(&fg);
-        let _ = c2d.fill_text(SIZE_TITLE, x0 + PAD, y);
+        let _ = c2d.fill_text(legend.size_title, x0 + PAD, y);
         let base = y + LINE / 2.0 + 2.0 * biggest;
         let cx = x0 + PAD + biggest;
         c2d.set_stroke_style_str(&fg);
@@ -321,11 +379,12 @@ fn draw_legend(c2d: &CanvasRenderingContext2d, legend: &MapLegend, height: f64) 
             let _ = c2d.fill_text(text, cx + biggest + 8.0, base - 2.0 * r + 5.0);
         }
     }
+    if !note.is_empty() {
+        c2d.set_fill_style_str(&fg);
+        let _ = c2d.fill_text(note, x0 + PAD, y);
+    }
     c2d.set_text_baseline("alphabetic");
 }
-
-/// The title of the size scale in the legend.
-const SIZE_TITLE: &str = "Fatalities";
 
 /// Fills (and outlines, for larger ones) the circles of each batch.
 fn draw_points(
