@@ -15,6 +15,7 @@ pub mod map;
 pub mod map_layers;
 pub mod map_marks;
 pub mod map_modes;
+pub mod map_play;
 pub mod palette;
 pub mod record;
 pub mod summary;
