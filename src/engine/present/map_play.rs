@@ -33,7 +33,8 @@ pub fn play_steps(first: Day, last: Day, bin: Bin) -> Vec<PlayStep> {
     let bin = Bin::ALL[start..]
         .iter()
         .copied()
-        .find(|b| (b.index(last) - b.index(first)) as usize + 1 <= MAX_STEPS)
+        // Steps are one more than the bins between first and last.
+        .find(|b| ((b.index(last) - b.index(first)) as usize) < MAX_STEPS)
         .unwrap_or(Bin::Year);
     (bin.index(first)..=bin.index(last))
         .map(|i| PlayStep {

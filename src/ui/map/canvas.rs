@@ -45,6 +45,8 @@ pub fn MapCanvas(
     hover: RwSignal<Option<Hover>>,
     /// Set to the layer drawn (the user's choice, or the automatic one).
     drawn: RwSignal<MapLayer>,
+    /// The map keeps its view (a play through time is under way).
+    frozen: Signal<bool>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let canvas = NodeRef::<Canvas>::new();
@@ -72,7 +74,7 @@ pub fn MapCanvas(
             return last_fit;
         };
         let (w, h) = (w.max(1.0), h.max(1.0));
-        let follow = view_state.is_none() || view_state == last_fit;
+        let follow = view_state.is_none() || (view_state == last_fit && !frozen.get());
         if follows.get_untracked() != follow {
             follows.set(follow);
         }

@@ -8,6 +8,7 @@
 mod canvas;
 mod outlines;
 mod places;
+mod play;
 mod pointer;
 mod tooltip;
 
@@ -48,15 +49,18 @@ pub fn MapPanel() -> impl IntoView {
     let outlines = outlines::load();
     let hover = RwSignal::new(None::<Hover>);
     let drawn = RwSignal::new(MapLayer::Points);
+    let play = RwSignal::new(play::PlayState::default());
+    let frozen = Signal::derive(move || play.get().step.is_some());
     view! {
         <section class="panel map" aria-labelledby="map-title">
             <div class="panel-head">
                 <h2 id="map-title">"Where"</h2>
                 <LayerButtons drawn=drawn.read_only()/>
+                <play::PlayControl state=play/>
                 <ZoomButtons/>
             </div>
             <div class="map-wrap">
-                <canvas::MapCanvas outlines=outlines hover=hover drawn=drawn/>
+                <canvas::MapCanvas outlines=outlines hover=hover drawn=drawn frozen=frozen/>
                 <tooltip::MapTooltip hover=hover.read_only() drawn=drawn.read_only()/>
             </div>
             <MapLegendText drawn=drawn.read_only()/>
