@@ -147,6 +147,55 @@ fn reference_sizes(max: u64) -> Vec<(u64, f64)> {
     sizes
 }
 
+/// Pixels between the legend and the canvas edge.
+pub const LEGEND_INSET: f64 = 8.0;
+
+/// Where to put a legend box of `size` on a `canvas` (both width, height):
+/// the corner whose box covers the fewest of the `points` drawn (pixel
+/// centres), lower left first on a tie (where readers look for it).
+pub fn legend_corner(
+    points: impl IntoIterator<Item = (f64, f64)>,
+    size: (f64, f64),
+    canvas: (f64, f64),
+) -> (f64, f64) {
+    let (w, h) = size;
+    let (cw, ch) = canvas;
+    let left = LEGEND_INSET;
+    let right = (cw - w - LEGEND_INSET).max(LEGEND_INSET);
+    let top = LEGEND_INSET;
+    let bottom = (ch - h - LEGEND_INSET).max(LEGEND_INSET);
+    let corners = [(left, bottom), (right, bottom), (left, top), (right, top)];
+    let mut covered = [0usize; 4];
+    for (x, y) in points {
+        for (n, &(cx, cy)) in covered.iter_mut().zip(&corners) {
+            if x >= cx && x <= cx + w && y >= cy && y <= cy + h {
+                *n += 1;
+            }
+        }
+    }
+    // min_by_key keeps the first of equal minima.
+    (0..4)
+        .min_by_key(|&i| covered[i])
+        .map_or(corners[0], |i| corners[i])
+}
+
+/// The heights (pixels above the base line) at which to write the counts
+/// of nested reference circles of `radii` (largest first): each at its
+/// circle's top, moved down no further than needed to stay `line` pixels
+/// below the one above.
+pub fn size_label_heights(radii: &[f64], line: f64) -> Vec<f64> {
+    let mut out: Vec<f64> = Vec::with_capacity(radii.len());
+    for &r in radii {
+        let top = 2.0 * r;
+        let h = match out.last() {
+            Some(&above) => top.min(above - line),
+            None => top,
+        };
+        out.push(h);
+    }
+    out
+}
+
 /// A place's name on the map: the text, its box's top-left corner and
 /// size in pixels.
 #[derive(Clone, Debug, PartialEq)]
@@ -322,6 +371,38 @@ mod tests {
         // Without fatalities there is no size scale.
         let none = MapLegend::new(&[point(0, 0.0, 0.0, 1, 0, 0)], |_| "X".into(), |_| "#000");
         assert!(none.sizes.is_empty());
+    }
+
+    #[test]
+    fn the_legend_goes_to_the_emptiest_corner() {
+        // A 50 x 40 box on a 200 x 100 canvas: corners at x 8 or 142, y 8
+        // or 52.
+        let canvas = (200.0, 100.0);
+        assert_eq!(legend_corner([], (50.0, 40.0), canvas), (8.0, 52.0));
+        // Points in the lower left: lower right.
+        assert_eq!(
+            legend_corner([(20.0, 80.0)], (50.0, 40.0), canvas),
+            (142.0, 52.0)
+        );
+        // Lower left and lower right taken: upper left.
+        assert_eq!(
+            legend_corner([(20.0, 80.0), (150.0, 60.0)], (50.0, 40.0), canvas),
+            (8.0, 8.0)
+        );
+    }
+
+    #[test]
+    fn size_labels_keep_a_line_apart() {
+        // Radii 18, 10.5, 3.67: tops at 36, 21, 7.3; 21 is 15 below 36 (a
+        // 11 px line fits), 7.3 is 13.7 below 21.
+        let h = size_label_heights(&[18.0, 10.5, 3.65], 11.0);
+        assert_eq!(h[..2], [36.0, 21.0]);
+        assert!((h[2] - 7.3).abs() < 1e-9);
+        // Close radii: pushed down a line at a time.
+        assert_eq!(
+            size_label_heights(&[18.0, 17.0, 16.0], 11.0),
+            vec![36.0, 25.0, 14.0]
+        );
     }
 
     #[test]

@@ -10,7 +10,9 @@ use crate::engine::present::map::{bounds, fit_to_data, MapView};
 use crate::engine::present::map_layers::{
     initial_view, point_colour, Outlines, PointLayer, DEFAULT_BOUNDS, NO_POINTS,
 };
-use crate::engine::present::map_marks::{place_labels, MapLegend};
+use crate::engine::present::map_marks::{
+    legend_corner, place_labels, size_label_heights, MapLegend,
+};
 use crate::engine::present::map_modes::{
     places_in_view, region_key, region_name, region_points, regions, DensityGrid, MapLayer,
 };
@@ -248,7 +250,7 @@ fn draw(
                     (points, map_legend(&l.store, map))
                 }
             };
-            draw_legend(&c2d, &legend, h);
+            draw_legend(&c2d, &legend, &points, (w, h));
             if map.is_empty() {
                 c2d.set_fill_style_str(&fg);
                 c2d.set_font("13px system-ui, sans-serif");
@@ -321,7 +323,12 @@ fn draw_labels(
 /// Draws the legend in the map's lower left corner: a swatch per event
 /// type, then the reference circles of the size scale nested on one base
 /// line, each with its count.
-fn draw_legend(c2d: &CanvasRenderingContext2d, legend: &MapLegend, height: f64) {
+fn draw_legend(
+    c2d: &CanvasRenderingContext2d,
+    legend: &MapLegend,
+    points: &PointLayer,
+    canvas: (f64, f64),
+) {
     if legend.types.is_empty() && legend.sizes.is_empty() && legend.note.is_none() {
         return;
     }
@@ -350,7 +357,11 @@ fn draw_legend(c2d: &CanvasRenderingContext2d, legend: &MapLegend, height: f64) 
         .max(text_w(note))
         + 2.0 * PAD;
     let box_h = legend.types.len() as f64 * LINE + sizes_h + note_h + 2.0 * PAD;
-    let (x0, y0) = (8.0, height - box_h - 8.0);
+    let (x0, y0) = legend_corner(
+        points.points.iter().map(|p| (p.x, p.y)),
+        (box_w, box_h),
+        canvas,
+    );
     c2d.set_global_alpha(0.88);
     c2d.set_fill_style_str(&css_colour("--bg", "#fff"));
     c2d.fill_rect(x0, y0, box_w, box_h);
@@ -374,11 +385,13 @@ fn draw_legend(c2d: &CanvasRenderingContext2d, legend: &MapLegend, height: f64) 
         let cx = x0 + PAD + biggest;
         c2d.set_stroke_style_str(&fg);
         c2d.set_line_width(1.0);
-        for ((_, r), text) in legend.sizes.iter().zip(&size_texts) {
+        let radii: Vec<f64> = legend.sizes.iter().map(|s| s.1).collect();
+        let heights = size_label_heights(&radii, 11.0);
+        for ((r, text), up) in radii.iter().zip(&size_texts).zip(&heights) {
             c2d.begin_path();
             let _ = c2d.arc(cx, base - r, *r, 0.0, TAU);
             c2d.stroke();
-            let _ = c2d.fill_text(text, cx + biggest + 8.0, base - 2.0 * r + 5.0);
+            let _ = c2d.fill_text(text, cx + biggest + 8.0, base - up + 5.0);
         }
     }
     if !note.is_empty() {
