@@ -119,6 +119,7 @@ pub fn MapCanvas(
         layer,
         hover,
         drag: StoredValue::new(Default::default()),
+        drawn,
     };
     view! {
         <canvas

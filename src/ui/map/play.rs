@@ -37,6 +37,11 @@ impl Player {
         let Some(step) = self.steps.with_value(|s| s.get(index).cloned()) else {
             return;
         };
+        // A play is one history entry: the first step adds it (Back goes to
+        // the view before the play), the next ones replace it.
+        if self.state.get_untracked().step.is_some() {
+            self.ctx.link_burst.set(true);
+        }
         self.ctx.update_filters(|f| {
             f.from = Some(step.from);
             f.to = Some(step.to);

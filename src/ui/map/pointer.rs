@@ -4,6 +4,7 @@
 
 use super::{change_view, zoom_centre, Hover};
 use crate::engine::present::map_layers::{key_move, wheel_zoom, Drag, KeyMove, Motion, PointLayer};
+use crate::engine::present::map_modes::MapLayer;
 use crate::engine::present::map_play::busiest_in_view;
 use crate::ui::Ctx;
 use leptos::html::Canvas;
@@ -19,6 +20,8 @@ pub struct Pointer {
     pub layer: StoredValue<PointLayer>,
     pub hover: RwSignal<Option<Hover>>,
     pub drag: StoredValue<Drag>,
+    /// The layer drawn: only points are places to select.
+    pub drawn: RwSignal<MapLayer>,
 }
 
 /// The pointer's position on the canvas in CSS pixels.
@@ -70,7 +73,9 @@ impl Pointer {
         let mut drag = self.drag.get_value();
         let click = drag.release();
         self.drag.set_value(drag);
-        if click {
+        // A region's symbol stands for many places: a click on it selects
+        // none of them.
+        if click && self.drawn.get_untracked() == MapLayer::Points {
             self.ctx.selected_place.set(self.place_at(x, y));
         }
     }
