@@ -213,7 +213,14 @@ fn draw(
                 return;
             };
             let map = &s.views.map;
-            let mode = chosen.resolve(places_in_view(map, &view));
+            // Counting the places in sight projects every place: only the
+            // automatic choice needs it.
+            let in_view = if chosen == MapLayer::Auto {
+                places_in_view(map, &view)
+            } else {
+                0
+            };
+            let mode = chosen.resolve(in_view);
             if drawn.get_untracked() != mode {
                 drawn.set(mode);
             }
