@@ -230,6 +230,19 @@ test('the map fits the chosen country, keys its legend, switches layers and play
     await waitForMapData(page, 'mapLayer', 'regions');
     assert.match(await legend.textContent(), /^Size: events per region \(20/);
     await page.waitForFunction(() => location.search.includes('maplayer=regions'), null, { timeout: 10_000 });
+    // A region's symbol (the only coloured marks in this mode) gives its counts on hover.
+    let symbols = [];
+    for (let i = 0; i < 50 && symbols.length === 0; i++) {
+      await frames(page);
+      symbols = await colouredPixels(page, { left: 0, right: 0, top: 0, bottom: 0 });
+    }
+    assert.ok(symbols.length > 0, 'no region symbol drawn');
+    let regionTip = '';
+    for (const [x, y] of symbols.slice(0, 40)) {
+      regionTip = await probe(page, x, y);
+      if (regionTip) break;
+    }
+    assert.match(regionTip, /^North [AB], Freedonia: 20 events, \d+ fatalities$/);
     await screenshot(page, 'map-regions');
     await page.locator('button[data-layer="density"]').click();
     await waitForMapData(page, 'mapLayer', 'density');

@@ -106,17 +106,21 @@ pub(crate) fn split_at_antimeridian(ring: &[(f64, f64)]) -> (Vec<Vec<(f64, f64)>
         }
         current.push(p);
     }
+    let closing_jumps = match (ring.last(), ring.first()) {
+        (Some(&last), Some(&first)) => jumps(last, first),
+        _ => false,
+    };
     if pieces.is_empty() {
-        return (vec![current], true);
+        // Only the closing edge may cross: then the ring is one open path.
+        return (vec![current], !closing_jumps);
     }
-    // The closing edge (last point to first) does not cross: the last
+    // Unless the closing edge (last point to first) crosses too, the last
     // piece continues into the first.
-    match (ring.last(), ring.first()) {
-        (Some(&last), Some(&first)) if !jumps(last, first) => {
-            current.append(&mut pieces[0]);
-            pieces[0] = current;
-        }
-        _ => pieces.push(current),
+    if closing_jumps {
+        pieces.push(current);
+    } else {
+        current.append(&mut pieces[0]);
+        pieces[0] = current;
     }
     pieces.retain(|p| p.len() >= 2);
     (pieces, false)
@@ -611,6 +615,19 @@ mod tests {
         assert_eq!(
             split_at_antimeridian(&square),
             (vec![square.to_vec()], true)
+        );
+        // A ring around the globe (as Antarctica's) crosses only on its
+        // closing edge, -179 back to 179: one open path.
+        let around = [
+            (179.0, -80.0),
+            (90.0, -80.0),
+            (0.0, -80.0),
+            (-90.0, -80.0),
+            (-179.0, -80.0),
+        ];
+        assert_eq!(
+            split_at_antimeridian(&around),
+            (vec![around.to_vec()], false)
         );
         // Through the outline reader: Fiji-like ring cut into two open paths.
         let json = br#"{"countries": [{"name": "F", "rings": [[179, -17, -179, -17, -179, -16, 179, -16]]}]}"#;
