@@ -8,6 +8,7 @@ use crate::engine::data::date::{self, Bin, Day};
 use crate::engine::data::dimension::{Category, GroupBy};
 use crate::engine::query::group::busiest_consecutive_years;
 use crate::engine::query::group::Period;
+use crate::engine::query::map_layer::MapLayer;
 use crate::engine::query::table::SortKey;
 use crate::engine::query::Measure;
 use crate::engine::query::{Filters, Role};
@@ -115,6 +116,8 @@ pub struct ViewState {
     pub breakdown: Option<GroupBy>,
     pub compare: Option<CompareSpec>,
     pub panel: Panel,
+    /// How the map shows the events (`maplayer=`).
+    pub map_layer: MapLayer,
     /// Show one panel without the app's chrome.
     pub embed: bool,
 }
@@ -188,6 +191,9 @@ impl ViewState {
         }
         if self.panel != Panel::default() {
             q.append_pair("panel", self.panel.name());
+        }
+        if self.map_layer != MapLayer::default() {
+            q.append_pair("maplayer", self.map_layer.name());
         }
         if self.embed {
             q.append_pair("embed", "1");
@@ -322,6 +328,10 @@ impl ViewState {
                     Some(p) => state.panel = p,
                     None => bad("panel is timeline, map, compare, breakdown, table or counts."),
                 },
+                "maplayer" => match MapLayer::from_name(value) {
+                    Some(l) => state.map_layer = l,
+                    None => bad("maplayer is auto, points, regions or density."),
+                },
                 "embed" => state.embed = value == "1" || value == "true",
                 "actor" | "with" | "q" => {}
                 _ => notices.push(format!("Ignored unknown parameter \"{}\".", shorten(key))),
@@ -364,6 +374,7 @@ pub struct PageState {
     pub breakdown: GroupBy,
     pub compare: CompareSpec,
     pub panel: Panel,
+    pub map_layer: MapLayer,
     /// `None`: file order.
     pub sort: Option<SortKey>,
 }
@@ -378,6 +389,7 @@ impl Default for PageState {
             breakdown: GroupBy::Category(Category::EventType),
             compare: CompareSpec::default_for(&[]),
             panel: Panel::default(),
+            map_layer: MapLayer::default(),
             sort: None,
         }
     }
@@ -405,6 +417,7 @@ impl PageState {
             compare: (self.compare != *default_compare || self.panel == Panel::Compare)
                 .then_some(self.compare),
             panel: self.panel,
+            map_layer: self.map_layer,
             embed,
         }
     }
@@ -430,6 +443,7 @@ impl PageState {
         };
         self.compare = recipe.compare.unwrap_or(*default_compare);
         self.panel = recipe.panel;
+        self.map_layer = recipe.map_layer;
         notices
     }
 }
@@ -531,8 +545,37 @@ mod tests {
                 by: GroupBy::Category(Category::EventType),
             }),
             panel: Panel::Compare,
+            map_layer: MapLayer::Regions,
             embed: true,
         }
+    }
+
+    #[test]
+    fn the_map_layer_is_kept_in_the_link_and_checked() {
+        let (state, notices) = ViewState::from_query("maplayer=density");
+        assert_eq!(state.map_layer, MapLayer::Density);
+        assert!(notices.is_empty());
+        assert_eq!(state.to_query(), "maplayer=density");
+        let (state, notices) = ViewState::from_query("maplayer=heatmap");
+        assert_eq!(state.map_layer, MapLayer::Auto);
+        assert_eq!(
+            notices,
+            vec![
+                "Ignored maplayer=heatmap: maplayer is auto, points, regions or density."
+                    .to_string()
+            ]
+        );
+        // The default is left out of the link.
+        assert_eq!(ViewState::from_query("maplayer=auto").0.to_query(), "");
+        let mut page = PageState::default();
+        let (recipe, _) = ViewState::from_query("maplayer=regions");
+        page.apply(&recipe, &CompareSpec::default_for(&[]));
+        assert_eq!(page.map_layer, MapLayer::Regions);
+        assert_eq!(
+            page.recipe(None, &CompareSpec::default_for(&[]), false)
+                .map_layer,
+            MapLayer::Regions
+        );
     }
 
     #[test]

@@ -12,7 +12,6 @@ pub(crate) fn mercator(lon: f64, lat: f64) -> (f64, f64) {
     )
 }
 
-#[cfg(test)]
 /// The inverse of [`mercator`].
 pub(crate) fn inverse_mercator(x: f64, y: f64) -> (f64, f64) {
     (
@@ -95,12 +94,19 @@ impl MapView {
         )
     }
 
-    #[cfg(test)]
     /// Longitude/latitude under a canvas pixel.
     pub(crate) fn to_lon_lat(self, px: f64, py: f64) -> (f64, f64) {
         let x = (px - self.width / 2.0) / self.scale + self.center_x;
         let y = (self.height / 2.0 - py) / self.scale + self.center_y;
         inverse_mercator(x, y)
+    }
+
+    /// The longitude/latitude box on the canvas `(west, south, east,
+    /// north)`.
+    pub fn visible_bounds(self) -> (f64, f64, f64, f64) {
+        let (w, n) = self.to_lon_lat(0.0, 0.0);
+        let (e, s) = self.to_lon_lat(self.width, self.height);
+        (w, s, e, n)
     }
 
     /// Moves the map with the pointer by `(dx, dy)` pixels.
@@ -127,6 +133,32 @@ impl MapView {
             ..self
         }
     }
+}
+
+/// Pixels kept free around the data when the map fits it.
+pub(crate) const FIT_MARGIN: f64 = 24.0;
+
+/// Degrees a fitted view spans at least, so a single place is shown with
+/// its surroundings rather than at the closest zoom.
+pub(crate) const FIT_MIN_SPAN: f64 = 2.0;
+
+/// The box `(west, south, east, north)` of the filtered places; `None`
+/// when no place passes the filters.
+pub fn data_extent(points: &[crate::engine::query::MapPoint]) -> Option<(f64, f64, f64, f64)> {
+    bounds(points.iter().map(|p| (f64::from(p.lon), f64::from(p.lat))))
+}
+
+/// The view that fits the filtered places with [`FIT_MARGIN`] pixels to
+/// spare; with none, the view of `fallback` (the whole dataset's box, or
+/// any default).
+pub fn fit_to_data(
+    points: &[crate::engine::query::MapPoint],
+    fallback: (f64, f64, f64, f64),
+    width: f64,
+    height: f64,
+) -> MapView {
+    let extent = data_extent(points).unwrap_or(fallback);
+    MapView::fit(extent, width, height, FIT_MARGIN, FIT_MIN_SPAN)
 }
 
 /// Radius in pixels of a map point: area grows with fatalities (relative
@@ -215,6 +247,72 @@ mod tests {
         );
         view.zoom_at(0.0, 0.0, 1e12);
         assert_eq!(view.scale, MapView::MAX_SCALE);
+    }
+
+    fn map_point(lon: f32, lat: f32) -> crate::engine::query::MapPoint {
+        crate::engine::query::MapPoint {
+            place: 0,
+            lat,
+            lon,
+            events: 1,
+            fatalities: 0,
+            event_type: 0,
+        }
+    }
+
+    #[test]
+    fn the_view_fits_the_filtered_places() {
+        // Three places near Bamako, Gao and Kidal (rounded to values f32
+        // holds exactly).
+        let points = [
+            map_point(-8.0, 12.5),
+            map_point(0.0, 16.25),
+            map_point(1.5, 18.5),
+        ];
+        assert_eq!(data_extent(&points), Some((-8.0, 12.5, 1.5, 18.5)));
+        let view = fit_to_data(&points, (-180.0, -85.0, 180.0, 85.0), 600.0, 400.0);
+        let (w, s, e, n) = view.visible_bounds();
+        // The extent is inside with the margin: 24 px of 600 is 4% of the
+        // width, so the view is wider than 9.5 degrees but well under 40.
+        assert!(
+            w < -8.0 && e > 1.5 && s < 12.5 && n > 18.5,
+            "{w} {s} {e} {n}"
+        );
+        assert!(e - w < 40.0, "{w} {e}");
+        for p in &points {
+            let (x, y) = view.to_screen(f64::from(p.lon), f64::from(p.lat));
+            assert!(
+                (23.9..=576.1).contains(&x) && (23.9..=376.1).contains(&y),
+                "{x},{y}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_single_place_is_fitted_with_two_degrees_around_it() {
+        let points = [map_point(-3.0, 14.0)];
+        assert_eq!(data_extent(&points), Some((-3.0, 14.0, -3.0, 14.0)));
+        let view = fit_to_data(&points, (-180.0, -85.0, 180.0, 85.0), 500.0, 500.0);
+        let (w, s, e, n) = view.visible_bounds();
+        // At least the 2-degree box (-4..-2, 13..15) is in sight, centred.
+        assert!(
+            w <= -4.0 && e >= -2.0 && s <= 13.0 && n >= 15.0,
+            "{w} {s} {e} {n}"
+        );
+        assert!(e - w < 3.0, "{w} {e}");
+        let (x, _) = view.to_screen(-3.0, 14.0);
+        assert!((x - 250.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn an_empty_selection_shows_the_fallback() {
+        assert_eq!(data_extent(&[]), None);
+        let view = fit_to_data(&[], (-18.0, 0.0, 25.0, 30.0), 600.0, 400.0);
+        let (w, s, e, n) = view.visible_bounds();
+        assert!(
+            w <= -18.0 && e >= 25.0 && s <= 0.0 && n >= 30.0,
+            "{w} {s} {e} {n}"
+        );
     }
 
     #[test]

@@ -34,17 +34,47 @@ pub fn initial_view(
 }
 
 /// A ring of a country outline in plane (Mercator) units, with its box.
+/// A ring cut at the antimeridian is kept as open pieces.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Ring {
     points: Vec<(f64, f64)>,
     min: (f64, f64),
     max: (f64, f64),
+    /// The last point joins the first (false for a piece of a cut ring).
+    closed: bool,
+}
+
+impl Ring {
+    fn new(points: Vec<(f64, f64)>, closed: bool) -> Ring {
+        let (mut min, mut max) = (points[0], points[0]);
+        for &(x, y) in &points {
+            min = (min.0.min(x), min.1.min(y));
+            max = (max.0.max(x), max.1.max(y));
+        }
+        Ring {
+            points,
+            min,
+            max,
+            closed,
+        }
+    }
+}
+
+/// A country's name and where it goes: the centre of the box of its
+/// largest ring, in plane units, with that box's width.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CountryName {
+    pub name: String,
+    pub x: f64,
+    pub y: f64,
+    pub span: f64,
 }
 
 /// Country outlines, projected once when read.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outlines {
     rings: Vec<Ring>,
+    pub names: Vec<CountryName>,
 }
 
 #[derive(Deserialize)]
@@ -54,33 +84,93 @@ struct OutlineFile {
 
 #[derive(Deserialize)]
 struct OutlineCountry {
+    #[serde(default)]
+    name: String,
     /// Flat `[lon, lat, lon, lat, ...]` per ring.
     rings: Vec<Vec<f32>>,
 }
 
+/// Splits a ring `(lon, lat)` where consecutive vertices are more than 180
+/// degrees of longitude apart: such an edge crosses the antimeridian and,
+/// drawn straight, runs across the whole world. `(pieces, closed)`: an
+/// uncut ring is one closed piece; the pieces of a cut ring are open, the
+/// piece running through the ring's start joined across it.
+pub(crate) fn split_at_antimeridian(ring: &[(f64, f64)]) -> (Vec<Vec<(f64, f64)>>, bool) {
+    let jumps = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).abs() > 180.0;
+    let mut pieces: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut current: Vec<(f64, f64)> = Vec::new();
+    for &p in ring {
+        if let Some(&last) = current.last() {
+            if jumps(last, p) {
+                pieces.push(std::mem::take(&mut current));
+            }
+        }
+        current.push(p);
+    }
+    let closing_jumps = match (ring.last(), ring.first()) {
+        (Some(&last), Some(&first)) => jumps(last, first),
+        _ => false,
+    };
+    if pieces.is_empty() {
+        // Only the closing edge may cross: then the ring is one open path.
+        return (vec![current], !closing_jumps);
+    }
+    // Unless the closing edge (last point to first) crosses too, the last
+    // piece continues into the first.
+    if closing_jumps {
+        pieces.push(current);
+    } else {
+        current.append(&mut pieces[0]);
+        pieces[0] = current;
+    }
+    pieces.retain(|p| p.len() >= 2);
+    (pieces, false)
+}
+
 impl Outlines {
-    /// Reads an outline file (`{"countries": [{"rings": [[lon, lat, ...]]}]}`);
-    /// rings of fewer than three points are left out. `None` if the file is
-    /// not such JSON.
+    /// Reads an outline file (`{"countries": [{"name": "...", "rings":
+    /// [[lon, lat, ...]]}]}`); rings of fewer than three points are left
+    /// out, rings crossing the antimeridian are cut there. `None` if the
+    /// file is not such JSON.
     pub fn parse(bytes: &[u8]) -> Option<Outlines> {
         let file: OutlineFile = serde_json::from_slice(bytes).ok()?;
         let mut rings = Vec::new();
-        for flat in file.countries.into_iter().flat_map(|c| c.rings) {
-            let points: Vec<(f64, f64)> = flat
-                .chunks_exact(2)
-                .map(|p| mercator(f64::from(p[0]), f64::from(p[1])))
-                .collect();
-            if points.len() < 3 {
-                continue;
+        let mut names = Vec::new();
+        for country in file.countries {
+            // The box area and index of the country's largest ring.
+            let mut largest: Option<(f64, usize)> = None;
+            for flat in country.rings {
+                let lon_lat: Vec<(f64, f64)> = flat
+                    .chunks_exact(2)
+                    .map(|p| (f64::from(p[0]), f64::from(p[1])))
+                    .collect();
+                if lon_lat.len() < 3 {
+                    continue;
+                }
+                let (pieces, closed) = split_at_antimeridian(&lon_lat);
+                for piece in pieces {
+                    let ring = Ring::new(
+                        piece.into_iter().map(|(x, y)| mercator(x, y)).collect(),
+                        closed,
+                    );
+                    let area = (ring.max.0 - ring.min.0) * (ring.max.1 - ring.min.1);
+                    if largest.is_none_or(|(a, _)| area > a) {
+                        largest = Some((area, rings.len()));
+                    }
+                    rings.push(ring);
+                }
             }
-            let (mut min, mut max) = (points[0], points[0]);
-            for &(x, y) in &points {
-                min = (min.0.min(x), min.1.min(y));
-                max = (max.0.max(x), max.1.max(y));
+            let largest = largest.and_then(|(_, i)| rings.get(i));
+            if let Some(Ring { min, max, .. }) = largest.filter(|_| !country.name.is_empty()) {
+                names.push(CountryName {
+                    name: country.name,
+                    x: (min.0 + max.0) / 2.0,
+                    y: (min.1 + max.1) / 2.0,
+                    span: max.0 - min.0,
+                });
             }
-            rings.push(Ring { points, min, max });
         }
-        Some(Outlines { rings })
+        Some(Outlines { rings, names })
     }
 
     /// The rings whose box meets the view, each as the screen pixels of its
@@ -89,6 +179,15 @@ impl Outlines {
         &'a self,
         view: &'a MapView,
     ) -> impl Iterator<Item = impl Iterator<Item = (f64, f64)> + 'a> + 'a {
+        self.rings_in_view(view).map(|(_, points)| points)
+    }
+
+    /// As [`Outlines::paths`], each with whether its last point joins its
+    /// first (a piece of a ring cut at the antimeridian does not).
+    pub fn rings_in_view<'a>(
+        &'a self,
+        view: &'a MapView,
+    ) -> impl Iterator<Item = (bool, impl Iterator<Item = (f64, f64)> + 'a)> + 'a {
         let half_w = view.width / 2.0 / view.scale;
         let half_h = view.height / 2.0 / view.scale;
         let (x0, x1) = (view.center_x - half_w, view.center_x + half_w);
@@ -97,10 +196,30 @@ impl Outlines {
             .iter()
             .filter(move |r| !(r.max.0 < x0 || r.min.0 > x1 || r.max.1 < y0 || r.min.1 > y1))
             .map(move |r| {
-                r.points
-                    .iter()
-                    .map(move |&(x, y)| view.plane_to_screen(x, y))
+                (
+                    r.closed,
+                    r.points
+                        .iter()
+                        .map(move |&(x, y)| view.plane_to_screen(x, y)),
+                )
             })
+    }
+
+    /// The country names to write in `view`: those whose country is at
+    /// least `min_px` pixels wide on screen, as `(name, x, y)` pixels.
+    pub fn names_in_view<'a>(
+        &'a self,
+        view: &'a MapView,
+        min_px: f64,
+    ) -> impl Iterator<Item = (&'a str, f64, f64)> + 'a {
+        self.names
+            .iter()
+            .filter(move |n| n.span * view.scale >= min_px)
+            .map(move |n| {
+                let (x, y) = view.plane_to_screen(n.x, n.y);
+                (n.name.as_str(), x, y)
+            })
+            .filter(move |&(_, x, y)| x >= 0.0 && y >= 0.0 && x <= view.width && y <= view.height)
     }
 }
 
@@ -489,6 +608,82 @@ mod tests {
             paths[1]
         );
         assert!(Outlines::parse(b"not json").is_none());
+    }
+
+    #[test]
+    fn rings_are_cut_where_they_cross_the_antimeridian() {
+        // A square from 170E to 170W (190 in plane terms) written with the
+        // longitudes wrapped: two edges jump 340 degrees.
+        let ring = [(170.0, 0.0), (-170.0, 0.0), (-170.0, 10.0), (170.0, 10.0)];
+        let (pieces, closed) = split_at_antimeridian(&ring);
+        assert!(!closed);
+        // 170,0 -> -170,0 jumps; -170,0 -> -170,10 does not; -170,10 ->
+        // 170,10 jumps; the closing edge 170,10 -> 170,0 does not, so the
+        // last piece runs on into the first.
+        assert_eq!(
+            pieces,
+            vec![
+                vec![(170.0, 10.0), (170.0, 0.0)],
+                vec![(-170.0, 0.0), (-170.0, 10.0)],
+            ]
+        );
+        // No piece has an edge longer than 180 degrees.
+        for piece in &pieces {
+            for w in piece.windows(2) {
+                assert!((w[0].0 - w[1].0).abs() <= 180.0);
+            }
+        }
+        // A ring that does not cross stays whole and closed.
+        let square = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)];
+        assert_eq!(
+            split_at_antimeridian(&square),
+            (vec![square.to_vec()], true)
+        );
+        // A ring around the globe (as Antarctica's) crosses only on its
+        // closing edge, -179 back to 179: one open path.
+        let around = [
+            (179.0, -80.0),
+            (90.0, -80.0),
+            (0.0, -80.0),
+            (-90.0, -80.0),
+            (-179.0, -80.0),
+        ];
+        assert_eq!(
+            split_at_antimeridian(&around),
+            (vec![around.to_vec()], false)
+        );
+        // Through the outline reader: Fiji-like ring cut into two open paths.
+        let json = br#"{"countries": [{"name": "F", "rings": [[179, -17, -179, -17, -179, -16, 179, -16]]}]}"#;
+        let outlines = Outlines::parse(json).unwrap_or_else(|| panic!("outlines did not parse"));
+        let view = MapView::fit((-180.0, -60.0, 180.0, 60.0), 360.0, 200.0, 0.0, 1.0);
+        let rings: Vec<(bool, usize)> = outlines
+            .rings_in_view(&view)
+            .map(|(closed, p)| (closed, p.count()))
+            .collect();
+        assert_eq!(rings, vec![(false, 2), (false, 2)]);
+    }
+
+    #[test]
+    fn country_names_sit_in_their_largest_ring_when_wide_enough() {
+        let json = br#"{"countries": [
+            {"name": "Big", "rings": [[0, 0, 1, 0, 1, 1], [-20, -10, 20, -10, 20, 10, -20, 10]]},
+            {"name": "", "rings": [[30, 0, 31, 0, 31, 1]]}
+        ]}"#;
+        let outlines = Outlines::parse(json).unwrap_or_else(|| panic!("outlines did not parse"));
+        // One name: the unnamed country has none. Its box centre is 0,0,
+        // 40 degrees (0.698 radians) wide.
+        assert_eq!(outlines.names.len(), 1);
+        let n = &outlines.names[0];
+        assert!(n.x.abs() < 1e-12 && n.y.abs() < 1e-12);
+        assert!((n.span - 40f64.to_radians()).abs() < 1e-12);
+        // At 1 px per degree it is 40 px wide: named with a 30 px floor,
+        // not with a 50 px one.
+        let view = degree_view(1.0);
+        let named: Vec<_> = outlines.names_in_view(&view, 30.0).collect();
+        assert_eq!(named.len(), 1);
+        assert_eq!(named[0].0, "Big");
+        assert!(close((named[0].1, named[0].2), (100.0, 50.0)));
+        assert_eq!(outlines.names_in_view(&view, 50.0).count(), 0);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod actor_index;
 pub mod filters;
 pub mod group;
+pub mod map_layer;
 pub mod notes;
 pub mod state;
 pub mod table;

@@ -8,6 +8,7 @@
 mod canvas;
 mod outlines;
 mod places;
+mod play;
 mod pointer;
 mod tooltip;
 
@@ -15,6 +16,8 @@ use super::exports::{Chart, ChartTools};
 use super::{use_ctx, Ctx};
 use crate::engine::present::map::MapView;
 use crate::engine::present::map_layers::{map_legend, ZOOM_STEP};
+use crate::engine::present::map_marks::MapLegend;
+use crate::engine::present::map_modes::{region_key, region_points, regions, MapLayer};
 use leptos::prelude::*;
 
 /// The place under the pointer and the pointer's position on the canvas.
@@ -45,17 +48,23 @@ fn zoom_centre(ctx: Ctx, factor: f64) {
 pub fn MapPanel() -> impl IntoView {
     let outlines = outlines::load();
     let hover = RwSignal::new(None::<Hover>);
+    let drawn = RwSignal::new(MapLayer::Points);
+    let play = RwSignal::new(play::PlayState::default());
+    let frozen = Signal::derive(move || play.get().step.is_some());
     view! {
         <section class="panel map" aria-labelledby="map-title">
             <div class="panel-head">
                 <h2 id="map-title">"Where"</h2>
+                <LayerButtons drawn=drawn.read_only()/>
+                <play::PlayControl state=play/>
                 <ZoomButtons/>
             </div>
             <div class="map-wrap">
-                <canvas::MapCanvas outlines=outlines hover=hover/>
-                <tooltip::MapTooltip hover=hover.read_only()/>
+                <canvas::MapCanvas outlines=outlines hover=hover drawn=drawn frozen=frozen/>
+                <tooltip::MapTooltip hover=hover.read_only() drawn=drawn.read_only()/>
             </div>
-            <MapLegend/>
+            <MapColours/>
+            <MapLegendText drawn=drawn.read_only()/>
             <ChartTools chart=Chart::Map/>
             <places::PlaceEvents/>
             <p class="muted small">"Country outlines: Natural Earth (public domain), via world-atlas."</p>
@@ -66,7 +75,7 @@ pub fn MapPanel() -> impl IntoView {
 /// What the points' colours mean: the event types on the map, each entry
 /// with its colour in `data-colour`.
 #[component]
-fn MapLegend() -> impl IntoView {
+fn MapColours() -> impl IntoView {
     let ctx = use_ctx();
     let entries = move || {
         ctx.snapshot.with(|s| {
@@ -77,7 +86,7 @@ fn MapLegend() -> impl IntoView {
         })
     };
     view! {
-        <ul class="legend" aria-label="Point colours: the place's most frequent event type" data-testid="map-legend">
+        <ul class="legend" aria-label="Point colours: the place's most frequent event type" data-testid="map-colours">
             {move || {
                 entries()
                     .into_iter()
@@ -95,7 +104,69 @@ fn MapLegend() -> impl IntoView {
     }
 }
 
-/// Zoom in, zoom out, and back to the view of the whole dataset.
+/// The legend drawn on the map, as a sentence (for screen readers and for
+/// reading it without the picture).
+#[component]
+fn MapLegendText(
+    /// The layer on the map.
+    drawn: ReadSignal<MapLayer>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    move || {
+        let mode = drawn.get();
+        let text = ctx.snapshot.with(|s| {
+            ctx.data.with_value(|d| {
+                let l = d.as_ref()?;
+                let map = &s.views.map;
+                let legend = match mode {
+                    MapLayer::Regions => {
+                        MapLegend::for_regions(&region_points(&regions(map, |p| {
+                            region_key(&l.store, p)
+                        })))
+                    }
+                    // The grid's cells depend on the view; the sentence
+                    // names the measure only.
+                    MapLayer::Density => MapLegend {
+                        note: Some("Shade: events per square of the grid".into()),
+                        ..MapLegend::default()
+                    },
+                    MapLayer::Points | MapLayer::Auto => canvas::map_legend(&l.store, map),
+                };
+                Some(legend.text())
+            })
+        })?;
+        Some(view! { <p class="muted small" data-testid="map-legend">{text}</p> })
+    }
+}
+
+/// Points, regions or density: the layer the map draws, kept in the link.
+#[component]
+fn LayerButtons(
+    /// The layer on the map (pressed).
+    drawn: ReadSignal<MapLayer>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <div class="controls" role="group" aria-label="Map layer">
+            {MapLayer::CHOICES
+                .into_iter()
+                .map(|layer| {
+                    view! {
+                        <button
+                            aria-pressed=move || (drawn.get() == layer).to_string()
+                            data-layer=layer.name()
+                            on:click=move |_| ctx.app.update(|a| a.map_layer = layer)
+                        >
+                            {layer.label()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// Zoom in, zoom out, and back to the view that fits the filtered events.
 #[component]
 fn ZoomButtons() -> impl IntoView {
     let ctx = use_ctx();

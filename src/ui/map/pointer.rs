@@ -4,6 +4,8 @@
 
 use super::{change_view, zoom_centre, Hover};
 use crate::engine::present::map_layers::{key_move, wheel_zoom, Drag, KeyMove, Motion, PointLayer};
+use crate::engine::present::map_modes::MapLayer;
+use crate::engine::present::map_play::busiest_in_view;
 use crate::ui::Ctx;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -18,6 +20,8 @@ pub struct Pointer {
     pub layer: StoredValue<PointLayer>,
     pub hover: RwSignal<Option<Hover>>,
     pub drag: StoredValue<Drag>,
+    /// The layer drawn: only points are places to select.
+    pub drawn: RwSignal<MapLayer>,
 }
 
 /// The pointer's position on the canvas in CSS pixels.
@@ -69,7 +73,9 @@ impl Pointer {
         let mut drag = self.drag.get_value();
         let click = drag.release();
         self.drag.set_value(drag);
-        if click {
+        // A region's symbol stands for many places: a click on it selects
+        // none of them.
+        if click && self.drawn.get_untracked() == MapLayer::Points {
             self.ctx.selected_place.set(self.place_at(x, y));
         }
     }
@@ -82,6 +88,24 @@ impl Pointer {
         change_view(self.ctx, |v| v.zoom_at(x, y, factor));
     }
 
+    /// Enter lists the events of the selected place, or else of the
+    /// busiest place in sight.
+    fn open_place(&self) {
+        let ctx = self.ctx;
+        if ctx.selected_place.get_untracked().is_some() {
+            return;
+        }
+        let Some(view) = ctx.map_view.get_untracked() else {
+            return;
+        };
+        let busiest = ctx
+            .snapshot
+            .with_untracked(|s| busiest_in_view(&s.views.map, &view));
+        if busiest.is_some() {
+            ctx.selected_place.set(busiest);
+        }
+    }
+
     /// Arrow keys pan, `+`, `=` and `-` zoom about the centre.
     pub fn key(&self, ev: &KeyboardEvent) {
         match key_move(&ev.key()) {
@@ -90,6 +114,10 @@ impl Pointer {
                 change_view(self.ctx, |v| v.pan(dx, dy));
             }
             Some(KeyMove::Zoom(factor)) => zoom_centre(self.ctx, factor),
+            None if ev.key() == "Enter" => {
+                ev.prevent_default();
+                self.open_place();
+            }
             None => {}
         }
     }

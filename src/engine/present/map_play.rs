@@ -1,0 +1,159 @@
+//! Playing the map through time: the steps (one time bin each) from the
+//! dataset's first date to its last, as date ranges to set the filter to,
+//! and the place Enter opens on the map.
+
+use crate::engine::data::date::{Bin, Day};
+use crate::engine::present::map::MapView;
+use crate::engine::query::MapPoint;
+
+/// Steps played at most: finer bins over a long span are coarsened.
+pub const MAX_STEPS: usize = 240;
+
+/// One step of the play: the date filter's range and its label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlayStep {
+    pub from: Day,
+    pub to: Day,
+    pub label: String,
+}
+
+/// The steps from `first` to `last` (inclusive) by `bin`: days and weeks
+/// play by month (a day is too short to see), and a bin giving more than
+/// [`MAX_STEPS`] steps is coarsened to the next that does not.
+pub fn play_steps(first: Day, last: Day, bin: Bin) -> Vec<PlayStep> {
+    if first > last {
+        return Vec::new();
+    }
+    // Index into Bin::ALL of the finest bin played.
+    let start = match bin {
+        Bin::Day | Bin::Week | Bin::Month => 2,
+        Bin::Quarter => 3,
+        Bin::Year => 4,
+        // One step a season (a year apart): the months window stays set,
+        // so each step shows just that season's months.
+        Bin::Season { .. } => usize::MAX,
+    };
+    let bin = Bin::ALL
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        // Steps are one more than the bins between first and last.
+        .find(|b| ((b.index(last) - b.index(first)) as usize) < MAX_STEPS)
+        .unwrap_or(if start == usize::MAX { bin } else { Bin::Year });
+    (bin.index(first)..=bin.index(last))
+        .map(|i| PlayStep {
+            from: bin.start(i),
+            to: bin.start(i + 1) - 1,
+            label: bin.label(i),
+        })
+        .collect()
+}
+
+/// The busiest place whose point is on the canvas (most events, then the
+/// lowest place code): what Enter opens on the map when no place is
+/// selected.
+pub fn busiest_in_view(points: &[MapPoint], view: &MapView) -> Option<u32> {
+    points
+        .iter()
+        .filter(|p| {
+            let (x, y) = view.to_screen(f64::from(p.lon), f64::from(p.lat));
+            x >= 0.0 && y >= 0.0 && x <= view.width && y <= view.height
+        })
+        .max_by(|a, b| a.events.cmp(&b.events).then(b.place.cmp(&a.place)))
+        .map(|p| p.place)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::data::date::{format_iso, from_ymd};
+
+    fn day(y: i32, m: u32, d: u32) -> Day {
+        from_ymd(y, m, d).unwrap_or_else(|| panic!("bad date"))
+    }
+
+    fn ranges(steps: &[PlayStep]) -> Vec<(String, String, String)> {
+        steps
+            .iter()
+            .map(|s| (format_iso(s.from), format_iso(s.to), s.label.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn seasons_step_a_year_at_a_time_from_their_first_month() {
+        let rainy = Bin::Season { first: 6, last: 9 };
+        let steps = play_steps(day(2021, 7, 1), day(2022, 8, 31), rainy);
+        assert_eq!(
+            ranges(&steps),
+            [
+                ("2021-06-01".into(), "2022-05-31".into(), "2021".into()),
+                ("2022-06-01".into(), "2023-05-31".into(), "2022".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn months_from_the_first_date_to_the_last() {
+        let steps = play_steps(day(2023, 1, 15), day(2023, 3, 2), Bin::Month);
+        let want = [
+            ("2023-01-01", "2023-01-31", "2023-01"),
+            ("2023-02-01", "2023-02-28", "2023-02"),
+            ("2023-03-01", "2023-03-31", "2023-03"),
+        ];
+        let want: Vec<_> = want
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        assert_eq!(ranges(&steps), want);
+        // Days play by month too.
+        assert_eq!(
+            play_steps(day(2023, 1, 15), day(2023, 3, 2), Bin::Day),
+            steps
+        );
+        // Quarters.
+        let q = play_steps(day(2022, 12, 31), day(2023, 1, 1), Bin::Quarter);
+        assert_eq!(q.len(), 2);
+        assert_eq!(
+            (format_iso(q[1].from), format_iso(q[1].to)),
+            ("2023-01-01".into(), "2023-03-31".into())
+        );
+        assert!(play_steps(day(2023, 2, 1), day(2023, 1, 1), Bin::Month).is_empty());
+    }
+
+    #[test]
+    fn long_spans_are_coarsened() {
+        // 1997-2024: 336 months, over 240; 112 quarters.
+        let steps = play_steps(day(1997, 1, 1), day(2024, 12, 31), Bin::Month);
+        assert_eq!(steps.len(), 112);
+        assert_eq!(steps[0].label, "1997-Q1");
+    }
+
+    #[test]
+    fn enter_opens_the_busiest_place_in_sight() {
+        let view = MapView {
+            center_x: 0.0,
+            center_y: 0.0,
+            scale: 180.0 / std::f64::consts::PI,
+            width: 200.0,
+            height: 100.0,
+        };
+        let point = |place, lon, events| MapPoint {
+            place,
+            lat: 0.0,
+            lon,
+            events,
+            fatalities: 0,
+            event_type: 0,
+        };
+        // Place 9 is busiest but off the canvas (x 250); 4 and 2 tie at 5.
+        let points = [
+            point(9, 150.0, 50),
+            point(4, 10.0, 5),
+            point(2, -10.0, 5),
+            point(1, 0.0, 1),
+        ];
+        assert_eq!(busiest_in_view(&points, &view), Some(2));
+        assert_eq!(busiest_in_view(&points[..1], &view), None);
+    }
+}
