@@ -63,10 +63,16 @@ pub struct Measures {
 
 impl Measures {
     #[inline]
-    fn add(&mut self, fatalities: u32, civilian: u32) {
+    pub(crate) fn add(&mut self, fatalities: u32, civilian: u32) {
         self.events += 1;
         self.fatalities += u64::from(fatalities);
         self.civilian_fatalities += u64::from(civilian);
+    }
+
+    pub(crate) fn add_measures(&mut self, m: &Measures) {
+        self.events += m.events;
+        self.fatalities += m.fatalities;
+        self.civilian_fatalities += m.civilian_fatalities;
     }
 
     fn add_tally(&mut self, t: &Tally) {
@@ -241,7 +247,7 @@ struct Tally {
 
 impl Tally {
     #[inline]
-    fn add(&mut self, fatalities: u32, civilian: u32) {
+    pub(crate) fn add(&mut self, fatalities: u32, civilian: u32) {
         self.events += 1;
         self.fatalities = self.fatalities.saturating_add(fatalities);
         self.civilian = self.civilian.saturating_add(civilian);
