@@ -146,6 +146,16 @@ pub(crate) struct Membership<'a> {
     pub set: u16,
     /// Events with the same canonical actor on both sides, and those actors.
     pub shared_actor_rows: &'a [(u32, Vec<u32>)],
+    /// The store's first and last day (`None` when it is empty).
+    pub span: Option<(Day, Day)>,
+    /// The timeline of the last views, when only the date filter has
+    /// changed since (the timeline ignores it, so it is the same). The pass
+    /// then skips every event outside the date range.
+    pub timeline: Option<&'a Timeline>,
+    /// The events that may pass the date filter: all of them, or a range
+    /// when the store's rows are in date order. Only narrower than the
+    /// store with `timeline` (the timeline counts events outside it).
+    pub rows: std::ops::Range<usize>,
 }
 
 /// Longest span, in days, for which tables per day are built (about 550
@@ -378,19 +388,29 @@ impl Views {
     /// place and per side, and summed into countries, regions and actors
     /// after the pass; per-event categories are tallied per code.
     pub(crate) fn compute(store: &Store, state: &Membership<'_>, spec: &ViewSpec) -> Views {
-        let (first_day, last_day) = match (store.date.iter().min(), store.date.iter().max()) {
-            (Some(&a), Some(&b)) => (a, b),
-            _ => return Views::default(),
+        let Some((first_day, last_day)) = state.span else {
+            return Views::default();
         };
-        let (band_of_type, bands) = timeline_bands(store);
+        // Without a timeline to reuse, the pass tallies one; else the
+        // events failing the date filter are in no other view.
+        let reuse = state.timeline.is_some();
+        let (band_of_type, bands) = if reuse {
+            (Vec::new(), Vec::new())
+        } else {
+            timeline_bands(store)
+        };
         let n_types = bands.len().max(1);
         let bin = timeline_bin(spec.bin, first_day, last_day);
         let first_bin = bin.index(first_day);
-        let bins = (bin.index(last_day) - first_bin + 1).max(0) as usize;
+        let bins = if reuse {
+            0
+        } else {
+            (bin.index(last_day) - first_bin + 1).max(0) as usize
+        };
         // Bin per day over the store's span, so the pass does no date maths
         // (unless the span is too long for a table).
         let bin_of_day: Option<Vec<u32>> =
-            ((last_day - first_day) as usize <= DAY_TABLE_MAX).then(|| {
+            (!reuse && (last_day - first_day) as usize <= DAY_TABLE_MAX).then(|| {
                 (first_day..=last_day)
                     .map(|d| (bin.index(d) - first_bin) as u32)
                     .collect()
@@ -446,17 +466,28 @@ impl Views {
         let slot16 = |code: u16, len: usize| if code == u16::MAX { len } else { code as usize };
         let actor_bit = Dim::Actor.bit();
         let date_bit = Dim::Date.bit();
+        let skip = if reuse { date_bit } else { 0 };
+        let rows = if reuse {
+            state.rows.start.min(store.len())..state.rows.end.min(store.len())
+        } else {
+            0..store.len()
+        };
 
-        for r in 0..store.len() {
+        for r in rows {
             let m = state.fails[r];
-            if m != 0 && m & (m - 1) != 0 {
+            if (m != 0 && m & (m - 1) != 0) || m & skip != 0 {
                 continue; // fails two or more filters: in no view
             }
             let fatalities = store.fatalities[r];
-            let civilian = store.civilian_fatalities(r);
+            let civilian = if ucdp {
+                store.civilian_deaths.get(r).copied().unwrap_or(0)
+            } else {
+                // All fatalities of an event targeting civilians.
+                fatalities & 0u32.wrapping_sub(u32::from(store.is_civilian_targeting(r)))
+            };
             let event_type = store.event_type[r];
             let all = m == 0;
-            if all || m == date_bit {
+            if !reuse && (all || m == date_bit) {
                 let day = store.date[r];
                 let b = match &bin_of_day {
                     Some(table) => table[(day - first_day) as usize] as usize,
@@ -581,9 +612,9 @@ impl Views {
                 event_type,
             })
             .collect();
-        Views {
-            totals,
-            timeline: Timeline {
+        let timeline = match state.timeline {
+            Some(t) => t.clone(),
+            None => Timeline {
                 bin,
                 coarsened_from: (bin != spec.bin).then_some(spec.bin),
                 first_bin,
@@ -592,6 +623,10 @@ impl Views {
                 events: timeline_events,
                 fatalities: timeline_fatalities,
             },
+        };
+        Views {
+            totals,
+            timeline,
             by_category,
             by_actor,
             map,
