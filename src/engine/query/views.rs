@@ -592,7 +592,8 @@ impl Views {
                 }
             }
         }
-        let by_actor = top_bars(&actor_acc, &store.canonical.names, spec.top_actors);
+        let mut by_actor = bars(&actor_acc, store.canonical.names.as_slice(), false);
+        by_actor.truncate(spec.top_actors);
 
         let colours = places.most_frequent_types(&type_ranks(type_names));
         let map = places
@@ -653,26 +654,6 @@ fn bars(acc: &[Measures], names: &[String], has_none_slot: bool) -> Vec<Bar> {
         .collect();
     out.sort_by(|a, b| busiest_first((&a.measures, &a.label), (&b.measures, &b.label)));
     out
-}
-
-/// The first `k` of the non-empty bars in [`bars`]' order, found without
-/// copying the names of the thousands of actors that are not shown.
-fn top_bars(acc: &[Measures], names: &[String], k: usize) -> Vec<Bar> {
-    let name = |i: usize| names.get(i).map_or("", String::as_str);
-    let order = |a: &usize, b: &usize| busiest_first((&acc[*a], name(*a)), (&acc[*b], name(*b)));
-    let mut shown: Vec<usize> = (0..acc.len()).filter(|&i| acc[i].events > 0).collect();
-    if k < shown.len() {
-        shown.select_nth_unstable_by(k, order);
-        shown.truncate(k);
-    }
-    shown.sort_by(order);
-    shown
-        .into_iter()
-        .map(|i| Bar {
-            label: name(i).to_string(),
-            measures: acc[i],
-        })
-        .collect()
 }
 
 /// The order of breakdowns and groups: most events first, then by name.
