@@ -409,3 +409,134 @@ fn compare_by_month_lists_the_months_in_calendar_order() {
         .collect();
     assert_eq!(lines(&c), want);
 }
+
+/// A SYNTHETIC file of several thousand events compared by every breakdown
+/// against a plain reference: each record read back with the csv crate,
+/// its keys taken from its own fields (canonical actors from the store's
+/// table of raw names), summed per key in a map and sorted.
+#[test]
+fn compare_on_a_synthetic_file_matches_a_plain_reference() {
+    let bytes = eventlens::engine::synthetic::acled_csv(20_000, 7);
+    let store = import(&bytes).unwrap().store;
+    let mut state = QueryState::new(&store);
+    state.apply(
+        &store,
+        &Filters {
+            // Replaced by the periods.
+            from: from_ymd(2023, 1, 1),
+            fatalities_max: Some(20),
+            categories: eventlens::engine::data::dimension::CategoryMap::default()
+                .with(Category::DisorderType, vec!["Political violence".into()]),
+            ..Filters::default()
+        },
+    );
+    let a = Period::months(2015, 1, 12).unwrap();
+    let b = Period::months(2016, 3, 8).unwrap();
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let canonical_of = |raw: &str| -> String {
+        let code = store.actors.code(raw).unwrap();
+        store.canonical.names[store.canonical.of_actor[code as usize] as usize].clone()
+    };
+    for by in GroupBy::breakdowns() {
+        let c = compare(&store, &state, a, b, by);
+        let mut want: BTreeMap<String, (Side, Side)> = BTreeMap::new();
+        let mut total = (Side::default(), Side::default());
+        for rec in &records {
+            let fatalities: u32 = rec[column("fatalities")].parse().unwrap();
+            if fatalities > 20 || &rec[column("disorder_type")] != "Political violence" {
+                continue;
+            }
+            let civilian = if &rec[column("civilian_targeting")] == "Civilian targeting" {
+                u64::from(fatalities)
+            } else {
+                0
+            };
+            let date = &rec[column("event_date")];
+            let in_a = ("2015-01-01"..="2015-12-31").contains(&date);
+            let in_b = ("2016-03-01"..="2016-08-31").contains(&date);
+            let field = |name: &str| {
+                let v = &rec[column(name)];
+                if v.is_empty() {
+                    "(not stated)".to_string()
+                } else {
+                    v.to_string()
+                }
+            };
+            let keys: Vec<String> = match by {
+                GroupBy::Category(c) => vec![field(match c {
+                    Category::Country => "country",
+                    Category::Admin1 => "admin1",
+                    Category::Admin2 => "admin2",
+                    Category::Admin3 => "admin3",
+                    Category::EventType => "event_type",
+                    Category::SubEventType => "sub_event_type",
+                    Category::DisorderType => "disorder_type",
+                })],
+                _ => {
+                    let raw = ["actor1", "assoc_actor_1", "actor2", "assoc_actor_2"]
+                        .into_iter()
+                        .flat_map(|col| rec[column(col)].split("; "))
+                        .filter(|a| !a.is_empty());
+                    let set: BTreeSet<String> = raw.map(canonical_of).collect();
+                    set.into_iter().collect()
+                }
+            };
+            let add = |side: &mut Side| {
+                side.0 += 1;
+                side.1 += u64::from(fatalities);
+                side.2 += civilian;
+            };
+            for key in keys {
+                let row = want.entry(key).or_default();
+                if in_a {
+                    add(&mut row.0);
+                }
+                if in_b {
+                    add(&mut row.1);
+                }
+            }
+            if in_a {
+                add(&mut total.0);
+            }
+            if in_b {
+                add(&mut total.1);
+            }
+        }
+        let mut want: Vec<Line> = want
+            .into_iter()
+            .filter(|(_, (a, b))| a.0 > 0 || b.0 > 0)
+            .map(|(k, (a, b))| (k, a, b))
+            .collect();
+        want.sort_by(|x, y| {
+            (y.1 .0 + y.2 .0)
+                .cmp(&(x.1 .0 + x.2 .0))
+                .then_with(|| x.0.cmp(&y.0))
+        });
+        // The synthetic file has no admin3 values (one "(not stated)"
+        // row) and the filter keeps one disorder type; the rest vary.
+        let least = match by {
+            GroupBy::Actor => 100,
+            GroupBy::Category(Category::Country | Category::Admin1 | Category::Admin2) => 10,
+            _ => 1,
+        };
+        assert!(
+            want.len() >= least,
+            "by {}: too few groups to test",
+            by.name()
+        );
+        assert_eq!(lines(&c), want, "by {}", by.name());
+        let side = |m: &eventlens::engine::query::Measures| {
+            (m.events, m.fatalities, m.civilian_fatalities)
+        };
+        assert_eq!(
+            (side(&c.total.a), side(&c.total.b)),
+            total,
+            "by {}",
+            by.name()
+        );
+        check_changes(&c);
+    }
+}

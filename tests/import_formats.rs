@@ -399,3 +399,66 @@ fn a_ten_megabyte_field_is_read_not_refused() {
     assert_eq!(d.store.len(), 7);
     assert_eq!(d.store.record_len[6] as usize, row.len());
 }
+
+/// Every event of a SYNTHETIC file (places and sides recur, so most rows
+/// reuse codes seen before) keeps its own place names, coordinates and
+/// actors: read back from the store, they equal the record's fields.
+#[test]
+fn recurring_places_and_sides_keep_each_rows_fields() {
+    let bytes = synthetic::acled_csv(30_000, 11);
+    let store = import(&bytes).unwrap().store;
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let mut rows = 0;
+    for (r, rec) in reader.records().enumerate() {
+        let rec = rec.unwrap();
+        rows += 1;
+        for (c, name) in [
+            (Category::Country, "country"),
+            (Category::Admin1, "admin1"),
+            (Category::Admin2, "admin2"),
+        ] {
+            assert_eq!(store.name_of(c, r), &rec[column(name)], "row {r} {name}");
+        }
+        assert_eq!(store.location_of(r), &rec[column("location")], "row {r}");
+        let (lat, lon) = store.lat_lon(r);
+        assert_eq!(
+            lat,
+            rec[column("latitude")].parse::<f32>().unwrap(),
+            "row {r}"
+        );
+        assert_eq!(
+            lon,
+            rec[column("longitude")].parse::<f32>().unwrap(),
+            "row {r}"
+        );
+        for (side, actor, assoc) in [
+            (store.side1[r], "actor1", "assoc_actor_1"),
+            (store.side2[r], "actor2", "assoc_actor_2"),
+        ] {
+            let primary = store.sides.primary[side as usize];
+            let name = if primary == u32::MAX {
+                ""
+            } else {
+                store.actors.name(primary)
+            };
+            assert_eq!(name, &rec[column(actor)], "row {r} {actor}");
+            let mut got: Vec<&str> = store
+                .sides
+                .associated(side)
+                .iter()
+                .map(|&a| store.actors.name(a))
+                .collect();
+            let mut want: Vec<&str> = rec[column(assoc)]
+                .split("; ")
+                .filter(|a| !a.is_empty() && *a != name)
+                .collect();
+            got.sort_unstable();
+            want.sort_unstable();
+            want.dedup();
+            assert_eq!(got, want, "row {r} {assoc}");
+        }
+    }
+    assert_eq!(rows, store.len());
+}

@@ -8,6 +8,7 @@ use eventlens::engine::data::date::{from_ymd, Bin};
 use eventlens::engine::data::dimension::{Category, CategoryMap, GroupBy};
 use eventlens::engine::query::group::{aggregate, compare, Period};
 use eventlens::engine::query::{suggest_actors, Filters, QueryState, Role, ViewSpec};
+use std::collections::BTreeMap;
 
 fn fixture_state() -> (eventlens::engine::Store, QueryState) {
     let store = import(&fixture("acled_current.csv")).unwrap().store;
@@ -448,4 +449,197 @@ fn unfiltered_views_from_the_cache_equal_a_fresh_pass() {
         },
     );
     assert_eq!(yearly.timeline.bins, 3);
+}
+
+/// A minimal SYNTHETIC ACLED-shaped file: `(date, event type, location,
+/// fatalities)` per event, each location at its own coordinates.
+fn map_csv(events: &[(String, &str, usize, u32)]) -> String {
+    let mut csv = String::from(
+        "event_id_cnty,event_date,event_type,actor1,country,admin1,location,latitude,longitude,fatalities,notes\n",
+    );
+    for (i, (date, event_type, place, fatalities)) in events.iter().enumerate() {
+        csv.push_str(&format!(
+            "SYN{i},{date},{event_type},Synthetic Group,Synthetic Country,Province,Synthetic Town {place},{},{},{fatalities},SYNTHETIC\n",
+            10 + place,
+            20 + place
+        ));
+    }
+    csv
+}
+
+/// The map colours a place by its most frequent event type; a majority
+/// vote picked "Strategic developments" here.
+#[test]
+fn map_colour_is_the_most_frequent_type_not_a_majority_vote() {
+    let types = [
+        "Battles",
+        "Battles",
+        "Riots",
+        "Protests",
+        "Strategic developments",
+    ];
+    let events: Vec<(String, &str, usize, u32)> = types
+        .iter()
+        .map(|t| ("2021-05-01".to_string(), *t, 0, 0))
+        .collect();
+    let store = import(map_csv(&events).as_bytes()).unwrap().store;
+    let state = QueryState::new(&store);
+    let views = state.views(&store, &ViewSpec::default());
+    assert_eq!(views.map.len(), 1);
+    let name = |code: u16| store.names[Category::EventType].name(u32::from(code));
+    assert_eq!(name(views.map[0].event_type), "Battles");
+
+    // A tie goes to the type whose name sorts first, in either row order.
+    for pair in [["Riots", "Protests"], ["Protests", "Riots"]] {
+        let events: Vec<(String, &str, usize, u32)> = pair
+            .iter()
+            .map(|t| ("2021-05-01".to_string(), *t, 0, 0))
+            .collect();
+        let store = import(map_csv(&events).as_bytes()).unwrap().store;
+        let views = QueryState::new(&store).views(&store, &ViewSpec::default());
+        let name = |code: u16| store.names[Category::EventType].name(u32::from(code));
+        assert_eq!(name(views.map[0].event_type), "Protests", "{pair:?}");
+    }
+}
+
+/// The map's colours on pseudo-random SYNTHETIC events (few places and
+/// types, so ties are common) under several filters, against a count per
+/// place and type worked out from the generated rows.
+#[test]
+fn map_colours_match_a_count_per_place_on_random_events() {
+    const TYPES: [&str; 5] = [
+        "Battles",
+        "Riots",
+        "Protests",
+        "Violence against civilians",
+        "Strategic developments",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let events: Vec<(String, &str, usize, u32)> = (0..4000)
+        .map(|_| {
+            let date = format!("202{}-{:02}-{:02}", next(3), next(12) + 1, next(28) + 1);
+            let event_type = TYPES[next(4) as usize + usize::from(next(3) == 0)];
+            (date, event_type, next(60) as usize, next(5) as u32)
+        })
+        .collect();
+    let store = import(map_csv(&events).as_bytes()).unwrap().store;
+    let mut state = QueryState::new(&store);
+    type Event = (String, &'static str, usize, u32);
+    type Reference = Box<dyn Fn(&Event) -> bool>;
+    let cases: Vec<(Filters, Reference)> = vec![
+        (Filters::default(), Box::new(|_| true)),
+        (
+            Filters {
+                from: from_ymd(2021, 3, 1),
+                to: from_ymd(2021, 4, 30),
+                ..Filters::default()
+            },
+            Box::new(|e| ("2021-03-01"..="2021-04-30").contains(&e.0.as_str())),
+        ),
+        (
+            Filters {
+                fatalities_min: Some(3),
+                months: Some((11, 1)),
+                ..Filters::default()
+            },
+            Box::new(|e| e.3 >= 3 && ["11", "12", "01"].contains(&&e.0[5..7])),
+        ),
+        (
+            Filters {
+                categories: CategoryMap::default()
+                    .with(Category::EventType, vec!["Riots".into(), "Protests".into()]),
+                ..Filters::default()
+            },
+            Box::new(|e| e.1 == "Riots" || e.1 == "Protests"),
+        ),
+    ];
+    for (f, passes) in &cases {
+        state.apply(&store, f);
+        let mut counts: BTreeMap<String, BTreeMap<&str, u32>> = BTreeMap::new();
+        for e in events.iter().filter(|e| passes(e)) {
+            *counts
+                .entry(format!("Synthetic Town {}", e.2))
+                .or_default()
+                .entry(e.1)
+                .or_default() += 1;
+        }
+        // Most events first; of equals, the name that sorts first (the
+        // map iterates names in order, so the first maximum wins).
+        let want: BTreeMap<String, &str> = counts
+            .into_iter()
+            .map(|(place, per_type)| {
+                let most = per_type.values().copied().max().unwrap();
+                let first = per_type.iter().find(|(_, &n)| n == most).unwrap().0;
+                (place, *first)
+            })
+            .collect();
+        let views = state.views(&store, &ViewSpec::default());
+        let got: BTreeMap<String, &str> = views
+            .map
+            .iter()
+            .map(|p| {
+                let place = store
+                    .locations
+                    .name(store.places.location[p.place as usize]);
+                let t = store.names[Category::EventType].name(u32::from(p.event_type));
+                (place.to_string(), t)
+            })
+            .collect();
+        assert_eq!(got, want, "{f:?}");
+    }
+}
+
+/// Brush steps, other filters between them, on SYNTHETIC files whose rows
+/// are in ascending, descending and no date order: the views and rows of a
+/// state updated step by step (date masks flipped only where rows enter or
+/// leave the range, the timeline kept while only the dates change) equal
+/// those of a fresh state.
+#[test]
+fn brush_steps_agree_with_a_fresh_state_in_any_row_order() {
+    let csv = eventlens::engine::synthetic::acled_csv(6000, 3);
+    let text = String::from_utf8(csv).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let header = lines.remove(0);
+    let build = |rows: &[&str]| format!("{header}\n{}\n", rows.join("\n"));
+    let ascending = build(&lines);
+    lines.reverse();
+    let descending = build(&lines);
+    // Every third row moved to the front: no order.
+    let third = |k: usize| lines.iter().skip(k).step_by(3).copied();
+    let shuffled: Vec<&str> = third(0).chain(third(1)).chain(third(2)).collect();
+    let unordered = build(&shuffled);
+    let spec = ViewSpec::default();
+    for file in [ascending, descending, unordered] {
+        let store = import(file.as_bytes()).unwrap().store;
+        let mut state = QueryState::new(&store);
+        let mut f = Filters::default();
+        for step in 0..30i32 {
+            match step % 10 {
+                3 => f.categories[Category::EventType] = vec!["Battles".into()],
+                6 => f.actor = Some("Synthetic Armed Group 1".into()),
+                8 => f.categories[Category::EventType].clear(),
+                9 => f = Filters::default(),
+                _ => {
+                    let from = from_ymd(2000, 1, 1).unwrap() + 40 * step;
+                    f.from = Some(from);
+                    f.to = Some(from + 900 - 13 * step);
+                }
+            }
+            state.apply(&store, &f);
+            let mut fresh = QueryState::new(&store);
+            fresh.apply(&store, &f);
+            assert_eq!(state.rows(), fresh.rows(), "step {step}");
+            assert_eq!(
+                state.views(&store, &spec),
+                fresh.views(&store, &spec),
+                "step {step}"
+            );
+        }
+    }
 }

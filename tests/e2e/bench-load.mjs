@@ -6,16 +6,24 @@
 //     load, and the load speed in MB/s;
 //   - the longest tasks on the main thread during the load (the page is
 //     unresponsive while one runs);
-//   - input-to-updated-views latency for a series of filter changes (p50/p95).
+//   - input-to-updated-views latency for a series of filter changes (p50/p95);
+//   - in the same run and browser, DuckDB-WASM (npm `@duckdb/duckdb-wasm`,
+//     served from node_modules on loopback, no network) reading the same
+//     file with `read_csv` into a table, and its four dashboard GROUP BY
+//     queries (timeline by month and type, admin1 bars, top actors, map
+//     points) after each of the same filter changes; every EventLens figure
+//     is also given as a ratio to DuckDB's.
 //
 // Usage, after .ci/build:
 //   node tests/e2e/bench-load.mjs            # 1,000,000 events
 //   EVENTS=200000 node tests/e2e/bench-load.mjs
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { openApp, repoPath } from './helpers.mjs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openApp, repoPath, startServer } from './helpers.mjs';
 
 const EVENTS = Number(process.env.EVENTS || 1_000_000);
 const file = repoPath('target', 'bench', `synthetic-${EVENTS}.synthetic.csv`);
@@ -125,6 +133,106 @@ try {
   } else {
     console.log('filter change -> views updated: no change could be measured (controls not found)');
   }
+
+  // DuckDB-WASM on the same file, in a new page of the same browser.
+  const duck = await duckdbBench(page.context(), file);
+  console.log(`DuckDB-WASM ${duck.version} (${duck.bundle} bundle), same file, same browser:`);
+  console.log(`  read_csv into a table: ${duck.load.toFixed(0)} ms, ${(megabytes / (duck.load / 1000)).toFixed(0)} MB/s (${duck.rows.toLocaleString('en')} rows)`);
+  console.log(
+    `  four dashboard GROUP BYs per filter change: p50 ${duck.p50.toFixed(1)} ms, p95 ${duck.p95.toFixed(1)} ms over ${duck.runs} changes`,
+  );
+  console.log('EventLens / DuckDB-WASM (below 1 is faster):');
+  console.log(`  load: ${(loaded / duck.load).toFixed(2)} (first chart ${(firstChart / duck.load).toFixed(2)})`);
+  if (latencies.length) {
+    console.log(
+      `  filter change: p50 ${(pick(0.5) / duck.p50).toFixed(2)}, p95 ${(pick(0.95) / duck.p95).toFixed(2)} (EventLens to the next frame with every view updated; DuckDB the four queries alone)`,
+    );
+  }
 } finally {
   await app.close();
+}
+
+/**
+ * Loads `file` into DuckDB-WASM with `read_csv` (through a File, as the
+ * page reads it) and times the four GROUP BY queries a dashboard like the
+ * page's needs, under the same filter changes the page was given.
+ */
+async function duckdbBench(context, file) {
+  // Served straight from the test's node_modules, with an import map for
+  // the packages DuckDB's browser module imports by name.
+  const modules = path.join(path.dirname(fileURLToPath(import.meta.url)), 'node_modules');
+  const { version } = JSON.parse(readFileSync(path.join(modules, '@duckdb', 'duckdb-wasm', 'package.json'), 'utf8'));
+  const server = await startServer({ root: modules, base: '/modules/' });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.url}@duckdb/duckdb-wasm/package.json`, { waitUntil: 'load' });
+    const imports = {
+      'apache-arrow': `${server.url}apache-arrow/Arrow.dom.mjs`,
+      flatbuffers: `${server.url}flatbuffers/mjs/flatbuffers.js`,
+      tslib: `${server.url}tslib/tslib.es6.mjs`,
+    };
+    await page.setContent(
+      `<!doctype html><meta charset="utf-8"><script type="importmap">${JSON.stringify({ imports })}</script><input type="file" id="file">`,
+    );
+    await page.setInputFiles('#file', file);
+    const base = `${server.url}@duckdb/duckdb-wasm/dist/`;
+    return await page.evaluate(async ([base, version]) => {
+      const duckdb = await import(`${base}duckdb-browser.mjs`);
+      const bundle = await duckdb.selectBundle({
+        mvp: { mainModule: `${base}duckdb-mvp.wasm`, mainWorker: `${base}duckdb-browser-mvp.worker.js` },
+        eh: { mainModule: `${base}duckdb-eh.wasm`, mainWorker: `${base}duckdb-browser-eh.worker.js` },
+      });
+      const worker = new Worker(bundle.mainWorker);
+      const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+      await db.instantiate(bundle.mainModule);
+      const input = document.getElementById('file');
+      await db.registerFileHandle('events.csv', input.files[0], duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      const conn = await db.connect();
+      const t0 = performance.now();
+      await conn.query("CREATE TABLE events AS SELECT * FROM read_csv('events.csv')");
+      const load = performance.now() - t0;
+      const rows = Number((await conn.query('SELECT count(*) AS n FROM events')).toArray()[0].n);
+      // The page's filter changes (event type; months of the year), as
+      // WHERE clauses.
+      const wheres = [
+        "event_type = 'Battles'",
+        'TRUE',
+        'month(event_date) >= 6',
+        'month(event_date) BETWEEN 6 AND 9',
+        'TRUE',
+        "event_type = 'Protests'",
+        'TRUE',
+      ];
+      const queries = (w) => [
+        `SELECT date_trunc('month', event_date) AS m, event_type, count(*) AS n, sum(fatalities) AS f FROM events WHERE ${w} GROUP BY 1, 2`,
+        `SELECT admin1, count(*) AS n, sum(fatalities) AS f FROM events WHERE ${w} GROUP BY 1 ORDER BY n DESC`,
+        `SELECT actor1, count(*) AS n, sum(fatalities) AS f FROM events WHERE ${w} GROUP BY 1 ORDER BY n DESC LIMIT 15`,
+        `SELECT location, latitude, longitude, count(*) AS n, sum(fatalities) AS f FROM events WHERE ${w} GROUP BY 1, 2, 3`,
+      ];
+      const times = [];
+      for (let round = 0; round < 4; round += 1) {
+        for (const w of wheres) {
+          const t = performance.now();
+          for (const q of queries(w)) await conn.query(q);
+          times.push(performance.now() - t);
+        }
+      }
+      times.sort((a, b) => a - b);
+      const at = (p) => times[Math.min(times.length - 1, Math.round((times.length - 1) * p))];
+      await conn.close();
+      await db.terminate();
+      return {
+        version,
+        bundle: bundle.mainModule.includes('-eh') ? 'eh' : 'mvp',
+        load,
+        rows,
+        p50: at(0.5),
+        p95: at(0.95),
+        runs: times.length,
+      };
+    }, [base, version]);
+  } finally {
+    await page.close();
+    await server.close();
+  }
 }

@@ -33,7 +33,19 @@ pub(crate) fn to_naive(day: Day) -> NaiveDate {
 
 /// `YYYY-MM-DD`.
 pub fn format_iso(day: Day) -> String {
-    to_naive(day).format("%Y-%m-%d").to_string()
+    let d = to_naive(day);
+    format!("{}-{:02}-{:02}", year_text(d.year()), d.month(), d.day())
+}
+
+/// A year as ISO 8601 writes it: four digits, with a sign outside
+/// 0000-9999 (what chrono's `%Y` writes, without its formatting engine in
+/// the web app).
+fn year_text(year: i32) -> String {
+    match year {
+        0..=9999 => format!("{year:04}"),
+        10_000.. => format!("+{year}"),
+        _ => format!("-{:04}", year.unsigned_abs()),
+    }
 }
 
 /// A date in words: "3 April 2022".
@@ -262,8 +274,8 @@ impl Bin {
     pub fn label(self, index: i32) -> String {
         let start = to_naive(self.start(index));
         match self {
-            Bin::Day | Bin::Week => start.format("%Y-%m-%d").to_string(),
-            Bin::Month => start.format("%Y-%m").to_string(),
+            Bin::Day | Bin::Week => format_iso(self.start(index)),
+            Bin::Month => format!("{}-{:02}", year_text(start.year()), start.month()),
             Bin::Quarter => format!("{}-Q{}", start.year(), start.month0() / 3 + 1),
             Bin::Year => start.year().to_string(),
             Bin::Season { first, last } if last < first => {
@@ -374,5 +386,20 @@ mod tests {
         assert_eq!(Bin::Month.in_window(Some((6, 9))), Bin::Month);
         assert_eq!(Bin::from_name("season"), Some(Bin::SEASON));
         assert_eq!(Bin::SEASON.name(), "season");
+    }
+
+    #[test]
+    fn iso_dates_and_month_labels_read_as_chrono_writes_them() {
+        let days = (-800_000..-799_000)
+            .chain(-720_000..-718_000)
+            .chain(-1_000..20_000)
+            .chain(2_900_000..2_960_000);
+        for day in days.step_by(7) {
+            let d = to_naive(day);
+            assert_eq!(format_iso(day), d.format("%Y-%m-%d").to_string(), "{day}");
+            let month = Bin::Month.index(day);
+            let start = to_naive(Bin::Month.start(month));
+            assert_eq!(Bin::Month.label(month), start.format("%Y-%m").to_string());
+        }
     }
 }

@@ -7,6 +7,7 @@ pub mod actors;
 pub mod date;
 pub mod dictionary;
 pub mod dimension;
+pub mod encoding;
 pub mod fold;
 pub mod numbers;
 pub mod places;

@@ -414,9 +414,7 @@ impl Store {
     /// ASCII, which reads the same).
     pub fn parse_source_record(&self, bytes: &[u8]) -> Vec<String> {
         if self.reads_back_windows1252() {
-            let text = encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0;
+            let text = crate::engine::data::encoding::windows1252(bytes);
             return parse_record(text.as_bytes(), self.delimiter);
         }
         parse_record(bytes, self.delimiter)
@@ -643,11 +641,7 @@ impl Drop for CsvReader {
 pub fn field_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     match std::str::from_utf8(bytes) {
         Ok(text) => std::borrow::Cow::Borrowed(text),
-        Err(_) => {
-            encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-        }
+        Err(_) => crate::engine::data::encoding::windows1252(bytes),
     }
 }
 

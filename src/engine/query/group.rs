@@ -3,8 +3,9 @@
 //! side ("June-September 2021 vs 2022, by event type").
 
 use crate::engine::data::date::{self, Bin, Day};
-use crate::engine::data::dimension::GroupBy;
-use crate::engine::data::store::Store;
+use crate::engine::data::dictionary::NONE;
+use crate::engine::data::dimension::{Category, GroupBy};
+use crate::engine::data::store::{Codes, Store};
 use crate::engine::query::views::busiest_first;
 use crate::engine::query::{Dim, Measures, QueryState, NOT_STATED};
 use rustc_hash::FxHashMap;
@@ -310,18 +311,9 @@ impl CompareKey {
     }
 }
 
-/// The keys of one period's groups with their sums, in calendar order for
-/// time groupings and code order otherwise.
-fn keyed(store: &Store, rows: &[u32], by: GroupBy) -> Vec<(CompareKey, Measures)> {
-    let Some(bin) = by.bin() else {
-        let (slots, _) = tally_codes(store, rows, by);
-        return slots
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.measures.events > 0)
-            .map(|(i, s)| (CompareKey::Code(i), s.measures))
-            .collect();
-    };
+/// The keys of one period's time groups with their sums, in calendar
+/// order.
+fn keyed_times(store: &Store, rows: &[u32], bin: Bin) -> Vec<(CompareKey, Measures)> {
     time_slots(store, rows, bin)
         .iter()
         .map(|&(index, s)| {
@@ -335,10 +327,141 @@ fn keyed(store: &Store, rows: &[u32], by: GroupBy) -> Vec<(CompareKey, Measures)
         .collect()
 }
 
+/// What one pass of [`code_sums`] tallies an event under before the sums
+/// are folded into codes: its code, its place, or its two sides.
+enum Unit<'a> {
+    EventCode(&'a [u16]),
+    Place(&'a [u32]),
+    Sides,
+}
+
+/// Sums of both periods in one pass over the events that pass every filter
+/// but the date: `(totals, per code)`, where code `i` of a category is slot
+/// `i` and the slot after the last name is "no value", and code `i` of
+/// actors is canonical actor `i`. Places and sides are tallied first and
+/// folded into codes after the pass, so the pass does no lookups and the
+/// cost is the events' plus the groups'.
+fn code_sums(
+    store: &Store,
+    state: &QueryState,
+    periods: [Period; 2],
+    by: GroupBy,
+) -> ([Measures; 2], [Vec<Measures>; 2]) {
+    let (unit, units) = match by {
+        GroupBy::Category(c) => match store.codes(c) {
+            Codes::PerEvent(codes) => (Unit::EventCode(codes), store.names[c].len() + 1),
+            Codes::PerPlace(codes) => (Unit::Place(codes), store.places.len()),
+        },
+        _ => (Unit::Sides, store.sides.len()),
+    };
+    let keep = !Dim::Date.bit();
+    let [a, b] = periods;
+    let mut totals = [Measures::default(); 2];
+    let mut acc = [
+        vec![Measures::default(); units],
+        vec![Measures::default(); units],
+    ];
+    let none16 = units.saturating_sub(1);
+    for (r, &fails) in state.fails.iter().enumerate() {
+        if fails & keep != 0 {
+            continue;
+        }
+        let day = store.date[r];
+        let lanes = [a.contains(day), b.contains(day)];
+        if lanes == [false, false] {
+            continue;
+        }
+        let fatalities = store.fatalities[r];
+        let civilian = store.civilian_fatalities(r);
+        for lane in 0..2 {
+            if !lanes[lane] {
+                continue;
+            }
+            totals[lane].add(fatalities, civilian);
+            let acc = &mut acc[lane];
+            match unit {
+                Unit::EventCode(codes) => {
+                    let code = codes[r];
+                    let slot = if code == u16::MAX {
+                        none16
+                    } else {
+                        usize::from(code)
+                    };
+                    acc[slot].add(fatalities, civilian);
+                }
+                Unit::Place(_) => acc[store.place[r] as usize].add(fatalities, civilian),
+                Unit::Sides => {
+                    let (s1, s2) = (store.side1[r], store.side2[r]);
+                    acc[s1 as usize].add(fatalities, civilian);
+                    if s2 != s1 {
+                        acc[s2 as usize].add(fatalities, civilian);
+                    }
+                }
+            }
+        }
+    }
+    let per_code = acc.map(|acc| match unit {
+        Unit::EventCode(_) => acc,
+        Unit::Place(codes) => {
+            let len = store.names[by_category(by)].len();
+            let mut out = vec![Measures::default(); len + 1];
+            for (m, &code) in acc.iter().zip(codes).filter(|(m, _)| m.events > 0) {
+                let slot = if code == NONE { len } else { code as usize };
+                out[slot].add_measures(m);
+            }
+            out
+        }
+        Unit::Sides => {
+            let mut out = vec![Measures::default(); store.canonical.names.len()];
+            for (side, m) in acc.iter().enumerate().filter(|(_, m)| m.events > 0) {
+                for &actor in store.canonical.side(side as u32) {
+                    out[actor as usize].add_measures(m);
+                }
+            }
+            out
+        }
+    });
+    let mut per_code = per_code;
+    if matches!(unit, Unit::Sides) {
+        // An event with the same actor on both sides was counted under it
+        // twice; count it once.
+        for (row, shared) in &state.shared_actor_rows {
+            let r = *row as usize;
+            if state.fails[r] & keep != 0 {
+                continue;
+            }
+            let day = store.date[r];
+            for (lane, period) in periods.iter().enumerate() {
+                if !period.contains(day) {
+                    continue;
+                }
+                for &actor in shared {
+                    let m = &mut per_code[lane][actor as usize];
+                    m.events -= 1;
+                    m.fatalities -= u64::from(store.fatalities[r]);
+                    m.civilian_fatalities -= u64::from(store.civilian_fatalities(r));
+                }
+            }
+        }
+    }
+    (totals, per_code)
+}
+
+/// The category of a category grouping (event type otherwise; only called
+/// for category groupings).
+fn by_category(by: GroupBy) -> Category {
+    match by {
+        GroupBy::Category(c) => c,
+        _ => Category::EventType,
+    }
+}
+
 /// Compares two periods by `by`, applying every filter of `state` except
-/// its date range (the periods replace it). Groups are matched by key in
-/// one pass over each period's groups. Seasons take their months from the
-/// filters' months window, else from period A's first and last months.
+/// its date range (the periods replace it). Categories and actors are
+/// summed per code for both periods in one pass and merged by code, so the
+/// cost is the events' plus the groups', whatever the dimension.
+/// Seasons take their months from the filters' months window, else from
+/// period A's first and last months.
 pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: GroupBy) -> Comparison {
     let by = match by {
         GroupBy::Time(bin @ Bin::Season { .. }) => {
@@ -349,6 +472,35 @@ pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: Grou
             GroupBy::Time(bin.in_window(Some(window)))
         }
         other => other,
+    };
+    let Some(bin) = by.bin() else {
+        let (totals, [sum_a, sum_b]) = code_sums(store, state, [a, b], by);
+        let names: &[String] = match by {
+            GroupBy::Category(c) => store.names[c].names(),
+            _ => &store.canonical.names,
+        };
+        // Codes A has, then codes only B has, each in code order.
+        let in_a = (0..sum_a.len()).filter(|&i| sum_a[i].events > 0);
+        let only_b = (0..sum_b.len()).filter(|&i| sum_a[i].events == 0 && sum_b[i].events > 0);
+        let mut rows: Vec<ComparisonRow> = in_a
+            .chain(only_b)
+            .map(|i| {
+                let key = CompareKey::Code(i).label(by, names);
+                ComparisonRow::new(key, sum_a[i], sum_b[i])
+            })
+            .collect();
+        rows.sort_by(|x, y| {
+            (y.a.events + y.b.events)
+                .cmp(&(x.a.events + x.b.events))
+                .then_with(|| x.key.cmp(&y.key))
+        });
+        return Comparison {
+            by,
+            a,
+            b,
+            rows,
+            total: ComparisonRow::new("All events".to_string(), totals[0], totals[1]),
+        };
     };
     let rows = state.rows_ignoring(&[Dim::Date]);
     let in_period = |p: Period| -> Vec<u32> {
@@ -362,9 +514,7 @@ pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: Grou
         let mut m = Measures::default();
         for &r in rows {
             let r = r as usize;
-            m.events += 1;
-            m.fatalities += u64::from(store.fatalities[r]);
-            m.civilian_fatalities += u64::from(store.civilian_fatalities(r));
+            m.add(store.fatalities[r], store.civilian_fatalities(r));
         }
         m
     };
@@ -373,40 +523,23 @@ pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: Grou
     let mut order: Vec<CompareKey> = Vec::new();
     let mut sums: FxHashMap<CompareKey, [Measures; 2]> = FxHashMap::default();
     for (side, rows) in [&in_a, &in_b].into_iter().enumerate() {
-        for (key, m) in keyed(store, rows, by) {
+        for (key, m) in keyed_times(store, rows, bin) {
             let entry = sums.entry(key).or_insert_with(|| {
                 order.push(key);
                 Default::default()
             });
-            entry[side].events += m.events;
-            entry[side].fatalities += m.fatalities;
-            entry[side].civilian_fatalities += m.civilian_fatalities;
+            entry[side].add_measures(&m);
         }
     }
-    if by.bin().is_some() {
-        let start = u32::from(date::month_of(a.from));
-        order.sort_by_key(|key| key.calendar_position(start));
-    }
-    let names: Vec<String> = match by {
-        GroupBy::Category(c) => store.names[c].names().to_vec(),
-        GroupBy::Actor => store.canonical.names.clone(),
-        GroupBy::Time(_) => Vec::new(),
-    };
-    let mut rows: Vec<ComparisonRow> = order
+    let start = u32::from(date::month_of(a.from));
+    order.sort_by_key(|key| key.calendar_position(start));
+    let rows: Vec<ComparisonRow> = order
         .iter()
         .filter_map(|key| {
             let &[ma, mb] = sums.get(key)?;
-            (ma.events > 0 || mb.events > 0)
-                .then(|| ComparisonRow::new(key.label(by, &names), ma, mb))
+            (ma.events > 0 || mb.events > 0).then(|| ComparisonRow::new(key.label(by, &[]), ma, mb))
         })
         .collect();
-    if by.bin().is_none() {
-        rows.sort_by(|x, y| {
-            (y.a.events + y.b.events)
-                .cmp(&(x.a.events + x.b.events))
-                .then_with(|| x.key.cmp(&y.key))
-        });
-    }
     Comparison {
         by,
         a,

@@ -3,6 +3,7 @@
 //! allocating per record. [`NoteScan`] runs such a search: it says which
 //! bytes to read next and takes them, so a front end only reads slices.
 
+use crate::engine::data::encoding;
 use crate::engine::data::fold::{contains_folded, fold};
 use crate::engine::data::source::ColumnRole;
 use crate::engine::data::store::{field_text, read_fields, record_text, CsvReader, Store};
@@ -148,10 +149,7 @@ pub fn match_records(
                 let hit = if ascii && text.is_ascii() {
                     contains_ascii_ci(text, needle_bytes)
                 } else if windows1252 {
-                    let text = encoding_rs::WINDOWS_1252
-                        .decode_without_bom_handling(text)
-                        .0;
-                    contains_folded(&text, needle)
+                    contains_folded(&encoding::windows1252(text), needle)
                 } else {
                     contains_folded(&field_text(text), needle)
                 };

@@ -8,9 +8,9 @@ use crate::engine::data::dimension::Category;
 use crate::engine::data::fold::{contains_folded, fold};
 use crate::engine::data::places::same_place;
 use crate::engine::data::store::{Codes, SourceText, Store};
-use crate::engine::query::filters::{Dim, Filters, Role};
+use crate::engine::query::filters::{Dim, Filters, Role, DIMS};
 use crate::engine::query::notes::{match_records, NoteScan};
-use crate::engine::query::views::{Membership, ViewSpec, Views, DAY_TABLE_MAX};
+use crate::engine::query::views::{Membership, Timeline, ViewSpec, Views, DAY_TABLE_MAX};
 
 /// Filter state over one store: the filters applied and each event's
 /// failure mask. Create one per store; call [`QueryState::apply`] on every
@@ -32,6 +32,53 @@ pub struct QueryState {
     pub(crate) shared_actor_rows: Vec<(u32, Vec<u32>)>,
     /// The views with no filter set, for the last spec asked for.
     unfiltered: std::cell::RefCell<Option<(ViewSpec, Views)>>,
+    /// The store's first and last day.
+    span: Option<(Day, Day)>,
+    /// Whether the rows are in date order (as exports usually are), so a
+    /// date range is a range of rows.
+    date_order: DateOrder,
+    /// The rows passing the date filter while `date_order` is known.
+    date_rows: std::ops::Range<usize>,
+    /// Per filter dimension, how many times its failure bits were
+    /// recomputed: the views know from it what changed since the last ones.
+    generations: [u32; DIMS],
+    /// The timeline of the last filtered views, with the spec and the
+    /// generations it was computed for.
+    last: std::cell::RefCell<Option<(ViewSpec, [u32; DIMS], Timeline)>>,
+}
+
+/// The order of a store's rows by date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DateOrder {
+    Ascending,
+    Descending,
+    Unordered,
+}
+
+impl DateOrder {
+    fn of(dates: &[Day]) -> DateOrder {
+        if dates.windows(2).all(|w| w[0] <= w[1]) {
+            DateOrder::Ascending
+        } else if dates.windows(2).all(|w| w[0] >= w[1]) {
+            DateOrder::Descending
+        } else {
+            DateOrder::Unordered
+        }
+    }
+
+    /// The rows whose date is within `from..=to`, if the rows are ordered.
+    fn rows(self, dates: &[Day], from: Day, to: Day) -> Option<std::ops::Range<usize>> {
+        let range = match self {
+            DateOrder::Ascending => {
+                dates.partition_point(|&d| d < from)..dates.partition_point(|&d| d <= to)
+            }
+            DateOrder::Descending => {
+                dates.partition_point(|&d| d > to)..dates.partition_point(|&d| d >= from)
+            }
+            DateOrder::Unordered => return None,
+        };
+        Some(range.start..range.end.max(range.start))
+    }
 }
 
 impl QueryState {
@@ -49,6 +96,11 @@ impl QueryState {
             note_matches: None,
             shared_actor_rows,
             unfiltered: std::cell::RefCell::new(None),
+            span: (!store.is_empty()).then_some((first_day, last_day)),
+            date_order: DateOrder::of(&store.date),
+            date_rows: 0..store.len(),
+            generations: [0; DIMS],
+            last: std::cell::RefCell::new(None),
         }
     }
 
@@ -61,19 +113,24 @@ impl QueryState {
         }
         self.shared_actor_rows = shared_actor_rows(store);
         *self.unfiltered.get_mut() = None;
+        *self.last.get_mut() = None;
         let filters = self.filters.clone();
         self.recompute(store, Dim::Actor, &filters);
         true
     }
 
-    /// What the fused pass of the views needs of this state.
-    fn membership(&self) -> Membership<'_> {
+    /// What the fused pass of the views needs of this state, with the
+    /// timeline of earlier views that is still right, if any.
+    fn membership<'a>(&'a self, timeline: Option<&'a Timeline>) -> Membership<'a> {
         Membership {
             fails: &self.fails,
             set: Dim::all()
                 .filter(|&d| self.filters_set(d))
                 .fold(0, |m, d| m | d.bit()),
             shared_actor_rows: &self.shared_actor_rows,
+            span: self.span,
+            timeline,
+            rows: self.date_rows.clone(),
         }
     }
 
@@ -129,8 +186,30 @@ impl QueryState {
         if dim == Dim::Text && f.text != self.filters.text {
             self.note_matches = None;
         }
-        let test = Test::build(store, dim, f, self);
+        self.generations[dim.position() as usize] += 1;
         let bit = dim.bit();
+        if dim == Dim::Date {
+            if let Some(rows) = self.date_rows_of(store, f) {
+                // Rows in date order: only the rows entering or leaving the
+                // range change (a brush step touches a few).
+                let old = std::mem::replace(&mut self.date_rows, rows.clone());
+                for r in old.start..old.end.min(rows.start) {
+                    self.fails[r] |= bit;
+                }
+                for r in rows.end.max(old.start)..old.end {
+                    self.fails[r] |= bit;
+                }
+                for r in rows.start..rows.end.min(old.start) {
+                    self.fails[r] &= !bit;
+                }
+                for r in old.end.max(rows.start)..rows.end {
+                    self.fails[r] &= !bit;
+                }
+                return;
+            }
+            self.date_rows = 0..store.len();
+        }
+        let test = Test::build(store, dim, f, self);
         match test {
             None => self.fails.iter_mut().for_each(|m| *m &= !bit),
             Some(test) => {
@@ -140,6 +219,16 @@ impl QueryState {
                 }
             }
         }
+    }
+
+    /// The rows passing the date range of `f` when the rows are in date
+    /// order (every row without a range).
+    fn date_rows_of(&self, store: &Store, f: &Filters) -> Option<std::ops::Range<usize>> {
+        if f.from.is_none() && f.to.is_none() {
+            return (self.date_order != DateOrder::Unordered).then_some(0..store.len());
+        }
+        let (from, to) = (f.from.unwrap_or(Day::MIN), f.to.unwrap_or(Day::MAX));
+        self.date_order.rows(&store.date, from, to)
     }
 
     /// Does event `row` pass every filter?
@@ -180,7 +269,20 @@ impl QueryState {
         // With no filter every event is in every view: the slowest pass,
         // and a common one ("Clear all"), so it is kept per spec.
         if !self.filters.is_empty() {
-            return Views::compute(store, &self.membership(), spec);
+            // The timeline ignores the date filter: after a change of the
+            // date range alone it is the last one.
+            let date = Dim::Date.position() as usize;
+            let mut last = self.last.borrow_mut();
+            let timeline = last
+                .as_ref()
+                .and_then(|(last_spec, generations, timeline)| {
+                    let same =
+                        (0..DIMS).all(|d| d == date || generations[d] == self.generations[d]);
+                    (last_spec == spec && same).then_some(timeline)
+                });
+            let views = Views::compute(store, &self.membership(timeline), spec);
+            *last = Some((spec.clone(), self.generations, views.timeline.clone()));
+            return views;
         }
         let mut cache = self.unfiltered.borrow_mut();
         if let Some((cached_spec, views)) = cache.as_ref() {
@@ -188,7 +290,7 @@ impl QueryState {
                 return views.clone();
             }
         }
-        let views = Views::compute(store, &self.membership(), spec);
+        let views = Views::compute(store, &self.membership(None), spec);
         *cache = Some((spec.clone(), views.clone()));
         views
     }

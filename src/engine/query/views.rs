@@ -63,10 +63,16 @@ pub struct Measures {
 
 impl Measures {
     #[inline]
-    fn add(&mut self, fatalities: u32, civilian: u32) {
+    pub(crate) fn add(&mut self, fatalities: u32, civilian: u32) {
         self.events += 1;
         self.fatalities += u64::from(fatalities);
         self.civilian_fatalities += u64::from(civilian);
+    }
+
+    pub(crate) fn add_measures(&mut self, m: &Measures) {
+        self.events += m.events;
+        self.fatalities += m.fatalities;
+        self.civilian_fatalities += m.civilian_fatalities;
     }
 
     fn add_tally(&mut self, t: &Tally) {
@@ -140,6 +146,16 @@ pub(crate) struct Membership<'a> {
     pub set: u16,
     /// Events with the same canonical actor on both sides, and those actors.
     pub shared_actor_rows: &'a [(u32, Vec<u32>)],
+    /// The store's first and last day (`None` when it is empty).
+    pub span: Option<(Day, Day)>,
+    /// The timeline of the last views, when only the date filter has
+    /// changed since (the timeline ignores it, so it is the same). The pass
+    /// then skips every event outside the date range.
+    pub timeline: Option<&'a Timeline>,
+    /// The events that may pass the date filter: all of them, or a range
+    /// when the store's rows are in date order. Only narrower than the
+    /// store with `timeline` (the timeline counts events outside it).
+    pub rows: std::ops::Range<usize>,
 }
 
 /// Longest span, in days, for which tables per day are built (about 550
@@ -206,7 +222,9 @@ pub struct MapPoint {
     pub lon: f32,
     pub events: u32,
     pub fatalities: u64,
-    /// The place's most frequent event type (code into `event_types`).
+    /// The place's most frequent event type (code into `event_types`;
+    /// `u16::MAX` for "no type"); of types as frequent, the one whose name
+    /// sorts first.
     pub event_type: u16,
 }
 
@@ -244,36 +262,127 @@ struct Tally {
 
 impl Tally {
     #[inline]
-    fn add(&mut self, fatalities: u32, civilian: u32) {
+    pub(crate) fn add(&mut self, fatalities: u32, civilian: u32) {
         self.events += 1;
         self.fatalities = self.fatalities.saturating_add(fatalities);
         self.civilian = self.civilian.saturating_add(civilian);
     }
 }
 
-/// Per-place totals of the events passing every filter; `votes` and
-/// `event_type` run a Boyer-Moore majority vote for the place's colour on
-/// the map.
-#[derive(Clone, Copy, Default)]
-struct PlaceTally {
-    tally: Tally,
-    event_type: u16,
-    votes: u16,
+/// Most event types whose counts [`PlaceCells`] keep in each place's row;
+/// a file with more types (unusual) counts them in a map instead.
+const MAX_INLINE_TYPES: usize = 29;
+
+/// Per-place sums of the events passing every filter, with each event
+/// type's count for the place's colour on the map. Each place has one row
+/// of `u32`s, `[events, fatalities, civilian, count of type 0, ..., count of
+/// "no type"]`, so an event touches one cache line and no branch depends
+/// on the data.
+struct PlaceCells {
+    stride: usize,
+    /// Type slots: one per event type plus "no type".
+    slots: usize,
+    inline: bool,
+    cells: Vec<u32>,
+    /// `(place, slot) -> count` when the types do not fit in the rows.
+    overflow: rustc_hash::FxHashMap<(u32, u32), u32>,
 }
 
-impl PlaceTally {
-    #[inline]
-    fn add(&mut self, fatalities: u32, civilian: u32, event_type: u16) {
-        self.tally.add(fatalities, civilian);
-        if self.votes == 0 {
-            self.event_type = event_type;
-            self.votes = 1;
-        } else if self.event_type == event_type {
-            self.votes = self.votes.saturating_add(1);
-        } else {
-            self.votes -= 1;
+impl PlaceCells {
+    fn new(places: usize, types: usize) -> PlaceCells {
+        let slots = types + 1;
+        let inline = slots <= MAX_INLINE_TYPES;
+        let stride = 3 + if inline { slots } else { 0 };
+        PlaceCells {
+            stride,
+            slots,
+            inline,
+            cells: vec![0; places * stride],
+            overflow: Default::default(),
         }
     }
+
+    #[inline]
+    fn add(&mut self, place: u32, fatalities: u32, civilian: u32, event_type: u16) {
+        let slot = usize::from(event_type).min(self.slots - 1);
+        let at = place as usize * self.stride;
+        let Some(row) = self.cells.get_mut(at..at + self.stride) else {
+            return;
+        };
+        row[0] += 1;
+        row[1] = row[1].saturating_add(fatalities);
+        row[2] = row[2].saturating_add(civilian);
+        if self.inline {
+            row[3 + slot] += 1;
+        } else {
+            *self.overflow.entry((place, slot as u32)).or_default() += 1;
+        }
+    }
+
+    fn tally(&self, place: usize) -> Tally {
+        let row = &self.cells[place * self.stride..];
+        Tally {
+            events: row[0],
+            fatalities: row[1],
+            civilian: row[2],
+        }
+    }
+
+    fn tallies(&self) -> impl Iterator<Item = Tally> + '_ {
+        (0..self.cells.len() / self.stride).map(|p| self.tally(p))
+    }
+
+    /// Each place's most frequent event type (a code; `u16::MAX` for "no
+    /// type"). Ties go to the type whose name sorts first (`rank` is each
+    /// slot's place in name order), so a place's colour does not depend on
+    /// the order of the file's rows.
+    fn most_frequent_types(&self, rank: &[u32]) -> Vec<u16> {
+        let code = |slot: usize| {
+            if slot + 1 == self.slots {
+                u16::MAX
+            } else {
+                slot as u16
+            }
+        };
+        let better = |count: u32, slot: usize, best: (u32, usize)| {
+            count > best.0 || (count == best.0 && count > 0 && rank[slot] < rank[best.1])
+        };
+        let places = self.cells.len() / self.stride;
+        if self.inline {
+            return (0..places)
+                .map(|p| {
+                    let counts = &self.cells[p * self.stride + 3..(p + 1) * self.stride];
+                    let mut best = (0u32, 0usize);
+                    for (slot, &count) in counts.iter().enumerate() {
+                        if better(count, slot, best) {
+                            best = (count, slot);
+                        }
+                    }
+                    code(best.1)
+                })
+                .collect();
+        }
+        let mut best = vec![(0u32, 0usize); places];
+        for (&(place, slot), &count) in &self.overflow {
+            let b = &mut best[place as usize];
+            if better(count, slot as usize, *b) {
+                *b = (count, slot as usize);
+            }
+        }
+        best.into_iter().map(|(_, slot)| code(slot)).collect()
+    }
+}
+
+/// Each type slot's place in name order ("no type" last): the tie rule of
+/// a place's colour.
+fn type_ranks(names: &[String]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|&a, &b| names[a].cmp(&names[b]).then(a.cmp(&b)));
+    let mut rank = vec![names.len() as u32; names.len() + 1];
+    for (i, &code) in order.iter().enumerate() {
+        rank[code] = i as u32;
+    }
+    rank
 }
 
 impl Views {
@@ -282,19 +391,29 @@ impl Views {
     /// place and per side, and summed into countries, regions and actors
     /// after the pass; per-event categories are tallied per code.
     pub(crate) fn compute(store: &Store, state: &Membership<'_>, spec: &ViewSpec) -> Views {
-        let (first_day, last_day) = match (store.date.iter().min(), store.date.iter().max()) {
-            (Some(&a), Some(&b)) => (a, b),
-            _ => return Views::default(),
+        let Some((first_day, last_day)) = state.span else {
+            return Views::default();
         };
-        let (band_of_type, bands) = timeline_bands(store);
+        // Without a timeline to reuse, the pass tallies one; else the
+        // events failing the date filter are in no other view.
+        let reuse = state.timeline.is_some();
+        let (band_of_type, bands) = if reuse {
+            (Vec::new(), Vec::new())
+        } else {
+            timeline_bands(store)
+        };
         let n_types = bands.len().max(1);
         let bin = timeline_bin(spec.bin, first_day, last_day);
         let first_bin = bin.index(first_day);
-        let bins = (bin.index(last_day) - first_bin + 1).max(0) as usize;
+        let bins = if reuse {
+            0
+        } else {
+            (bin.index(last_day) - first_bin + 1).max(0) as usize
+        };
         // Bin per day over the store's span, so the pass does no date maths
         // (unless the span is too long for a table).
         let bin_of_day: Option<Vec<u32>> =
-            ((last_day - first_day) as usize <= DAY_TABLE_MAX).then(|| {
+            (!reuse && (last_day - first_day) as usize <= DAY_TABLE_MAX).then(|| {
                 (first_day..=last_day)
                     .map(|d| (bin.index(d) - first_bin) as u32)
                     .collect()
@@ -304,7 +423,8 @@ impl Views {
         let mut timeline_fatalities = vec![0u64; bins * n_types];
         let n_places = store.places.len();
         // Events passing every filter, per place (map, place categories).
-        let mut places = vec![PlaceTally::default(); n_places];
+        let type_names = store.names[Category::EventType].names();
+        let mut places = PlaceCells::new(n_places, type_names.len());
         // Per-event categories: the code column and one slot per code plus
         // one for "no value". Place categories: per place, the events that
         // fail only that category's filter (there are such events only
@@ -349,17 +469,28 @@ impl Views {
         let slot16 = |code: u16, len: usize| if code == u16::MAX { len } else { code as usize };
         let actor_bit = Dim::Actor.bit();
         let date_bit = Dim::Date.bit();
+        let skip = if reuse { date_bit } else { 0 };
+        let rows = if reuse {
+            state.rows.start.min(store.len())..state.rows.end.min(store.len())
+        } else {
+            0..store.len()
+        };
 
-        for r in 0..store.len() {
+        for r in rows {
             let m = state.fails[r];
-            if m != 0 && m & (m - 1) != 0 {
+            if (m != 0 && m & (m - 1) != 0) || m & skip != 0 {
                 continue; // fails two or more filters: in no view
             }
             let fatalities = store.fatalities[r];
-            let civilian = store.civilian_fatalities(r);
+            let civilian = if ucdp {
+                store.civilian_deaths.get(r).copied().unwrap_or(0)
+            } else {
+                // All fatalities of an event targeting civilians.
+                fatalities & 0u32.wrapping_sub(u32::from(store.is_civilian_targeting(r)))
+            };
             let event_type = store.event_type[r];
             let all = m == 0;
-            if all || m == date_bit {
+            if !reuse && (all || m == date_bit) {
                 let day = store.date[r];
                 let b = match &bin_of_day {
                     Some(table) => table[(day - first_day) as usize] as usize,
@@ -389,7 +520,7 @@ impl Views {
                     low += u64::from(store.fatalities_low[r]);
                     high += u64::from(store.fatalities_high[r]);
                 }
-                places[store.place[r] as usize].add(fatalities, civilian, event_type);
+                places.add(store.place[r], fatalities, civilian, event_type);
                 for (_, codes, acc) in &mut event_columns {
                     let len = acc.len() - 1;
                     acc[slot16(codes[r], len)].add(fatalities, civilian);
@@ -429,15 +560,16 @@ impl Views {
             };
             let dict_len = store.names[c].len();
             let mut acc = zeros(dict_len + 1);
-            let passing = places.iter().map(|p| &p.tally).zip(codes);
-            for (t, &code) in passing.chain(place_only[c].iter().zip(codes)) {
+            let passing = places.tallies().zip(codes);
+            let only = place_only[c].iter().copied().zip(codes);
+            for (t, &code) in passing.chain(only) {
                 if t.events > 0 {
                     let slot = if code == NONE {
                         dict_len
                     } else {
                         code as usize
                     };
-                    acc[slot].add_tally(t);
+                    acc[slot].add_tally(&t);
                 }
             }
             by_category[c] = bars(&acc, store.names[c].names(), true);
@@ -466,24 +598,26 @@ impl Views {
         let mut by_actor = bars(&actor_acc, store.canonical.names.as_slice(), false);
         by_actor.truncate(spec.top_actors);
 
+        let colours = places.most_frequent_types(&type_ranks(type_names));
         let map = places
-            .iter()
+            .tallies()
+            .zip(colours)
             .enumerate()
-            .filter(|&(p, t)| {
-                t.tally.events > 0 && !store.places.lat[p].is_nan() && !store.places.lon[p].is_nan()
+            .filter(|&(p, (t, _))| {
+                t.events > 0 && !store.places.lat[p].is_nan() && !store.places.lon[p].is_nan()
             })
-            .map(|(p, t)| MapPoint {
+            .map(|(p, (t, event_type))| MapPoint {
                 place: p as u32,
                 lat: store.places.lat[p],
                 lon: store.places.lon[p],
-                events: t.tally.events,
-                fatalities: u64::from(t.tally.fatalities),
-                event_type: t.event_type,
+                events: t.events,
+                fatalities: u64::from(t.fatalities),
+                event_type,
             })
             .collect();
-        Views {
-            totals,
-            timeline: Timeline {
+        let timeline = match state.timeline {
+            Some(t) => t.clone(),
+            None => Timeline {
                 bin,
                 coarsened_from: (bin != spec.bin).then_some(spec.bin),
                 first_bin,
@@ -492,6 +626,10 @@ impl Views {
                 events: timeline_events,
                 fatalities: timeline_fatalities,
             },
+        };
+        Views {
+            totals,
+            timeline,
             by_category,
             by_actor,
             map,

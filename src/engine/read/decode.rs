@@ -3,7 +3,7 @@
 //! them, chunk by chunk, into UTF-8 for the CSV parser.
 //!
 //! UTF-8 input is passed through untouched (no copy); anything else goes
-//! through an `encoding_rs` streaming decoder.
+//! through a streaming decoder (see [`crate::engine::data::encoding`]).
 //!
 //! The encoding is sniffed from the first 64 KB, so UTF-8 text is still
 //! checked as it passes: a Windows-1252 file whose first accent comes
@@ -13,9 +13,9 @@
 //! (read as U+FFFD) and are counted. Either way the caller is told where
 //! ([`ChunkDecoder::decode_noting`]).
 
+use crate::engine::data::encoding::{push_windows1252, Utf16Decoder};
 use crate::engine::data::source::TextEncoding;
 use crate::engine::read::error::ImportError;
-use encoding_rs::{Decoder, Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// How many leading bytes [`sniff`] looks at; callers buffer at least this
 /// much (or the whole file, if smaller) before sniffing.
@@ -203,7 +203,7 @@ impl ChunkDecoder {
         ChunkDecoder {
             encoding,
             // The BOM was already recognised, so decode without sniffing again.
-            decoder: encoding_of(encoding).map(|e| e.new_decoder_without_bom_handling()),
+            decoder: Decoder::of(encoding),
             head: Vec::new(),
             head_done: false,
             decoded: String::new(),
@@ -282,16 +282,11 @@ impl ChunkDecoder {
                     // Everything so far was ASCII, which Windows-1252 reads
                     // the same: decode the rest as Windows-1252.
                     let (ascii, rest) = text.split_at(at);
-                    let mut decoder = WINDOWS_1252.new_decoder_without_bom_handling();
-                    let needed = decoder
-                        .max_utf8_buffer_length(rest.len())
-                        .unwrap_or(rest.len().saturating_mul(3) + 16);
                     self.decoded.clear();
-                    self.decoded.reserve(ascii.len() + needed);
                     self.decoded
                         .push_str(std::str::from_utf8(ascii).unwrap_or_default());
-                    let _ = decoder.decode_to_string(rest, &mut self.decoded, last);
-                    self.decoder = Some(decoder);
+                    push_windows1252(rest, &mut self.decoded);
+                    self.decoder = Some(Decoder::Windows1252);
                     self.encoding = TextEncoding::Windows1252;
                     // The check stays, unused: the decoder reads from now on.
                     let notice = Notice::SwitchedToWindows1252 { at };
@@ -303,12 +298,10 @@ impl ChunkDecoder {
             return (chunk, None);
         };
         self.decoded.clear();
-        let needed = decoder
-            .max_utf8_buffer_length(chunk.len())
-            .unwrap_or(chunk.len().saturating_mul(3) + 16);
-        self.decoded.reserve(needed);
-        let (_result, _read, _had_errors) =
-            decoder.decode_to_string(chunk, &mut self.decoded, last);
+        match decoder {
+            Decoder::Windows1252 => push_windows1252(chunk, &mut self.decoded),
+            Decoder::Utf16(d) => d.decode_to_string(chunk, &mut self.decoded, last),
+        }
         (self.decoded.as_bytes(), None)
     }
 }
@@ -391,12 +384,21 @@ impl Utf8Check {
     }
 }
 
-fn encoding_of(encoding: TextEncoding) -> Option<&'static Encoding> {
-    match encoding {
-        TextEncoding::Utf16Le => Some(UTF_16LE),
-        TextEncoding::Utf16Be => Some(UTF_16BE),
-        TextEncoding::Windows1252 => Some(WINDOWS_1252),
-        _ => None,
+/// The decoder of a file that is not UTF-8.
+enum Decoder {
+    /// Every byte is one character: nothing to carry between chunks.
+    Windows1252,
+    Utf16(Utf16Decoder),
+}
+
+impl Decoder {
+    fn of(encoding: TextEncoding) -> Option<Decoder> {
+        match encoding {
+            TextEncoding::Utf16Le => Some(Decoder::Utf16(Utf16Decoder::new(false))),
+            TextEncoding::Utf16Be => Some(Decoder::Utf16(Utf16Decoder::new(true))),
+            TextEncoding::Windows1252 => Some(Decoder::Windows1252),
+            _ => None,
+        }
     }
 }
 
@@ -489,16 +491,12 @@ mod tests {
         utf16le.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
         let mut utf16be = vec![0xFE, 0xFF];
         utf16be.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
-        let (cp1252, _, _) = WINDOWS_1252.encode(text);
+        // Every character of the text is in Latin-1, which Windows-1252
+        // writes as the same byte.
+        let cp1252: Vec<u8> = text.chars().map(|c| c as u8).collect();
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend_from_slice(text.as_bytes());
-        for bytes in [
-            utf16le,
-            utf16be,
-            cp1252.into_owned(),
-            bom,
-            text.as_bytes().to_vec(),
-        ] {
+        for bytes in [utf16le, utf16be, cp1252, bom, text.as_bytes().to_vec()] {
             for chunk in [1, 2, 3, 7, 1000] {
                 assert_eq!(decode_all(&bytes, chunk), text, "chunk {chunk}");
             }

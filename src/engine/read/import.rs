@@ -433,6 +433,46 @@ struct Caches {
     assoc2: LastValue,
     lat: LastValue,
     lon: LastValue,
+    /// A place's fields as written -> its code.
+    places: RecentKeys,
+    /// A side's actor and associated-actor fields as written -> its code.
+    sides: RecentKeys,
+}
+
+/// Codes of recently seen combinations of raw fields (a place's names and
+/// coordinates, a side's actors): one hash of the joined bytes instead of
+/// one lookup per field and one for the combination. The code is a
+/// function of the bytes alone, so the cache never changes a result. It is
+/// emptied when full, bounding the import's extra memory.
+#[derive(Default)]
+struct RecentKeys {
+    codes: FxHashMap<Box<[u8]>, u32>,
+    key: Vec<u8>,
+}
+
+impl RecentKeys {
+    const MAX: usize = 1 << 16;
+
+    /// Starts a key from `fields`, each with its length so no two lists of
+    /// fields join into the same bytes.
+    fn start<'a>(&mut self, fields: impl IntoIterator<Item = &'a [u8]>) {
+        self.key.clear();
+        for f in fields {
+            self.key.extend_from_slice(&(f.len() as u32).to_le_bytes());
+            self.key.extend_from_slice(f);
+        }
+    }
+
+    fn get(&self) -> Option<u32> {
+        self.codes.get(self.key.as_slice()).copied()
+    }
+
+    fn insert(&mut self, code: u32) {
+        if self.codes.len() >= Self::MAX {
+            self.codes.clear();
+        }
+        self.codes.insert(self.key.as_slice().into(), code);
+    }
 }
 
 /// The record being assembled by csv-core: unescaped field bytes and the
@@ -1441,6 +1481,41 @@ impl Rows {
     }
 
     fn place(&mut self, rec: &RecordBuf, c: &Columns, geo_precision: u8, line: u64) -> u32 {
+        let roles = [
+            ColumnRole::Country,
+            ColumnRole::Admin1,
+            ColumnRole::Admin2,
+            ColumnRole::Admin3,
+            ColumnRole::Location,
+            ColumnRole::Latitude,
+            ColumnRole::Longitude,
+        ];
+        let field = |role| c.get(role).map_or(&b""[..], |col| rec.field(col));
+        let cache = &mut self.caches.places;
+        cache.start(roles.map(field).into_iter().chain([&[geo_precision][..]]));
+        if let Some(code) = cache.get() {
+            return code;
+        }
+        let code = self.place_of_fields(rec, c, geo_precision, line);
+        // Only coordinates that read well: a row with an unreadable one
+        // must be noted again.
+        let (lat, lon) = (
+            self.store.places.lat[code as usize],
+            self.store.places.lon[code as usize],
+        );
+        if !lat.is_nan() && !lon.is_nan() {
+            self.caches.places.insert(code);
+        }
+        code
+    }
+
+    fn place_of_fields(
+        &mut self,
+        rec: &RecordBuf,
+        c: &Columns,
+        geo_precision: u8,
+        line: u64,
+    ) -> u32 {
         let country = self.intern_category(rec, c, Category::Country);
         let admin1 = self.intern_category(rec, c, Category::Admin1);
         let admin2 = self.intern_category(rec, c, Category::Admin2);
@@ -1527,6 +1602,10 @@ impl Rows {
     ) -> u32 {
         let actor_bytes = actor.map_or(&b""[..], |c| rec.field(c));
         let assoc_bytes = assoc.map_or(&b""[..], |c| rec.field(c));
+        self.caches.sides.start([actor_bytes, assoc_bytes]);
+        if let Some(code) = self.caches.sides.get() {
+            return code;
+        }
         let (actor_cache, assoc_cache) = if first {
             (&mut self.caches.actor1, &mut self.caches.assoc1)
         } else {
@@ -1545,7 +1624,7 @@ impl Rows {
         };
         let actors = &mut store.actors;
         let lists = &self.assoc_lists;
-        store.sides.intern(primary, list, || {
+        let code = store.sides.intern(primary, list, || {
             if list == NONE {
                 return Vec::new();
             }
@@ -1556,7 +1635,9 @@ impl Rows {
                 .filter(|a| !a.is_empty())
                 .map(|a| actors.intern(a.as_bytes()))
                 .collect()
-        })
+        });
+        self.caches.sides.insert(code);
+        code
     }
 
     fn finish(
