@@ -14,6 +14,7 @@ pub mod format;
 pub mod map;
 pub mod map_layers;
 pub mod palette;
+pub mod published;
 pub mod record;
 pub mod summary;
 pub mod table_text;

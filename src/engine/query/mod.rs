@@ -6,6 +6,7 @@ pub mod actor_index;
 pub mod filters;
 pub mod group;
 pub mod notes;
+pub mod published;
 pub mod state;
 pub mod table;
 pub mod views;
