@@ -13,6 +13,9 @@ use crate::engine::query::Measure;
 use crate::engine::query::{Filters, Role};
 use serde::Serialize;
 
+pub mod texts;
+pub use texts::{ChartTexts, PanelTexts, TextField};
+
 /// Longest query string read; the rest is ignored with a notice.
 pub(crate) const MAX_QUERY_LEN: usize = 8_000;
 /// Longest single value (a name, a search); longer ones are dropped.
@@ -117,6 +120,8 @@ pub struct ViewState {
     pub panel: Panel,
     /// Show one panel without the app's chrome.
     pub embed: bool,
+    /// The user's title, description, notes and source line per chart.
+    pub texts: PanelTexts,
 }
 
 impl ViewState {
@@ -192,6 +197,13 @@ impl ViewState {
         if self.embed {
             q.append_pair("embed", "1");
         }
+        for (panel, texts) in self.texts.iter() {
+            for field in TextField::ALL {
+                if !texts[field].is_empty() {
+                    q.append_pair(&format!("{}.{}", field.key(), panel.name()), &texts[field]);
+                }
+            }
+        }
         q.finish()
     }
 
@@ -215,8 +227,11 @@ impl ViewState {
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             let key = key.as_ref();
             let value = value.trim();
+            let text_key = texts::parse_key(key);
             let cap = if key == "data" {
                 MAX_URL_LEN
+            } else if let Some((field, _)) = text_key {
+                field.cap()
             } else {
                 MAX_VALUE_LEN
             };
@@ -234,6 +249,10 @@ impl ViewState {
                     shorten(value)
                 ))
             };
+            if let Some((field, panel)) = text_key {
+                state.texts.set(panel, field, value);
+                continue;
+            }
             let f = &mut state.filters;
             if let Some(c) = Category::from_url_key(key) {
                 let list = &mut f.categories[c];
@@ -366,6 +385,8 @@ pub struct PageState {
     pub panel: Panel,
     /// `None`: file order.
     pub sort: Option<SortKey>,
+    /// The user's title, description, notes and source line per chart.
+    pub texts: PanelTexts,
 }
 
 impl Default for PageState {
@@ -379,6 +400,7 @@ impl Default for PageState {
             compare: CompareSpec::default_for(&[]),
             panel: Panel::default(),
             sort: None,
+            texts: PanelTexts::default(),
         }
     }
 }
@@ -406,6 +428,7 @@ impl PageState {
                 .then_some(self.compare),
             panel: self.panel,
             embed,
+            texts: self.texts.clone(),
         }
     }
 
@@ -430,6 +453,7 @@ impl PageState {
         };
         self.compare = recipe.compare.unwrap_or(*default_compare);
         self.panel = recipe.panel;
+        self.texts = recipe.texts.clone();
         notices
     }
 }
@@ -532,6 +556,7 @@ mod tests {
             }),
             panel: Panel::Compare,
             embed: true,
+            texts: PanelTexts::default(),
         }
     }
 
@@ -697,6 +722,68 @@ mod tests {
         page.compare.by = GroupBy::Actor;
         let link = page.recipe(None, &default, false).to_query();
         assert!(link.contains("cby=actor"), "{link}");
+    }
+
+    #[test]
+    fn chart_texts_round_trip_as_plain_text() {
+        let mut state = ViewState::default();
+        let hostile = "<script>alert(\"x\")</script> & <b>bold</b> %20 + = # ?a=b&c";
+        state.texts.set(Panel::Timeline, TextField::Title, "Attacks in Mopti, 2022");
+        state.texts.set(Panel::Timeline, TextField::Description, hostile);
+        state.texts.set(Panel::Map, TextField::Notes, "Ségou — 東京 ✓ \u{1F600}");
+        state.texts.set(Panel::Breakdown, TextField::Source, "ACLED; CTC Sentinel");
+        let link = state.to_query();
+        assert!(link.contains("title.timeline=Attacks+in+Mopti%2C+2022"), "{link}");
+        assert!(!link.contains('<'), "{link}");
+        let (back, notices) = ViewState::from_query(&link);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(back, state);
+        // Markup is kept as typed: it is text, escaped where it is shown.
+        assert_eq!(back.texts[Panel::Timeline].description, hostile);
+        assert_eq!(back.texts[Panel::Map].notes, "Ségou — 東京 ✓ \u{1F600}");
+
+        // The page keeps them, and writes them back.
+        let mut page = PageState::default();
+        page.apply(&back, &CompareSpec::default_for(&[]));
+        assert_eq!(page.texts, state.texts);
+        let again = page.recipe(None, &CompareSpec::default_for(&[]), true);
+        assert_eq!(again.texts, state.texts);
+    }
+
+    #[test]
+    fn chart_texts_drop_control_characters_and_overlong_values() {
+        // Line breaks, tabs, NUL, escape and a right-to-left override are
+        // not kept: each run of them is one space.
+        let (state, notices) = ViewState::from_query(
+            "title.map=a%0Ab%09%09c%00d%1B[31me%E2%80%AEf&desc.map=%0A%0A&notes.nowhere=x&subtitle.map=y",
+        );
+        assert_eq!(state.texts[Panel::Map].title, "a b c d [31me f");
+        assert_eq!(state.texts[Panel::Map].description, "");
+        // An unknown panel or field is an unknown parameter.
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        // Each field has its cap: a title of 200 characters is kept, one
+        // of 201 dropped with a notice; a description may have 500.
+        let at = |n: usize, key: &str| {
+            let value = "é".repeat(n);
+            ViewState::from_query(&format!("{key}={value}"))
+        };
+        let (state, notices) = at(200, "title.timeline");
+        assert_eq!(state.texts[Panel::Timeline].title.chars().count(), 200);
+        assert!(notices.is_empty());
+        let (state, notices) = at(201, "title.timeline");
+        assert!(state.texts.is_empty());
+        assert_eq!(notices.len(), 1);
+        assert!(notices[0].contains("200"), "{notices:?}");
+        let (state, notices) = at(500, "desc.compare");
+        assert_eq!(state.texts[Panel::Compare].description.chars().count(), 500);
+        assert!(notices.is_empty());
+        let (_, notices) = at(501, "notes.compare");
+        assert_eq!(notices.len(), 1);
+        // Setting from the editor cuts at the cap instead.
+        let mut texts = PanelTexts::default();
+        texts.set(Panel::Table, TextField::Source, &"s".repeat(1_000));
+        assert_eq!(texts[Panel::Table].source.len(), 200);
+        assert_eq!(texts::clean("  a \u{2066}b\u{2069}  "), "a b");
     }
 
     #[test]
