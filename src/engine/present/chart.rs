@@ -121,6 +121,10 @@ pub enum Part {
     Footer,
     /// A message in place of the data ("No events to show.").
     Note,
+    /// The user's description, under the title (see `chart_words`).
+    Description,
+    /// The user's notes and source line, above the footer.
+    Notes,
 }
 
 impl Part {
@@ -136,6 +140,8 @@ impl Part {
             Part::Legend => "legend",
             Part::Footer => "footer",
             Part::Note => "note",
+            Part::Description => "description",
+            Part::Notes => "notes",
         }
     }
 }

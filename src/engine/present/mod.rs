@@ -7,6 +7,7 @@
 
 pub mod axis;
 pub mod chart;
+pub mod chart_words;
 pub mod chips;
 pub mod comparison_table;
 pub mod credit;
