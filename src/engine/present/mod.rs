@@ -14,6 +14,7 @@ pub mod credit;
 pub mod format;
 pub mod map;
 pub mod map_layers;
+pub mod markdown;
 pub mod palette;
 pub mod published;
 pub mod record;
