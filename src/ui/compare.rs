@@ -215,6 +215,7 @@ pub fn ComparisonView() -> impl IntoView {
     };
 
     view! {
+        <super::texts::ChartHeading chart=Chart::Compare/>
         {table}
         <ChartTools chart=Chart::Compare/>
     }

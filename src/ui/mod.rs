@@ -21,6 +21,7 @@ mod notices;
 mod share;
 mod state;
 mod table;
+mod texts;
 mod timeline;
 
 use crate::engine::link::ViewState;

@@ -10,7 +10,7 @@ use crate::engine::read::published::PublishedFigure;
 /// A number as published: whole numbers with thousands separators, else
 /// as written.
 fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v >= 0.0 && v < 1e15 {
+    if v.fract() == 0.0 && (0.0..1e15).contains(&v) {
         thousands(v as u64)
     } else {
         format!("{v}")

@@ -51,6 +51,7 @@ pub fn MapPanel() -> impl IntoView {
                 <h2 id="map-title">"Where"</h2>
                 <ZoomButtons/>
             </div>
+            <super::texts::ChartHeading chart=Chart::Map/>
             <div class="map-wrap">
                 <canvas::MapCanvas outlines=outlines hover=hover/>
                 <tooltip::MapTooltip hover=hover.read_only()/>
