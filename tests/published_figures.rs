@@ -68,7 +68,11 @@ fn figures_beside_counts_worked_out_by_hand() {
     // What cannot be counted says why in words.
     let why = |i: usize| checks[i].definition.clone().unwrap_err();
     assert!(why(5).contains("percentage"), "{}", why(5));
-    assert!(why(6).contains("documented rights violations"), "{}", why(6));
+    assert!(
+        why(6).contains("documented rights violations"),
+        "{}",
+        why(6)
+    );
 }
 
 /// The panel's click opens the view behind a figure: its filters, applied
@@ -111,9 +115,15 @@ fn a_figures_filters_select_the_counted_events() {
 /// The bundled figures all read: each is counted or says why not.
 #[test]
 fn every_bundled_figure_is_counted_or_explained() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/published-figures.csv");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/public/data/published-figures.csv"
+    );
     let figures = parse(&std::fs::read(path).unwrap()).unwrap();
-    let events = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/wagner-mali-events.csv");
+    let events = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/public/data/wagner-mali-events.csv"
+    );
     let store = import(&std::fs::read(events).unwrap()).unwrap().store;
     let checks = check(&store, &figures);
     assert_eq!(checks.len(), figures.len());

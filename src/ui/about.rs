@@ -36,7 +36,9 @@ pub fn AboutData() -> impl IntoView {
     });
     let body = move || match blocks.get() {
         None => view! { <p class="muted">"Loading\u{2026}"</p> }.into_any(),
-        Some(Err(e)) => view! { <p class="alert">{format!("The page could not be loaded: {e}")}</p> }.into_any(),
+        Some(Err(e)) => {
+            view! { <p class="alert">{format!("The page could not be loaded: {e}")}</p> }.into_any()
+        }
         Some(Ok(blocks)) => blocks.into_iter().map(block).collect_view().into_any(),
     };
     view! {
@@ -90,7 +92,8 @@ fn spans(spans: Vec<Span>) -> impl IntoView {
             Span::Strong(t) => view! { <strong>{t}</strong> }.into_any(),
             Span::Code(t) => view! { <code>{t}</code> }.into_any(),
             Span::Link { text, href } => {
-                view! { <a href=href rel="noopener noreferrer" target="_blank">{text}</a> }.into_any()
+                view! { <a href=href rel="noopener noreferrer" target="_blank">{text}</a> }
+                    .into_any()
             }
         })
         .collect_view()

@@ -48,7 +48,8 @@ pub fn PublishedPanel() -> impl IntoView {
                 .into_any();
         }
         let Some(checks) = checks.get() else {
-            return view! { <p class="muted">"Loading the published figures\u{2026}"</p> }.into_any();
+            return view! { <p class="muted">"Loading the published figures\u{2026}"</p> }
+                .into_any();
         };
         view! {
             <ol class="figures">

@@ -92,7 +92,7 @@ pub fn ChartNotes(
     };
     let editor = (!ctx.embed).then(|| {
         let field = move |f: TextField| {
-            let id = format!("{name}-{}", f.key());
+            let id = format!("{name}-edit-{}", f.key());
             let value = move || texts.with(|t| t[f].clone());
             let on_change = move |ev: leptos::ev::Event| {
                 let text = event_target_value(&ev);

@@ -728,12 +728,23 @@ mod tests {
     fn chart_texts_round_trip_as_plain_text() {
         let mut state = ViewState::default();
         let hostile = "<script>alert(\"x\")</script> & <b>bold</b> %20 + = # ?a=b&c";
-        state.texts.set(Panel::Timeline, TextField::Title, "Attacks in Mopti, 2022");
-        state.texts.set(Panel::Timeline, TextField::Description, hostile);
-        state.texts.set(Panel::Map, TextField::Notes, "Ségou — 東京 ✓ \u{1F600}");
-        state.texts.set(Panel::Breakdown, TextField::Source, "ACLED; CTC Sentinel");
+        state
+            .texts
+            .set(Panel::Timeline, TextField::Title, "Attacks in Mopti, 2022");
+        state
+            .texts
+            .set(Panel::Timeline, TextField::Description, hostile);
+        state
+            .texts
+            .set(Panel::Map, TextField::Notes, "Ségou — 東京 ✓ \u{1F600}");
+        state
+            .texts
+            .set(Panel::Breakdown, TextField::Source, "ACLED; CTC Sentinel");
         let link = state.to_query();
-        assert!(link.contains("title.timeline=Attacks+in+Mopti%2C+2022"), "{link}");
+        assert!(
+            link.contains("title.timeline=Attacks+in+Mopti%2C+2022"),
+            "{link}"
+        );
         assert!(!link.contains('<'), "{link}");
         let (back, notices) = ViewState::from_query(&link);
         assert!(notices.is_empty(), "{notices:?}");

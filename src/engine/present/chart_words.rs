@@ -83,7 +83,9 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
 
 /// Characters of `size`-pixel text that fit across a chart `width` wide.
 fn per_line(width: f64, size: f64) -> usize {
-    ((width - 2.0 * MARGIN) / (CHAR_WIDTH * size)).floor().max(1.0) as usize
+    ((width - 2.0 * MARGIN) / (CHAR_WIDTH * size))
+        .floor()
+        .max(1.0) as usize
 }
 
 fn text_mark(y: f64, text: String, size: f64, weight: Weight, colour: Colour) -> Mark {
@@ -299,7 +301,10 @@ mod tests {
             Measure::Events,
             BarColours::Plain,
             "Events by event type",
-            &["Synthetic data v1".to_string(), "No filters: all events.".to_string()],
+            &[
+                "Synthetic data v1".to_string(),
+                "No filters: all events.".to_string(),
+            ],
         )
     }
 

@@ -13,7 +13,10 @@ pub enum Span {
     Strong(String),
     Code(String),
     /// Only `http(s)` addresses become links; others stay text.
-    Link { text: String, href: String },
+    Link {
+        text: String,
+        href: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,7 +114,9 @@ fn close(open: &mut Open, blocks: &mut Vec<Block>) {
             items: items.iter().map(|i| spans(i)).collect(),
         }),
         Open::Table(rows) => {
-            let mut rows = rows.into_iter().map(|r| r.iter().map(|c| spans(c)).collect());
+            let mut rows = rows
+                .into_iter()
+                .map(|r| r.iter().map(|c| spans(c)).collect());
             let head = rows.next().unwrap_or_default();
             blocks.push(Block::Table {
                 head,
@@ -124,9 +129,7 @@ fn close(open: &mut Open, blocks: &mut Vec<Block>) {
 fn heading(line: &str) -> Option<(u8, &str)> {
     let level = line.chars().take_while(|&c| c == '#').count();
     let rest = line[level..].strip_prefix(' ')?;
-    (1..=6)
-        .contains(&level)
-        .then(|| (level as u8, rest.trim()))
+    (1..=6).contains(&level).then(|| (level as u8, rest.trim()))
 }
 
 /// `- item`, `* item` or `12. item`.
@@ -264,7 +267,10 @@ mod tests {
         );
         assert_eq!(spans("**unclosed"), [text("**unclosed")]);
         assert_eq!(spans("#hashtag"), [text("#hashtag")]);
-        assert_eq!(parse("#not a heading"), [Block::Paragraph(vec![text("#not a heading")])]);
+        assert_eq!(
+            parse("#not a heading"),
+            [Block::Paragraph(vec![text("#not a heading")])]
+        );
     }
 
     /// The bundled ABOUT.md uses only what this reads: no Markdown marks
@@ -293,7 +299,10 @@ mod tests {
             }
         }
         for t in &texts {
-            assert!(!t.contains("**") && !t.contains('`') && !t.starts_with('#'), "{t}");
+            assert!(
+                !t.contains("**") && !t.contains('`') && !t.starts_with('#'),
+                "{t}"
+            );
             assert!(!t.contains("| ---"), "{t}");
         }
         let tables = blocks
