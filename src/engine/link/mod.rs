@@ -14,7 +14,8 @@ use crate::engine::query::{Filters, Role};
 use serde::Serialize;
 
 pub mod texts;
-pub use texts::{ChartTexts, PanelTexts, TextField};
+use std::ops::{Index, IndexMut};
+pub use texts::{ChartTexts, TextField};
 
 /// Longest query string read; the rest is ignored with a notice.
 pub(crate) const MAX_QUERY_LEN: usize = 8_000;
@@ -65,6 +66,52 @@ impl Panel {
     pub fn from_name(name: &str) -> Option<Panel> {
         Panel::ALL.into_iter().find(|p| p.name() == name)
     }
+}
+
+/// The texts of every panel.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Hash)]
+pub struct PanelTexts([ChartTexts; Panel::ALL.len()]);
+
+impl PanelTexts {
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(ChartTexts::is_empty)
+    }
+
+    /// Every panel's texts, in the order of [`Panel::ALL`].
+    pub fn iter(&self) -> impl Iterator<Item = (Panel, &ChartTexts)> {
+        Panel::ALL.into_iter().zip(&self.0)
+    }
+
+    /// Sets one field, cleaned (see [`clean`]); text over the cap is cut
+    /// to it (the editor's boxes stop there too).
+    pub fn set(&mut self, panel: Panel, field: TextField, text: &str) {
+        let cleaned: String = texts::clean(text).chars().take(field.cap()).collect();
+        self[panel][field] = cleaned.trim_end().to_string();
+    }
+}
+
+impl Index<Panel> for PanelTexts {
+    type Output = ChartTexts;
+    fn index(&self, p: Panel) -> &ChartTexts {
+        &self.0[panel_index(p)]
+    }
+}
+
+impl IndexMut<Panel> for PanelTexts {
+    fn index_mut(&mut self, p: Panel) -> &mut ChartTexts {
+        &mut self.0[panel_index(p)]
+    }
+}
+
+fn panel_index(p: Panel) -> usize {
+    Panel::ALL.iter().position(|&q| q == p).unwrap_or(0)
+}
+
+/// The field and panel a link parameter names: `desc.map`.
+fn parse_text_key(key: &str) -> Option<(TextField, Panel)> {
+    let (field, panel) = key.split_once('.')?;
+    let field = TextField::ALL.into_iter().find(|f| f.key() == field)?;
+    Some((field, Panel::from_name(panel)?))
 }
 
 /// Period A vs period B, grouped by a dimension.
@@ -227,7 +274,7 @@ impl ViewState {
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             let key = key.as_ref();
             let value = value.trim();
-            let text_key = texts::parse_key(key);
+            let text_key = parse_text_key(key);
             let cap = if key == "data" {
                 MAX_URL_LEN
             } else if let Some((field, _)) = text_key {

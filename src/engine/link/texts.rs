@@ -5,7 +5,6 @@
 //! are dropped, runs of spaces become one, and each field has a length cap;
 //! markup stays as typed, for every front end to show as text.
 
-use crate::engine::link::Panel;
 use serde::Serialize;
 use std::ops::{Index, IndexMut};
 
@@ -91,52 +90,6 @@ impl IndexMut<TextField> for ChartTexts {
             TextField::Source => &mut self.source,
         }
     }
-}
-
-/// The texts of every panel.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Hash)]
-pub struct PanelTexts([ChartTexts; Panel::ALL.len()]);
-
-impl PanelTexts {
-    pub fn is_empty(&self) -> bool {
-        self.0.iter().all(ChartTexts::is_empty)
-    }
-
-    /// Every panel's texts, in the order of [`Panel::ALL`].
-    pub fn iter(&self) -> impl Iterator<Item = (Panel, &ChartTexts)> {
-        Panel::ALL.into_iter().zip(&self.0)
-    }
-
-    /// Sets one field, cleaned (see [`clean`]); text over the cap is cut
-    /// to it (the editor's boxes stop there too).
-    pub fn set(&mut self, panel: Panel, field: TextField, text: &str) {
-        let cleaned: String = clean(text).chars().take(field.cap()).collect();
-        self[panel][field] = cleaned.trim_end().to_string();
-    }
-}
-
-impl Index<Panel> for PanelTexts {
-    type Output = ChartTexts;
-    fn index(&self, p: Panel) -> &ChartTexts {
-        &self.0[panel_index(p)]
-    }
-}
-
-impl IndexMut<Panel> for PanelTexts {
-    fn index_mut(&mut self, p: Panel) -> &mut ChartTexts {
-        &mut self.0[panel_index(p)]
-    }
-}
-
-fn panel_index(p: Panel) -> usize {
-    Panel::ALL.iter().position(|&q| q == p).unwrap_or(0)
-}
-
-/// The field and panel a link parameter names: `desc.map`.
-pub(crate) fn parse_key(key: &str) -> Option<(TextField, Panel)> {
-    let (field, panel) = key.split_once('.')?;
-    let field = TextField::ALL.into_iter().find(|f| f.key() == field)?;
-    Some((field, Panel::from_name(panel)?))
 }
 
 /// `text` as one line of plain text: control and bidirectional-override
