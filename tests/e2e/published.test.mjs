@@ -2,8 +2,8 @@
 // lists every figure beside the dataset's count, and a figure's button sets
 // its filters (the page's count is then the panel's, and the count worked
 // out here from the CSV); each chart's own title, description, notes and
-// source line come from the link, show as text on the page and in the
-// exported SVG, and are edited in a form; "About the data" opens inside the
+// source line come from the link, show as text on the page, in an embed
+// and in the exported SVG, and are edited in a form; "About the data" opens inside the
 // page, rendered.
 
 import assert from 'node:assert/strict';
@@ -124,6 +124,29 @@ test("a chart's title, description, notes and source are text on the page and in
     });
     assert.equal(await page.locator('h3[data-testid="breakdown-title"]').textContent(), 'Who, where, what');
     await screenshot(page, 'chart-texts');
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+});
+
+test("an embed shows its chart's title and notes as text, without the form", { timeout: 120_000 }, async () => {
+  const params = new URLSearchParams({
+    embed: '1',
+    panel: 'breakdown',
+    'title.breakdown': 'Who fought <i>where</i>',
+    'notes.breakdown': 'Curated sample.',
+  });
+  const app = await openApp({ path: `?${params}` });
+  const { page } = app;
+  try {
+    await page.locator('[data-testid="embed"]').waitFor({ timeout: 30_000 });
+    const title = page.locator('h3[data-testid="breakdown-title"]');
+    await title.waitFor({ timeout: 10_000 });
+    assert.equal(await title.textContent(), 'Who fought <i>where</i>');
+    assert.equal(await page.locator('[data-testid="breakdown-heading"] i').count(), 0);
+    assert.equal(await page.locator('[data-testid="breakdown-notes"]').textContent(), 'Curated sample.');
+    assert.equal(await page.locator('details.text-editor').count(), 0, 'no form in an embed');
     assertNoPageErrors(app.errors);
   } finally {
     await app.close();
