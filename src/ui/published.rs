@@ -126,6 +126,7 @@ fn FigureItem(
     });
     let open = check.definition.clone().ok().map(|d| {
         let id = f.id.clone();
+        let label = format!("Show the events behind: {}", f.claim);
         let measure = match d.counted {
             Counted::Events => Measure::Events,
             Counted::Fatalities | Counted::CivilianFatalities => Measure::Fatalities,
@@ -134,6 +135,7 @@ fn FigureItem(
             <button
                 class="small-button"
                 data-testid=format!("figure-open-{id}")
+                aria-label=label
                 on:click=move |_| {
                     ctx.app.update(|a| {
                         a.filters = d.filters.clone();
@@ -153,7 +155,7 @@ fn FigureItem(
             data-figure-id=f.id.clone()
             data-counted=check.data.map(|n| n.to_string())
             data-events=matches!(check.definition.as_ref().map(|d| d.counted), Ok(Counted::Events)).to_string()
-            aria-label=sentence(&check)
+            data-sentence=sentence(&check)
         >
             <p class="figure-claim"><strong>{f.claim.clone()}</strong></p>
             <p class="muted small">

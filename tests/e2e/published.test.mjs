@@ -66,6 +66,10 @@ test('the published figures sit beside the data, and a figure opens its view', {
     assert.equal(Number(pf004.counted), expected, 'the panel counts what the CSV holds');
     const item = page.locator('[data-testid="figure"][data-figure-id="PF004"]');
     assert.match(await item.textContent(), /Published: 47 events/);
+    assert.equal(
+      await item.getAttribute('data-sentence'),
+      `CTC Sentinel reported 47 events; this dataset counts ${expected} (${47 - expected} fewer).`,
+    );
 
     await page.click('[data-testid="figure-open-PF004"]');
     assert.equal(await waitForNumber(page, '[data-testid="events-count"]', expected), expected);
