@@ -25,6 +25,7 @@ pub fn Breakdowns() -> impl IntoView {
     view! {
         <section class="panel breakdowns" aria-labelledby="bars-title" aria-describedby="breakdown-summary">
             <h2 id="bars-title">"Breakdown"</h2>
+            <super::texts::ChartHeading chart=Chart::Breakdown/>
             <p class="muted small">"Click a bar to filter by it; click again to undo."</p>
             <div class="bar-groups">
                 <BarList by=GroupBy::Actor/>
@@ -46,6 +47,7 @@ pub fn BreakdownChart() -> impl IntoView {
     let by = Memo::new(move |_| ctx.app.with(|a| a.breakdown));
     view! {
         <section class="panel breakdowns single" aria-describedby="breakdown-summary">
+            <super::texts::ChartHeading chart=Chart::Breakdown/>
             {move || view! { <BarList by=by.get() expand=true/> }}
             <ChartTools chart=Chart::Breakdown/>
         </section>

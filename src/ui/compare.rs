@@ -224,6 +224,7 @@ pub fn ComparisonView() -> impl IntoView {
     };
 
     view! {
+        <super::texts::ChartHeading chart=Chart::Compare/>
         <ComparisonBars/>
         {table}
         <ChartTools chart=Chart::Compare/>

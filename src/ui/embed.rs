@@ -43,6 +43,7 @@ pub fn EmbedView() -> impl IntoView {
                     Panel::Counts => {
                         view! {
                             <section class="panel counts-embed" aria-label="Headline counts" aria-describedby="counts-summary">
+                                <super::texts::ChartHeading chart=Chart::Counts/>
                                 <header::Counts/>
                                 <ChartTools chart=Chart::Counts/>
                             </section>

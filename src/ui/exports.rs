@@ -14,6 +14,7 @@ use crate::engine::output::{self, EventsCsv};
 use crate::engine::present::chart::{
     bars_chart, comparison_chart, sorted_bars, timeline_chart, BarColours, Frame, TimelineOptions,
 };
+use crate::engine::present::chart_words::{add_words, words_lines, wrap};
 use crate::engine::present::summary;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -153,6 +154,8 @@ fn chart_svg(ctx: Ctx, chart: Chart) -> Option<String> {
     let (measure, by) = ctx.app.with_untracked(|a| (a.measure, a.breakdown));
     let title = format!("{} \u{b7} {}", chart_title(ctx, chart), dataset_title(ctx));
     let footer = footer_lines(ctx);
+    let texts = super::texts::texts_now(chart);
+    let words = super::texts::words(&texts);
     let frame = Frame::Export {
         title: &title,
         footer: &footer,
@@ -168,13 +171,17 @@ fn chart_svg(ctx: Ctx, chart: Chart) -> Option<String> {
                 ..TimelineOptions::default()
             };
             Some(ctx.snapshot.with_untracked(|s| {
-                output::svg(&timeline_chart(&s.views.timeline, measure, frame, &options))
+                let mut c = timeline_chart(&s.views.timeline, measure, frame, &options);
+                add_words(&mut c, &words);
+                output::svg(&c)
             }))
         }
         Chart::Breakdown => Some(ctx.snapshot.with_untracked(|s| {
             let bars = s.views.bars(by).unwrap_or(&[]);
             let colours = BarColours::of(by, &s.views.timeline.types);
-            output::svg(&bars_chart(bars, measure, colours, &title, &footer))
+            let mut c = bars_chart(bars, measure, colours, &title, &footer);
+            add_words(&mut c, &words);
+            output::svg(&c)
         })),
         Chart::Compare => ctx.comparison.with_untracked(|c| {
             c.as_ref()
@@ -216,8 +223,14 @@ fn download_png(ctx: Ctx, chart: Chart) {
         let Some(canvas) = canvas else {
             return;
         };
-        let mut lines = vec![dataset_title(ctx)];
+        let texts = super::texts::texts_now(chart);
+        let (above, below) = words_lines(&super::texts::words(&texts));
+        let mut lines = above;
+        lines.push(dataset_title(ctx));
         lines.extend(footer_lines(ctx));
+        lines.extend(below);
+        // Wrapped for a narrow map: 11 px text, about 6.6 px a character.
+        let lines: Vec<String> = lines.iter().flat_map(|l| wrap(l, 90)).collect();
         spawn_local(async move {
             let result = dom::canvas_with_footer_png(&canvas, &lines).await;
             report(
@@ -377,6 +390,7 @@ pub fn ChartTools(
     });
     view! {
         <div class="chart-tools">
+            <super::texts::ChartNotes chart=chart/>
             <p class="chart-summary" id=chart.summary_id() data-testid=format!("{name}-summary")>
                 {move || summary_text(ctx, chart)}
             </p>

@@ -30,7 +30,7 @@ pub fn Header() -> impl IntoView {
                     <p class="credit">
                         {info.credit()}
                         " "
-                        <a href="data/ABOUT.md">"About the data and its sources"</a>
+                        <super::about::AboutData/>
                     </p>
                 }
                 .into_any(),

@@ -4,6 +4,7 @@
 //! one `views` pass ([`Ctx::snapshot`]), and every panel reads that
 //! snapshot. With `?embed=1` the page shows one panel ([`embed`]).
 
+mod about;
 mod aliases;
 mod bars;
 mod canvas;
@@ -18,9 +19,11 @@ mod link;
 mod load;
 mod map;
 mod notices;
+mod published;
 mod share;
 mod state;
 mod table;
+mod texts;
 mod timeline;
 mod workbook;
 
@@ -366,6 +369,7 @@ fn App() -> impl IntoView {
                             }
                         }}
                     </section>
+                    <published::PublishedPanel/>
                 </main>
             </div>
             <details::DetailsPanel/>

@@ -221,6 +221,7 @@ pub fn Timeline() -> impl IntoView {
                     </Show>
                 </div>
             </div>
+            <super::texts::ChartHeading chart=super::exports::Chart::Timeline/>
             <canvas
                 node_ref=canvas
                 class="timeline-canvas"

@@ -14,6 +14,10 @@ use crate::engine::query::Measure;
 use crate::engine::query::{Filters, Role};
 use serde::Serialize;
 
+pub mod texts;
+use std::ops::{Index, IndexMut};
+pub use texts::{ChartTexts, TextField};
+
 /// Longest query string read; the rest is ignored with a notice.
 pub(crate) const MAX_QUERY_LEN: usize = 8_000;
 /// Longest single value (a name, a search); longer ones are dropped.
@@ -63,6 +67,52 @@ impl Panel {
     pub fn from_name(name: &str) -> Option<Panel> {
         Panel::ALL.into_iter().find(|p| p.name() == name)
     }
+}
+
+/// The texts of every panel.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Hash)]
+pub struct PanelTexts([ChartTexts; Panel::ALL.len()]);
+
+impl PanelTexts {
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(ChartTexts::is_empty)
+    }
+
+    /// Every panel's texts, in the order of [`Panel::ALL`].
+    pub fn iter(&self) -> impl Iterator<Item = (Panel, &ChartTexts)> {
+        Panel::ALL.into_iter().zip(&self.0)
+    }
+
+    /// Sets one field, cleaned (see [`clean`]); text over the cap is cut
+    /// to it (the editor's boxes stop there too).
+    pub fn set(&mut self, panel: Panel, field: TextField, text: &str) {
+        let cleaned: String = texts::clean(text).chars().take(field.cap()).collect();
+        self[panel][field] = cleaned.trim_end().to_string();
+    }
+}
+
+impl Index<Panel> for PanelTexts {
+    type Output = ChartTexts;
+    fn index(&self, p: Panel) -> &ChartTexts {
+        &self.0[panel_index(p)]
+    }
+}
+
+impl IndexMut<Panel> for PanelTexts {
+    fn index_mut(&mut self, p: Panel) -> &mut ChartTexts {
+        &mut self.0[panel_index(p)]
+    }
+}
+
+fn panel_index(p: Panel) -> usize {
+    Panel::ALL.iter().position(|&q| q == p).unwrap_or(0)
+}
+
+/// The field and panel a link parameter names: `desc.map`.
+fn parse_text_key(key: &str) -> Option<(TextField, Panel)> {
+    let (field, panel) = key.split_once('.')?;
+    let field = TextField::ALL.into_iter().find(|f| f.key() == field)?;
+    Some((field, Panel::from_name(panel)?))
 }
 
 /// Period A vs period B, grouped by a dimension.
@@ -120,6 +170,8 @@ pub struct ViewState {
     pub map_layer: MapLayer,
     /// Show one panel without the app's chrome.
     pub embed: bool,
+    /// The user's title, description, notes and source line per chart.
+    pub texts: PanelTexts,
 }
 
 impl ViewState {
@@ -198,6 +250,13 @@ impl ViewState {
         if self.embed {
             q.append_pair("embed", "1");
         }
+        for (panel, texts) in self.texts.iter() {
+            for field in TextField::ALL {
+                if !texts[field].is_empty() {
+                    q.append_pair(&format!("{}.{}", field.key(), panel.name()), &texts[field]);
+                }
+            }
+        }
         q.finish()
     }
 
@@ -221,8 +280,11 @@ impl ViewState {
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             let key = key.as_ref();
             let value = value.trim();
+            let text_key = parse_text_key(key);
             let cap = if key == "data" {
                 MAX_URL_LEN
+            } else if let Some((field, _)) = text_key {
+                field.cap()
             } else {
                 MAX_VALUE_LEN
             };
@@ -240,6 +302,10 @@ impl ViewState {
                     shorten(value)
                 ))
             };
+            if let Some((field, panel)) = text_key {
+                state.texts.set(panel, field, value);
+                continue;
+            }
             let f = &mut state.filters;
             if let Some(c) = Category::from_url_key(key) {
                 let list = &mut f.categories[c];
@@ -377,6 +443,8 @@ pub struct PageState {
     pub map_layer: MapLayer,
     /// `None`: file order.
     pub sort: Option<SortKey>,
+    /// The user's title, description, notes and source line per chart.
+    pub texts: PanelTexts,
 }
 
 impl Default for PageState {
@@ -391,6 +459,7 @@ impl Default for PageState {
             panel: Panel::default(),
             map_layer: MapLayer::default(),
             sort: None,
+            texts: PanelTexts::default(),
         }
     }
 }
@@ -419,6 +488,7 @@ impl PageState {
             panel: self.panel,
             map_layer: self.map_layer,
             embed,
+            texts: self.texts.clone(),
         }
     }
 
@@ -444,6 +514,7 @@ impl PageState {
         self.compare = recipe.compare.unwrap_or(*default_compare);
         self.panel = recipe.panel;
         self.map_layer = recipe.map_layer;
+        self.texts = recipe.texts.clone();
         notices
     }
 }
@@ -547,6 +618,7 @@ mod tests {
             panel: Panel::Compare,
             map_layer: MapLayer::Regions,
             embed: true,
+            texts: PanelTexts::default(),
         }
     }
 
@@ -740,6 +812,79 @@ mod tests {
         page.compare.by = GroupBy::Actor;
         let link = page.recipe(None, &default, false).to_query();
         assert!(link.contains("cby=actor"), "{link}");
+    }
+
+    #[test]
+    fn chart_texts_round_trip_as_plain_text() {
+        let mut state = ViewState::default();
+        let hostile = "<script>alert(\"x\")</script> & <b>bold</b> %20 + = # ?a=b&c";
+        state
+            .texts
+            .set(Panel::Timeline, TextField::Title, "Attacks in Mopti, 2022");
+        state
+            .texts
+            .set(Panel::Timeline, TextField::Description, hostile);
+        state
+            .texts
+            .set(Panel::Map, TextField::Notes, "Ségou — 東京 ✓ \u{1F600}");
+        state
+            .texts
+            .set(Panel::Breakdown, TextField::Source, "ACLED; CTC Sentinel");
+        let link = state.to_query();
+        assert!(
+            link.contains("title.timeline=Attacks+in+Mopti%2C+2022"),
+            "{link}"
+        );
+        assert!(!link.contains('<'), "{link}");
+        let (back, notices) = ViewState::from_query(&link);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(back, state);
+        // Markup is kept as typed: it is text, escaped where it is shown.
+        assert_eq!(back.texts[Panel::Timeline].description, hostile);
+        assert_eq!(back.texts[Panel::Map].notes, "Ségou — 東京 ✓ \u{1F600}");
+
+        // The page keeps them, and writes them back.
+        let mut page = PageState::default();
+        page.apply(&back, &CompareSpec::default_for(&[]));
+        assert_eq!(page.texts, state.texts);
+        let again = page.recipe(None, &CompareSpec::default_for(&[]), true);
+        assert_eq!(again.texts, state.texts);
+    }
+
+    #[test]
+    fn chart_texts_drop_control_characters_and_overlong_values() {
+        // Line breaks, tabs, NUL, escape and a right-to-left override are
+        // not kept: each run of them is one space.
+        let (state, notices) = ViewState::from_query(
+            "title.map=a%0Ab%09%09c%00d%1B[31me%E2%80%AEf&desc.map=%0A%0A&notes.nowhere=x&subtitle.map=y",
+        );
+        assert_eq!(state.texts[Panel::Map].title, "a b c d [31me f");
+        assert_eq!(state.texts[Panel::Map].description, "");
+        // An unknown panel or field is an unknown parameter.
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        // Each field has its cap: a title of 200 characters is kept, one
+        // of 201 dropped with a notice; a description may have 500.
+        let at = |n: usize, key: &str| {
+            let value = "é".repeat(n);
+            ViewState::from_query(&format!("{key}={value}"))
+        };
+        let (state, notices) = at(200, "title.timeline");
+        assert_eq!(state.texts[Panel::Timeline].title.chars().count(), 200);
+        assert!(notices.is_empty());
+        let (state, notices) = at(201, "title.timeline");
+        assert!(state.texts.is_empty());
+        assert_eq!(notices.len(), 1);
+        assert!(notices[0].contains("200"), "{notices:?}");
+        let (state, notices) = at(500, "desc.compare");
+        assert_eq!(state.texts[Panel::Compare].description.chars().count(), 500);
+        assert!(notices.is_empty());
+        let (_, notices) = at(501, "notes.compare");
+        assert_eq!(notices.len(), 1);
+        // Setting from the editor cuts at the cap instead.
+        let mut texts = PanelTexts::default();
+        texts.set(Panel::Table, TextField::Source, &"s".repeat(1_000));
+        assert_eq!(texts[Panel::Table].source.len(), 200);
+        assert_eq!(texts::clean("  a \u{2066}b\u{2069}  "), "a b");
     }
 
     #[test]

@@ -122,6 +122,10 @@ pub enum Part {
     Footer,
     /// A message in place of the data ("No events to show.").
     Note,
+    /// The user's description, under the title (see `chart_words`).
+    Description,
+    /// The user's notes and source line, above the footer.
+    Notes,
 }
 
 impl Part {
@@ -137,6 +141,8 @@ impl Part {
             Part::Legend => "legend",
             Part::Footer => "footer",
             Part::Note => "note",
+            Part::Description => "description",
+            Part::Notes => "notes",
         }
     }
 }

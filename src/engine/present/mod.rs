@@ -7,6 +7,7 @@
 
 pub mod axis;
 pub mod chart;
+pub mod chart_words;
 pub mod chips;
 pub mod comparison_table;
 pub mod credit;
@@ -16,7 +17,9 @@ pub mod map_layers;
 pub mod map_marks;
 pub mod map_modes;
 pub mod map_play;
+pub mod markdown;
 pub mod palette;
+pub mod published;
 pub mod record;
 pub mod summary;
 pub mod table_text;

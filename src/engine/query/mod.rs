@@ -7,6 +7,7 @@ pub mod filters;
 pub mod group;
 pub mod map_layer;
 pub mod notes;
+pub mod published;
 pub mod state;
 pub mod table;
 pub mod versions;

@@ -59,6 +59,7 @@ pub fn MapPanel() -> impl IntoView {
                 <play::PlayControl state=play/>
                 <ZoomButtons/>
             </div>
+            <super::texts::ChartHeading chart=Chart::Map/>
             <div class="map-wrap">
                 <canvas::MapCanvas outlines=outlines hover=hover drawn=drawn frozen=frozen/>
                 <tooltip::MapTooltip hover=hover.read_only() drawn=drawn.read_only()/>

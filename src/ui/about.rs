@@ -1,0 +1,137 @@
+//! "About the data": the bundled `ABOUT.md`, fetched when asked for and
+//! shown inside the page as headings, paragraphs, lists and tables
+//! (`engine::present::markdown`), every piece of it a text node.
+
+use super::dom;
+use crate::engine::present::markdown::{parse, Block, Span};
+use leptos::html::Button;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+const ABOUT_URL: &str = "data/ABOUT.md";
+
+/// The link-styled button that opens the page, and the page when open.
+#[component]
+pub fn AboutData() -> impl IntoView {
+    let open = RwSignal::new(false);
+    let blocks = RwSignal::new(None::<Result<Vec<Block>, String>>);
+    let close_button = NodeRef::<Button>::new();
+    let show = move |_| {
+        open.set(true);
+        if blocks.with_untracked(Option::is_none) {
+            spawn_local(async move {
+                let read = dom::fetch_bytes(ABOUT_URL)
+                    .await
+                    .map(|b| parse(&String::from_utf8_lossy(&b)));
+                blocks.set(Some(read));
+            });
+        }
+    };
+    Effect::new(move |_| {
+        if open.get() {
+            if let Some(b) = close_button.get() {
+                let _ = b.focus();
+            }
+        }
+    });
+    let body = move || match blocks.get() {
+        None => view! { <p class="muted">"Loading\u{2026}"</p> }.into_any(),
+        Some(Err(e)) => {
+            view! { <p class="alert">{format!("The page could not be loaded: {e}")}</p> }.into_any()
+        }
+        Some(Ok(blocks)) => blocks.into_iter().map(block).collect_view().into_any(),
+    };
+    view! {
+        <button class="link" data-testid="about-open" on:click=show>
+            "About the data and its sources"
+        </button>
+        <Show when=move || open.get()>
+            <div
+                class="modal-backdrop"
+                on:click=move |ev| {
+                    // A click on the backdrop itself, not the page.
+                    if ev.target() == ev.current_target() {
+                        open.set(false);
+                    }
+                }
+            >
+                <section
+                    class="modal panel about"
+                    role="dialog"
+                    aria-modal="true"
+                    aria-labelledby="about-title"
+                    data-testid="about"
+                    data-state=move || if blocks.with(Option::is_some) { "ready" } else { "loading" }
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        if ev.key() == "Escape" {
+                            open.set(false);
+                        }
+                    }
+                >
+                    <div class="panel-head">
+                        <h2 id="about-title">"About the data"</h2>
+                        <button class="close" node_ref=close_button on:click=move |_| open.set(false)>
+                            "Close"
+                        </button>
+                    </div>
+                    <div class="prose">{body}</div>
+                    <p class="muted small">
+                        <a href=ABOUT_URL>"The same page as a Markdown file"</a>
+                    </p>
+                </section>
+            </div>
+        </Show>
+    }
+}
+
+fn spans(spans: Vec<Span>) -> impl IntoView {
+    spans
+        .into_iter()
+        .map(|s| match s {
+            Span::Text(t) => t.into_any(),
+            Span::Strong(t) => view! { <strong>{t}</strong> }.into_any(),
+            Span::Code(t) => view! { <code>{t}</code> }.into_any(),
+            Span::Link { text, href } => {
+                view! { <a href=href rel="noopener noreferrer" target="_blank">{text}</a> }
+                    .into_any()
+            }
+        })
+        .collect_view()
+}
+
+fn block(b: Block) -> AnyView {
+    match b {
+        // The dialog's own title is the h2: the document's headings sit
+        // under it.
+        Block::Heading(level, s) if level <= 2 => view! { <h3>{spans(s)}</h3> }.into_any(),
+        Block::Heading(_, s) => view! { <h4>{spans(s)}</h4> }.into_any(),
+        Block::Paragraph(s) => view! { <p>{spans(s)}</p> }.into_any(),
+        Block::List { ordered, items } => {
+            let items = items
+                .into_iter()
+                .map(|i| view! { <li>{spans(i)}</li> })
+                .collect_view();
+            if ordered {
+                view! { <ol>{items}</ol> }.into_any()
+            } else {
+                view! { <ul>{items}</ul> }.into_any()
+            }
+        }
+        Block::Table { head, rows } => view! {
+            <div class="table-scroll">
+                <table>
+                    <thead>
+                        <tr>{head.into_iter().map(|c| view! { <th scope="col">{spans(c)}</th> }).collect_view()}</tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|r| view! { <tr>{r.into_iter().map(|c| view! { <td>{spans(c)}</td> }).collect_view()}</tr> })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,178 @@
+//! The published-figures panel: each figure of the bundled
+//! `published-figures.csv` (who published it, when, its period, area,
+//! actor and definition) beside what the dataset on show counts for the
+//! same definition (`engine::query::published`), with the difference; a
+//! button opens the view behind a figure by setting its filters. Works for
+//! the bundled data and for a user's own file alike.
+
+use super::state::Measure;
+use super::{dom, use_ctx};
+use crate::engine::data::date;
+use crate::engine::present::chips::filters_in_words;
+use crate::engine::present::format::thousands;
+use crate::engine::present::published::{difference, period, published_value, sentence};
+use crate::engine::query::published::{check, Counted, FigureCheck};
+use crate::engine::read::published::{parse, PublishedFigure};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+const FIGURES_URL: &str = "data/published-figures.csv";
+
+#[component]
+pub fn PublishedPanel() -> impl IntoView {
+    let ctx = use_ctx();
+    let figures = RwSignal::new(None::<Result<Vec<PublishedFigure>, String>>);
+    spawn_local(async move {
+        let read = dom::fetch_bytes(FIGURES_URL)
+            .await
+            .and_then(|bytes| parse(&bytes));
+        figures.set(Some(read));
+    });
+    // Counted again only when the dataset changes, not with the filters.
+    let checks = Memo::new(move |_| {
+        ctx.data_version.track();
+        figures.with(|f| match f {
+            Some(Ok(figures)) => ctx
+                .data
+                .with_value(|d| d.as_ref().map(|l| check(&l.store, figures))),
+            _ => None,
+        })
+    });
+    let state = move || match (figures.with(|f| f.is_some()), checks.with(Option::is_some)) {
+        (true, true) => "ready",
+        _ => "loading",
+    };
+    let body = move || {
+        if let Some(Err(e)) = figures.get() {
+            return view! { <p class="alert">{format!("The published figures could not be read: {e}")}</p> }
+                .into_any();
+        }
+        let Some(checks) = checks.get() else {
+            return view! { <p class="muted">"Loading the published figures\u{2026}"</p> }
+                .into_any();
+        };
+        view! {
+            <ol class="figures">
+                {checks.into_iter().map(|c| view! { <FigureItem check=c/> }).collect_view()}
+            </ol>
+        }
+        .into_any()
+    };
+    view! {
+        <section
+            class="panel published"
+            aria-labelledby="published-title"
+            data-testid="published-figures"
+            data-state=state
+        >
+            <h2 id="published-title">"Published figures beside the data"</h2>
+            <p class="muted small">
+                "What the articles behind the bundled data publish, beside what the dataset on show counts for the same period, area, actor and event types. "
+                "The bundled dataset is a curated sample of reported events, so its counts fall far short; open your own ACLED export to check the figures against it."
+            </p>
+            {body}
+        </section>
+    }
+}
+
+/// One figure, its count in the data and the button that opens its view.
+#[component]
+fn FigureItem(
+    /// The figure set beside the data.
+    check: FigureCheck,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let f = check.figure.clone();
+    let published_on = f
+        .published
+        .map(|d| format!(", {}", date::long_date(d)))
+        .unwrap_or_default();
+    let dash = |s: &str| {
+        if s.trim().is_empty() {
+            "any".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let types = if f.event_types.is_empty() {
+        "any".to_string()
+    } else {
+        f.event_types.join(", ")
+    };
+    let outcome = match (&check.definition, check.data) {
+        (Ok(_), Some(n)) => view! {
+            <p class="figure-numbers">
+                <span>"Published: " <strong>{published_value(&f)}</strong></span>
+                <span>"This dataset: " <strong data-testid="figure-count">{thousands(n)}</strong></span>
+                <span>"Difference: " {difference(&check).unwrap_or_default()}</span>
+            </p>
+        }
+        .into_any(),
+        (Err(why), _) => view! {
+            <p class="figure-numbers">
+                <span>"Published: " <strong>{published_value(&f)}</strong></span>
+                <span class="muted">"Not counted here: " {why.clone()}</span>
+            </p>
+        }
+        .into_any(),
+        _ => ().into_any(),
+    };
+    let reading = check.definition.as_ref().ok().map(|d| {
+        let mut words = filters_in_words(&d.filters);
+        for r in &d.readings {
+            words.push_str(&format!(" Read as: {r}."));
+        }
+        words
+    });
+    let open = check.definition.clone().ok().map(|d| {
+        let id = f.id.clone();
+        let label = format!("Show the events behind: {}", f.claim);
+        let measure = match d.counted {
+            Counted::Events => Measure::Events,
+            Counted::Fatalities | Counted::CivilianFatalities => Measure::Fatalities,
+        };
+        view! {
+            <button
+                class="small-button"
+                data-testid=format!("figure-open-{id}")
+                aria-label=label
+                on:click=move |_| {
+                    ctx.app.update(|a| {
+                        a.filters = d.filters.clone();
+                        a.measure = measure;
+                    })
+                }
+            >
+                "Show these events"
+            </button>
+        }
+    });
+    let notes = (!f.notes.is_empty()).then(|| view! { <p>{f.notes.clone()}</p> });
+    view! {
+        <li
+            class="figure"
+            data-testid="figure"
+            data-figure-id=f.id.clone()
+            data-counted=check.data.map(|n| n.to_string())
+            data-events=matches!(check.definition.as_ref().map(|d| d.counted), Ok(Counted::Events)).to_string()
+            data-sentence=sentence(&check)
+        >
+            <p class="figure-claim"><strong>{f.claim.clone()}</strong></p>
+            <p class="muted small">
+                {format!("{}{published_on}", f.publication)}
+                " \u{b7} Period: " {period(&f)}
+                " \u{b7} Area: " {dash(&f.area)}
+                " \u{b7} Actor: " {dash(&f.actor)}
+                " \u{b7} Event types: " {types}
+            </p>
+            {outcome}
+            <details>
+                <summary class="small">"Definition"</summary>
+                <p>{f.definition.clone()}</p>
+                {notes}
+                {reading.map(|r| view! { <p class="muted small">"Counted here with: " {r}</p> })}
+            </details>
+            {open}
+        </li>
+    }
+}
