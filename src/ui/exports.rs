@@ -250,6 +250,7 @@ pub fn download_events(ctx: Ctx) {
             (SourceText::External { .. }, Some(file)) => Some(Err((
                 output::row_slices(&l.store, &rows, SLICE),
                 file.clone(),
+                EventsCsv::new(&l.store),
             ))),
             _ => Some(Ok(output::events_csv(&l.store, &rows))),
         }
@@ -260,12 +261,11 @@ pub fn download_events(ctx: Ctx) {
             ctx,
             dom::download_bytes(&bytes, "text/csv;charset=utf-8", &name),
         ),
-        Some(Err((slices, file))) => {
+        Some(Err((slices, file, mut out))) => {
             ctx.busy.set(Some("Preparing the events: 0%".into()));
             spawn_local(async move {
                 let total: u64 = slices.iter().map(|s| s.2 - s.1).sum::<u64>().max(1);
                 let mut done = 0;
-                let mut out = EventsCsv::new();
                 for (range, start, end) in slices {
                     let bytes = match dom::read_slice(&file, start, end).await {
                         Ok(b) => b,
