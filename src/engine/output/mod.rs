@@ -422,9 +422,13 @@ pub fn file_name(dataset: &str, what: &str, ext: &str) -> String {
 }
 
 /// The HTML an article pastes to embed a view: a responsive `<iframe>`
-/// (full width, `height` pixels) with a `title`, inside a `<figure>` whose
-/// `<figcaption>` holds the chart's text summary and describes the frame
-/// (`aria-describedby`). Every value is escaped.
+/// (full width, `height` pixels until the embed reports its own) with a
+/// `title`, inside a `<figure>` whose `<figcaption>` holds the chart's text
+/// summary and describes the frame (`aria-describedby`), then the few lines
+/// of script that size the frame to the height the embed posts
+/// (`{eventlens: "height", value: N}`), taking it only from that frame and
+/// from the embed's origin. Every value is escaped; an address whose origin
+/// cannot be written safely gets no script (the frame keeps its height).
 pub(crate) fn embed_code(src: &str, title: &str, summary: &str, height: u32) -> String {
     // A stable id from the address, so two embeds on a page differ.
     let mut hash: u32 = 0x811c_9dc5;
@@ -432,12 +436,54 @@ pub(crate) fn embed_code(src: &str, title: &str, summary: &str, height: u32) -> 
         hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
     }
     let id = format!("eventlens-{hash:08x}");
-    format!(
-        "<figure style=\"margin:0\">\n  <iframe src=\"{}\" title=\"{}\" aria-describedby=\"{id}\" loading=\"lazy\" style=\"display:block;width:100%;height:{height}px;border:0\"></iframe>\n  <figcaption id=\"{id}\">{}</figcaption>\n</figure>\n",
+    let mut code = format!(
+        "<figure style=\"margin:0\">\n  <iframe id=\"{id}-frame\" src=\"{}\" title=\"{}\" aria-describedby=\"{id}\" loading=\"lazy\" style=\"display:block;width:100%;height:{height}px;border:0\"></iframe>\n  <figcaption id=\"{id}\">{}</figcaption>\n</figure>\n",
         xml_escape(src),
         xml_escape(title),
         xml_escape(summary)
-    )
+    );
+    if let Some(origin) = origin_of(src) {
+        code.push_str(&format!(
+            concat!(
+                "<script>\n",
+                "(function () {{\n",
+                "  var frame = document.getElementById(\"{id}-frame\");\n",
+                "  window.addEventListener(\"message\", function (event) {{\n",
+                "    var data = event.data;\n",
+                "    if (event.origin !== \"{origin}\" || event.source !== frame.contentWindow) return;\n",
+                "    if (!data || data.eventlens !== \"height\" || typeof data.value !== \"number\") return;\n",
+                "    frame.style.height = Math.max(50, Math.min(Math.ceil(data.value), 10000)) + \"px\";\n",
+                "  }});\n",
+                "}})();\n",
+                "</script>\n"
+            ),
+            id = id,
+            origin = origin
+        ));
+    }
+    code
+}
+
+/// The origin of an absolute `http(s)` address, as a browser writes it in
+/// `event.origin` ("https://example.org", "http://127.0.0.1:8080"), or
+/// `None` for any other address or one with characters an origin does not
+/// hold (so it can go into a script as it is).
+pub(crate) fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "https" => ":443",
+        "http" => ":80",
+        _ => return None,
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = host.strip_suffix(default_port).unwrap_or(host);
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']');
+    if host.is_empty() || !host.chars().all(allowed) {
+        return None;
+    }
+    Some(format!("{scheme}://{}", host.to_ascii_lowercase()))
 }
 
 /// Escapes text for SVG/XML.
@@ -618,6 +664,57 @@ mod tests {
             .unwrap();
         assert!(code.contains(&format!("<figcaption id=\"{id}\">")));
         assert!(code.contains("height:420px"));
+    }
+
+    #[test]
+    fn the_embed_code_sizes_its_frame_from_the_embeds_origin_only() {
+        let code = embed_code(
+            "https://Example.org:443/eventlens/?embed=1&panel=map",
+            "T",
+            "S",
+            560,
+        );
+        let id = code
+            .split("<iframe id=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap();
+        assert!(
+            id.starts_with("eventlens-") && id.ends_with("-frame"),
+            "{id}"
+        );
+        let script = code.split("<script>").nth(1).unwrap();
+        assert!(script.contains(&format!("document.getElementById(\"{id}\")")));
+        assert!(script.contains("event.origin !== \"https://example.org\""));
+        assert!(script.contains("event.source !== frame.contentWindow"));
+        assert!(script.contains("data.eventlens !== \"height\""));
+        assert!(script.ends_with("</script>\n"));
+        // Until the embed reports, the frame has the panel's height.
+        assert!(code.contains("height:560px"));
+    }
+
+    #[test]
+    fn origins_of_addresses() {
+        let cases = [
+            (
+                "https://example.org/eventlens/?embed=1",
+                Some("https://example.org"),
+            ),
+            ("http://127.0.0.1:8080/x", Some("http://127.0.0.1:8080")),
+            ("http://example.org:80/", Some("http://example.org")),
+            ("HTTPS://News.Example/a#b", Some("https://news.example")),
+            ("https://user:pw@example.org/", Some("https://example.org")),
+            ("http://[::1]:3000/", Some("http://[::1]:3000")),
+            ("file:///tmp/x.html", None),
+            ("https://exa\"mple.org/", None),
+            ("https:///path", None),
+            ("example.org/x", None),
+        ];
+        for (url, want) in cases {
+            assert_eq!(origin_of(url).as_deref(), want, "{url}");
+        }
+        // No script for an address without a usable origin.
+        assert!(!embed_code("file:///x", "T", "S", 100).contains("<script>"));
     }
 
     #[test]
