@@ -10,17 +10,20 @@ use super::state::DatasetInfo;
 use super::{use_ctx, Ctx};
 use crate::engine::data::dimension::{Category, GroupBy};
 use crate::engine::data::store::SourceText;
-use crate::engine::output::{self, EventsCsv};
+use crate::engine::output::{self, picture, EventsCsv};
 use crate::engine::present::chart::{
     bars_chart, sorted_bars, timeline_chart, BarColours, Frame, TimelineOptions,
 };
 use crate::engine::present::summary;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 /// Bytes of the user's file read per step of an events export.
 const SLICE: u64 = 8 * 1024 * 1024;
+
+/// Pixels per CSS pixel of an exported PNG: twice the screen's size, for
+/// print.
+const PRINT_SCALE: f64 = 2.0;
 
 /// A chart of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,10 +151,29 @@ fn chart_csv(ctx: Ctx, chart: Chart) -> Option<Vec<u8>> {
     }
 }
 
+/// The title of an exported chart: the chart's and the dataset's.
+fn export_title(ctx: Ctx, chart: Chart) -> String {
+    format!("{} \u{b7} {}", chart_title(ctx, chart), dataset_title(ctx))
+}
+
+/// The map on show framed with its title and footer, each line wrapped to
+/// the map's width, and the map drawn at print scale.
+fn framed_map(ctx: Ctx) -> Option<(picture::Framed, web_sys::HtmlCanvasElement)> {
+    let view = ctx.map_view.get_untracked()?;
+    let canvas = super::map::export_canvas(ctx, PRINT_SCALE)?;
+    let framed = picture::frame_picture(
+        &export_title(ctx, Chart::Map),
+        &footer_lines(ctx),
+        (view.width, view.height),
+        dom::frame_text_width(),
+    );
+    Some((framed, canvas))
+}
+
 /// The chart as SVG, with its title and footer.
 fn chart_svg(ctx: Ctx, chart: Chart) -> Option<String> {
     let (measure, by) = ctx.app.with_untracked(|a| (a.measure, a.breakdown));
-    let title = format!("{} \u{b7} {}", chart_title(ctx, chart), dataset_title(ctx));
+    let title = export_title(ctx, chart);
     let footer = footer_lines(ctx);
     let frame = Frame::Export {
         title: &title,
@@ -176,7 +198,14 @@ fn chart_svg(ctx: Ctx, chart: Chart) -> Option<String> {
             let colours = BarColours::of(by, &s.views.timeline.types);
             output::svg(&bars_chart(bars, measure, colours, &title, &footer))
         })),
-        _ => None,
+        Chart::Map => {
+            let (framed, canvas) = framed_map(ctx)?;
+            let href = canvas.to_data_url().ok()?;
+            let background = dom::css_colour("--panel", "#fff");
+            let ink = dom::css_colour("--fg", "#333");
+            Some(picture::framed_svg(&framed, &href, &background, &ink))
+        }
+        Chart::Compare | Chart::Counts => None,
     }
 }
 
@@ -202,23 +231,22 @@ fn download_svg(ctx: Ctx, chart: Chart) {
     );
 }
 
+/// Downloads a chart as a PNG at print scale, its size in pixels in the
+/// file's name ("...-timeline-1440x900.png").
 fn download_png(ctx: Ctx, chart: Chart) {
-    let name = output::file_name(&dataset_title(ctx), chart.name(), "png");
+    let dataset = dataset_title(ctx);
+    let name = move |w: u32, h: u32| {
+        output::file_name(&dataset, &format!("{}-{w}x{h}", chart.name()), "png")
+    };
     if chart == Chart::Map {
-        let canvas = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("canvas.map-canvas").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok());
-        let Some(canvas) = canvas else {
+        let Some((framed, canvas)) = framed_map(ctx) else {
             return;
         };
-        let mut lines = vec![dataset_title(ctx)];
-        lines.extend(footer_lines(ctx));
         spawn_local(async move {
-            let result = dom::canvas_with_footer_png(&canvas, &lines).await;
+            let result = dom::framed_png(&framed, &canvas, PRINT_SCALE).await;
             report(
                 ctx,
-                result.and_then(|blob| dom::download_blob(&blob, &name)),
+                result.and_then(|(blob, w, h)| dom::download_blob(&blob, &name(w, h))),
             );
         });
         return;
@@ -227,10 +255,10 @@ fn download_png(ctx: Ctx, chart: Chart) {
         return;
     };
     spawn_local(async move {
-        let result = dom::svg_to_png(&svg, 2.0).await;
+        let result = dom::svg_to_png(&svg, PRINT_SCALE).await;
         report(
             ctx,
-            result.and_then(|blob| dom::download_blob(&blob, &name)),
+            result.and_then(|(blob, w, h)| dom::download_blob(&blob, &name(w, h))),
         );
     });
 }
@@ -317,7 +345,7 @@ pub fn ChartTools(
     let (csv, svg, png) = match chart {
         Chart::Timeline | Chart::Breakdown => (true, true, true),
         Chart::Compare => (true, false, false),
-        Chart::Map => (false, false, true),
+        Chart::Map => (false, true, true),
         Chart::Counts => (false, false, false),
     };
     let name = chart.name();

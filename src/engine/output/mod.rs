@@ -17,6 +17,7 @@ use crate::engine::read::layout::normalise;
 use std::borrow::Cow;
 use std::ops::Range;
 
+pub mod picture;
 pub mod share;
 
 /// Neutralises a text cell a spreadsheet would run as a formula (OWASP CSV

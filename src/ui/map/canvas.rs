@@ -167,6 +167,31 @@ fn draw(
     });
 }
 
+/// The map as it is on show, drawn afresh at `scale` device pixels per CSS
+/// pixel for an export (sharp at any scale, where copying the canvas on
+/// the page would blur it): sea, outlines and points, no selection ring.
+pub fn render(ctx: Ctx, outlines: Option<&Outlines>, scale: f64) -> Option<HtmlCanvasElement> {
+    let view = ctx.map_view.get_untracked()?;
+    let layer = base_layer(&view, scale, outlines)?;
+    let c2d: CanvasRenderingContext2d = layer.get_context("2d").ok()??.dyn_into().ok()?;
+    let _ = c2d.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
+    ctx.snapshot.with_untracked(|s| {
+        ctx.data.with_value(|d| {
+            let Some(l) = d else {
+                return;
+            };
+            let points = PointLayer::new(&s.views.map, &view);
+            draw_points(&c2d, &points, |ty| point_colour(&l.store, ty));
+            if s.views.map.is_empty() {
+                c2d.set_fill_style_str(&css_colour("--fg", "#1a1a1a"));
+                c2d.set_font("13px system-ui, sans-serif");
+                let _ = c2d.fill_text(NO_POINTS, 12.0, 22.0);
+            }
+        })
+    });
+    Some(layer)
+}
+
 /// Fills (and outlines, for larger ones) the circles of each batch.
 fn draw_points(
     c2d: &CanvasRenderingContext2d,
