@@ -7,9 +7,10 @@
 
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { test } from 'node:test';
-import { BASE, DIST, assertNoPageErrors, launchBrowser, screenshot, startServer, watchForErrors } from './helpers.mjs';
+import { ARTIFACTS, BASE, DIST, assertNoPageErrors, launchBrowser, screenshot, startServer, watchForErrors } from './helpers.mjs';
 
 /** Waits until the page shows a dataset with at least one event. */
 async function waitForData(page) {
@@ -292,7 +293,7 @@ test('PNG exports are twice the size of the chart, and the map export is whole',
       const png = await download(page, `export-${chart}-png`);
       const want = svgSize(svg.bytes.toString('utf8'));
       const got = pngSize(png.bytes);
-      assert.deepEqual(got, { width: want.width * 2, height: want.height * 2 }, `the ${chart} PNG is twice its SVG`);
+      assert.deepEqual(got, { width: Math.round(want.width * 2), height: Math.round(want.height * 2) }, `the ${chart} PNG is twice its SVG`);
       assert.ok(png.name.endsWith(`-${chart}-${got.width}x${got.height}.png`), `the name gives the size: ${png.name}`);
     }
 
@@ -325,8 +326,11 @@ test('PNG exports are twice the size of the chart, and the map export is whole',
     for (const t of texts) assert.ok(t.y <= size.height - 10, `"${t.text}" is inside the picture (${t.y} of ${size.height})`);
 
     const png = await download(page, 'export-map-png');
+    await mkdir(ARTIFACTS, { recursive: true });
+    await writeFile(path.join(ARTIFACTS, 'fit-map-export.png'), png.bytes);
+    await writeFile(path.join(ARTIFACTS, 'fit-map-export.svg'), svg);
     const got = pngSize(png.bytes);
-    assert.deepEqual(got, { width: size.width * 2, height: size.height * 2 }, 'the map PNG is twice the SVG frame');
+    assert.deepEqual(got, { width: Math.round(size.width * 2), height: Math.round(size.height * 2) }, 'the map PNG is twice the SVG frame');
     assert.ok(png.name.endsWith(`-map-${got.width}x${got.height}.png`), png.name);
     // Ink in the footer's last line, none in the bottom and right margins.
     const ink = await page.evaluate(async (b64) => {
