@@ -1,6 +1,7 @@
 //! Small browser helpers: fetching, reading slices of a file, yielding to
 //! the event loop, sizing a canvas for the screen's pixel ratio.
 
+use crate::engine::output::picture;
 use js_sys::{Promise, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -299,8 +300,8 @@ async fn png_of(canvas: &HtmlCanvasElement) -> Result<Blob, String> {
 }
 
 /// Renders an SVG document to a PNG at `scale` times its size (drawn into
-/// an `<img>`, then onto a canvas).
-pub async fn svg_to_png(svg: &str, scale: f64) -> Result<Blob, String> {
+/// an `<img>`, then onto a canvas): the PNG and its size in pixels.
+pub async fn svg_to_png(svg: &str, scale: f64) -> Result<(Blob, u32, u32), String> {
     let blob = blob_of(svg.as_bytes(), "image/svg+xml")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_error_text(&e))?;
     let result = async {
@@ -313,46 +314,70 @@ pub async fn svg_to_png(svg: &str, scale: f64) -> Result<Blob, String> {
             f64::from(img.natural_width()),
             f64::from(img.natural_height()),
         );
-        let (canvas, context) = new_canvas((w * scale).round() as u32, (h * scale).round() as u32)?;
+        let (pw, ph) = ((w * scale).round() as u32, (h * scale).round() as u32);
+        let (canvas, context) = new_canvas(pw, ph)?;
         let _ = context.scale(scale, scale);
         context
             .draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, w, h)
             .map_err(|e| js_error_text(&e))?;
-        png_of(&canvas).await
+        Ok((png_of(&canvas).await?, pw, ph))
     }
     .await;
     let _ = web_sys::Url::revoke_object_url(&url);
     result
 }
 
-/// A PNG of a canvas on the page with lines of text under it (a chart's
-/// footer), on the page's panel colour.
-pub async fn canvas_with_footer_png(
-    source: &HtmlCanvasElement,
-    lines: &[String],
-) -> Result<Blob, String> {
-    let ratio = window().device_pixel_ratio().max(1.0);
-    let line_h = 16.0;
-    let (w, h) = (
-        f64::from(source.width()) / ratio,
-        f64::from(source.height()) / ratio,
-    );
-    let total_h = h + 12.0 + line_h * lines.len() as f64;
-    let (canvas, context) =
-        new_canvas((w * ratio).round() as u32, (total_h * ratio).round() as u32)?;
-    let _ = context.scale(ratio, ratio);
-    context.set_fill_style_str(&css_colour("--panel", "#fff"));
-    context.fill_rect(0.0, 0.0, w, total_h);
-    context
-        .draw_image_with_html_canvas_element_and_dw_and_dh(source, 0.0, 0.0, w, h)
-        .map_err(|e| js_error_text(&e))?;
-    context.set_fill_style_str(&css_colour("--muted", "#444"));
-    context.set_font("11px system-ui, sans-serif");
-    context.set_text_baseline("alphabetic");
-    for (i, line) in lines.iter().enumerate() {
-        let _ = context.fill_text(line, 8.0, h + 6.0 + line_h * (i as f64 + 1.0) - 4.0);
+/// A font for a frame's line of text on a canvas.
+fn frame_font(size: f64, bold: bool) -> String {
+    format!(
+        "{}{size}px system-ui, sans-serif",
+        if bold { "bold " } else { "" }
+    )
+}
+
+/// Measures texts as a canvas draws them in a frame's fonts (the title's
+/// size is bold): `width_of(text, size)` for `engine::output::picture`.
+pub fn frame_text_width() -> impl Fn(&str, f64) -> f64 {
+    let context = new_canvas(1, 1).ok().map(|(_, c)| c);
+    move |text: &str, size: f64| match &context {
+        Some(c) => {
+            c.set_font(&frame_font(size, size >= picture::TITLE_SIZE));
+            c.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
+        }
+        // Without a canvas, a generous guess per character.
+        None => text.chars().count() as f64 * size * 0.6,
     }
-    png_of(&canvas).await
+}
+
+/// A PNG of `framed` at `scale` pixels per CSS pixel, with `picture` (a
+/// canvas drawn at that scale) in its place: the PNG and its size in
+/// pixels.
+pub async fn framed_png(
+    framed: &picture::Framed,
+    picture: &HtmlCanvasElement,
+    scale: f64,
+) -> Result<(Blob, u32, u32), String> {
+    let (pw, ph) = (
+        (framed.width * scale).round() as u32,
+        (framed.height * scale).round() as u32,
+    );
+    let (canvas, context) = new_canvas(pw, ph)?;
+    let _ = context.scale(scale, scale);
+    context.set_fill_style_str(&css_colour("--panel", "#fff"));
+    context.fill_rect(0.0, 0.0, framed.width, framed.height);
+    let (x, y) = framed.picture_at;
+    let (w, h) = framed.picture_size;
+    context
+        .draw_image_with_html_canvas_element_and_dw_and_dh(picture, x, y, w, h)
+        .map_err(|e| js_error_text(&e))?;
+    context.set_text_baseline("alphabetic");
+    for line in &framed.lines {
+        let colour = if line.bold { "--fg" } else { "--muted" };
+        context.set_fill_style_str(&css_colour(colour, "#333"));
+        context.set_font(&frame_font(line.size, line.bold));
+        let _ = context.fill_text(&line.text, line.x, line.y);
+    }
+    Ok((png_of(&canvas).await?, pw, ph))
 }
 
 /// The page's address without its query string and fragment

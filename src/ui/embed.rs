@@ -1,18 +1,80 @@
 //! Embed mode (`?embed=1&panel=...`): one panel, no header or filter
 //! controls, filling its frame, with a small footer naming the dataset and
 //! its version, the credit, the filters in words and a link to the same
-//! view in the full app. The embed listens to no messages from the page
-//! around it.
+//! view in the full app. The embed is as tall as its content and tells the
+//! page around it that height (`{eventlens: "height", value: N}`, on load
+//! and whenever it changes), which the host script of the embed code
+//! (`engine::output::embed_code`) gives the frame. It sends nothing else
+//! and listens to no messages.
 
 use super::exports::{Chart, ChartTools};
 use super::state::Panel;
 use super::{bars, compare, details, header, link, map, notices, table, timeline, use_ctx};
 use crate::engine::present::chips::filters_in_words;
+use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::ResizeObserver;
+
+/// Posts the height of `root` to the parent page whenever it changes,
+/// when the page is in a frame.
+fn report_height(root: NodeRef<Div>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let parent = match window.parent() {
+        Ok(Some(p)) if !js_sys::Object::is(&p, &window) => p,
+        _ => return,
+    };
+    type Observer = (ResizeObserver, Closure<dyn Fn(js_sys::Array)>);
+    let observer: StoredValue<Option<Observer>, LocalStorage> = StoredValue::new_local(None);
+    let sent = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let Some(el) = root.get() else {
+            return;
+        };
+        if observer.with_value(Option::is_some) {
+            return;
+        }
+        let measured = el.clone();
+        let parent = parent.clone();
+        let window = window.clone();
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_: js_sys::Array| {
+            // The border box, margins included: the frame's height that
+            // shows all of it without a scroll bar.
+            let scrolled = window.scroll_y().unwrap_or(0.0);
+            let height = measured.get_bounding_client_rect().bottom() + scrolled;
+            let height = height.ceil().max(0.0) as u32;
+            if height == 0 || height == sent.get_value() {
+                return;
+            }
+            sent.set_value(height);
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"eventlens".into(), &"height".into());
+            let _ = js_sys::Reflect::set(&message, &"value".into(), &JsValue::from(height));
+            // Only a height leaves the page, so any origin may read it.
+            let _ = parent.post_message(&message, "*");
+        });
+        if let Ok(o) = ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            o.observe(&el);
+            observer.set_value(Some((o, callback)));
+        }
+    });
+    on_cleanup(move || {
+        observer.update_value(|o| {
+            if let Some((o, _)) = o.take() {
+                o.disconnect();
+            }
+        })
+    });
+}
 
 #[component]
 pub fn EmbedView() -> impl IntoView {
     let ctx = use_ctx();
+    let root = NodeRef::<Div>::new();
+    report_height(root);
     let panel = Memo::new(move |_| ctx.app.with(|a| a.panel));
     let full_view = move || link::absolute(&link::query(ctx, None));
     let dataset = move || {
@@ -24,7 +86,7 @@ pub fn EmbedView() -> impl IntoView {
         })
     };
     view! {
-        <div class="embed-root" data-testid="embed">
+        <div class="embed-root" data-testid="embed" node_ref=root>
             <notices::Notices/>
             <div class="embed-panel" data-panel=move || panel.get().name()>
                 {move || match panel.get() {

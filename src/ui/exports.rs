@@ -10,18 +10,21 @@ use super::state::DatasetInfo;
 use super::{use_ctx, Ctx};
 use crate::engine::data::dimension::{Category, GroupBy};
 use crate::engine::data::store::SourceText;
-use crate::engine::output::{self, EventsCsv};
+use crate::engine::output::{self, picture, EventsCsv};
 use crate::engine::present::chart::{
     bars_chart, comparison_chart, sorted_bars, timeline_chart, BarColours, Frame, TimelineOptions,
 };
-use crate::engine::present::chart_words::{add_words, words_lines, wrap};
+use crate::engine::present::chart_words::{add_words, words_lines};
 use crate::engine::present::summary;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 /// Bytes of the user's file read per step of an events export.
 const SLICE: u64 = 8 * 1024 * 1024;
+
+/// Pixels per CSS pixel of an exported PNG: twice the screen's size, for
+/// print.
+const PRINT_SCALE: f64 = 2.0;
 
 /// A chart of the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,10 +152,45 @@ fn chart_csv(ctx: Ctx, chart: Chart) -> Option<Vec<u8>> {
     }
 }
 
+/// The title of an exported chart: the chart's and the dataset's.
+fn export_title(ctx: Ctx, chart: Chart) -> String {
+    format!("{} \u{b7} {}", chart_title(ctx, chart), dataset_title(ctx))
+}
+
+/// The map on show framed with its title and footer, each line wrapped to
+/// the map's width, and the map drawn at print scale.
+fn framed_map(ctx: Ctx) -> Option<(picture::Framed, web_sys::HtmlCanvasElement)> {
+    let view = ctx.map_view.get_untracked()?;
+    let canvas = super::map::export_canvas(ctx, PRINT_SCALE)?;
+    // The user's title replaces the chart's; the description, notes and
+    // source line go with the footer.
+    let texts = super::texts::texts_now(Chart::Map);
+    let words = super::texts::words(&texts);
+    let (_, below) = words_lines(&words);
+    let title = match words.title.trim() {
+        "" => export_title(ctx, Chart::Map),
+        own => own.to_string(),
+    };
+    let mut footer: Vec<String> = Some(words.description.trim())
+        .filter(|d| !d.is_empty())
+        .map(str::to_string)
+        .into_iter()
+        .collect();
+    footer.extend(footer_lines(ctx));
+    footer.extend(below);
+    let framed = picture::frame_picture(
+        &title,
+        &footer,
+        (view.width, view.height),
+        dom::frame_text_width(),
+    );
+    Some((framed, canvas))
+}
+
 /// The chart as SVG, with its title and footer.
 fn chart_svg(ctx: Ctx, chart: Chart) -> Option<String> {
     let (measure, by) = ctx.app.with_untracked(|a| (a.measure, a.breakdown));
-    let title = format!("{} \u{b7} {}", chart_title(ctx, chart), dataset_title(ctx));
+    let title = export_title(ctx, chart);
     let footer = footer_lines(ctx);
     let texts = super::texts::texts_now(chart);
     let words = super::texts::words(&texts);
@@ -187,7 +225,14 @@ fn chart_svg(ctx: Ctx, chart: Chart) -> Option<String> {
             c.as_ref()
                 .map(|c| output::svg(&comparison_chart(c, measure, frame)))
         }),
-        _ => None,
+        Chart::Map => {
+            let (framed, canvas) = framed_map(ctx)?;
+            let href = canvas.to_data_url().ok()?;
+            let background = dom::css_colour("--panel", "#fff");
+            let ink = dom::css_colour("--fg", "#333");
+            Some(picture::framed_svg(&framed, &href, &background, &ink))
+        }
+        Chart::Counts => None,
     }
 }
 
@@ -213,29 +258,22 @@ fn download_svg(ctx: Ctx, chart: Chart) {
     );
 }
 
+/// Downloads a chart as a PNG at print scale, its size in pixels in the
+/// file's name ("...-timeline-1440x900.png").
 fn download_png(ctx: Ctx, chart: Chart) {
-    let name = output::file_name(&dataset_title(ctx), chart.name(), "png");
+    let dataset = dataset_title(ctx);
+    let name = move |w: u32, h: u32| {
+        output::file_name(&dataset, &format!("{}-{w}x{h}", chart.name()), "png")
+    };
     if chart == Chart::Map {
-        let canvas = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("canvas.map-canvas").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok());
-        let Some(canvas) = canvas else {
+        let Some((framed, canvas)) = framed_map(ctx) else {
             return;
         };
-        let texts = super::texts::texts_now(chart);
-        let (above, below) = words_lines(&super::texts::words(&texts));
-        let mut lines = above;
-        lines.push(dataset_title(ctx));
-        lines.extend(footer_lines(ctx));
-        lines.extend(below);
-        // Wrapped for a narrow map: 11 px text, about 6.6 px a character.
-        let lines: Vec<String> = lines.iter().flat_map(|l| wrap(l, 90)).collect();
         spawn_local(async move {
-            let result = dom::canvas_with_footer_png(&canvas, &lines).await;
+            let result = dom::framed_png(&framed, &canvas, PRINT_SCALE).await;
             report(
                 ctx,
-                result.and_then(|blob| dom::download_blob(&blob, &name)),
+                result.and_then(|(blob, w, h)| dom::download_blob(&blob, &name(w, h))),
             );
         });
         return;
@@ -244,10 +282,10 @@ fn download_png(ctx: Ctx, chart: Chart) {
         return;
     };
     spawn_local(async move {
-        let result = dom::svg_to_png(&svg, 2.0).await;
+        let result = dom::svg_to_png(&svg, PRINT_SCALE).await;
         report(
             ctx,
-            result.and_then(|blob| dom::download_blob(&blob, &name)),
+            result.and_then(|(blob, w, h)| dom::download_blob(&blob, &name(w, h))),
         );
     });
 }
@@ -267,6 +305,7 @@ pub fn download_events(ctx: Ctx) {
             (SourceText::External { .. }, Some(file)) => Some(Err((
                 output::row_slices(&l.store, &rows, SLICE),
                 file.clone(),
+                EventsCsv::new(&l.store),
             ))),
             _ => Some(Ok(output::events_csv(&l.store, &rows))),
         }
@@ -277,12 +316,11 @@ pub fn download_events(ctx: Ctx) {
             ctx,
             dom::download_bytes(&bytes, "text/csv;charset=utf-8", &name),
         ),
-        Some(Err((slices, file))) => {
+        Some(Err((slices, file, mut out))) => {
             ctx.busy.set(Some("Preparing the events: 0%".into()));
             spawn_local(async move {
                 let total: u64 = slices.iter().map(|s| s.2 - s.1).sum::<u64>().max(1);
                 let mut done = 0;
-                let mut out = EventsCsv::new();
                 for (range, start, end) in slices {
                     let bytes = match dom::read_slice(&file, start, end).await {
                         Ok(b) => b,
@@ -334,7 +372,7 @@ pub fn ChartTools(
     let (csv, svg, png) = match chart {
         Chart::Timeline | Chart::Breakdown => (true, true, true),
         Chart::Compare => (true, true, true),
-        Chart::Map => (false, false, true),
+        Chart::Map => (false, true, true),
         Chart::Counts => (false, false, false),
     };
     let name = chart.name();

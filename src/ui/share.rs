@@ -214,13 +214,13 @@ fn EmbedSheet(
         <div class="share-sheet" data-testid="embed-sheet">
             <EmbedPanelSelect panel=panel/>
             <label for="embed-code">
-                "Embed code: a frame the width of the article, with the chart's summary as its caption"
+                "Embed code: a frame the width of the article, with the chart's summary as its caption, and a few lines of script that fit the frame's height to the chart"
             </label>
             <textarea
                 id="embed-code"
                 data-testid="embed-code"
                 readonly
-                rows="6"
+                rows="10"
                 node_ref=code_field
                 prop:value=move || embed.with(|e| e.code.clone())
             ></textarea>

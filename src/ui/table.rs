@@ -118,7 +118,12 @@ fn SortHeading(
     let ctx = use_ctx();
     let mark = Memo::new(move |_| ctx.app.with(|a| SortMark::of(a.sort, column)));
     view! {
-        <th scope="col" aria-sort=move || mark.get().aria() class:num=column.is_numeric()>
+        <th
+            scope="col"
+            aria-sort=move || mark.get().aria()
+            class:num=column.is_numeric()
+            data-col=column.name()
+        >
             <button
                 class="sort"
                 data-column=column.name()
@@ -166,7 +171,7 @@ fn EventRow(
                 .map(|(text, c)| {
                     let title = text.clone();
                     view! {
-                        <td class:num=c.is_numeric() title=title>
+                        <td class:num=c.is_numeric() data-col=c.name() title=title>
                             {text}
                         </td>
                     }

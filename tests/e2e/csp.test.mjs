@@ -41,6 +41,7 @@ test('the app and every export run under its Content-Security-Policy', { timeout
       'export-breakdown-csv',
       'export-breakdown-svg',
       'export-breakdown-png',
+      'export-map-svg',
       'export-map-png',
       'export-events-csv',
     ];

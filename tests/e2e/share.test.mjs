@@ -249,6 +249,13 @@ test('an embed in another site\'s page shows its panel and footer and opens the 
       caption.trim(),
       'the embed shows the summary of the caption',
     );
+    // The frame takes the height the embed posts.
+    const inner = hostPage.frames().find((f) => f !== hostPage.mainFrame());
+    await inner.waitForFunction(
+      () => Math.abs(document.querySelector('.embed-root').getBoundingClientRect().height - window.innerHeight) < 1.5,
+      null,
+      { timeout: 30_000 },
+    );
     const box = await frameElement.boundingBox();
     const panelBox = await frame.locator('.embed-root').boundingBox();
     assert.ok(Math.abs(panelBox.width - box.width) < 2, 'the embed is as wide as its frame');

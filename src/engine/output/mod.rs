@@ -13,9 +13,11 @@ use crate::engine::present::chips::filters_in_words;
 use crate::engine::query::group::Comparison;
 use crate::engine::query::Measure;
 use crate::engine::query::{Bar, Filters, Timeline};
+use crate::engine::read::layout::normalise;
 use std::borrow::Cow;
 use std::ops::Range;
 
+pub mod picture;
 pub mod share;
 pub mod versions;
 
@@ -65,7 +67,10 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-/// The columns of an events export.
+/// The columns EventLens adds to an events export: its reading of each
+/// event (ISO date, both sides' actors, the place, the type), after the
+/// source's own columns. A column the source already has by name is not
+/// written twice.
 pub(crate) const EVENT_COLUMNS: [&str; 18] = [
     "event_id",
     "event_date",
@@ -87,29 +92,97 @@ pub(crate) const EVENT_COLUMNS: [&str; 18] = [
     "notes",
 ];
 
+/// The role of the source column holding each of [`EVENT_COLUMNS`], where
+/// the two hold the same value (a side's actors join several columns).
+const READ_FROM: [Option<ColumnRole>; EVENT_COLUMNS.len()] = [
+    Some(ColumnRole::EventId),
+    Some(ColumnRole::Date),
+    Some(ColumnRole::TimePrecision),
+    Some(ColumnRole::EventType),
+    Some(ColumnRole::SubEventType),
+    Some(ColumnRole::DisorderType),
+    None,
+    None,
+    Some(ColumnRole::CivilianTargeting),
+    Some(ColumnRole::Country),
+    Some(ColumnRole::Admin1),
+    Some(ColumnRole::Admin2),
+    Some(ColumnRole::Location),
+    Some(ColumnRole::Latitude),
+    Some(ColumnRole::Longitude),
+    Some(ColumnRole::GeoPrecision),
+    Some(ColumnRole::Fatalities),
+    Some(ColumnRole::Notes),
+];
+
+/// A source field as an export writes it: a plain decimal number
+/// ("-2.87", "12") as it is - no spreadsheet reads one as a formula, and a
+/// quote would turn a longitude into text - anything else through
+/// [`neutralise`].
+fn source_cell(cell: &str) -> Cow<'_, str> {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if number(whole) && number(fraction) {
+        Cow::Borrowed(cell)
+    } else {
+        neutralise(cell)
+    }
+}
+
 /// Writes filtered events as CSV, row by row, so a large export can be
-/// fed from records read back in slices.
+/// fed from records read back in slices. Each row holds every field of the
+/// event's record in the source file, under the source's header, then the
+/// [`EVENT_COLUMNS`] the source does not name; text cells are neutralised.
 pub struct EventsCsv {
     writer: csv::Writer<Vec<u8>>,
     rows: u64,
-}
-
-impl Default for EventsCsv {
-    fn default() -> Self {
-        EventsCsv::new()
-    }
+    /// Columns of the source header.
+    source_columns: usize,
+    /// Which of [`EVENT_COLUMNS`] follow the source's columns.
+    added: [bool; EVENT_COLUMNS.len()],
+    /// For each source column, the one of [`EVENT_COLUMNS`] holding the
+    /// value EventLens read from it: what is written there when the record
+    /// cannot be read back.
+    read_as: Vec<Option<usize>>,
 }
 
 impl EventsCsv {
-    pub fn new() -> EventsCsv {
+    /// An export of events of `store`, with its header written.
+    pub fn new(store: &Store) -> EventsCsv {
+        let named: Vec<String> = store.header.iter().map(|h| normalise(h)).collect();
+        let added = EVENT_COLUMNS.map(|c| !named.iter().any(|n| n == c));
         let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
+        let header = store.header.iter().map(|h| neutralise(h)).chain(
+            EVENT_COLUMNS
+                .iter()
+                .zip(added)
+                .filter(|&(_, add)| add)
+                .map(|(&c, _)| Cow::Borrowed(c)),
+        );
         // Writing into a Vec cannot fail.
-        let _ = writer.write_record(EVENT_COLUMNS);
-        EventsCsv { writer, rows: 0 }
+        let _ = writer.write_record(header.map(|c| c.into_owned()));
+        let mut read_as = vec![None; store.header.len()];
+        for (i, role) in READ_FROM.iter().enumerate() {
+            if let Some(slot) = role
+                .and_then(|r| store.columns.get(r))
+                .and_then(|c| read_as.get_mut(c))
+            {
+                *slot = Some(i);
+            }
+        }
+        EventsCsv {
+            writer,
+            rows: 0,
+            source_columns: store.header.len(),
+            added,
+            read_as,
+        }
     }
 
     /// Adds event `row`; `record` is its CSV record read back from the
-    /// source (for the id and the notes), when available.
+    /// source, when available (else the source columns EventLens read hold
+    /// its reading, and the others are left empty).
     pub fn push(&mut self, store: &Store, row: usize, record: Option<&[String]>) {
         let field = |c: Option<usize>| record.map_or("", |f| Store::field(f, c));
         let (lat, lon) = store.lat_lon(row);
@@ -122,7 +195,7 @@ impl EventsCsv {
         };
         let text = |s: &str| neutralise(s).into_owned();
         let category = |c: Category| text(store.name_of(c, row));
-        let cells = [
+        let reading = [
             text(field(store.columns.get(ColumnRole::EventId))),
             date::format_iso(store.date[row]),
             store.time_precision(row).to_string(),
@@ -146,14 +219,26 @@ impl EventsCsv {
             store.fatalities[row].to_string(),
             text(field(store.columns.get(ColumnRole::Notes))),
         ];
+        // Fields past the header are blank (the import refuses others).
+        let source = (0..self.source_columns).map(|c| match (record, self.read_as[c]) {
+            (None, Some(i)) => reading[i].clone(),
+            _ => source_cell(field(Some(c))).into_owned(),
+        });
+        let source: Vec<String> = source.collect();
+        let added = reading
+            .into_iter()
+            .zip(self.added)
+            .filter(|&(_, add)| add)
+            .map(|(cell, _)| cell);
+        let cells: Vec<String> = source.into_iter().chain(added).collect();
         let _ = self.writer.write_record(&cells);
         self.rows += 1;
     }
 
     /// Adds event `row`, reading its record from `bytes`, which hold the
     /// source from offset `base` (offsets as in [`Store::record_range`]);
-    /// see [`row_slices`]. A record outside `bytes` is written without its
-    /// id and notes.
+    /// see [`row_slices`]. A record outside `bytes` is written with
+    /// EventLens's reading only.
     pub fn push_from_slice(&mut self, store: &Store, row: usize, bytes: &[u8], base: u64) {
         let (start, end) = store.record_range(row);
         let record = start
@@ -173,10 +258,10 @@ impl EventsCsv {
     }
 }
 
-/// Exports the given rows of a store whose text is in memory, or without
-/// ids and notes when it is not.
+/// Exports the given rows of a store whose text is in memory, or with
+/// EventLens's reading only when it is not.
 pub fn events_csv(store: &Store, rows: &[u32]) -> Vec<u8> {
-    let mut out = EventsCsv::new();
+    let mut out = EventsCsv::new(store);
     for &r in rows {
         let record = store.record_in_memory(r as usize);
         out.push(store, r as usize, record.as_deref());
@@ -339,9 +424,13 @@ pub fn file_name(dataset: &str, what: &str, ext: &str) -> String {
 }
 
 /// The HTML an article pastes to embed a view: a responsive `<iframe>`
-/// (full width, `height` pixels) with a `title`, inside a `<figure>` whose
-/// `<figcaption>` holds the chart's text summary and describes the frame
-/// (`aria-describedby`). Every value is escaped.
+/// (full width, `height` pixels until the embed reports its own) with a
+/// `title`, inside a `<figure>` whose `<figcaption>` holds the chart's text
+/// summary and describes the frame (`aria-describedby`), then the few lines
+/// of script that size the frame to the height the embed posts
+/// (`{eventlens: "height", value: N}`), taking it only from that frame and
+/// from the embed's origin. Every value is escaped; an address whose origin
+/// cannot be written safely gets no script (the frame keeps its height).
 pub(crate) fn embed_code(src: &str, title: &str, summary: &str, height: u32) -> String {
     // A stable id from the address, so two embeds on a page differ.
     let mut hash: u32 = 0x811c_9dc5;
@@ -349,12 +438,54 @@ pub(crate) fn embed_code(src: &str, title: &str, summary: &str, height: u32) -> 
         hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
     }
     let id = format!("eventlens-{hash:08x}");
-    format!(
-        "<figure style=\"margin:0\">\n  <iframe src=\"{}\" title=\"{}\" aria-describedby=\"{id}\" loading=\"lazy\" style=\"display:block;width:100%;height:{height}px;border:0\"></iframe>\n  <figcaption id=\"{id}\">{}</figcaption>\n</figure>\n",
+    let mut code = format!(
+        "<figure style=\"margin:0\">\n  <iframe id=\"{id}-frame\" src=\"{}\" title=\"{}\" aria-describedby=\"{id}\" loading=\"lazy\" style=\"display:block;width:100%;height:{height}px;border:0\"></iframe>\n  <figcaption id=\"{id}\">{}</figcaption>\n</figure>\n",
         xml_escape(src),
         xml_escape(title),
         xml_escape(summary)
-    )
+    );
+    if let Some(origin) = origin_of(src) {
+        code.push_str(&format!(
+            concat!(
+                "<script>\n",
+                "(function () {{\n",
+                "  var frame = document.getElementById(\"{id}-frame\");\n",
+                "  window.addEventListener(\"message\", function (event) {{\n",
+                "    var data = event.data;\n",
+                "    if (event.origin !== \"{origin}\" || event.source !== frame.contentWindow) return;\n",
+                "    if (!data || data.eventlens !== \"height\" || typeof data.value !== \"number\") return;\n",
+                "    frame.style.height = Math.max(50, Math.min(Math.ceil(data.value), 10000)) + \"px\";\n",
+                "  }});\n",
+                "}})();\n",
+                "</script>\n"
+            ),
+            id = id,
+            origin = origin
+        ));
+    }
+    code
+}
+
+/// The origin of an absolute `http(s)` address, as a browser writes it in
+/// `event.origin` ("https://example.org", "http://127.0.0.1:8080"), or
+/// `None` for any other address or one with characters an origin does not
+/// hold (so it can go into a script as it is).
+pub(crate) fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "https" => ":443",
+        "http" => ":80",
+        _ => return None,
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = host.strip_suffix(default_port).unwrap_or(host);
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']');
+    if host.is_empty() || !host.chars().all(allowed) {
+        return None;
+    }
+    Some(format!("{scheme}://{}", host.to_ascii_lowercase()))
 }
 
 /// Escapes text for SVG/XML.
@@ -423,6 +554,26 @@ mod tests {
     }
 
     #[test]
+    fn source_numbers_stay_numbers_and_other_cells_are_neutralised() {
+        let cases = [
+            ("-4.25", "-4.25"),
+            ("-7", "-7"),
+            ("14.1", "14.1"),
+            ("0042", "0042"),
+            ("-1+2", "'-1+2"),
+            ("-7x", "'-7x"),
+            ("-", "'-"),
+            ("-.5", "'-.5"),
+            ("-5.", "'-5."),
+            ("=2+3", "'=2+3"),
+            ("Mopti", "Mopti"),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(source_cell(cell), want, "{cell:?}");
+        }
+    }
+
+    #[test]
     fn svg_text_is_escaped() {
         assert_eq!(
             xml_escape("<img src=x onerror=\"a\">&'"),
@@ -468,7 +619,7 @@ mod tests {
             let slices = row_slices(&external, &rows, max);
             assert_eq!(slices.first().map(|s| s.0.start), Some(0));
             assert_eq!(slices.last().map(|s| s.0.end), Some(rows.len()));
-            let mut out = EventsCsv::new();
+            let mut out = EventsCsv::new(&external);
             for (range, start, end) in slices {
                 assert!(end - start <= max || range.len() == 1, "{max}");
                 let slice = &bytes[start as usize..end as usize];
@@ -487,7 +638,7 @@ mod tests {
     #[test]
     fn a_record_outside_the_slice_loses_only_its_text() {
         let (_, store) = dataset(false);
-        let mut out = EventsCsv::new();
+        let mut out = EventsCsv::new(&store);
         out.push_from_slice(&store, 5, b"", 0);
         let text = String::from_utf8(out.finish()).unwrap();
         assert_eq!(text.lines().count(), 2);
@@ -515,6 +666,57 @@ mod tests {
             .unwrap();
         assert!(code.contains(&format!("<figcaption id=\"{id}\">")));
         assert!(code.contains("height:420px"));
+    }
+
+    #[test]
+    fn the_embed_code_sizes_its_frame_from_the_embeds_origin_only() {
+        let code = embed_code(
+            "https://Example.org:443/eventlens/?embed=1&panel=map",
+            "T",
+            "S",
+            560,
+        );
+        let id = code
+            .split("<iframe id=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap();
+        assert!(
+            id.starts_with("eventlens-") && id.ends_with("-frame"),
+            "{id}"
+        );
+        let script = code.split("<script>").nth(1).unwrap();
+        assert!(script.contains(&format!("document.getElementById(\"{id}\")")));
+        assert!(script.contains("event.origin !== \"https://example.org\""));
+        assert!(script.contains("event.source !== frame.contentWindow"));
+        assert!(script.contains("data.eventlens !== \"height\""));
+        assert!(script.ends_with("</script>\n"));
+        // Until the embed reports, the frame has the panel's height.
+        assert!(code.contains("height:560px"));
+    }
+
+    #[test]
+    fn origins_of_addresses() {
+        let cases = [
+            (
+                "https://example.org/eventlens/?embed=1",
+                Some("https://example.org"),
+            ),
+            ("http://127.0.0.1:8080/x", Some("http://127.0.0.1:8080")),
+            ("http://example.org:80/", Some("http://example.org")),
+            ("HTTPS://News.Example/a#b", Some("https://news.example")),
+            ("https://user:pw@example.org/", Some("https://example.org")),
+            ("http://[::1]:3000/", Some("http://[::1]:3000")),
+            ("file:///tmp/x.html", None),
+            ("https://exa\"mple.org/", None),
+            ("https:///path", None),
+            ("example.org/x", None),
+        ];
+        for (url, want) in cases {
+            assert_eq!(origin_of(url).as_deref(), want, "{url}");
+        }
+        // No script for an address without a usable origin.
+        assert!(!embed_code("file:///x", "T", "S", 100).contains("<script>"));
     }
 
     #[test]

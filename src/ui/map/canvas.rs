@@ -206,41 +206,57 @@ fn draw(
         let _ = c2d.draw_image_with_html_canvas_element_and_dw_and_dh(&sea, 0.0, 0.0, w, h);
     }
     let selected = ctx.selected_place.get_untracked();
+    if let Some((points, mode)) = draw_marks(ctx, &c2d, &view, selected) {
+        if drawn.get_untracked() != mode {
+            drawn.set(mode);
+        }
+        layer.set_value(points);
+    }
+}
+
+/// Draws the events over the base layer: the layer chosen (points, regions
+/// or density) with the busiest places' names and the legend, the ring of
+/// the `selected` place, or a sentence when no event passes the filters.
+/// The same for the page and the export. Returns the points drawn (for
+/// hit-testing) and the layer drawn.
+fn draw_marks(
+    ctx: Ctx,
+    c2d: &CanvasRenderingContext2d,
+    view: &MapView,
+    selected: Option<u32>,
+) -> Option<(PointLayer, MapLayer)> {
+    let (w, h) = (view.width, view.height);
+    let c2d = c2d.clone();
     let chosen = ctx.app.with_untracked(|a| a.map_layer);
     ctx.snapshot.with_untracked(|s| {
         ctx.data.with_value(|d| {
-            let Some(l) = d else {
-                return;
-            };
+            let l = d.as_ref()?;
             let map = &s.views.map;
             // Counting the places in sight projects every place: only the
             // automatic choice needs it.
             let in_view = if chosen == MapLayer::Auto {
-                places_in_view(map, &view)
+                places_in_view(map, view)
             } else {
                 0
             };
             let mode = chosen.resolve(in_view);
-            if drawn.get_untracked() != mode {
-                drawn.set(mode);
-            }
             let fg = css_colour("--fg", "#1a1a1a");
             let (points, legend) = match mode {
                 MapLayer::Regions => {
                     let regions = region_points(&regions(map, |p| region_key(&l.store, p)));
-                    let points = PointLayer::new(&regions, &view);
+                    let points = PointLayer::new(&regions, view);
                     draw_points(&c2d, &points, |_| REGION_COLOUR);
-                    draw_labels(&c2d, &regions, &view, |p| region_name(&l.store, p));
+                    draw_labels(&c2d, &regions, view, |p| region_name(&l.store, p));
                     (points, MapLegend::for_regions(&regions))
                 }
                 MapLayer::Density => {
-                    let grid = DensityGrid::new(map, &view, DENSITY_CELL);
+                    let grid = DensityGrid::new(map, view, DENSITY_CELL);
                     draw_density(&c2d, &grid);
                     let legend = MapLegend::for_density(grid.cell, grid.max_events);
                     (PointLayer::default(), legend)
                 }
                 MapLayer::Points | MapLayer::Auto => {
-                    let points = PointLayer::new(map, &view);
+                    let points = PointLayer::new(map, view);
                     draw_points(&c2d, &points, |ty| point_colour(&l.store, ty));
                     if let Some(p) = selected.and_then(|sel| points.point_of(sel)) {
                         c2d.set_stroke_style_str(&fg);
@@ -249,7 +265,7 @@ fn draw(
                         let _ = c2d.arc(p.x, p.y, p.r + 3.0, 0.0, TAU);
                         c2d.stroke();
                     }
-                    draw_labels(&c2d, map, &view, |p| {
+                    draw_labels(&c2d, map, view, |p| {
                         l.store
                             .locations
                             .name(l.store.places.location[p as usize])
@@ -264,9 +280,9 @@ fn draw(
                 c2d.set_font("13px system-ui, sans-serif");
                 let _ = c2d.fill_text(NO_POINTS, 12.0, 22.0);
             }
-            layer.set_value(points);
+            Some((points, mode))
         })
-    });
+    })
 }
 
 /// The legend of the points: the store's event types in the palette.
@@ -407,6 +423,19 @@ fn draw_legend(
         let _ = c2d.fill_text(note, x0 + PAD, y);
     }
     c2d.set_text_baseline("alphabetic");
+}
+
+/// The map as it is on show, drawn afresh at `scale` device pixels per CSS
+/// pixel for an export (sharp at any scale, where copying the canvas on
+/// the page would blur it): sea, outlines, the layer on show with its
+/// names and legend, no selection ring.
+pub fn render(ctx: Ctx, outlines: Option<&Outlines>, scale: f64) -> Option<HtmlCanvasElement> {
+    let view = ctx.map_view.get_untracked()?;
+    let layer = base_layer(&view, scale, outlines)?;
+    let c2d: CanvasRenderingContext2d = layer.get_context("2d").ok()??.dyn_into().ok()?;
+    let _ = c2d.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
+    draw_marks(ctx, &c2d, &view, None);
+    Some(layer)
 }
 
 /// Fills (and outlines, for larger ones) the circles of each batch.

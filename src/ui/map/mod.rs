@@ -28,6 +28,12 @@ pub struct Hover {
     pub y: f64,
 }
 
+/// The map on show drawn at `scale` for an export, with the outlines if
+/// they are in; `None` before the map has a view.
+pub fn export_canvas(ctx: Ctx, scale: f64) -> Option<web_sys::HtmlCanvasElement> {
+    canvas::render(ctx, outlines::loaded().as_deref(), scale)
+}
+
 /// Changes the map's view, once it has one.
 fn change_view(ctx: Ctx, change: impl FnOnce(&mut MapView)) {
     ctx.map_view.update(|v| {

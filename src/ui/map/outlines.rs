@@ -4,7 +4,18 @@ use crate::engine::present::map_layers::Outlines;
 use crate::ui::dom::fetch_bytes;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::cell::RefCell;
 use std::sync::Arc;
+
+thread_local! {
+    /// The outlines once read, for drawing the map again for an export.
+    static LOADED: RefCell<Option<Arc<Outlines>>> = const { RefCell::new(None) };
+}
+
+/// The outlines, if they have been read.
+pub fn loaded() -> Option<Arc<Outlines>> {
+    LOADED.with(|l| l.try_borrow().ok().and_then(|l| l.clone()))
+}
 
 /// The outline file shipped with the site.
 const OUTLINES_URL: &str = "data/countries.json";
@@ -16,7 +27,13 @@ pub fn load() -> Signal<Option<Arc<Outlines>>> {
     spawn_local(async move {
         if let Ok(bytes) = fetch_bytes(OUTLINES_URL).await {
             if let Some(parsed) = Outlines::parse(&bytes) {
-                outlines.try_set(Some(Arc::new(parsed)));
+                let parsed = Arc::new(parsed);
+                LOADED.with(|l| {
+                    if let Ok(mut l) = l.try_borrow_mut() {
+                        *l = Some(Arc::clone(&parsed));
+                    }
+                });
+                outlines.try_set(Some(parsed));
             }
         }
     });
