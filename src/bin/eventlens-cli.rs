@@ -13,6 +13,7 @@ use eventlens::engine::data::actors::AliasTable;
 use eventlens::engine::data::date::Bin;
 use eventlens::engine::data::date::{self, Day};
 use eventlens::engine::data::dimension::{Category, GroupBy};
+use eventlens::engine::link::split_list;
 use eventlens::engine::query::group;
 use eventlens::engine::query::{Filters, QueryState};
 use eventlens::engine::read::container::Container;
@@ -33,6 +34,9 @@ const USAGE: &str = "usage:
                 [--actor NAME] [--alongside NAME] [--event-type TYPE] [--admin1 NAME]
                 [--date-order day-first|month-first] [--alias RAW=CANONICAL]... [--uncertain]
                 (--uncertain counts an \"X and/or Y\" actor under each of X and Y)
+                (--event-type, --admin1 and the other categories take several
+                values, repeated or comma-separated: --event-type Battles,Riots;
+                a name's own comma is written %2C)
   eventlens-cli generate --events N [--seed S] --out FILE   (synthetic ACLED-shaped data)
 
 FILE is a CSV export, an Excel workbook (.xlsx; --sheet picks a sheet other
@@ -311,7 +315,11 @@ fn aggregate(args: &[String]) -> Result<String, CliError> {
             "uncertain" => filters.uncertain = true,
             other if Category::from_slug(other).is_some() => {
                 if let Some(c) = Category::from_slug(other) {
-                    filters.categories[c].push(value);
+                    for v in split_list(&value) {
+                        if !filters.categories[c].contains(&v) {
+                            filters.categories[c].push(v);
+                        }
+                    }
                 }
             }
             "date-order" => date_order = Some(parse_date_order(&value)?),

@@ -550,6 +550,21 @@ fn parse_period(text: &str) -> Option<Period> {
     (from <= to).then_some(Period { from, to })
 }
 
+/// Several values typed as one, outside a URL (the command line):
+/// separated by commas, a value's own comma written `%2C` as in a link.
+/// `"Battles, Riots"` -> `["Battles", "Riots"]`.
+pub fn split_list(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in text.split(',') {
+        let value = part.replace("%2C", ",").replace("%2c", ",");
+        let value = value.trim();
+        if !value.is_empty() && !out.iter().any(|v| v == value) {
+            out.push(value.to_string());
+        }
+    }
+    out
+}
+
 /// `6-9` -> (6, 9); `7` -> (7, 7).
 pub fn parse_months(text: &str) -> Option<(u8, u8)> {
     let (a, b) = text.split_once('-').unwrap_or((text, text));
@@ -758,6 +773,16 @@ mod tests {
             MAX_VALUES
         );
         assert_eq!(notices.len(), 3);
+    }
+
+    #[test]
+    fn typed_lists_split_on_commas_only() {
+        assert_eq!(split_list("Battles, Riots,,"), ["Battles", "Riots"]);
+        assert_eq!(
+            split_list("Bandiagara%2C cercle,Mopti,Mopti"),
+            ["Bandiagara, cercle", "Mopti"]
+        );
+        assert!(split_list(" , ").is_empty());
     }
 
     #[test]
