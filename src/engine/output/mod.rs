@@ -9,10 +9,10 @@ use crate::engine::data::date;
 use crate::engine::data::dimension::Category;
 use crate::engine::data::source::ColumnRole;
 use crate::engine::data::store::Store;
-use crate::engine::present::chips::filters_in_words;
+use crate::engine::present::scope::Scope;
 use crate::engine::query::group::Comparison;
 use crate::engine::query::Measure;
-use crate::engine::query::{Bar, Filters, Timeline};
+use crate::engine::query::{Bar, ChartKind, Filters, Timeline};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -300,16 +300,20 @@ pub fn comparison_csv(c: &Comparison) -> Vec<u8> {
 }
 
 /// The footer of an exported chart or an embed: the dataset (with its
-/// version), its credit, and the filters in words.
-pub fn chart_footer(dataset: &str, credit: &str, filters: &Filters) -> Vec<String> {
-    [
-        dataset.to_string(),
-        credit.to_string(),
-        filters_in_words(filters),
-    ]
-    .into_iter()
-    .filter(|l| !l.trim().is_empty())
-    .collect()
+/// version), its credit, and in words the filters its figures apply (and
+/// the one of its own dimension it shows all values of instead, see
+/// [`Scope`]).
+pub fn chart_footer(
+    dataset: &str,
+    credit: &str,
+    filters: &Filters,
+    kind: ChartKind,
+) -> Vec<String> {
+    [dataset.to_string(), credit.to_string()]
+        .into_iter()
+        .chain(Scope::of(filters, kind).footer())
+        .filter(|l| !l.trim().is_empty())
+        .collect()
 }
 
 /// A file name for an export: `eventlens-<dataset>-<what>.<ext>`, in
@@ -435,6 +439,7 @@ mod tests {
             &[bar],
             Measure::Events,
             BarColours::Plain,
+            &[],
             "T & <b>",
             &["Source: <x>".into()],
         );
@@ -540,7 +545,7 @@ mod tests {
             ..Filters::default()
         };
         assert_eq!(
-            chart_footer("Data v1", "Source: X", &f),
+            chart_footer("Data v1", "Source: X", &f, ChartKind::Map),
             vec!["Data v1", "Source: X", "Filters: Country: Mali."]
         );
     }

@@ -15,6 +15,7 @@ pub mod map;
 pub mod map_layers;
 pub mod palette;
 pub mod record;
+pub mod scope;
 pub mod summary;
 pub mod table_text;
 pub mod table_window;
