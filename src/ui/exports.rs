@@ -15,6 +15,7 @@ use crate::engine::present::chart::{
     bars_chart, sorted_bars, timeline_chart, BarColours, Frame, TimelineOptions,
 };
 use crate::engine::present::summary;
+use crate::engine::query::ChartKind;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -105,8 +106,21 @@ pub fn summary_text(ctx: Ctx, chart: Chart) -> String {
     }
 }
 
-/// The footer of an exported chart: dataset and version, credit, filters.
-pub fn footer_lines(ctx: Ctx) -> Vec<String> {
+/// Which filters a chart applies (see `ChartKind`).
+pub fn chart_kind(ctx: Ctx, chart: Chart) -> ChartKind {
+    match chart {
+        Chart::Timeline => ChartKind::Timeline,
+        Chart::Breakdown => ChartKind::Breakdown(ctx.app.with_untracked(|a| a.breakdown)),
+        Chart::Compare => ChartKind::Compare,
+        Chart::Map => ChartKind::Map,
+        Chart::Counts => ChartKind::Counts,
+    }
+}
+
+/// The footer of an exported chart: dataset and version, credit, and the
+/// filters the chart applies.
+pub fn footer_lines(ctx: Ctx, chart: Chart) -> Vec<String> {
+    let kind = chart_kind(ctx, chart);
     let (title, credit) = ctx.info.with_untracked(|i| {
         i.as_ref().map_or_else(
             || (String::new(), String::new()),
@@ -114,7 +128,7 @@ pub fn footer_lines(ctx: Ctx) -> Vec<String> {
         )
     });
     ctx.filters
-        .with_untracked(|f| output::chart_footer(&title, &credit, f))
+        .with_untracked(|f| output::chart_footer(&title, &credit, f, kind))
 }
 
 fn dataset_title(ctx: Ctx) -> String {
@@ -139,7 +153,8 @@ fn chart_csv(ctx: Ctx, chart: Chart) -> Option<Vec<u8>> {
         ),
         Chart::Breakdown => Some(ctx.snapshot.with_untracked(|s| {
             let bars = sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
-            output::bars_csv(by.name(), &bars)
+            let selected = ctx.filters.with_untracked(|f| f.chosen(by));
+            output::bars_csv(by.name(), &bars, &selected)
         })),
         Chart::Compare => ctx
             .comparison
@@ -152,19 +167,23 @@ fn chart_csv(ctx: Ctx, chart: Chart) -> Option<Vec<u8>> {
 fn chart_svg(ctx: Ctx, chart: Chart) -> Option<String> {
     let (measure, by) = ctx.app.with_untracked(|a| (a.measure, a.breakdown));
     let title = format!("{} \u{b7} {}", chart_title(ctx, chart), dataset_title(ctx));
-    let footer = footer_lines(ctx);
+    let footer = footer_lines(ctx, chart);
     let frame = Frame::Export {
         title: &title,
         footer: &footer,
     };
     match chart {
         Chart::Timeline => {
-            // The chosen types stay in the legend, as on the page.
-            let chosen = ctx
+            // The chosen types stay in the legend, as on the page, and the
+            // dates outside the chosen range are veiled (the footer says
+            // the range is not applied to the bars).
+            let (chosen, from, to) = ctx
                 .filters
-                .with_untracked(|f| f.categories[Category::EventType].clone());
+                .with_untracked(|f| (f.categories[Category::EventType].clone(), f.from, f.to));
             let options = TimelineOptions {
                 event_types: &chosen,
+                from,
+                to,
                 ..TimelineOptions::default()
             };
             Some(ctx.snapshot.with_untracked(|s| {
@@ -174,7 +193,10 @@ fn chart_svg(ctx: Ctx, chart: Chart) -> Option<String> {
         Chart::Breakdown => Some(ctx.snapshot.with_untracked(|s| {
             let bars = s.views.bars(by).unwrap_or(&[]);
             let colours = BarColours::of(by, &s.views.timeline.types);
-            output::svg(&bars_chart(bars, measure, colours, &title, &footer))
+            let selected = ctx.filters.with_untracked(|f| f.chosen(by));
+            output::svg(&bars_chart(
+                bars, measure, colours, &selected, &title, &footer,
+            ))
         })),
         _ => None,
     }
@@ -213,7 +235,7 @@ fn download_png(ctx: Ctx, chart: Chart) {
             return;
         };
         let mut lines = vec![dataset_title(ctx)];
-        lines.extend(footer_lines(ctx));
+        lines.extend(footer_lines(ctx, chart));
         spawn_local(async move {
             let result = dom::canvas_with_footer_png(&canvas, &lines).await;
             report(

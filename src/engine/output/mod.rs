@@ -228,17 +228,28 @@ fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8
     writer.into_inner().unwrap_or_default()
 }
 
-/// The table behind a breakdown chart.
-pub fn bars_csv(key: &str, bars: &[Bar]) -> Vec<u8> {
+/// The table behind a breakdown chart. While its own filter selects some
+/// values (`selected`, shown highlighted), a `selected` column says which:
+/// the rows are every value, not only those.
+pub fn bars_csv(key: &str, bars: &[Bar], selected: &[String]) -> Vec<u8> {
+    let mut header = vec![key, "events", "fatalities", "civilian_fatalities"];
+    if !selected.is_empty() {
+        header.push("selected");
+    }
     table_csv(
-        &[key, "events", "fatalities", "civilian_fatalities"],
+        &header,
         bars.iter().map(|b| {
-            vec![
+            let mut row = vec![
                 b.label.clone(),
                 b.measures.events.to_string(),
                 b.measures.fatalities.to_string(),
                 b.measures.civilian_fatalities.to_string(),
-            ]
+            ];
+            if !selected.is_empty() {
+                let yes = selected.contains(&b.label);
+                row.push(if yes { "yes" } else { "no" }.to_string());
+            }
+            row
         }),
     )
 }
@@ -536,6 +547,27 @@ mod tests {
             "eventlens-segou-x-events.csv"
         );
         assert_eq!(file_name("", "map", "png"), "eventlens-map.png");
+    }
+
+    #[test]
+    fn a_breakdown_table_says_which_rows_are_selected() {
+        let bar = |label: &str, events| Bar {
+            label: label.into(),
+            measures: crate::engine::query::Measures {
+                events,
+                ..Default::default()
+            },
+        };
+        let bars = [bar("Mopti", 2), bar("Menaka", 1)];
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        assert_eq!(
+            text(bars_csv("admin1", &bars, &["Mopti".into()])),
+            "admin1,events,fatalities,civilian_fatalities,selected\nMopti,2,0,0,yes\nMenaka,1,0,0,no\n"
+        );
+        assert_eq!(
+            text(bars_csv("admin1", &bars, &[])),
+            "admin1,events,fatalities,civilian_fatalities\nMopti,2,0,0\nMenaka,1,0,0\n"
+        );
     }
 
     #[test]
