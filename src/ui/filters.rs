@@ -414,7 +414,7 @@ fn ListSelect(category: Category) -> impl IntoView {
         };
         ctx.update_filters(|f| f.categories[category] = values);
     };
-    let rows = move || options.with(Vec::len).clamp(1, 4) + 1;
+    let rows = move || options.with(Vec::len).clamp(1, 3) + 1;
     view! {
         <div class="field">
             <label for=id.clone()>{category.control_label()}</label>
@@ -447,10 +447,14 @@ fn ListSelect(category: Category) -> impl IntoView {
                 }}
             </select>
             <p class="muted small field-hint" id=hint_id>
-                {move || match chosen.with(Vec::len) {
-                    0 | 1 => "Ctrl- or \u{2318}-click to choose several.".to_string(),
-                    n => format!("{n} chosen."),
+                {move || {
+                    chosen
+                        .with(|c| {
+                            (!c.is_empty()).then(|| format!("Chosen: {}. ", c.join("; ")))
+                        })
+                        .unwrap_or_default()
                 }}
+                "Ctrl- or \u{2318}-click to choose several."
             </p>
         </div>
     }
