@@ -72,6 +72,35 @@ fn aggregate_with_filters() {
     assert_eq!(v["groups"][1]["key"], "2023");
 }
 
+/// Issue 12: a categorical filter takes several values, comma-separated or
+/// repeated.
+#[test]
+fn aggregate_with_several_values_per_filter() {
+    for types in [
+        &["--event-type", "Battles,Violence against civilians"][..],
+        &[
+            "--event-type",
+            "Battles",
+            "--event-type",
+            "Violence against civilians",
+        ][..],
+    ] {
+        let mut args = vec![
+            "aggregate",
+            "tests/fixtures/acled_current.csv",
+            "--by",
+            "event_type",
+        ];
+        args.extend_from_slice(types);
+        let (code, v, err) = cli(&args);
+        assert_eq!(code, 0, "{err}");
+        // FIX1 and FIX4 (Battles: 5 + 1,200), FIX2 and FIX6 (Violence
+        // against civilians: 12 + 20).
+        assert_eq!(v["total"]["events"], 4, "{types:?}");
+        assert_eq!(v["total"]["fatalities"], 1237, "{types:?}");
+    }
+}
+
 #[test]
 fn aggregate_by_season_over_the_new_year() {
     // October-January: FIX5 (2022-10-05, no fatalities given) and FIX6

@@ -14,6 +14,7 @@ use eventlens::engine::data::actors::AliasTable;
 use eventlens::engine::data::date::Bin;
 use eventlens::engine::data::date::{self, Day};
 use eventlens::engine::data::dimension::{Category, GroupBy};
+use eventlens::engine::link::split_list;
 use eventlens::engine::output::versions::version_changes_csv;
 use eventlens::engine::present::versions::{versions_summary, VersionTotals};
 use eventlens::engine::query::group;
@@ -37,6 +38,9 @@ const USAGE: &str = "usage:
                 [--actor NAME] [--alongside NAME] [--event-type TYPE] [--admin1 NAME]
                 [--date-order day-first|month-first] [--alias RAW=CANONICAL]... [--uncertain]
                 (--uncertain counts an \"X and/or Y\" actor under each of X and Y)
+                (--event-type, --admin1 and the other categories take several
+                values, repeated or comma-separated: --event-type Battles,Riots;
+                a name's own comma is written %2C)
   eventlens-cli diff EARLIER LATER [the filters of aggregate] [--format json|csv]
                 (two versions of one export: events added, deleted and revised, matched by id)
   eventlens-cli generate --events N [--seed S] --out FILE   (synthetic ACLED-shaped data)
@@ -359,7 +363,13 @@ fn filter_option(filters: &mut Filters, name: &str, value: &str) -> Result<bool,
         "alongside" => filters.alongside = Some(value.to_string()),
         "uncertain" => filters.uncertain = true,
         other => match Category::from_slug(other) {
-            Some(c) => filters.categories[c].push(value.to_string()),
+            Some(c) => {
+                for v in split_list(value) {
+                    if !filters.categories[c].contains(&v) {
+                        filters.categories[c].push(v);
+                    }
+                }
+            }
             None => return Ok(false),
         },
     }

@@ -1,14 +1,18 @@
 //! Breakdown bars by actor, region (admin 1), event type and, for files
 //! with several countries, country. Each bar is a button: clicking it (or
 //! Enter) filters by its value; clicking it again removes that filter.
+//! A breakdown shows every value of its own dimension (its own filter
+//! applies to the other charts): the selected bars are highlighted, the
+//! rest dimmed, and its caption says so.
 
 use super::canvas::css;
 use super::exports::{Chart, ChartTools};
 use super::state::Measure;
 use super::use_ctx;
 use crate::engine::data::dimension::{Category, GroupBy};
-use crate::engine::present::chart::{bar_rows, BarColours};
+use crate::engine::present::chart::{bar_rows, BarColours, Emphasis};
 use crate::engine::present::format::{plural, thousands};
+use crate::engine::present::scope::breakdown_caption;
 use crate::engine::query::NOT_STATED;
 use leptos::prelude::*;
 
@@ -73,12 +77,20 @@ fn BarList(
             .replace([' ', '(', ')'], "-")
     );
     // In the order, lengths and colours the exported chart has.
+    let selected = Memo::new(move |_| ctx.filters.with(|f| f.chosen(by)));
     let rows = Memo::new(move |_| {
+        let selected = selected.get();
         ctx.snapshot.with(|s| {
             let colours = BarColours::of(by, &s.views.timeline.types);
-            bar_rows(s.views.bars(by).unwrap_or(&[]), measure.get(), colours)
+            bar_rows(
+                s.views.bars(by).unwrap_or(&[]),
+                measure.get(),
+                colours,
+                &selected,
+            )
         })
     });
+    let caption = move || ctx.filters.with(|f| breakdown_caption(f, by));
     let list = move || {
         let limit = if expanded.get() { usize::MAX } else { FIRST };
         let (one, many) = match measure.get() {
@@ -91,13 +103,17 @@ fn BarList(
             .map(|row| {
                 let width = format!("{:.1}%", row.share * 100.0);
                 let label = row.label;
-                let chosen = ctx.filters.with(|f| f.is_chosen(by, &label));
+                let chosen = row.emphasis == Emphasis::Selected;
                 let clickable = label != NOT_STATED;
                 let pick = label.clone();
+                let class = match row.emphasis {
+                    Emphasis::Dimmed => "bar dimmed",
+                    _ => "bar",
+                };
                 view! {
                     <li>
                         <button
-                            class="bar"
+                            class=class
                             aria-pressed=chosen.to_string()
                             disabled=!clickable
                             aria-label=format!("{label}: {}", plural(row.value, one, many))
@@ -117,7 +133,10 @@ fn BarList(
     view! {
         <div class="bar-group" data-testid=format!("bars-{}", by.slug())>
             <h3 id=title_id.clone()>{by.plural_title()}</h3>
-            <ul class="bars" aria-labelledby=title_id>{list}</ul>
+            <p class="bar-caption muted small" id=format!("{title_id}-caption") data-testid=format!("caption-{}", by.slug())>
+                {caption}
+            </p>
+            <ul class="bars" aria-labelledby=title_id.clone() aria-describedby=format!("{title_id}-caption")>{list}</ul>
             <Show when=move || rows.with(|r| r.len() > FIRST)>
                 <button class="link" on:click=move |_| expanded.update(|e| *e = !*e)>
                     {move || {

@@ -10,7 +10,8 @@
 use super::exports::{Chart, ChartTools};
 use super::state::Panel;
 use super::{bars, compare, details, header, link, map, notices, table, timeline, use_ctx};
-use crate::engine::present::chips::filters_in_words;
+use crate::engine::present::scope::Scope;
+use crate::engine::query::ChartKind;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -77,6 +78,19 @@ pub fn EmbedView() -> impl IntoView {
     report_height(root);
     let panel = Memo::new(move |_| ctx.app.with(|a| a.panel));
     let full_view = move || link::absolute(&link::query(ctx, None));
+    // The filters the panel's figures apply, and the one it shows all
+    // values of instead (a breakdown's own, the timeline's dates).
+    let filters_words = move || {
+        let kind = ctx.app.with(|a| match a.panel {
+            Panel::Timeline => ChartKind::Timeline,
+            Panel::Map => ChartKind::Map,
+            Panel::Compare => ChartKind::Compare,
+            Panel::Breakdown => ChartKind::Breakdown(a.breakdown),
+            Panel::Table => ChartKind::Table,
+            Panel::Counts => ChartKind::Counts,
+        });
+        ctx.filters.with(|f| Scope::of(f, kind).footer().join(" "))
+    };
     let dataset = move || {
         ctx.info.with(|i| {
             i.as_ref().map_or_else(
@@ -121,7 +135,7 @@ pub fn EmbedView() -> impl IntoView {
                     <span>{move || dataset().1}</span>
                 </p>
                 <p>
-                    <span data-testid="embed-filters">{move || ctx.filters.with(filters_in_words)}</span>
+                    <span data-testid="embed-filters">{filters_words}</span>
                     " \u{b7} "
                     <a href=full_view target="_blank" rel="noopener" data-testid="open-full">
                         "Open in EventLens"

@@ -16,6 +16,7 @@ use crate::engine::present::chart::{
 };
 use crate::engine::present::chart_words::{add_words, words_lines};
 use crate::engine::present::summary;
+use crate::engine::query::ChartKind;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -109,8 +110,21 @@ pub fn summary_text(ctx: Ctx, chart: Chart) -> String {
     }
 }
 
-/// The footer of an exported chart: dataset and version, credit, filters.
-pub fn footer_lines(ctx: Ctx) -> Vec<String> {
+/// Which filters a chart applies (see `ChartKind`).
+pub fn chart_kind(ctx: Ctx, chart: Chart) -> ChartKind {
+    match chart {
+        Chart::Timeline => ChartKind::Timeline,
+        Chart::Breakdown => ChartKind::Breakdown(ctx.app.with_untracked(|a| a.breakdown)),
+        Chart::Compare => ChartKind::Compare,
+        Chart::Map => ChartKind::Map,
+        Chart::Counts => ChartKind::Counts,
+    }
+}
+
+/// The footer of an exported chart: dataset and version, credit, and the
+/// filters the chart applies.
+pub fn footer_lines(ctx: Ctx, chart: Chart) -> Vec<String> {
+    let kind = chart_kind(ctx, chart);
     let (title, credit) = ctx.info.with_untracked(|i| {
         i.as_ref().map_or_else(
             || (String::new(), String::new()),
@@ -118,7 +132,7 @@ pub fn footer_lines(ctx: Ctx) -> Vec<String> {
         )
     });
     ctx.filters
-        .with_untracked(|f| output::chart_footer(&title, &credit, f))
+        .with_untracked(|f| output::chart_footer(&title, &credit, f, kind))
 }
 
 fn dataset_title(ctx: Ctx) -> String {
@@ -143,7 +157,8 @@ fn chart_csv(ctx: Ctx, chart: Chart) -> Option<Vec<u8>> {
         ),
         Chart::Breakdown => Some(ctx.snapshot.with_untracked(|s| {
             let bars = sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
-            output::bars_csv(by.name(), &bars)
+            let selected = ctx.filters.with_untracked(|f| f.chosen(by));
+            output::bars_csv(by.name(), &bars, &selected)
         })),
         Chart::Compare => ctx
             .comparison
@@ -176,7 +191,7 @@ fn framed_map(ctx: Ctx) -> Option<(picture::Framed, web_sys::HtmlCanvasElement)>
         .map(str::to_string)
         .into_iter()
         .collect();
-    footer.extend(footer_lines(ctx));
+    footer.extend(footer_lines(ctx, Chart::Map));
     footer.extend(below);
     let framed = picture::frame_picture(
         &title,
@@ -191,7 +206,7 @@ fn framed_map(ctx: Ctx) -> Option<(picture::Framed, web_sys::HtmlCanvasElement)>
 fn chart_svg(ctx: Ctx, chart: Chart) -> Option<String> {
     let (measure, by) = ctx.app.with_untracked(|a| (a.measure, a.breakdown));
     let title = export_title(ctx, chart);
-    let footer = footer_lines(ctx);
+    let footer = footer_lines(ctx, chart);
     let texts = super::texts::texts_now(chart);
     let words = super::texts::words(&texts);
     let frame = Frame::Export {
@@ -200,12 +215,16 @@ fn chart_svg(ctx: Ctx, chart: Chart) -> Option<String> {
     };
     match chart {
         Chart::Timeline => {
-            // The chosen types stay in the legend, as on the page.
-            let chosen = ctx
+            // The chosen types stay in the legend, as on the page, and the
+            // dates outside the chosen range are veiled (the footer says
+            // the range is not applied to the bars).
+            let (chosen, from, to) = ctx
                 .filters
-                .with_untracked(|f| f.categories[Category::EventType].clone());
+                .with_untracked(|f| (f.categories[Category::EventType].clone(), f.from, f.to));
             let options = TimelineOptions {
                 event_types: &chosen,
+                from,
+                to,
                 ..TimelineOptions::default()
             };
             Some(ctx.snapshot.with_untracked(|s| {
@@ -217,7 +236,8 @@ fn chart_svg(ctx: Ctx, chart: Chart) -> Option<String> {
         Chart::Breakdown => Some(ctx.snapshot.with_untracked(|s| {
             let bars = s.views.bars(by).unwrap_or(&[]);
             let colours = BarColours::of(by, &s.views.timeline.types);
-            let mut c = bars_chart(bars, measure, colours, &title, &footer);
+            let selected = ctx.filters.with_untracked(|f| f.chosen(by));
+            let mut c = bars_chart(bars, measure, colours, &selected, &title, &footer);
             add_words(&mut c, &words);
             output::svg(&c)
         })),

@@ -14,6 +14,7 @@ use crate::engine::present::format::thousands;
 use crate::engine::query::{ActorIndex, Filters, Role, NOT_STATED};
 use leptos::prelude::*;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// Most choices a list offers.
 const MAX_OPTIONS: usize = 250;
@@ -357,12 +358,15 @@ fn Chips() -> impl IntoView {
     }
 }
 
-/// A select over the values of a categorical dimension ("All", or one
-/// value; several values chosen by clicking bars show as "n chosen").
+/// A list box over the values of a categorical dimension: "All", or any
+/// number of values (Ctrl- or Cmd-click, Shift-click, or Shift and Ctrl
+/// with the arrow keys choose several; a phone shows its own picker with a
+/// tick per value).
 #[component]
 fn ListSelect(category: Category) -> impl IntoView {
     let ctx = use_ctx();
     let id = format!("f-{}", category.slug());
+    let hint_id = format!("{id}-hint");
     let chosen = Memo::new(move |_| ctx.filters.with(|f| f.categories[category].clone()));
     let options = Memo::new(move |_| {
         // Bars come most events first: a file with thousands of districts
@@ -383,46 +387,55 @@ fn ListSelect(category: Category) -> impl IntoView {
         labels.sort_by(|a, b| crate::engine::query::table::compare_text(&a.0, &b.0));
         labels
     });
-    // The options are "All", then "n chosen" while several values are
-    // chosen, then one per value: a choice is read by its position.
-    let several = move || chosen.with(Vec::len) > 1;
+    // The options are "All", then one per value: a choice is read by its
+    // position.
     let on_change = move |ev: leptos::ev::Event| {
-        let index = event_target::<web_sys::HtmlSelectElement>(&ev).selected_index();
-        let first_value = if several() { 2 } else { 1 };
-        let values = match index {
-            0 => Vec::new(),
-            i if i < first_value => return, // "n chosen": keep them
-            i => match options.with(|o| o.get((i - first_value) as usize).map(|v| v.0.clone())) {
-                Some(value) => vec![value],
-                None => return,
-            },
+        let select = event_target::<web_sys::HtmlSelectElement>(&ev);
+        let picked = |i: u32| {
+            select
+                .item(i)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                .is_some_and(|o| o.selected())
+        };
+        let all = picked(0);
+        let values: Vec<String> = options.with(|o| {
+            o.iter()
+                .enumerate()
+                .filter(|(i, _)| picked(*i as u32 + 1))
+                .map(|(_, v)| v.0.clone())
+                .collect()
+        });
+        // "All" stays selected while nothing is chosen, so a value added
+        // to it is a choice; "All" added to chosen values clears them.
+        let values = if all && !chosen.with(Vec::is_empty) {
+            Vec::new()
+        } else {
+            values
         };
         ctx.update_filters(|f| f.categories[category] = values);
     };
+    let rows = move || options.with(Vec::len).clamp(1, 3) + 1;
     view! {
         <div class="field">
             <label for=id.clone()>{category.control_label()}</label>
-            <select id=id.clone() data-testid=id on:change=on_change>
+            <select
+                id=id.clone()
+                data-testid=id
+                multiple=true
+                size=rows
+                aria-describedby=hint_id.clone()
+                on:change=on_change
+            >
                 <option value="" prop:selected=move || chosen.with(Vec::is_empty)>
                     "All"
                 </option>
                 {move || {
-                    several()
-                        .then(|| {
-                            view! {
-                                <option value="" prop:selected=true>
-                                    {format!("{} chosen", chosen.with(Vec::len))}
-                                </option>
-                            }
-                        })
-                }}
-                {move || {
-                    let only = chosen.with(|c| if c.len() == 1 { Some(c[0].clone()) } else { None });
+                    let chosen = chosen.get();
                     options
                         .get()
                         .into_iter()
                         .map(|(name, events)| {
-                            let selected = only.as_deref() == Some(name.as_str());
+                            let selected = chosen.contains(&name);
                             let text = format!("{name} ({})", thousands(events));
                             view! {
                                 <option value=name prop:selected=selected>
@@ -433,6 +446,16 @@ fn ListSelect(category: Category) -> impl IntoView {
                         .collect_view()
                 }}
             </select>
+            <p class="muted small field-hint" id=hint_id>
+                {move || {
+                    chosen
+                        .with(|c| {
+                            (!c.is_empty()).then(|| format!("Chosen: {}. ", c.join("; ")))
+                        })
+                        .unwrap_or_default()
+                }}
+                "Ctrl- or \u{2318}-click to choose several."
+            </p>
         </div>
     }
 }

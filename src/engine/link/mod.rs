@@ -2,6 +2,14 @@
 //! grouping, the comparison periods, chart options and the panel shown,
 //! written as query parameters and read back. Reading never fails: unknown or malformed parameters are dropped
 //! with a notice, values are length-capped and parsed into typed values.
+//!
+//! A categorical filter with several values is one parameter holding a
+//! comma-separated list, `type=Battles,Riots`. A comma inside a value (place
+//! and actor names have them) is percent-encoded as `%2C`, as every other
+//! reserved character is, so only a literal comma separates values:
+//! `admin2=Bandiagara%2C+cercle,Mopti` is the two values "Bandiagara,
+//! cercle" and "Mopti". Repeated keys (`type=Battles&type=Riots`) are read
+//! too, and a link with one value per key reads as it always did.
 
 use crate::engine::data::actors::UserAlias;
 use crate::engine::data::date::{self, Bin, Day};
@@ -178,86 +186,86 @@ impl ViewState {
     /// The query string, without the leading `?`; parameters at their
     /// default are left out so links stay short.
     pub fn to_query(&self) -> String {
-        let mut q = form_urlencoded::Serializer::new(String::new());
+        let mut q = QueryWriter::default();
         if let Some(data) = &self.data {
-            q.append_pair("data", data);
+            q.pair("data", data);
         }
         let f = &self.filters;
         if let Some(from) = f.from {
-            q.append_pair("from", &date::format_iso(from));
+            q.pair("from", &date::format_iso(from));
         }
         if let Some(to) = f.to {
-            q.append_pair("to", &date::format_iso(to));
+            q.pair("to", &date::format_iso(to));
         }
         if let Some((a, b)) = f.months {
-            q.append_pair("months", &format!("{a}-{b}"));
+            q.pair("months", &format!("{a}-{b}"));
         }
         for (c, values) in f.categories.iter() {
-            for v in values {
-                q.append_pair(c.url_key(), v);
+            if !values.is_empty() {
+                q.list(c.url_key(), values);
             }
         }
         if let Some(actor) = &f.actor {
-            q.append_pair("actor", actor);
+            q.pair("actor", actor);
         }
         if f.role != Role::Any {
-            q.append_pair("role", f.role.name());
+            q.pair("role", f.role.name());
         }
         if let Some(with) = &f.alongside {
-            q.append_pair("with", with);
+            q.pair("with", with);
         }
         if f.uncertain {
-            q.append_pair("uncertain", "1");
+            q.pair("uncertain", "1");
         }
         for alias in &self.aliases {
-            q.append_pair(
+            q.pair(
                 "alias",
                 &format!("{}{ALIAS_ARROW}{}", alias.raw, alias.canonical),
             );
         }
         if let Some(n) = f.fatalities_min {
-            q.append_pair("fmin", &n.to_string());
+            q.pair("fmin", &n.to_string());
         }
         if let Some(n) = f.fatalities_max {
-            q.append_pair("fmax", &n.to_string());
+            q.pair("fmax", &n.to_string());
         }
         if let Some(civ) = f.civilian_targeting {
-            q.append_pair("civ", if civ { "1" } else { "0" });
+            q.pair("civ", if civ { "1" } else { "0" });
         }
         if let Some(text) = &f.text {
-            q.append_pair("q", text);
+            q.pair("q", text);
         }
         if self.bin != Bin::default() {
-            q.append_pair("bin", self.bin.name());
+            q.pair("bin", self.bin.name());
         }
         if self.measure != Measure::default() {
-            q.append_pair("measure", self.measure.name());
+            q.pair("measure", self.measure.name());
         }
         if let Some(by) = self.breakdown {
-            q.append_pair("by", by.name());
+            q.pair("by", by.name());
         }
         if let Some(c) = &self.compare {
-            q.append_pair("ca", &period_text(&c.a));
-            q.append_pair("cb", &period_text(&c.b));
-            q.append_pair("cby", c.by.name());
+            q.pair("ca", &period_text(&c.a));
+            q.pair("cb", &period_text(&c.b));
+            q.pair("cby", c.by.name());
         }
         if self.panel != Panel::default() {
-            q.append_pair("panel", self.panel.name());
+            q.pair("panel", self.panel.name());
         }
         if self.map_layer != MapLayer::default() {
-            q.append_pair("maplayer", self.map_layer.name());
+            q.pair("maplayer", self.map_layer.name());
         }
         if self.embed {
-            q.append_pair("embed", "1");
+            q.pair("embed", "1");
         }
         for (panel, texts) in self.texts.iter() {
             for field in TextField::ALL {
                 if !texts[field].is_empty() {
-                    q.append_pair(&format!("{}.{}", field.key(), panel.name()), &texts[field]);
+                    q.pair(&format!("{}.{}", field.key(), panel.name()), &texts[field]);
                 }
             }
         }
-        q.finish()
+        q.0
     }
 
     /// Reads a query string (with or without `?`). Returns the state and a
@@ -277,8 +285,43 @@ impl ViewState {
         let mut ca = None;
         let mut cb = None;
         let mut cby = None;
-        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-            let key = key.as_ref();
+        for piece in query.split('&').filter(|p| !p.is_empty()) {
+            let (raw_key, raw_value) = piece.split_once('=').unwrap_or((piece, ""));
+            let key = decode(raw_key);
+            let key = key.as_str();
+            if let Some(c) = Category::from_url_key(key) {
+                let list = &mut state.filters.categories[c];
+                let mut read = 0;
+                for part in raw_value.split(',') {
+                    let value = decode(part);
+                    let value = value.trim();
+                    let mut bad = |why: &str| {
+                        notices.push(format!(
+                            "Ignored {}={}: {why}",
+                            shorten(key),
+                            shorten(value)
+                        ))
+                    };
+                    if value.is_empty() {
+                        continue; // "type=Battles," is one value
+                    }
+                    read += 1;
+                    if value.chars().count() > MAX_VALUE_LEN {
+                        bad(&format!(
+                            "its value is longer than {MAX_VALUE_LEN} characters."
+                        ));
+                    } else if list.len() >= MAX_VALUES {
+                        bad("too many values.");
+                    } else if !list.iter().any(|v| v == value) {
+                        list.push(value.to_string());
+                    }
+                }
+                if read == 0 {
+                    notices.push(format!("Ignored {}=: the value is empty.", shorten(key)));
+                }
+                continue;
+            }
+            let value = decode(raw_value);
             let value = value.trim();
             let text_key = parse_text_key(key);
             let cap = if key == "data" {
@@ -307,17 +350,6 @@ impl ViewState {
                 continue;
             }
             let f = &mut state.filters;
-            if let Some(c) = Category::from_url_key(key) {
-                let list = &mut f.categories[c];
-                if value.is_empty() {
-                    bad("the value is empty.");
-                } else if list.len() >= MAX_VALUES {
-                    bad("too many values.");
-                } else if !list.iter().any(|v| v == value) {
-                    list.push(value.to_string());
-                }
-                continue;
-            }
             match key {
                 "data" => match data_address(value) {
                     Some(address) => state.data = Some(address),
@@ -548,6 +580,43 @@ pub(crate) fn data_address(value: &str) -> Option<String> {
     }
 }
 
+/// A query string being written: `key=value` pairs joined by `&`, each
+/// part form-urlencoded (so a comma in a value is `%2C`).
+#[derive(Default)]
+struct QueryWriter(String);
+
+impl QueryWriter {
+    fn pair(&mut self, key: &str, value: &str) {
+        self.list(key, &[value]);
+    }
+
+    /// `key=a,b,c`: the values' own commas are encoded, the separators not.
+    fn list<S: AsRef<str>>(&mut self, key: &str, values: &[S]) {
+        if !self.0.is_empty() {
+            self.0.push('&');
+        }
+        self.0
+            .extend(form_urlencoded::byte_serialize(key.as_bytes()));
+        self.0.push('=');
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                self.0.push(',');
+            }
+            self.0
+                .extend(form_urlencoded::byte_serialize(v.as_ref().as_bytes()));
+        }
+    }
+}
+
+/// One form-urlencoded part (`+` is a space, `%XX` a byte), read as UTF-8
+/// with invalid bytes replaced, as browsers do.
+fn decode(raw: &str) -> String {
+    let plus_as_space = raw.replace('+', " ");
+    percent_encoding::percent_decode_str(&plus_as_space)
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
 fn shorten(text: &str) -> String {
     let mut out: String = text.chars().take(40).collect();
     if text.chars().count() > 40 {
@@ -564,6 +633,21 @@ fn parse_period(text: &str) -> Option<Period> {
     let (a, b) = text.split_once("..")?;
     let (from, to) = (date::parse_iso(a)?, date::parse_iso(b)?);
     (from <= to).then_some(Period { from, to })
+}
+
+/// Several values typed as one, outside a URL (the command line):
+/// separated by commas, a value's own comma written `%2C` as in a link.
+/// `"Battles, Riots"` -> `["Battles", "Riots"]`.
+pub fn split_list(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in text.split(',') {
+        let value = part.replace("%2C", ",").replace("%2c", ",");
+        let value = value.trim();
+        if !value.is_empty() && !out.iter().any(|v| v == value) {
+            out.push(value.to_string());
+        }
+    }
+    out
 }
 
 /// `6-9` -> (6, 9); `7` -> (7, 7).
@@ -761,6 +845,132 @@ mod tests {
             let (state, _) = ViewState::from_query(&q);
             let (again, _) = ViewState::from_query(&state.to_query());
             assert_eq!(again, state, "{q:?}");
+        }
+    }
+
+    /// Issue 12: `type=Battles,Riots` showed 0 events (read as one value).
+    #[test]
+    fn several_values_per_filter_in_one_parameter() {
+        let battles_riots = vec!["Battles".to_string(), "Riots".to_string()];
+        for query in [
+            "type=Battles,Riots",
+            "type=Battles&type=Riots",
+            "type=Battles,&type=Riots,Battles",
+            "type=+Battles+,Riots",
+        ] {
+            let (state, notices) = ViewState::from_query(query);
+            assert_eq!(
+                state.filters.categories[Category::EventType],
+                battles_riots,
+                "{query}"
+            );
+            assert!(notices.is_empty(), "{query}: {notices:?}");
+        }
+        let (state, _) = ViewState::from_query("type=Battles,Riots");
+        assert_eq!(state.to_query(), "type=Battles,Riots");
+        // A value's own comma is %2C; a literal comma separates values.
+        let (state, notices) = ViewState::from_query("admin2=Bandiagara%2C+cercle,Mopti");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(
+            state.filters.categories[Category::Admin2],
+            vec!["Bandiagara, cercle".to_string(), "Mopti".to_string()]
+        );
+        assert_eq!(state.to_query(), "admin2=Bandiagara%2C+cercle,Mopti");
+        // Nothing but commas is an empty value.
+        let (state, notices) = ViewState::from_query("type=,,");
+        assert!(state.filters.is_empty());
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        // The cap on values counts those of a list.
+        let many: Vec<String> = (0..MAX_VALUES + 3).map(|i| format!("v{i}")).collect();
+        let (state, notices) = ViewState::from_query(&format!("country={}", many.join(",")));
+        assert_eq!(
+            state.filters.categories[Category::Country].len(),
+            MAX_VALUES
+        );
+        assert_eq!(notices.len(), 3);
+    }
+
+    #[test]
+    fn typed_lists_split_on_commas_only() {
+        assert_eq!(split_list("Battles, Riots,,"), ["Battles", "Riots"]);
+        assert_eq!(
+            split_list("Bandiagara%2C cercle,Mopti,Mopti"),
+            ["Bandiagara, cercle", "Mopti"]
+        );
+        assert!(split_list(" , ").is_empty());
+    }
+
+    #[test]
+    fn every_value_round_trips_through_the_link() {
+        let awkward = [
+            "Battles",
+            "Bandiagara, cercle",
+            ",",
+            "Ségou & Co",
+            "São Tomé and Príncipe",
+            "Côte d'Ivoire",
+            "Explosions/Remote violence",
+            "a+b=c",
+            "50% %2C done",
+            "Tombouctou ,x",
+            "جاو",
+            "two  spaces",
+        ];
+        for (i, c) in Category::ALL.into_iter().enumerate() {
+            // Every value alone, and all of them in one list, rotated so
+            // each takes every position.
+            let mut list: Vec<String> = awkward.iter().map(|v| v.to_string()).collect();
+            list.rotate_left(i % awkward.len());
+            let mut cases: Vec<Vec<String>> = list.iter().map(|v| vec![v.clone()]).collect();
+            cases.push(list);
+            for values in cases {
+                let state = ViewState {
+                    filters: Filters {
+                        categories: CategoryMap::default().with(c, values.clone()),
+                        ..Filters::default()
+                    },
+                    ..ViewState::default()
+                };
+                let query = state.to_query();
+                assert_eq!(
+                    query.matches(',').count(),
+                    values.len() - 1,
+                    "only separators are literal commas: {query}"
+                );
+                let (back, notices) = ViewState::from_query(&query);
+                assert!(notices.is_empty(), "{query}: {notices:?}");
+                assert_eq!(back.filters.categories[c], values, "{query}");
+            }
+        }
+    }
+
+    #[test]
+    fn random_lists_of_values_round_trip() {
+        let mut rng = Rng::new(12);
+        let pieces = [
+            "a", ",", "%", "%2C", "+", " ", "é", "&", "=", "Ségou", ";", "%ZZ",
+        ];
+        for _ in 0..3_000 {
+            let values: Vec<String> = (0..1 + rng.below(4))
+                .map(|_| {
+                    let n = 1 + rng.below(6);
+                    let v: String = (0..n)
+                        .map(|_| pieces[rng.below(pieces.len() as u64) as usize])
+                        .collect();
+                    v.trim().to_string()
+                })
+                .filter(|v| !v.is_empty())
+                .fold(Vec::new(), |mut out, v| {
+                    if !out.contains(&v) {
+                        out.push(v);
+                    }
+                    out
+                });
+            let mut state = ViewState::default();
+            state.filters.categories[Category::SubEventType] = values.clone();
+            let (back, notices) = ViewState::from_query(&state.to_query());
+            assert!(notices.is_empty(), "{values:?}: {notices:?}");
+            assert_eq!(back, state, "{values:?}");
         }
     }
 

@@ -9,10 +9,10 @@ use crate::engine::data::date;
 use crate::engine::data::dimension::Category;
 use crate::engine::data::source::ColumnRole;
 use crate::engine::data::store::Store;
-use crate::engine::present::chips::filters_in_words;
+use crate::engine::present::scope::Scope;
 use crate::engine::query::group::Comparison;
 use crate::engine::query::Measure;
-use crate::engine::query::{Bar, Filters, Timeline};
+use crate::engine::query::{Bar, ChartKind, Filters, Timeline};
 use crate::engine::read::layout::normalise;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -314,17 +314,28 @@ fn table_csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8
     writer.into_inner().unwrap_or_default()
 }
 
-/// The table behind a breakdown chart.
-pub fn bars_csv(key: &str, bars: &[Bar]) -> Vec<u8> {
+/// The table behind a breakdown chart. While its own filter selects some
+/// values (`selected`, shown highlighted), a `selected` column says which:
+/// the rows are every value, not only those.
+pub fn bars_csv(key: &str, bars: &[Bar], selected: &[String]) -> Vec<u8> {
+    let mut header = vec![key, "events", "fatalities", "civilian_fatalities"];
+    if !selected.is_empty() {
+        header.push("selected");
+    }
     table_csv(
-        &[key, "events", "fatalities", "civilian_fatalities"],
+        &header,
         bars.iter().map(|b| {
-            vec![
+            let mut row = vec![
                 b.label.clone(),
                 b.measures.events.to_string(),
                 b.measures.fatalities.to_string(),
                 b.measures.civilian_fatalities.to_string(),
-            ]
+            ];
+            if !selected.is_empty() {
+                let yes = selected.contains(&b.label);
+                row.push(if yes { "yes" } else { "no" }.to_string());
+            }
+            row
         }),
     )
 }
@@ -386,16 +397,20 @@ pub fn comparison_csv(c: &Comparison) -> Vec<u8> {
 }
 
 /// The footer of an exported chart or an embed: the dataset (with its
-/// version), its credit, and the filters in words.
-pub fn chart_footer(dataset: &str, credit: &str, filters: &Filters) -> Vec<String> {
-    [
-        dataset.to_string(),
-        credit.to_string(),
-        filters_in_words(filters),
-    ]
-    .into_iter()
-    .filter(|l| !l.trim().is_empty())
-    .collect()
+/// version), its credit, and in words the filters its figures apply (and
+/// the one of its own dimension it shows all values of instead, see
+/// [`Scope`]).
+pub fn chart_footer(
+    dataset: &str,
+    credit: &str,
+    filters: &Filters,
+    kind: ChartKind,
+) -> Vec<String> {
+    [dataset.to_string(), credit.to_string()]
+        .into_iter()
+        .chain(Scope::of(filters, kind).footer())
+        .filter(|l| !l.trim().is_empty())
+        .collect()
 }
 
 /// A file name for an export: `eventlens-<dataset>-<what>.<ext>`, in
@@ -587,6 +602,7 @@ mod tests {
             &[bar],
             Measure::Events,
             BarColours::Plain,
+            &[],
             "T & <b>",
             &["Source: <x>".into()],
         );
@@ -737,13 +753,34 @@ mod tests {
     }
 
     #[test]
+    fn a_breakdown_table_says_which_rows_are_selected() {
+        let bar = |label: &str, events| Bar {
+            label: label.into(),
+            measures: crate::engine::query::Measures {
+                events,
+                ..Default::default()
+            },
+        };
+        let bars = [bar("Mopti", 2), bar("Menaka", 1)];
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        assert_eq!(
+            text(bars_csv("admin1", &bars, &["Mopti".into()])),
+            "admin1,events,fatalities,civilian_fatalities,selected\nMopti,2,0,0,yes\nMenaka,1,0,0,no\n"
+        );
+        assert_eq!(
+            text(bars_csv("admin1", &bars, &[])),
+            "admin1,events,fatalities,civilian_fatalities\nMopti,2,0,0\nMenaka,1,0,0\n"
+        );
+    }
+
+    #[test]
     fn footer_names_the_filters() {
         let f = Filters {
             categories: CategoryMap::default().with(Category::Country, vec!["Mali".into()]),
             ..Filters::default()
         };
         assert_eq!(
-            chart_footer("Data v1", "Source: X", &f),
+            chart_footer("Data v1", "Source: X", &f, ChartKind::Map),
             vec!["Data v1", "Source: X", "Filters: Country: Mali."]
         );
     }

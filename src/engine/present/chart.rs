@@ -383,6 +383,20 @@ impl BarColours<'_> {
     }
 }
 
+/// How a bar stands out: a breakdown shows every value of its dimension,
+/// so when its own filter selects some, those are highlighted and the
+/// others dimmed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Emphasis {
+    /// Nothing selected.
+    Normal,
+    Selected,
+    Dimmed,
+}
+
+/// Opacity of a dimmed bar.
+pub const DIMMED: f64 = 0.35;
+
 /// One bar of a breakdown as shown.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarRow {
@@ -391,12 +405,19 @@ pub struct BarRow {
     /// Length as a share of the longest bar, 0 to 1.
     pub share: f64,
     pub colour: Colour,
+    pub emphasis: Emphasis,
 }
 
 /// A breakdown's bars in the order shown (see [`sorted_bars`]), with their
-/// lengths and colours: the page's bar list and the exported chart both
-/// show these.
-pub fn bar_rows(bars: &[Bar], measure: Measure, colours: BarColours) -> Vec<BarRow> {
+/// lengths, colours and emphasis (`selected`: the values its own filter
+/// selects, see `Filters::chosen`): the page's bar list and the exported
+/// chart both show these.
+pub fn bar_rows(
+    bars: &[Bar],
+    measure: Measure,
+    colours: BarColours,
+    selected: &[String],
+) -> Vec<BarRow> {
     let sorted = sorted_bars(bars, measure);
     let max = sorted.first().map_or(0, |b| bar_value(b, measure)).max(1) as f64;
     sorted
@@ -407,11 +428,19 @@ pub fn bar_rows(bars: &[Bar], measure: Measure, colours: BarColours) -> Vec<BarR
                 BarColours::Plain => Colour::Bar,
                 BarColours::EventTypes(_) => Colour::Fixed(event_type_colour(&b.label)),
             };
+            let emphasis = if selected.is_empty() {
+                Emphasis::Normal
+            } else if selected.contains(&b.label) {
+                Emphasis::Selected
+            } else {
+                Emphasis::Dimmed
+            };
             BarRow {
                 label: b.label,
                 value,
                 share: value as f64 / max,
                 colour,
+                emphasis,
             }
         })
         .collect()
@@ -422,11 +451,13 @@ pub(crate) const EXPORT_BARS: usize = 20;
 
 /// A breakdown as a horizontal bar chart for a file: the first
 /// [`EXPORT_BARS`] bars in the order shown, labels on the left and values
-/// at the end of each bar.
+/// at the end of each bar; the `selected` ones (see [`bar_rows`]) in bold,
+/// the others dimmed.
 pub fn bars_chart(
     bars: &[Bar],
     measure: Measure,
     colours: BarColours,
+    selected: &[String],
     title: &str,
     footer: &[String],
 ) -> Chart {
@@ -438,23 +469,36 @@ pub fn bars_chart(
     const VALUE_ROOM: f64 = 80.0;
     let width = EXPORT_WIDTH;
     let mut chart = export_chart(width, title, footer);
-    let rows = bar_rows(bars, measure, colours);
+    let rows = bar_rows(bars, measure, colours, selected);
     let shown = &rows[..rows.len().min(EXPORT_BARS)];
     let mut labels = Vec::new();
     let mut plot = Vec::new();
     for (i, row) in shown.iter().enumerate() {
         let y = TOP + i as f64 * ROW;
         let baseline = y + ROW / 2.0 + CENTRE_DROP;
-        labels.push(text(
+        let mut label = text(
             LABELS - 8.0,
             baseline,
             row.label.clone(),
             Anchor::End,
             Colour::Text,
-        ));
+        );
+        if let (Mark::Text(t), Emphasis::Selected) = (&mut label, row.emphasis) {
+            t.weight = Weight::Bold;
+        }
+        labels.push(label);
         let length = (width - LABELS - VALUE_ROOM) * row.share;
+        let tip = match row.emphasis {
+            Emphasis::Selected => format!("{}: {} (selected)", row.label, thousands(row.value)),
+            _ => format!("{}: {}", row.label, thousands(row.value)),
+        };
         plot.push(Mark::Rect(Rect {
-            tip: Some(format!("{}: {}", row.label, thousands(row.value))),
+            tip: Some(tip),
+            opacity: if row.emphasis == Emphasis::Dimmed {
+                DIMMED
+            } else {
+                1.0
+            },
             ..rect(LABELS, y + (ROW - BAR) / 2.0, length, BAR, row.colour)
         }));
         plot.push(text(
@@ -1359,7 +1403,7 @@ mod tests {
     fn bar_rows_in_order_with_lengths_and_colours() {
         let bars = [bar("Riots", 2, 0), bar("Battles", 8, 0), bar("Odd", 4, 0)];
         let types = ["Battles".to_string(), "Odd".into(), "Riots".into()];
-        let rows = bar_rows(&bars, Measure::Events, BarColours::EventTypes(&types));
+        let rows = bar_rows(&bars, Measure::Events, BarColours::EventTypes(&types), &[]);
         let got: Vec<_> = rows
             .iter()
             .map(|r| (r.label.as_str(), r.value, r.share, r.colour))
@@ -1377,10 +1421,50 @@ mod tests {
                 ("Riots", 2, 0.25, Colour::Fixed(event_type_colour("Riots"))),
             ]
         );
-        let plain = bar_rows(&bars, Measure::Fatalities, BarColours::Plain);
+        let plain = bar_rows(&bars, Measure::Fatalities, BarColours::Plain, &[]);
         assert!(plain
             .iter()
             .all(|r| r.colour == Colour::Bar && r.share == 0.0));
+    }
+
+    /// Issue 12: a breakdown shows every value of its dimension, so the
+    /// ones its filter selects stand out and the rest are dimmed.
+    #[test]
+    fn selected_bars_are_highlighted_and_the_rest_dimmed() {
+        let bars = [bar("Gao", 2, 0), bar("Mopti", 6, 0), bar("Ségou", 2, 0)];
+        let selected = ["Mopti".to_string()];
+        let rows = bar_rows(&bars, Measure::Events, BarColours::Plain, &selected);
+        let got: Vec<_> = rows
+            .iter()
+            .map(|r| (r.label.as_str(), r.emphasis))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Mopti", Emphasis::Selected),
+                ("Gao", Emphasis::Dimmed),
+                ("Ségou", Emphasis::Dimmed)
+            ]
+        );
+        let chart = bars_chart(
+            &bars,
+            Measure::Events,
+            BarColours::Plain,
+            &selected,
+            "T",
+            &[],
+        );
+        let opacities: Vec<f64> = chart.rects(Part::Plot).map(|r| r.opacity).collect();
+        assert_eq!(opacities, [1.0, DIMMED, DIMMED]);
+        let bold: Vec<&str> = chart
+            .texts(Part::Axis)
+            .filter(|t| t.weight == Weight::Bold)
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(bold, ["Mopti"]);
+        // Nothing selected: nothing dimmed.
+        let chart = bars_chart(&bars, Measure::Events, BarColours::Plain, &[], "T", &[]);
+        assert!(chart.rects(Part::Plot).all(|r| r.opacity == 1.0));
     }
 
     #[test]
@@ -1466,6 +1550,7 @@ mod tests {
             &bars,
             Measure::Events,
             BarColours::EventTypes(&[]),
+            &[],
             "T",
             &["Footer".to_string()],
         );
@@ -1480,7 +1565,7 @@ mod tests {
         let legend_y = chart.texts(Part::Legend).map(|t| t.y).fold(0.0, f64::max);
         assert!(legend_y < footer_y && footer_y < chart.height);
         // Plain bars have one colour and no legend.
-        let plain = bars_chart(&bars, Measure::Events, BarColours::Plain, "T", &[]);
+        let plain = bars_chart(&bars, Measure::Events, BarColours::Plain, &[], "T", &[]);
         assert!(plain.legend.is_empty() && plain.marks(Part::Legend).count() == 0);
     }
 
@@ -1489,7 +1574,7 @@ mod tests {
         let bars: Vec<Bar> = (0..25)
             .map(|i| bar(&format!("P{i:02}"), 1000 + i, 0))
             .collect();
-        let chart = bars_chart(&bars, Measure::Events, BarColours::Plain, "T", &[]);
+        let chart = bars_chart(&bars, Measure::Events, BarColours::Plain, &[], "T", &[]);
         let labels: Vec<_> = chart.texts(Part::Axis).map(|t| t.text.clone()).collect();
         let want: Vec<String> = (5..25).rev().map(|i| format!("P{i:02}")).collect();
         assert_eq!(labels, want);

@@ -300,6 +300,7 @@ mod tests {
             &bars,
             Measure::Events,
             BarColours::Plain,
+            &[],
             "Events by event type",
             &[
                 "Synthetic data v1".to_string(),

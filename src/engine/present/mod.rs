@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod palette;
 pub mod published;
 pub mod record;
+pub mod scope;
 pub mod summary;
 pub mod table_text;
 pub mod table_window;

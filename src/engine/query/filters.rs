@@ -125,6 +125,25 @@ impl Dim {
         1 << self.position()
     }
 
+    /// Removes this dimension's filter from `f`.
+    pub fn clear(self, f: &mut Filters) {
+        let none = Filters::default();
+        match self {
+            Dim::Date => (f.from, f.to) = (None, None),
+            Dim::Months => f.months = None,
+            Dim::Category(c) => f.categories[c].clear(),
+            Dim::Actor => {
+                f.actor = None;
+                f.role = none.role;
+                f.alongside = None;
+                f.uncertain = none.uncertain;
+            }
+            Dim::Fatalities => (f.fatalities_min, f.fatalities_max) = (None, None),
+            Dim::Civilian => f.civilian_targeting = None,
+            Dim::Text => f.text = None,
+        }
+    }
+
     /// True when this dimension's part of `a` and `b` is the same.
     pub(crate) fn same(self, a: &Filters, b: &Filters) -> bool {
         match self {
@@ -146,6 +165,39 @@ impl Dim {
     }
 }
 
+/// A chart of the filtered events, as far as which filters its figures
+/// apply. The linked views leave out their own dimension's filter (as
+/// crossfilter does), so one still sees, and can pick, the other values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChartKind {
+    /// Headline counts: every filter.
+    Counts,
+    /// The map: every filter.
+    Map,
+    /// The events table: every filter.
+    Table,
+    /// Every date, the chosen range veiled apart.
+    Timeline,
+    /// Every value of its dimension, the chosen ones highlighted.
+    Breakdown(GroupBy),
+    /// Its own two periods in place of the date range.
+    Compare,
+}
+
+impl ChartKind {
+    /// The dimension whose filter the chart does not apply, if any.
+    pub fn shows_all_of(self) -> Option<Dim> {
+        match self {
+            ChartKind::Counts | ChartKind::Map | ChartKind::Table => None,
+            ChartKind::Timeline | ChartKind::Compare => Some(Dim::Date),
+            ChartKind::Breakdown(GroupBy::Category(c)) => Some(Dim::Category(c)),
+            ChartKind::Breakdown(GroupBy::Actor) => Some(Dim::Actor),
+            // A grouping by time bins is the timeline's.
+            ChartKind::Breakdown(GroupBy::Time(_)) => Some(Dim::Date),
+        }
+    }
+}
+
 impl Filters {
     /// True when no filter is set.
     pub fn is_empty(&self) -> bool {
@@ -160,6 +212,26 @@ impl Filters {
             GroupBy::Actor => self.actor.as_deref() == Some(label),
             GroupBy::Time(_) => false,
         }
+    }
+
+    /// The values of the breakdown by `by` the filters ask for: its bars
+    /// that [`Filters::is_chosen`] holds.
+    pub fn chosen(&self, by: GroupBy) -> Vec<String> {
+        match by {
+            GroupBy::Category(c) => self.categories[c].clone(),
+            GroupBy::Actor => self.actor.iter().cloned().collect(),
+            GroupBy::Time(_) => Vec::new(),
+        }
+    }
+
+    /// The filters a chart of `kind` applies to its figures: all but the
+    /// one of its own dimension (see [`ChartKind::shows_all_of`]).
+    pub fn applied_to(&self, kind: ChartKind) -> Filters {
+        let mut out = self.clone();
+        if let Some(dim) = kind.shows_all_of() {
+            dim.clear(&mut out);
+        }
+        out
     }
 
     /// Clicking the bar `label` of the breakdown by `by`: adds its value to
@@ -202,6 +274,40 @@ mod tests {
             m | b
         });
         assert_eq!(all.count_ones() as usize, DIMS);
+    }
+
+    #[test]
+    fn clearing_a_dimension_leaves_the_others() {
+        let f = Filters {
+            from: Some(1),
+            to: Some(9),
+            months: Some((6, 9)),
+            categories: CategoryMap::from_fn(|c| vec![c.name().to_string()])
+                .with(Category::Admin1, vec!["Mopti".into()])
+                .with(Category::EventType, vec!["Battles".into()]),
+            actor: Some("JNIM".into()),
+            role: Role::Side1,
+            alongside: Some("X".into()),
+            uncertain: true,
+            fatalities_min: Some(1),
+            fatalities_max: Some(3),
+            civilian_targeting: Some(true),
+            text: Some("t".into()),
+        };
+        for dim in Dim::all() {
+            let mut cleared = f.clone();
+            dim.clear(&mut cleared);
+            for other in Dim::all() {
+                let unset = other.same(&cleared, &Filters::default());
+                assert_eq!(unset, other == dim, "{dim:?} cleared, {other:?}");
+            }
+        }
+        let kind = ChartKind::Breakdown(GroupBy::Category(Category::Admin1));
+        let applied = f.applied_to(kind);
+        assert!(applied.categories[Category::Admin1].is_empty());
+        assert_eq!(applied.categories[Category::EventType], vec!["Battles"]);
+        assert_eq!(f.applied_to(ChartKind::Map), f);
+        assert_eq!(f.chosen(GroupBy::Actor), vec!["JNIM"]);
     }
 
     #[test]

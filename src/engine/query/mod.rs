@@ -14,7 +14,7 @@ pub mod versions;
 pub mod views;
 
 pub use actor_index::{suggest_actors, ActorIndex, ActorSuggestion, RawActor};
-pub use filters::{Dim, Filters, Role};
+pub use filters::{ChartKind, Dim, Filters, Role};
 pub use notes::{match_records, record_batches, NoteScan};
 pub use state::{match_actors, QueryState};
 pub use views::{Bar, MapPoint, Measure, Measures, Timeline, Totals, ViewSpec, Views, NOT_STATED};
