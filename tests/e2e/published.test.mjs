@@ -78,7 +78,8 @@ test('the published figures sit beside the data, and a figure opens its view', {
     });
     const query = new URL(page.url()).searchParams;
     assert.equal(query.get('to'), '2022-09-30');
-    assert.deepEqual(query.getAll('admin1'), ['Mopti', 'Segou']);
+    // Several values of one filter are one comma-separated list.
+    assert.deepEqual(query.getAll('admin1'), ['Mopti,Segou']);
     assert.equal(query.get('type'), 'Violence against civilians');
     await screenshot(page, 'published-figures');
     assertNoPageErrors(app.errors);
