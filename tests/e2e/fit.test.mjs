@@ -279,6 +279,13 @@ function svgSize(text) {
 const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 const words = (s) => s.replace(/\s+/g, ' ').trim();
 
+/** Keeps a chart's exports as test output (export-<chart>.svg and .png). */
+async function saveExport(chart, svg, png) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await writeFile(path.join(ARTIFACTS, `export-${chart}.svg`), svg.bytes);
+  await writeFile(path.join(ARTIFACTS, `export-${chart}.png`), png.bytes);
+}
+
 test('PNG exports are twice the size of the chart, and the map export is whole', { timeout: 180_000 }, async () => {
   const { server, browser, close } = await start();
   try {
@@ -295,6 +302,7 @@ test('PNG exports are twice the size of the chart, and the map export is whole',
       const got = pngSize(png.bytes);
       assert.deepEqual(got, { width: Math.round(want.width * 2), height: Math.round(want.height * 2) }, `the ${chart} PNG is twice its SVG`);
       assert.ok(png.name.endsWith(`-${chart}-${got.width}x${got.height}.png`), `the name gives the size: ${png.name}`);
+      await saveExport(chart, svg, png);
     }
 
     // The map: one title over it and the whole footer under it.
@@ -361,6 +369,14 @@ test('PNG exports are twice the size of the chart, and the map export is whole',
     assert.ok(ink.lowest > ink.height - 2 * 30, `the last footer line is drawn near the bottom (${ink.lowest} of ${ink.height})`);
     assert.ok(ink.lowest < ink.height - 12, `nothing is drawn in the bottom margin (${ink.lowest} of ${ink.height})`);
     assert.ok(ink.rightmost < ink.width - 18, `nothing is drawn in the right margin (${ink.rightmost} of ${ink.width})`);
+
+    // The comparison's chart too, at twice its size.
+    await page.click('#tab-compare');
+    const compareSvg = await download(page, 'export-compare-svg');
+    const comparePng = await download(page, 'export-compare-png');
+    const want = svgSize(compareSvg.bytes.toString('utf8'));
+    assert.deepEqual(pngSize(comparePng.bytes), { width: Math.round(want.width * 2), height: Math.round(want.height * 2) });
+    await saveExport('compare', compareSvg, comparePng);
     assertNoPageErrors(errors);
   } finally {
     await close();

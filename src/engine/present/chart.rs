@@ -8,7 +8,7 @@
 use crate::engine::data::date::Day;
 use crate::engine::data::dimension::{Category, GroupBy};
 use crate::engine::present::axis::{value_label, value_ticks, TimeAxis};
-use crate::engine::present::format::{plural, thousands};
+use crate::engine::present::format::{plural, thousands, wrap};
 use crate::engine::present::palette::{event_type_colour, PERIOD_COLOURS};
 use crate::engine::query::group::{Comparison, ComparisonRow};
 use crate::engine::query::{Bar, Measure, Timeline};
@@ -232,6 +232,7 @@ const FOOTER_FONT: f64 = 11.0;
 /// Where a title and footer lines start in a file.
 const MARGIN: f64 = 10.0;
 const TITLE_BASELINE: f64 = 24.0;
+const TITLE_LINE: f64 = 20.0;
 const FOOTER_LINE: f64 = 16.0;
 /// Baseline offsets (of a `FONT` text) that centre it on a line, or hang
 /// it below one: the alphabetic baseline sits this far below.
@@ -293,34 +294,55 @@ fn export_chart(width: f64, title: &str, footer: &[String]) -> Chart {
         vec![Mark::Rect(rect(0.0, 0.0, width, 0.0, Colour::Background))],
     );
     if !title.is_empty() {
-        chart.layer(
-            Part::Title,
-            vec![Mark::Text(Text {
-                x: MARGIN,
-                y: TITLE_BASELINE,
-                text: title.to_string(),
-                size: TITLE_FONT,
-                anchor: Anchor::Start,
-                weight: Weight::Bold,
-                colour: Colour::Text,
-            })],
-        );
+        // Wrapped to the width: a long title is never cut off at the edge.
+        let lines = wrap(title, chars_across(width, TITLE_FONT));
+        let marks = lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| {
+                Mark::Text(Text {
+                    x: MARGIN,
+                    y: TITLE_BASELINE + i as f64 * TITLE_LINE,
+                    text: line,
+                    size: TITLE_FONT,
+                    anchor: Anchor::Start,
+                    weight: Weight::Bold,
+                    colour: Colour::Text,
+                })
+            })
+            .collect();
+        chart.layer(Part::Title, marks);
     }
     chart
+}
+
+/// Characters of text at `size` that fit across `width` within the margins.
+fn chars_across(width: f64, size: f64) -> usize {
+    ((width - 2.0 * MARGIN) / (size * CHAR_WIDTH))
+        .floor()
+        .max(1.0) as usize
+}
+
+/// How far a title wrapped onto more than one line pushes the chart down.
+fn title_drop(chart: &Chart) -> f64 {
+    let lines = chart.texts(Part::Title).count();
+    lines.saturating_sub(1) as f64 * TITLE_LINE
 }
 
 /// Adds the footer lines below `y` and sets the chart's height.
 fn finish_export(chart: &mut Chart, y: f64) {
     let mut baseline = y;
-    let marks = chart
-        .footer
-        .iter()
+    // Each line wrapped to the width, so none is cut off at the edge.
+    let across = chars_across(chart.width, FOOTER_FONT);
+    let lines: Vec<String> = chart.footer.iter().flat_map(|l| wrap(l, across)).collect();
+    let marks = lines
+        .into_iter()
         .map(|l| {
             baseline += FOOTER_LINE;
             Mark::Text(Text {
                 x: MARGIN,
                 y: baseline,
-                text: l.clone(),
+                text: l,
                 size: FOOTER_FONT,
                 anchor: Anchor::Start,
                 weight: Weight::Normal,
@@ -469,12 +491,13 @@ pub fn bars_chart(
     const VALUE_ROOM: f64 = 80.0;
     let width = EXPORT_WIDTH;
     let mut chart = export_chart(width, title, footer);
+    let top = TOP + title_drop(&chart);
     let rows = bar_rows(bars, measure, colours, selected);
     let shown = &rows[..rows.len().min(EXPORT_BARS)];
     let mut labels = Vec::new();
     let mut plot = Vec::new();
     for (i, row) in shown.iter().enumerate() {
-        let y = TOP + i as f64 * ROW;
+        let y = top + i as f64 * ROW;
         let baseline = y + ROW / 2.0 + CENTRE_DROP;
         let mut label = text(
             LABELS - 8.0,
@@ -524,7 +547,7 @@ pub fn bars_chart(
             })
             .collect();
     }
-    let y = legend_marks(&mut chart, TOP + shown.len() as f64 * ROW + 14.0);
+    let y = legend_marks(&mut chart, top + shown.len() as f64 * ROW + 14.0);
     finish_export(&mut chart, y);
     chart
 }
@@ -561,7 +584,11 @@ pub fn comparison_chart(c: &Comparison, measure: Measure, frame: Frame) -> Chart
             SCREEN_TOP,
             (width * 0.35).min(220.0),
         ),
-        Frame::Export { title, footer } => (export_chart(EXPORT_WIDTH, title, footer), 40.0, 320.0),
+        Frame::Export { title, footer } => {
+            let chart = export_chart(EXPORT_WIDTH, title, footer);
+            let top = 40.0 + title_drop(&chart);
+            (chart, top, 320.0)
+        }
     };
     chart.legend = [("A", c.a), ("B", c.b)]
         .into_iter()
@@ -749,11 +776,11 @@ pub fn timeline_chart(
                 (height - SCREEN_TOP - AXIS_BELOW).max(1.0),
             )
         }
-        Frame::Export { title, footer } => (
-            export_chart(EXPORT_WIDTH, title, footer),
-            EXPORT_TOP,
-            EXPORT_PLOT,
-        ),
+        Frame::Export { title, footer } => {
+            let chart = export_chart(EXPORT_WIDTH, title, footer);
+            let top = EXPORT_TOP + title_drop(&chart);
+            (chart, top, EXPORT_PLOT)
+        }
     };
     chart.legend = legend;
     let export = matches!(frame, Frame::Export { .. });
@@ -1295,6 +1322,57 @@ mod tests {
         assert_eq!(note, ["No events to show."]);
         assert_eq!(chart.marks(Part::Plot).count(), 0);
         assert!(chart.legend.is_empty());
+    }
+
+    #[test]
+    fn long_titles_and_footer_lines_wrap_inside_the_width() {
+        let bars = [Bar {
+            label: "Battles".into(),
+            measures: Measures {
+                events: 3,
+                fatalities: 0,
+                civilian_fatalities: 0,
+            },
+        }];
+        let title = "Events by event type: 2021-06-01 to 2021-09-30 vs 2022-06-01 to 2022-09-30 \u{b7} Wagner Group in Mali, events in public reporting";
+        let footer = ["Wagner Group in Mali, events in public reporting (EventLens 0.1.0 edition, events to 2024-07-28). A curated sample of reported events, not a complete count of what happened.".to_string()];
+        let chart = bars_chart(
+            &bars,
+            Measure::Events,
+            BarColours::Plain,
+            &[],
+            title,
+            &footer,
+        );
+        let fits = |t: &Text| {
+            MARGIN + t.text.chars().count() as f64 * t.size * CHAR_WIDTH <= chart.width - MARGIN
+        };
+        let titles: Vec<&Text> = chart.texts(Part::Title).collect();
+        let footers: Vec<&Text> = chart.texts(Part::Footer).collect();
+        assert!(titles.len() >= 2 && footers.len() >= 2, "both wrap");
+        assert!(titles.iter().chain(&footers).all(|t| fits(t)));
+        // Every word is kept, in order.
+        let joined = |ts: &[&Text]| {
+            ts.iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(joined(&titles), title);
+        assert_eq!(joined(&footers), footer[0]);
+        // The bars start below the title's last line.
+        let last_title = titles.iter().map(|t| t.y).fold(0.0, f64::max);
+        let first_bar = chart
+            .layers
+            .iter()
+            .filter(|l| l.part == Part::Plot)
+            .flat_map(|l| &l.marks)
+            .filter_map(|m| match m {
+                Mark::Rect(r) => Some(r.y),
+                _ => None,
+            })
+            .fold(f64::MAX, f64::min);
+        assert!(first_bar > last_title, "{first_bar} below {last_title}");
     }
 
     #[test]
