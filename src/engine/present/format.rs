@@ -38,6 +38,44 @@ pub fn date_span(first: Option<Day>, last: Option<Day>) -> String {
     }
 }
 
+/// Splits `text` into lines of at most `max` characters, at spaces where it
+/// can; a word longer than a line is cut.
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut len = 0;
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        // Cut a word that no line can hold.
+        while word.len() > max {
+            if len > 0 {
+                lines.push(std::mem::take(&mut line));
+                len = 0;
+            }
+            lines.push(word[..max].iter().collect());
+            word.drain(..max);
+        }
+        if word.is_empty() {
+            continue;
+        }
+        if len > 0 && len + 1 + word.len() > max {
+            lines.push(std::mem::take(&mut line));
+            len = 0;
+        }
+        if len > 0 {
+            line.push(' ');
+            len += 1;
+        }
+        line.extend(word.iter());
+        len += word.len();
+    }
+    if len > 0 {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,42 +136,4 @@ mod tests {
         assert_eq!(long_date(day(2022, 4, 3)), "3 April 2022");
         assert_eq!(long_date(day(2019, 12, 31)), "31 December 2019");
     }
-}
-
-/// Splits `text` into lines of at most `max` characters, at spaces where it
-/// can; a word longer than a line is cut.
-pub fn wrap(text: &str, max: usize) -> Vec<String> {
-    let max = max.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut len = 0;
-    for word in text.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        // Cut a word that no line can hold.
-        while word.len() > max {
-            if len > 0 {
-                lines.push(std::mem::take(&mut line));
-                len = 0;
-            }
-            lines.push(word[..max].iter().collect());
-            word.drain(..max);
-        }
-        if word.is_empty() {
-            continue;
-        }
-        if len > 0 && len + 1 + word.len() > max {
-            lines.push(std::mem::take(&mut line));
-            len = 0;
-        }
-        if len > 0 {
-            line.push(' ');
-            len += 1;
-        }
-        line.extend(word.iter());
-        len += word.len();
-    }
-    if len > 0 {
-        lines.push(line);
-    }
-    lines
 }
