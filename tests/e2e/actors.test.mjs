@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertNoPageErrors, openApp, waitForNumber } from './helpers.mjs';
+import { assertNoPageErrors, openApp, waitForData, waitForNumber } from './helpers.mjs';
 
 const EVENTS = '[data-testid="events-count"]';
 
@@ -43,14 +43,6 @@ function makeFile() {
   return { csv: lines.join('\n'), events };
 }
 
-/** Waits for the bundled dataset, which the page loads first. */
-async function waitForBundled(page) {
-  await page.waitForFunction(
-    () => Number((document.querySelector('[data-testid="events-count"]')?.textContent ?? '').replace(/\D/g, '')) > 0,
-    null,
-    { timeout: 30_000 },
-  );
-}
 
 async function setActor(page, name) {
   await page.fill('#f-actor', name);
@@ -64,7 +56,7 @@ test('uncertain attributions count under each actor only when ticked; folds made
   const app = await openApp();
   const { page } = app;
   try {
-    await waitForBundled(page);
+    await waitForData(page);
     await page.setInputFiles('[data-testid="file-input"]', {
       name: 'synthetic-actors.csv',
       mimeType: 'text/csv',

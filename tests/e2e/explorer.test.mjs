@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { assertNoPageErrors, openApp, parseCsv, readNumber, repoPath, screenshot, waitForNumber } from './helpers.mjs';
+import { assertNoPageErrors, openApp, parseCsv, readNumber, repoPath, screenshot, waitForData, waitForNumber } from './helpers.mjs';
 
 const fixture = (name) => repoPath('tests', 'e2e', 'fixtures', name);
 const EVENTS = '[data-testid="events-count"]';
@@ -55,15 +55,6 @@ async function expectCounts(page, expected, what) {
   assert.deepEqual({ events, fatalities }, expected, `counts shown ${what}`);
 }
 
-/** Waits for the bundled dataset, which the page loads first. */
-async function waitForBundled(page) {
-  await page.waitForFunction(
-    () => /\d/.test(document.querySelector('[data-testid="events-count"]')?.textContent ?? '') &&
-      Number(document.querySelector('[data-testid="events-count"]').textContent.replace(/\D/g, '')) > 0,
-    null,
-    { timeout: 30_000 },
-  );
-}
 
 test('a file opened with the file input is reported, and filters give the counts computed from the CSV', { timeout: 180_000 }, async () => {
   const { rows, events } = await loadEvents('synthetic-acled.csv');
@@ -71,7 +62,7 @@ test('a file opened with the file input is reported, and filters give the counts
   const app = await openApp();
   const { page } = app;
   try {
-    await waitForBundled(page);
+    await waitForData(page);
     await screenshot(page, 'explorer-main');
 
     await page.setInputFiles('[data-testid="file-input"]', fixture('synthetic-acled.csv'));
@@ -139,7 +130,7 @@ test('a file dropped on the page replaces the dataset', { timeout: 120_000 }, as
   const app = await openApp();
   const { page } = app;
   try {
-    await waitForBundled(page);
+    await waitForData(page);
     await page.evaluate(({ name, text }) => {
       const dt = new DataTransfer();
       dt.items.add(new File([text], name, { type: 'text/csv' }));
@@ -169,7 +160,7 @@ test('a bad file shows why and leaves the dataset on screen', { timeout: 120_000
   const app = await openApp();
   const { page } = app;
   try {
-    await waitForBundled(page);
+    await waitForData(page);
     await page.setInputFiles('[data-testid="file-input"]', fixture('synthetic-acled.csv'));
     await expectCounts(page, totals(events), 'after loading the good file');
 
@@ -205,7 +196,7 @@ test('markup in actor names and notes is shown as text, never run', { timeout: 1
   const app = await openApp();
   const { page } = app;
   try {
-    await waitForBundled(page);
+    await waitForData(page);
     await page.setInputFiles('[data-testid="file-input"]', fixture('synthetic-xss.csv'));
     await expectCounts(page, totals(events), 'after loading');
     // Open the hostile row: the first of the file.
@@ -233,7 +224,7 @@ test('a file of unknown layout is read through the column mapping dialog', { tim
   const app = await openApp();
   const { page } = app;
   try {
-    await waitForBundled(page);
+    await waitForData(page);
     const before = { events: await readNumber(page, EVENTS), fatalities: await readNumber(page, FATALITIES) };
     await page.setInputFiles('[data-testid="file-input"]', fixture('synthetic-other-layout.csv'));
     const dialog = page.locator('[data-testid="mapping-dialog"]');
@@ -274,7 +265,7 @@ test('the table keeps only the rows in sight in the DOM and sorts by a column', 
   const app = await openApp();
   const { page } = app;
   try {
-    await waitForBundled(page);
+    await waitForData(page);
     await page.setInputFiles('[data-testid="file-input"]', {
       name: 'synthetic-5000.csv',
       mimeType: 'text/csv',
@@ -313,7 +304,7 @@ test('a UCDP GED file is credited and counted with its best estimates', { timeou
   const app = await openApp();
   const { page } = app;
   try {
-    await waitForBundled(page);
+    await waitForData(page);
     await page.setInputFiles('[data-testid="file-input"]', fixture('synthetic-ucdp.csv'));
     await page.locator('[data-testid="import-report"]').waitFor({ timeout: 30_000 });
     await expectCounts(page, expected, 'for the UCDP file');
@@ -346,7 +337,7 @@ test('Cancel stops reading a large file and keeps the dataset on show', { timeou
   const app = await openApp();
   const { page } = app;
   try {
-    await waitForBundled(page);
+    await waitForData(page);
     const before = { events: await readNumber(page, EVENTS), fatalities: await readNumber(page, FATALITIES) };
     const title = await page.locator('[data-testid="dataset-title"]').textContent();
     await page.setInputFiles('[data-testid="file-input"]', file);
@@ -374,7 +365,7 @@ test('the comparison panel counts the same months of consecutive years by event 
   const app = await openApp();
   const { page } = app;
   try {
-    await waitForBundled(page);
+    await waitForData(page);
     await page.setInputFiles('[data-testid="file-input"]', fixture('synthetic-acled.csv'));
     await expectCounts(page, totals(events), 'after loading');
     await page.getByRole('tab', { name: 'Compare periods' }).click();
@@ -422,7 +413,7 @@ test('brushing the timeline sets a date range of whole bins', { timeout: 120_000
   const app = await openApp();
   const { page } = app;
   try {
-    await waitForBundled(page);
+    await waitForData(page);
     await page.setInputFiles('[data-testid="file-input"]', fixture('synthetic-acled.csv'));
     await expectCounts(page, totals(events), 'after loading');
     await page.getByRole('button', { name: 'Close report' }).click();
@@ -450,7 +441,7 @@ test('at 375 pixels wide the page stacks its panels without sideways scrolling',
   const app = await openApp({ viewport: { width: 375, height: 800 } });
   const { page } = app;
   try {
-    await waitForBundled(page);
+    await waitForData(page);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 375, `the page is ${width} px wide`);
     // The filter controls fold away under a button on narrow screens.

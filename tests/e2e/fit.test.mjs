@@ -10,16 +10,8 @@ import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import { ARTIFACTS, BASE, DIST, assertNoPageErrors, launchBrowser, screenshot, startServer, watchForErrors } from './helpers.mjs';
+import { ARTIFACTS, assertNoPageErrors, BASE, DIST, launchBrowser, screenshot, startServer, waitForData, watchForErrors } from './helpers.mjs';
 
-/** Waits until the page shows a dataset with at least one event. */
-async function waitForData(page) {
-  await page.waitForFunction(
-    () => Number((document.querySelector('[data-testid="events-count"]')?.textContent ?? '').replace(/\D/g, '')) > 0,
-    null,
-    { timeout: 30_000 },
-  );
-}
 
 /** A small HTTP server on loopback answering every request with `body`. */
 async function serveHtml(body) {

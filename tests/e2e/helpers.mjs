@@ -214,3 +214,12 @@ export function parseCsv(text) {
   // A blank line is not an event.
   return records.filter((r) => !(r.length === 1 && r[0] === ''));
 }
+
+/** Waits until the page shows a dataset with at least one event (the one it loads first, or the one asked for). */
+export async function waitForData(page) {
+  await page.waitForFunction(
+    () => Number((document.querySelector('[data-testid="events-count"]')?.textContent ?? '').replace(/\D/g, '')) > 0,
+    null,
+    { timeout: 30_000 },
+  );
+}

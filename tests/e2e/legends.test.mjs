@@ -9,16 +9,8 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { assertNoPageErrors, openApp, screenshot } from './helpers.mjs';
+import { assertNoPageErrors, openApp, screenshot, waitForData } from './helpers.mjs';
 
-/** Waits for the dataset the page loads first. */
-async function waitForData(page) {
-  await page.waitForFunction(
-    () => Number((document.querySelector('[data-testid="events-count"]')?.textContent ?? '').replace(/\D/g, '')) > 0,
-    null,
-    { timeout: 30_000 },
-  );
-}
 
 /** Clicks a download button and returns the file's name and text. */
 async function download(page, selector) {

@@ -8,24 +8,17 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { assertNoPageErrors, openApp, repoPath, waitForNumber } from './helpers.mjs';
+import { assertNoPageErrors, openApp, repoPath, waitForData, waitForNumber } from './helpers.mjs';
 
 const EVENTS = '[data-testid="events-count"]';
 const FATALITIES = '[data-testid="fatalities-count"]';
 
-async function waitForBundled(page) {
-  await page.waitForFunction(
-    () => Number((document.querySelector('[data-testid="events-count"]')?.textContent ?? '').replace(/\D/g, '')) > 0,
-    null,
-    { timeout: 30_000 },
-  );
-}
 
 test('an Excel re-save of a monadic export loads, and the report names its date form', { timeout: 120_000 }, async () => {
   const app = await openApp();
   const { page } = app;
   try {
-    await waitForBundled(page);
+    await waitForData(page);
     const file = repoPath('tests', 'fixtures', 'resaved', 'acled_monadic_2024_excel.csv');
     await page.setInputFiles('[data-testid="file-input"]', file);
     await page.locator('[data-testid="import-report"]').waitFor({ timeout: 30_000 });
@@ -55,7 +48,7 @@ test('dates that read both ways are asked about, with both readings', { timeout:
   const app = await openApp();
   const { page } = app;
   try {
-    await waitForBundled(page);
+    await waitForData(page);
     const before = Number((await page.locator(EVENTS).textContent()).replace(/\D/g, ''));
     await page.setInputFiles('[data-testid="file-input"]', {
       name: 'synthetic-both-ways.csv',
@@ -87,7 +80,7 @@ test('an ACLED API answer saved as JSON loads with the figures of the same event
   const app = await openApp();
   const { page } = app;
   try {
-    await waitForBundled(page);
+    await waitForData(page);
     // tests/fixtures/acled_api.json holds the six events of
     // acled_current.csv: 6 events and 1,240 fatalities by hand.
     await page.setInputFiles('[data-testid="file-input"]', repoPath('tests', 'fixtures', 'acled_api.json'));

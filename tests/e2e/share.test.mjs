@@ -11,20 +11,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import {
-  BASE,
-  DIST,
-  assertNoPageErrors,
-  launchBrowser,
-  openApp,
-  parseCsv,
-  readNumber,
-  repoPath,
-  screenshot,
-  startServer,
-  waitForNumber,
-  watchForErrors,
-} from './helpers.mjs';
+import { assertNoPageErrors, BASE, DIST, launchBrowser, openApp, parseCsv, readNumber, repoPath, screenshot, startServer, waitForData, waitForNumber, watchForErrors } from './helpers.mjs';
 
 const FIXTURE = repoPath('tests', 'e2e', 'fixtures', 'synthetic-share.csv');
 const EVENTS = '[data-testid="events-count"]';
@@ -65,14 +52,6 @@ async function expectCounts(page, expected, what) {
   assert.deepEqual({ events, fatalities }, expected, `counts shown ${what}`);
 }
 
-/** Waits for a dataset with at least one event. */
-async function waitForData(page) {
-  await page.waitForFunction(
-    () => Number((document.querySelector('[data-testid="events-count"]')?.textContent ?? '').replace(/\D/g, '')) > 0,
-    null,
-    { timeout: 30_000 },
-  );
-}
 
 /** Clicks a download button and returns the file's name and text. */
 async function download(page, selector) {

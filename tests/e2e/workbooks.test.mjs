@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { test } from 'node:test';
-import { assertNoPageErrors, openApp, parseCsv, repoPath, waitForNumber } from './helpers.mjs';
+import { assertNoPageErrors, openApp, parseCsv, repoPath, waitForData, waitForNumber } from './helpers.mjs';
 
 const fixture = (name) => repoPath('tests', 'e2e', 'fixtures', name);
 const EVENTS = '[data-testid="events-count"]';
@@ -32,13 +32,6 @@ async function csvTwin() {
   };
 }
 
-async function waitForBundled(page) {
-  await page.waitForFunction(
-    () => Number((document.querySelector('[data-testid="events-count"]')?.textContent ?? '').replace(/\D/g, '')) > 0,
-    null,
-    { timeout: 30_000 },
-  );
-}
 
 async function expectCounts(page, expected, what) {
   const events = await waitForNumber(page, EVENTS, expected.events, { timeout: 30_000 });
@@ -53,7 +46,7 @@ test('a dropped .xlsx is read by the Excel reader, fetched only then, with the c
   const requested = [];
   page.on('request', (r) => requested.push(r.url()));
   try {
-    await waitForBundled(page);
+    await waitForData(page);
     assert.deepEqual(requested.filter((u) => WORKER_FILES.test(u)), [], 'the reader is not fetched before a workbook arrives');
     await page.setInputFiles('[data-testid="file-input"]', fixture('synthetic-acled.xlsx'));
     const report = page.locator('[data-testid="import-report"]');
