@@ -119,3 +119,70 @@ test('a breakdown shows every value of its dimension and says which are selected
     await app.close();
   }
 });
+
+/** Clicks a download button and returns the file's text. */
+async function downloadText(page, selector) {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.click(selector)]);
+  return readFile(await file.path(), 'utf8');
+}
+
+test('an exported or embedded breakdown names only the filters it applies', { timeout: 120_000 }, async () => {
+  const view = '?admin1=Mopti&actor=JNIM&by=admin1';
+  const app = await openApp({ path: view });
+  const { page } = app;
+  try {
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="caption-admin1"]')?.textContent.includes('Mopti selected'),
+      null,
+      { timeout: 30_000 },
+    );
+    const svg = await downloadText(page, '[data-testid="export-breakdown-svg"]');
+    const read = await page.evaluate((source) => {
+      const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+      const labels = [...doc.querySelectorAll('g.axis text')];
+      return {
+        footer: [...doc.querySelectorAll('g.footer text')].map((t) => t.textContent),
+        bars: [...doc.querySelectorAll('g.plot rect')].map((r, i) => ({
+          label: labels[i]?.textContent,
+          bold: labels[i]?.getAttribute('font-weight') === 'bold',
+          dimmed: r.getAttribute('fill-opacity') !== null,
+        })),
+      };
+    }, svg);
+    assert.ok(read.footer.includes('Filters: Actor: JNIM.'), read.footer.join('\n'));
+    assert.ok(!read.footer.some((l) => l.startsWith('Filters:') && l.includes('Mopti')), 'Mopti is not claimed');
+    assert.ok(
+      read.footer.some((l) => l.startsWith('Not applied to this chart: Admin 1: Mopti.')),
+      read.footer.join('\n'),
+    );
+    assert.ok(read.bars.length > 1, 'other regions are drawn');
+    for (const bar of read.bars) {
+      const selected = bar.label === 'Mopti';
+      assert.equal(bar.bold, selected, bar.label);
+      assert.equal(bar.dimmed, !selected, bar.label);
+    }
+    const csv = parseCsv(await downloadText(page, '[data-testid="export-breakdown-csv"]'));
+    assert.deepEqual(csv[0], ['admin1', 'events', 'fatalities', 'civilian_fatalities', 'selected']);
+    for (const row of csv.slice(1).filter((r) => r.length === 5)) {
+      assert.equal(row[4], row[0] === 'Mopti' ? 'yes' : 'no', row[0]);
+    }
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+
+  const embed = await openApp({ path: `${view}&embed=1&panel=breakdown` });
+  try {
+    const filters = embed.page.locator('[data-testid="embed-filters"]');
+    await embed.page.waitForFunction(
+      () => document.querySelector('[data-testid="embed-filters"]')?.textContent.includes('Not applied'),
+      null,
+      { timeout: 30_000 },
+    );
+    const text = await filters.textContent();
+    assert.match(text, /^Filters: Actor: JNIM\. Not applied to this chart: Admin 1: Mopti\./);
+    assertNoPageErrors(embed.errors);
+  } finally {
+    await embed.close();
+  }
+});
