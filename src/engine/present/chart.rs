@@ -233,14 +233,14 @@ const FOOTER_FONT: f64 = 11.0;
 const MARGIN: f64 = 10.0;
 const TITLE_BASELINE: f64 = 24.0;
 const TITLE_LINE: f64 = 20.0;
-const FOOTER_LINE: f64 = 16.0;
+pub(crate) const FOOTER_LINE: f64 = 16.0;
 /// Baseline offsets (of a `FONT` text) that centre it on a line, or hang
 /// it below one: the alphabetic baseline sits this far below.
 const CENTRE_DROP: f64 = 4.0;
 const HANG_DROP: f64 = 10.0;
 /// Text width is estimated (the engine cannot measure fonts): this many
 /// font sizes per character, generous for proportional sans-serif text.
-const CHAR_WIDTH: f64 = 0.6;
+pub(crate) const CHAR_WIDTH: f64 = 0.6;
 
 fn text(x: f64, y: f64, s: String, anchor: Anchor, colour: Colour) -> Mark {
     Mark::Text(Text {

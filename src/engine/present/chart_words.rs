@@ -4,7 +4,9 @@
 //! chart description (`present::chart`), so the SVG file and the PNG made
 //! from it draw them alike; every backend writes them as text.
 
-use crate::engine::present::chart::{Anchor, Chart, Colour, Layer, Mark, Part, Text, Weight};
+use crate::engine::present::chart::{
+    Anchor, Chart, Colour, Layer, Mark, Part, Text, Weight, CHAR_WIDTH, FOOTER_LINE,
+};
 
 /// What the user wrote for a chart; empty strings are left out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -37,11 +39,6 @@ const DESCRIPTION_SIZE: f64 = 13.0;
 const DESCRIPTION_LINE: f64 = 18.0;
 const NOTES_SIZE: f64 = 12.0;
 const NOTES_LINE: f64 = 16.0;
-/// Footer lines are this far apart (as `chart` sets them).
-const FOOTER_LINE: f64 = 16.0;
-/// Text width is estimated, as `chart` does: this many font sizes per
-/// character.
-const CHAR_WIDTH: f64 = 0.6;
 
 pub use crate::engine::present::format::wrap;
 

@@ -226,7 +226,6 @@ fn draw_marks(
     selected: Option<u32>,
 ) -> Option<(PointLayer, MapLayer)> {
     let (w, h) = (view.width, view.height);
-    let c2d = c2d.clone();
     let chosen = ctx.app.with_untracked(|a| a.map_layer);
     ctx.snapshot.with_untracked(|s| {
         ctx.data.with_value(|d| {
@@ -245,19 +244,19 @@ fn draw_marks(
                 MapLayer::Regions => {
                     let regions = region_points(&regions(map, |p| region_key(&l.store, p)));
                     let points = PointLayer::new(&regions, view);
-                    draw_points(&c2d, &points, |_| REGION_COLOUR);
-                    draw_labels(&c2d, &regions, view, |p| region_name(&l.store, p));
+                    draw_points(c2d, &points, |_| REGION_COLOUR);
+                    draw_labels(c2d, &regions, view, |p| region_name(&l.store, p));
                     (points, MapLegend::for_regions(&regions))
                 }
                 MapLayer::Density => {
                     let grid = DensityGrid::new(map, view, DENSITY_CELL);
-                    draw_density(&c2d, &grid);
+                    draw_density(c2d, &grid);
                     let legend = MapLegend::for_density(grid.cell, grid.max_events);
                     (PointLayer::default(), legend)
                 }
                 MapLayer::Points | MapLayer::Auto => {
                     let points = PointLayer::new(map, view);
-                    draw_points(&c2d, &points, |ty| point_colour(&l.store, ty));
+                    draw_points(c2d, &points, |ty| point_colour(&l.store, ty));
                     if let Some(p) = selected.and_then(|sel| points.point_of(sel)) {
                         c2d.set_stroke_style_str(&fg);
                         c2d.set_line_width(2.5);
@@ -265,7 +264,7 @@ fn draw_marks(
                         let _ = c2d.arc(p.x, p.y, p.r + 3.0, 0.0, TAU);
                         c2d.stroke();
                     }
-                    draw_labels(&c2d, map, view, |p| {
+                    draw_labels(c2d, map, view, |p| {
                         l.store
                             .locations
                             .name(l.store.places.location[p as usize])
@@ -274,7 +273,7 @@ fn draw_marks(
                     (points, map_legend(&l.store, map))
                 }
             };
-            draw_legend(&c2d, &legend, &points, (w, h));
+            draw_legend(c2d, &legend, &points, (w, h));
             if map.is_empty() {
                 c2d.set_fill_style_str(&fg);
                 c2d.set_font("13px system-ui, sans-serif");
