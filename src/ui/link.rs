@@ -24,19 +24,21 @@ pub fn read() -> (ViewState, Vec<String>) {
 }
 
 /// Shows the view of the link while its dataset loads, and loads that
-/// dataset (`?data=`, else the bundled one). The view applies again once
-/// the dataset is in (the filters by name, the comparison's default from
-/// its dates).
-pub fn start(ctx: Ctx, recipe: ViewState, mut notices: Vec<String>) {
+/// dataset (`file`, the user's file a restart brought back; else
+/// `?data=`; else the bundled one). The view applies again once the
+/// dataset is in (the filters by name, the comparison's default from its
+/// dates).
+pub fn start(ctx: Ctx, recipe: ViewState, mut notices: Vec<String>, file: Option<web_sys::File>) {
     ctx.app.update(|a| {
         notices.extend(a.apply(&recipe, &CompareSettings::default_for(&[])));
     });
     ctx.link_notices.set(notices);
     let data = recipe.data.clone();
     ctx.recipe.set_value(Some(recipe));
-    match data {
-        Some(url) => load::load_remote(ctx, url),
-        None => load::load_bundled(ctx),
+    match (file, data) {
+        (Some(file), _) => load::load_file(ctx, file, None, None),
+        (None, Some(url)) => load::load_remote(ctx, url),
+        (None, None) => load::load_bundled(ctx),
     }
 }
 

@@ -651,6 +651,10 @@ fn install(
     keep_view: bool,
 ) {
     let Dataset { store, report } = dataset;
+    super::recover::keep_file(
+        file.as_ref()
+            .filter(|_| matches!(origin, Origin::File { .. })),
+    );
     let state = QueryState::new(&store);
     let default_compare = CompareSettings::default_for(&store.date);
     let old_default = ctx

@@ -20,6 +20,7 @@ mod load;
 mod map;
 mod notices;
 mod published;
+mod recover;
 mod share;
 mod state;
 mod table;
@@ -44,6 +45,7 @@ use std::sync::Arc;
 
 /// Mounts the app on `<body>`.
 pub fn mount() {
+    recover::install();
     dom::register_offline_worker();
     leptos::mount::mount_to_body(App);
 }
@@ -303,7 +305,17 @@ fn App() -> impl IntoView {
     let (recipe, notices) = link::read();
     let ctx = Ctx::new(recipe.embed);
     provide_context(ctx);
-    link::start(ctx, recipe, notices);
+    let restart = recover::take_restart();
+    link::start(
+        ctx,
+        recipe,
+        notices,
+        restart.as_ref().and_then(|r| r.file.clone()),
+    );
+    if let Some(restart) = &restart {
+        ctx.error.set(Some(restart.sentence()));
+    }
+    recover::watch(ctx);
     let link_handle = link::keep_in_sync(ctx);
     watch_note_scans(ctx);
     aliases::keep_folded(ctx);

@@ -9,6 +9,7 @@
 
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { createGzip } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { assertNoPageErrors, BASE, DIST, launchBrowser, openApp, parseCsv, readNumber, repoPath, screenshot, startServer, waitForData, waitForNumber, watchForErrors } from './helpers.mjs';
@@ -388,6 +389,60 @@ test('?data=URL streams a CSV from a host that allows it, and says why when it c
       } finally {
         await failed.close();
       }
+    }
+  } finally {
+    await data.close();
+  }
+});
+
+test('a gzip bomb behind ?data= is refused by the bytes it inflates to, not by its Content-Length, and the page lives on', { timeout: 240_000 }, async () => {
+  // About 7 MB on the wire that inflate to just over 1 GB (the most a
+  // linked file may have), the fixture's rows repeated: the length the
+  // server announces is the compressed one, as in the review's defect 3.
+  const text = await readFile(FIXTURE, 'utf8');
+  const newline = text.indexOf('\n') + 1;
+  const block = Buffer.from(text.slice(newline));
+  const copies = Buffer.concat(Array(Math.ceil(64e6 / block.length)).fill(block));
+  const inflated = 1_000_000_000 + copies.length;
+  const gzip = createGzip();
+  const compressed = [];
+  gzip.on('data', (d) => compressed.push(d));
+  const ended = new Promise((resolve) => gzip.on('end', resolve));
+  gzip.write(text.slice(0, newline));
+  for (let written = 0; written < inflated; written += copies.length) {
+    await new Promise((resolve) => gzip.write(copies, resolve));
+  }
+  gzip.end();
+  await ended;
+  const body = Buffer.concat(compressed);
+  assert.ok(body.length < 16e6, `the bomb is small on the wire (${body.length} bytes)`);
+  const data = await serve((req, res) => {
+    res.writeHead(200, {
+      'content-type': 'text/csv',
+      'content-encoding': 'gzip',
+      'content-length': String(body.length),
+      'access-control-allow-origin': '*',
+    });
+    res.end(body);
+  });
+  try {
+    const url = `${data.url}/bomb.csv`;
+    const app = await openApp({ path: `?data=${encodeURIComponent(url)}` });
+    try {
+      await app.page.waitForFunction((u) => document.querySelector('[role="alert"]')?.textContent.includes(u), url, {
+        timeout: 180_000,
+      });
+      const said = await app.page.locator('[role="alert"]').textContent();
+      assert.match(said, /more than the 1(\.0)? GB this browser tab can read/, 'the limit is named');
+      assert.match(said, /bundled dataset is shown instead/);
+      await waitForData(app.page);
+      assert.match(await app.page.locator('[data-testid="dataset-title"]').textContent(), /Wagner Group in Mali/);
+      // The page still works: a filter change gives counts.
+      await app.page.selectOption('#f-event-type', 'Battles');
+      await app.page.waitForFunction(() => new URLSearchParams(location.search).get('type') === 'Battles');
+      assertNoPageErrors(app.errors);
+    } finally {
+      await app.close();
     }
   } finally {
     await data.close();
