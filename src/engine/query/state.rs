@@ -8,9 +8,10 @@ use crate::engine::data::dimension::Category;
 use crate::engine::data::fold::{contains_folded, fold};
 use crate::engine::data::places::same_place;
 use crate::engine::data::store::{Codes, SourceText, Store};
-use crate::engine::query::filters::{Dim, Filters, Role, DIMS};
+use crate::engine::query::filters::{Dim, Filters, Role};
 use crate::engine::query::notes::{match_records, NoteScan};
-use crate::engine::query::views::{Membership, Timeline, ViewSpec, Views, DAY_TABLE_MAX};
+use crate::engine::query::views::{Tallies, ViewSpec, Views, ADD, DAY_TABLE_MAX, TAKE_BACK};
+use std::cell::RefCell;
 
 /// Filter state over one store: the filters applied and each event's
 /// failure mask. Create one per store; call [`QueryState::apply`] on every
@@ -31,7 +32,7 @@ pub struct QueryState {
     /// clashes), and those actors: the actor breakdown counts them once.
     pub(crate) shared_actor_rows: Vec<(u32, Vec<u32>)>,
     /// The views with no filter set, for the last spec asked for.
-    unfiltered: std::cell::RefCell<Option<(ViewSpec, Views)>>,
+    unfiltered: RefCell<Option<(ViewSpec, Views)>>,
     /// The store's first and last day.
     span: Option<(Day, Day)>,
     /// Whether the rows are in date order (as exports usually are), so a
@@ -39,12 +40,51 @@ pub struct QueryState {
     date_order: DateOrder,
     /// The rows passing the date filter while `date_order` is known.
     date_rows: std::ops::Range<usize>,
-    /// Per filter dimension, how many times its failure bits were
-    /// recomputed: the views know from it what changed since the last ones.
-    generations: [u32; DIMS],
-    /// The timeline of the last filtered views, with the spec and the
-    /// generations it was computed for.
-    last: std::cell::RefCell<Option<(ViewSpec, [u32; DIMS], Timeline)>>,
+    /// Whether the views' running sums can take rows back exactly
+    /// ([`Tallies::exact`]); else every change is one pass.
+    incremental: bool,
+    /// The views' running sums, kept between changes.
+    live: RefCell<Option<Live>>,
+    /// Rows whose failure mask changed since the running sums caught up.
+    touched: RefCell<Touched>,
+}
+
+/// The running sums of the views, the spec they are for and the failure
+/// mask of each row as they counted it.
+#[derive(Clone)]
+struct Live {
+    spec: ViewSpec,
+    tallies: Tallies,
+    seen: Vec<u16>,
+}
+
+impl std::fmt::Debug for Live {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Live").field("spec", &self.spec).finish()
+    }
+}
+
+/// The rows a filter change touched, or `all` once they are so many that
+/// one pass over every event costs less than taking each back.
+#[derive(Clone, Debug, Default)]
+struct Touched {
+    rows: Vec<u32>,
+    all: bool,
+}
+
+impl Touched {
+    #[inline]
+    fn note(&mut self, row: usize, limit: usize) {
+        if self.all {
+            return;
+        }
+        if self.rows.len() >= limit {
+            self.all = true;
+            self.rows = Vec::new();
+        } else {
+            self.rows.push(row as u32);
+        }
+    }
 }
 
 /// The order of a store's rows by date.
@@ -99,8 +139,9 @@ impl QueryState {
             span: (!store.is_empty()).then_some((first_day, last_day)),
             date_order: DateOrder::of(&store.date),
             date_rows: 0..store.len(),
-            generations: [0; DIMS],
-            last: std::cell::RefCell::new(None),
+            incremental: Tallies::exact(store),
+            live: RefCell::new(None),
+            touched: RefCell::new(Touched::default()),
         }
     }
 
@@ -113,30 +154,10 @@ impl QueryState {
         }
         self.shared_actor_rows = shared_actor_rows(store);
         *self.unfiltered.get_mut() = None;
-        *self.last.get_mut() = None;
+        *self.live.get_mut() = None;
         let filters = self.filters.clone();
         self.recompute(store, Dim::Actor, &filters);
         true
-    }
-
-    /// What the fused pass of the views needs of this state, with the
-    /// timeline of earlier views that is still right, if any.
-    fn membership<'a>(&'a self, timeline: Option<&'a Timeline>) -> Membership<'a> {
-        Membership {
-            fails: &self.fails,
-            set: Dim::all()
-                .filter(|&d| self.filters_set(d))
-                .fold(0, |m, d| m | d.bit()),
-            shared_actor_rows: &self.shared_actor_rows,
-            span: self.span,
-            timeline,
-            rows: self.date_rows.clone(),
-        }
-    }
-
-    /// True when some event may fail the filter of `dim`.
-    pub(crate) fn filters_set(&self, dim: Dim) -> bool {
-        !dim.same(&self.filters, &Filters::default())
     }
 
     pub fn filters(&self) -> &Filters {
@@ -186,38 +207,57 @@ impl QueryState {
         if dim == Dim::Text && f.text != self.filters.text {
             self.note_matches = None;
         }
-        self.generations[dim.position() as usize] += 1;
         let bit = dim.bit();
-        if dim == Dim::Date {
-            if let Some(rows) = self.date_rows_of(store, f) {
-                // Rows in date order: only the rows entering or leaving the
-                // range change (a brush step touches a few).
-                let old = std::mem::replace(&mut self.date_rows, rows.clone());
-                for r in old.start..old.end.min(rows.start) {
-                    self.fails[r] |= bit;
-                }
-                for r in rows.end.max(old.start)..old.end {
-                    self.fails[r] |= bit;
-                }
-                for r in rows.start..rows.end.min(old.start) {
-                    self.fails[r] &= !bit;
-                }
-                for r in old.end.max(rows.start)..rows.end {
-                    self.fails[r] &= !bit;
-                }
-                return;
+        // Past a third of the events, one pass costs less than taking
+        // each touched row back and adding it again.
+        let limit = if self.incremental { store.len() / 3 } else { 0 };
+        // Rows in date order: only the rows entering or leaving the date
+        // range change (a brush step touches a few).
+        let date_rows = match dim {
+            Dim::Date => self.date_rows_of(store, f),
+            _ => None,
+        };
+        let test = match date_rows {
+            Some(_) => None,
+            None => Test::build(store, dim, f, self),
+        };
+        let old_rows = if dim == Dim::Date {
+            std::mem::replace(
+                &mut self.date_rows,
+                date_rows.clone().unwrap_or(0..store.len()),
+            )
+        } else {
+            self.date_rows.clone()
+        };
+        let touched = self.touched.get_mut();
+        let fails = &mut self.fails;
+        let mut set = |r: usize, fail: bool| {
+            let m = fails[r];
+            let next = (m & !bit) | if fail { bit } else { 0 };
+            if next != m {
+                fails[r] = next;
+                touched.note(r, limit);
             }
-            self.date_rows = 0..store.len();
+        };
+        if let Some(rows) = date_rows {
+            let old = old_rows;
+            for r in old.start..old.end.min(rows.start) {
+                set(r, true);
+            }
+            for r in rows.end.max(old.start)..old.end {
+                set(r, true);
+            }
+            for r in rows.start..rows.end.min(old.start) {
+                set(r, false);
+            }
+            for r in old.end.max(rows.start)..rows.end {
+                set(r, false);
+            }
+            return;
         }
-        let test = Test::build(store, dim, f, self);
         match test {
-            None => self.fails.iter_mut().for_each(|m| *m &= !bit),
-            Some(test) => {
-                for (r, m) in self.fails.iter_mut().enumerate() {
-                    let fail = !test.passes(store, r);
-                    *m = (*m & !bit) | if fail { bit } else { 0 };
-                }
-            }
+            None => (0..store.len()).for_each(|r| set(r, false)),
+            Some(test) => (0..store.len()).for_each(|r| set(r, !test.passes(store, r))),
         }
     }
 
@@ -268,31 +308,71 @@ impl QueryState {
         };
         // With no filter every event is in every view: the slowest pass,
         // and a common one ("Clear all"), so it is kept per spec.
-        if !self.filters.is_empty() {
-            // The timeline ignores the date filter: after a change of the
-            // date range alone it is the last one.
-            let date = Dim::Date.position() as usize;
-            let mut last = self.last.borrow_mut();
-            let timeline = last
-                .as_ref()
-                .and_then(|(last_spec, generations, timeline)| {
-                    let same =
-                        (0..DIMS).all(|d| d == date || generations[d] == self.generations[d]);
-                    (last_spec == spec && same).then_some(timeline)
-                });
-            let views = Views::compute(store, &self.membership(timeline), spec);
-            *last = Some((spec.clone(), self.generations, views.timeline.clone()));
-            return views;
-        }
-        let mut cache = self.unfiltered.borrow_mut();
-        if let Some((cached_spec, views)) = cache.as_ref() {
-            if cached_spec == spec {
-                return views.clone();
+        let unfiltered = self.filters.is_empty();
+        if unfiltered {
+            if let Some((cached_spec, views)) = self.unfiltered.borrow().as_ref() {
+                if cached_spec == spec {
+                    return views.clone();
+                }
             }
         }
-        let views = Views::compute(store, &self.membership(None), spec);
-        *cache = Some((spec.clone(), views.clone()));
+        let views = self.live_views(store, spec);
+        if unfiltered {
+            *self.unfiltered.borrow_mut() = Some((spec.clone(), views.clone()));
+        }
         views
+    }
+
+    /// The views from the running sums, brought up to the current filters
+    /// by taking back and adding again the rows a change touched (one pass
+    /// over every event when there are none yet, the spec changed, or
+    /// the change touched too many rows).
+    fn live_views(&self, store: &Store, spec: &ViewSpec) -> Views {
+        let mut live = self.live.borrow_mut();
+        let mut touched = self.touched.borrow_mut();
+        let current = live
+            .as_mut()
+            .filter(|l| self.incremental && !touched.all && l.spec == *spec);
+        match current {
+            Some(l) => {
+                for &r in &touched.rows {
+                    let r = r as usize;
+                    let (before, now) = (l.seen[r], self.fails[r]);
+                    if before != now {
+                        l.tallies.row::<TAKE_BACK>(store, r, before);
+                        l.tallies.row::<ADD>(store, r, now);
+                        l.seen[r] = now;
+                    }
+                }
+            }
+            None => {
+                *live = Views::tallies(store, &self.fails, spec, self.span).map(|tallies| Live {
+                    spec: spec.clone(),
+                    tallies,
+                    seen: if self.incremental {
+                        self.fails.clone()
+                    } else {
+                        Vec::new()
+                    },
+                });
+            }
+        }
+        touched.rows.clear();
+        touched.all = false;
+        let views = live.as_ref().map_or_else(Views::default, |l| {
+            l.tallies
+                .views(store, &self.fails, &self.shared_actor_rows, spec)
+        });
+        if !self.incremental {
+            *live = None;
+        }
+        views
+    }
+
+    /// Every view computed in one pass over the events, without the
+    /// running sums: the reference the tests hold them to.
+    pub fn views_from_scratch(&self, store: &Store, spec: &ViewSpec) -> Views {
+        Views::compute(store, &self.fails, &self.shared_actor_rows, spec, self.span)
     }
 }
 

@@ -69,6 +69,18 @@ impl Measures {
         self.civilian_fatalities += u64::from(civilian);
     }
 
+    /// Adds one event, or takes it back (see [`Tallies::row`]).
+    #[inline]
+    fn step<const ADDING: bool>(&mut self, fatalities: u32, civilian: u32) {
+        if ADDING {
+            self.add(fatalities, civilian);
+        } else {
+            self.events = self.events.wrapping_sub(1);
+            self.fatalities = self.fatalities.wrapping_sub(u64::from(fatalities));
+            self.civilian_fatalities = self.civilian_fatalities.wrapping_sub(u64::from(civilian));
+        }
+    }
+
     pub(crate) fn add_measures(&mut self, m: &Measures) {
         self.events += m.events;
         self.fatalities += m.fatalities;
@@ -136,26 +148,6 @@ impl Timeline {
         let n = self.types.len();
         self.fatalities[b * n..(b + 1) * n].iter().sum()
     }
-}
-
-/// What the fused pass needs of the filter state (see `QueryState`).
-pub(crate) struct Membership<'a> {
-    /// Each event's failure mask: one bit per filter dimension it fails.
-    pub fails: &'a [u16],
-    /// The bits of the dimensions with a filter set.
-    pub set: u16,
-    /// Events with the same canonical actor on both sides, and those actors.
-    pub shared_actor_rows: &'a [(u32, Vec<u32>)],
-    /// The store's first and last day (`None` when it is empty).
-    pub span: Option<(Day, Day)>,
-    /// The timeline of the last views, when only the date filter has
-    /// changed since (the timeline ignores it, so it is the same). The pass
-    /// then skips every event outside the date range.
-    pub timeline: Option<&'a Timeline>,
-    /// The events that may pass the date filter: all of them, or a range
-    /// when the store's rows are in date order. Only narrower than the
-    /// store with `timeline` (the timeline counts events outside it).
-    pub rows: std::ops::Range<usize>,
 }
 
 /// Longest span, in days, for which tables per day are built (about 550
@@ -261,11 +253,12 @@ struct Tally {
 }
 
 impl Tally {
+    /// Adds one event, or takes it back (see [`Tallies::row`]).
     #[inline]
-    pub(crate) fn add(&mut self, fatalities: u32, civilian: u32) {
-        self.events += 1;
-        self.fatalities = self.fatalities.saturating_add(fatalities);
-        self.civilian = self.civilian.saturating_add(civilian);
+    fn step<const ADDING: bool>(&mut self, fatalities: u32, civilian: u32) {
+        step(&mut self.events, 1, ADDING);
+        step(&mut self.fatalities, fatalities, ADDING);
+        step(&mut self.civilian, civilian, ADDING);
     }
 }
 
@@ -278,6 +271,7 @@ const MAX_INLINE_TYPES: usize = 29;
 /// of `u32`s, `[events, fatalities, civilian, count of type 0, ..., count of
 /// "no type"]`, so an event touches one cache line and no branch depends
 /// on the data.
+#[derive(Clone)]
 struct PlaceCells {
     stride: usize,
     /// Type slots: one per event type plus "no type".
@@ -302,20 +296,31 @@ impl PlaceCells {
         }
     }
 
+    /// Adds one event of the place, or takes it back.
     #[inline]
-    fn add(&mut self, place: u32, fatalities: u32, civilian: u32, event_type: u16) {
+    fn step<const ADDING: bool>(
+        &mut self,
+        place: u32,
+        fatalities: u32,
+        civilian: u32,
+        event_type: u16,
+    ) {
         let slot = usize::from(event_type).min(self.slots - 1);
         let at = place as usize * self.stride;
         let Some(row) = self.cells.get_mut(at..at + self.stride) else {
             return;
         };
-        row[0] += 1;
-        row[1] = row[1].saturating_add(fatalities);
-        row[2] = row[2].saturating_add(civilian);
+        step(&mut row[0], 1, ADDING);
+        step(&mut row[1], fatalities, ADDING);
+        step(&mut row[2], civilian, ADDING);
         if self.inline {
-            row[3 + slot] += 1;
+            step(&mut row[3 + slot], 1, ADDING);
         } else {
-            *self.overflow.entry((place, slot as u32)).or_default() += 1;
+            step(
+                self.overflow.entry((place, slot as u32)).or_default(),
+                1,
+                ADDING,
+            );
         }
     }
 
@@ -385,207 +390,316 @@ fn type_ranks(names: &[String]) -> Vec<u32> {
     rank
 }
 
-impl Views {
-    /// One pass over the events. To keep the pass to sequential reads plus
-    /// a few writes per event, place categories and actors are tallied per
-    /// place and per side, and summed into countries, regions and actors
-    /// after the pass; per-event categories are tallied per code.
-    pub(crate) fn compute(store: &Store, state: &Membership<'_>, spec: &ViewSpec) -> Views {
-        let Some((first_day, last_day)) = state.span else {
-            return Views::default();
-        };
-        // Without a timeline to reuse, the pass tallies one; else the
-        // events failing the date filter are in no other view.
-        let reuse = state.timeline.is_some();
-        let (band_of_type, bands) = if reuse {
-            (Vec::new(), Vec::new())
-        } else {
-            timeline_bands(store)
-        };
+/// Whether a row's contribution to the running sums is added or taken
+/// back (see [`Tallies::row`]).
+pub(crate) const ADD: bool = true;
+pub(crate) const TAKE_BACK: bool = false;
+
+/// What an event failing only the filter at one bit position adds to.
+#[derive(Clone, Copy)]
+enum OnlyFails {
+    Nothing,
+    EventColumn(usize),
+    Place(Category),
+}
+
+/// The running sums behind every linked view. A row adds to the views its
+/// failure mask lets it into (every view when it passes every filter; the
+/// view of a dimension when it fails only that dimension's filter; none
+/// when it fails two or more), so a filter change can take back the
+/// contributions of the rows whose mask changed and add them again under
+/// their new masks, as crossfilter does, instead of a pass over every
+/// event. Place categories and actors are tallied per place and per side,
+/// and summed into countries, regions and actors when the views are read.
+///
+/// Taking back is exact while no sum can overflow: [`Tallies::exact`]
+/// says when a store allows it.
+#[derive(Clone)]
+pub(crate) struct Tallies {
+    bin: Bin,
+    wanted_bin: Bin,
+    first_bin: i32,
+    bins: usize,
+    first_day: Day,
+    band_of_type: Vec<usize>,
+    bands: Vec<String>,
+    /// Bin per day over the store's span, so a row does no date maths
+    /// (unless the span is too long for a table).
+    bin_of_day: Option<Vec<u32>>,
+    timeline_events: Vec<u32>,
+    timeline_fatalities: Vec<u64>,
+    /// Events passing every filter, per place (map, place categories).
+    places: PlaceCells,
+    /// Per-event categories: the category and one slot per code plus one
+    /// for "no value".
+    event_columns: Vec<(Category, Vec<Measures>)>,
+    /// Place categories: per place, the events that fail only that
+    /// category's filter.
+    place_only: CategoryMap<Vec<Tally>>,
+    /// Events in each category's `place_only` (none while its filter is
+    /// unset: the sums are then not read).
+    place_only_events: CategoryMap<u64>,
+    only_fails: [OnlyFails; 16],
+    sides: Vec<Tally>,
+    totals: Measures,
+    low: u64,
+    high: u64,
+    /// Events passing every filter per day from `first_day`, when the span
+    /// has a table: the first and last day shown then survive taking rows
+    /// back. Without it, the days seen while adding.
+    day_events: Option<Vec<u32>>,
+    first_seen: Day,
+    last_seen: Day,
+    ucdp: bool,
+}
+
+impl Tallies {
+    /// Empty sums for `store` (with at least one event, spanning
+    /// `first_day..=last_day`) and `spec`.
+    pub(crate) fn new(store: &Store, spec: &ViewSpec, first_day: Day, last_day: Day) -> Tallies {
+        let (band_of_type, bands) = timeline_bands(store);
         let n_types = bands.len().max(1);
         let bin = timeline_bin(spec.bin, first_day, last_day);
         let first_bin = bin.index(first_day);
-        let bins = if reuse {
-            0
-        } else {
-            (bin.index(last_day) - first_bin + 1).max(0) as usize
-        };
-        // Bin per day over the store's span, so the pass does no date maths
-        // (unless the span is too long for a table).
-        let bin_of_day: Option<Vec<u32>> =
-            (!reuse && (last_day - first_day) as usize <= DAY_TABLE_MAX).then(|| {
-                (first_day..=last_day)
-                    .map(|d| (bin.index(d) - first_bin) as u32)
-                    .collect()
-            });
-        let zeros = |n: usize| vec![Measures::default(); n];
-        let mut timeline_events = vec![0u32; bins * n_types];
-        let mut timeline_fatalities = vec![0u64; bins * n_types];
+        let bins = (bin.index(last_day) - first_bin + 1).max(0) as usize;
+        let day_table = (last_day - first_day) as usize <= DAY_TABLE_MAX;
+        let bin_of_day = day_table.then(|| {
+            (first_day..=last_day)
+                .map(|d| (bin.index(d) - first_bin) as u32)
+                .collect()
+        });
+        let day_events = day_table.then(|| vec![0u32; (last_day - first_day) as usize + 1]);
         let n_places = store.places.len();
-        // Events passing every filter, per place (map, place categories).
         let type_names = store.names[Category::EventType].names();
-        let mut places = PlaceCells::new(n_places, type_names.len());
-        // Per-event categories: the code column and one slot per code plus
-        // one for "no value". Place categories: per place, the events that
-        // fail only that category's filter (there are such events only
-        // while the filter is set).
-        let mut event_columns: Vec<(Category, &[u16], Vec<Measures>)> = Vec::new();
+        let mut event_columns: Vec<(Category, Vec<Measures>)> = Vec::new();
         let mut place_only: CategoryMap<Vec<Tally>> = CategoryMap::default();
-        for c in Category::ALL {
-            match store.codes(c) {
-                Codes::PerEvent(codes) => {
-                    event_columns.push((c, codes, zeros(store.names[c].len() + 1)))
-                }
-                Codes::PerPlace(_) if state.set & Dim::Category(c).bit() != 0 => {
-                    place_only[c] = vec![Tally::default(); n_places]
-                }
-                Codes::PerPlace(_) => {}
-            }
-        }
-        // What an event failing only the filter at bit position `b` adds to.
-        #[derive(Clone, Copy)]
-        enum OnlyFails {
-            Nothing,
-            EventColumn(usize),
-            Place(Category),
-        }
         let mut only_fails = [OnlyFails::Nothing; 16];
-        for (i, (c, _, _)) in event_columns.iter().enumerate() {
-            only_fails[Dim::Category(*c).position() as usize] = OnlyFails::EventColumn(i);
+        for c in Category::ALL {
+            let position = Dim::Category(c).position() as usize;
+            match store.codes(c) {
+                Codes::PerEvent(_) => {
+                    only_fails[position] = OnlyFails::EventColumn(event_columns.len());
+                    event_columns.push((c, vec![Measures::default(); store.names[c].len() + 1]));
+                }
+                Codes::PerPlace(_) => {
+                    only_fails[position] = OnlyFails::Place(c);
+                    place_only[c] = vec![Tally::default(); n_places];
+                }
+            }
         }
-        for c in Category::ALL
-            .into_iter()
-            .filter(|c| !place_only[*c].is_empty())
-        {
-            only_fails[Dim::Category(c).position() as usize] = OnlyFails::Place(c);
+        Tallies {
+            bin,
+            wanted_bin: spec.bin,
+            first_bin,
+            bins,
+            first_day,
+            band_of_type,
+            bands,
+            bin_of_day,
+            timeline_events: vec![0; bins * n_types],
+            timeline_fatalities: vec![0; bins * n_types],
+            places: PlaceCells::new(n_places, type_names.len()),
+            event_columns,
+            place_only,
+            place_only_events: CategoryMap::default(),
+            only_fails,
+            sides: vec![Tally::default(); store.sides.len()],
+            totals: Measures::default(),
+            low: 0,
+            high: 0,
+            day_events,
+            first_seen: Day::MAX,
+            last_seen: Day::MIN,
+            ucdp: store.is_ucdp(),
         }
-        let mut sides = vec![Tally::default(); store.sides.len()];
-        let mut totals = Totals::default();
-        let mut low = 0u64;
-        let mut high = 0u64;
-        let ucdp = store.is_ucdp();
-        let mut first_seen = Day::MAX;
-        let mut last_seen = Day::MIN;
-        let slot16 = |code: u16, len: usize| if code == u16::MAX { len } else { code as usize };
-        let actor_bit = Dim::Actor.bit();
-        let date_bit = Dim::Date.bit();
-        let skip = if reuse { date_bit } else { 0 };
-        let rows = if reuse {
-            state.rows.start.min(store.len())..state.rows.end.min(store.len())
-        } else {
-            0..store.len()
+    }
+
+    /// True when rows of `store` can be taken back exactly: the per-day
+    /// table exists and no sum of fatalities can pass what a tally holds.
+    pub(crate) fn exact(store: &Store) -> bool {
+        let limit = u64::from(u32::MAX);
+        let (first, last) = match (store.date.iter().min(), store.date.iter().max()) {
+            (Some(&a), Some(&b)) => (a, b),
+            _ => return false,
         };
+        let sum = |column: &[u32]| column.iter().map(|&f| u64::from(f)).sum::<u64>();
+        (last - first) as usize <= DAY_TABLE_MAX
+            && sum(&store.fatalities) <= limit
+            && sum(&store.civilian_deaths) <= limit
+    }
 
-        for r in rows {
-            let m = state.fails[r];
-            if (m != 0 && m & (m - 1) != 0) || m & skip != 0 {
-                continue; // fails two or more filters: in no view
-            }
-            let fatalities = store.fatalities[r];
-            let civilian = if ucdp {
-                store.civilian_deaths.get(r).copied().unwrap_or(0)
-            } else {
-                // All fatalities of an event targeting civilians.
-                fatalities & 0u32.wrapping_sub(u32::from(store.is_civilian_targeting(r)))
+    /// Adds (`ADD`) or takes back (`TAKE_BACK`) row `r` under failure
+    /// mask `m`.
+    #[inline]
+    pub(crate) fn row<const ADDING: bool>(&mut self, store: &Store, r: usize, m: u16) {
+        if m != 0 && m & (m - 1) != 0 {
+            return; // fails two or more filters: in no view
+        }
+        let fatalities = store.fatalities[r];
+        let civilian = if self.ucdp {
+            store.civilian_deaths.get(r).copied().unwrap_or(0)
+        } else {
+            // All fatalities of an event targeting civilians.
+            fatalities & 0u32.wrapping_sub(u32::from(store.is_civilian_targeting(r)))
+        };
+        let event_type = store.event_type[r];
+        let all = m == 0;
+        if all || m == Dim::Date.bit() {
+            let day = store.date[r];
+            let b = match &self.bin_of_day {
+                Some(table) => table[(day - self.first_day) as usize] as usize,
+                None => (self.bin.index(day) - self.first_bin) as usize,
             };
-            let event_type = store.event_type[r];
-            let all = m == 0;
-            if !reuse && (all || m == date_bit) {
-                let day = store.date[r];
-                let b = match &bin_of_day {
-                    Some(table) => table[(day - first_day) as usize] as usize,
-                    None => (bin.index(day) - first_bin) as usize,
+            let t = self
+                .band_of_type
+                .get(usize::from(event_type))
+                .copied()
+                .unwrap_or(0);
+            let at = b * self.bands.len().max(1) + t;
+            step(&mut self.timeline_events[at], 1, ADDING);
+            step64(&mut self.timeline_fatalities[at], fatalities, ADDING);
+        }
+        if all || m == Dim::Actor.bit() {
+            let s1 = store.side1[r];
+            let s2 = store.side2[r];
+            self.sides[s1 as usize].step::<ADDING>(fatalities, civilian);
+            if s2 != s1 {
+                self.sides[s2 as usize].step::<ADDING>(fatalities, civilian);
+            }
+        }
+        let slot = |code: u16, len: usize| if code == u16::MAX { len } else { code as usize };
+        if all {
+            self.totals.step::<ADDING>(fatalities, civilian);
+            let day = store.date[r];
+            match &mut self.day_events {
+                Some(days) => step(&mut days[(day - self.first_day) as usize], 1, ADDING),
+                None => {
+                    self.first_seen = self.first_seen.min(day);
+                    self.last_seen = self.last_seen.max(day);
+                }
+            }
+            if self.ucdp {
+                step64(&mut self.low, store.fatalities_low[r], ADDING);
+                step64(&mut self.high, store.fatalities_high[r], ADDING);
+            }
+            self.places
+                .step::<ADDING>(store.place[r], fatalities, civilian, event_type);
+            for (c, acc) in &mut self.event_columns {
+                if let Codes::PerEvent(codes) = store.codes(*c) {
+                    let len = acc.len() - 1;
+                    acc[slot(codes[r], len)].step::<ADDING>(fatalities, civilian);
+                }
+            }
+            return;
+        }
+        match self.only_fails[m.trailing_zeros() as usize] {
+            OnlyFails::Nothing => {}
+            OnlyFails::EventColumn(i) => {
+                let (c, acc) = &mut self.event_columns[i];
+                if let Codes::PerEvent(codes) = store.codes(*c) {
+                    let len = acc.len() - 1;
+                    acc[slot(codes[r], len)].step::<ADDING>(fatalities, civilian);
+                }
+            }
+            OnlyFails::Place(c) => {
+                self.place_only[c][store.place[r] as usize].step::<ADDING>(fatalities, civilian);
+                let events = &mut self.place_only_events[c];
+                *events = if ADDING {
+                    *events + 1
+                } else {
+                    events.wrapping_sub(1)
                 };
-                let t = band_of_type
-                    .get(usize::from(event_type))
-                    .copied()
-                    .unwrap_or(0);
-                timeline_events[b * n_types + t] += 1;
-                timeline_fatalities[b * n_types + t] += u64::from(fatalities);
-            }
-            if all || m == actor_bit {
-                let s1 = store.side1[r];
-                let s2 = store.side2[r];
-                sides[s1 as usize].add(fatalities, civilian);
-                if s2 != s1 {
-                    sides[s2 as usize].add(fatalities, civilian);
-                }
-            }
-            if all {
-                totals.measures.add(fatalities, civilian);
-                let day = store.date[r];
-                first_seen = first_seen.min(day);
-                last_seen = last_seen.max(day);
-                if ucdp {
-                    low += u64::from(store.fatalities_low[r]);
-                    high += u64::from(store.fatalities_high[r]);
-                }
-                places.add(store.place[r], fatalities, civilian, event_type);
-                for (_, codes, acc) in &mut event_columns {
-                    let len = acc.len() - 1;
-                    acc[slot16(codes[r], len)].add(fatalities, civilian);
-                }
-                continue;
-            }
-            match only_fails[m.trailing_zeros() as usize] {
-                OnlyFails::Nothing => {}
-                OnlyFails::EventColumn(i) => {
-                    let (_, codes, acc) = &mut event_columns[i];
-                    let len = acc.len() - 1;
-                    acc[slot16(codes[r], len)].add(fatalities, civilian);
-                }
-                OnlyFails::Place(c) => {
-                    place_only[c][store.place[r] as usize].add(fatalities, civilian)
-                }
             }
         }
+    }
 
+    /// The views the sums hold. `fails` and `shared_actor_rows` are those
+    /// of the filter state the sums were brought up to.
+    pub(crate) fn views(
+        &self,
+        store: &Store,
+        fails: &[u16],
+        shared_actor_rows: &[(u32, Vec<u32>)],
+        spec: &ViewSpec,
+    ) -> Views {
+        let zeros = |n: usize| vec![Measures::default(); n];
+        let mut totals = Totals {
+            measures: self.totals,
+            ..Totals::default()
+        };
         if totals.measures.events > 0 {
-            totals.first_day = Some(first_seen);
-            totals.last_day = Some(last_seen);
+            let (first, last) = match &self.day_events {
+                Some(days) => {
+                    let first = days.iter().position(|&n| n > 0).unwrap_or(0);
+                    let last = days.iter().rposition(|&n| n > 0).unwrap_or(0);
+                    (self.first_day + first as Day, self.first_day + last as Day)
+                }
+                None => (self.first_seen, self.last_seen),
+            };
+            totals.first_day = Some(first);
+            totals.last_day = Some(last);
         }
-        if ucdp {
-            totals.fatalities_low = Some(low);
-            totals.fatalities_high = Some(high);
+        if self.ucdp {
+            totals.fatalities_low = Some(self.low);
+            totals.fatalities_high = Some(self.high);
         }
 
         let mut by_category: CategoryMap<Vec<Bar>> = CategoryMap::default();
-        for (c, _, acc) in &event_columns {
+        for (c, acc) in &self.event_columns {
             by_category[*c] = bars(acc, store.names[*c].names(), true);
         }
-        // Places -> countries, admin1, admin2.
-        for c in Category::ALL {
-            let Codes::PerPlace(codes) = store.codes(c) else {
+        // Places -> countries, admin1, admin2, admin3, in one walk over
+        // the places.
+        let mut place_categories: Vec<(Category, &[u32], Vec<Measures>)> = Category::ALL
+            .into_iter()
+            .filter_map(|c| match store.codes(c) {
+                Codes::PerPlace(codes) => Some((c, codes, zeros(store.names[c].len() + 1))),
+                Codes::PerEvent(_) => None,
+            })
+            .collect();
+        let slot = |code: u32, acc: &[Measures]| {
+            if code == NONE {
+                acc.len() - 1
+            } else {
+                code as usize
+            }
+        };
+        for (p, t) in self.places.tallies().enumerate() {
+            if t.events == 0 {
                 continue;
-            };
-            let dict_len = store.names[c].len();
-            let mut acc = zeros(dict_len + 1);
-            let passing = places.tallies().zip(codes);
-            let only = place_only[c].iter().copied().zip(codes);
-            for (t, &code) in passing.chain(only) {
+            }
+            for (_, codes, acc) in &mut place_categories {
+                let s = slot(codes[p], acc);
+                acc[s].add_tally(&t);
+            }
+        }
+        for (c, codes, acc) in &mut place_categories {
+            if self.place_only_events[*c] == 0 {
+                continue;
+            }
+            for (p, t) in self.place_only[*c].iter().enumerate() {
                 if t.events > 0 {
-                    let slot = if code == NONE {
-                        dict_len
-                    } else {
-                        code as usize
-                    };
-                    acc[slot].add_tally(&t);
+                    let s = slot(codes[p], acc);
+                    acc[s].add_tally(t);
                 }
             }
-            by_category[c] = bars(&acc, store.names[c].names(), true);
+        }
+        for (c, _, acc) in &place_categories {
+            by_category[*c] = bars(acc, store.names[*c].names(), true);
         }
 
         // Sides -> canonical actors, then take back events that have the
         // same actor on both sides, so each event counts once per actor.
+        let actor_bit = Dim::Actor.bit();
         let mut actor_acc = zeros(store.canonical.names.len());
-        for (side, t) in sides.iter().enumerate().filter(|(_, t)| t.events > 0) {
+        for (side, t) in self.sides.iter().enumerate().filter(|(_, t)| t.events > 0) {
             for &a in store.canonical.side(side as u32) {
                 actor_acc[a as usize].add_tally(t);
             }
         }
-        for (row, shared) in state.shared_actor_rows {
+        for (row, shared) in shared_actor_rows {
             let r = *row as usize;
-            let m = state.fails[r];
+            let m = fails[r];
             if m == 0 || m == actor_bit {
                 for &a in shared {
                     let acc = &mut actor_acc[a as usize];
@@ -595,11 +709,16 @@ impl Views {
                 }
             }
         }
-        let mut by_actor = bars(&actor_acc, store.canonical.names.as_slice(), false);
-        by_actor.truncate(spec.top_actors);
+        let by_actor = top_bars(
+            &actor_acc,
+            store.canonical.names.as_slice(),
+            spec.top_actors,
+        );
 
-        let colours = places.most_frequent_types(&type_ranks(type_names));
-        let map = places
+        let type_names = store.names[Category::EventType].names();
+        let colours = self.places.most_frequent_types(&type_ranks(type_names));
+        let map = self
+            .places
             .tallies()
             .zip(colours)
             .enumerate()
@@ -615,17 +734,14 @@ impl Views {
                 event_type,
             })
             .collect();
-        let timeline = match state.timeline {
-            Some(t) => t.clone(),
-            None => Timeline {
-                bin,
-                coarsened_from: (bin != spec.bin).then_some(spec.bin),
-                first_bin,
-                bins,
-                types: bands,
-                events: timeline_events,
-                fatalities: timeline_fatalities,
-            },
+        let timeline = Timeline {
+            bin: self.bin,
+            coarsened_from: (self.bin != self.wanted_bin).then_some(self.wanted_bin),
+            first_bin: self.first_bin,
+            bins: self.bins,
+            types: self.bands.clone(),
+            events: self.timeline_events.clone(),
+            fatalities: self.timeline_fatalities.clone(),
         };
         Views {
             totals,
@@ -637,26 +753,106 @@ impl Views {
     }
 }
 
+/// Adds `by` to a count, or takes it back (wrapping: exact while the
+/// true sum fits, which [`Tallies::exact`] checks before anything is
+/// taken back; adding saturates, so a hostile file's sums stop at the
+/// top).
+#[inline]
+fn step(value: &mut u32, by: u32, adding: bool) {
+    *value = if adding {
+        value.saturating_add(by)
+    } else {
+        value.wrapping_sub(by)
+    };
+}
+
+#[inline]
+fn step64(value: &mut u64, by: u32, adding: bool) {
+    *value = if adding {
+        value.saturating_add(u64::from(by))
+    } else {
+        value.wrapping_sub(u64::from(by))
+    };
+}
+
+impl Views {
+    /// Every view of `store` under the failure masks `fails`, in one pass
+    /// over the events (the reference the running sums are kept equal to).
+    pub(crate) fn compute(
+        store: &Store,
+        fails: &[u16],
+        shared_actor_rows: &[(u32, Vec<u32>)],
+        spec: &ViewSpec,
+        span: Option<(Day, Day)>,
+    ) -> Views {
+        match Views::tallies(store, fails, spec, span) {
+            Some(t) => t.views(store, fails, shared_actor_rows, spec),
+            None => Views::default(),
+        }
+    }
+
+    /// The running sums of every view of `store` (spanning `span`) under
+    /// `fails`, from one pass (`None` for an empty store).
+    pub(crate) fn tallies(
+        store: &Store,
+        fails: &[u16],
+        spec: &ViewSpec,
+        span: Option<(Day, Day)>,
+    ) -> Option<Tallies> {
+        let (first_day, last_day) = span?;
+        let mut tallies = Tallies::new(store, spec, first_day, last_day);
+        for (r, &m) in fails.iter().enumerate() {
+            tallies.row::<ADD>(store, r, m);
+        }
+        Some(tallies)
+    }
+}
+
 /// The label of the "no value" slot of a breakdown.
 pub const NOT_STATED: &str = "(not stated)";
 
 /// Non-empty bars, most events first, then by label.
 fn bars(acc: &[Measures], names: &[String], has_none_slot: bool) -> Vec<Bar> {
-    let mut out: Vec<Bar> = acc
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.events > 0)
-        .map(|(i, m)| Bar {
-            label: match names.get(i) {
-                Some(name) => name.clone(),
-                None if has_none_slot => NOT_STATED.to_string(),
-                None => String::new(),
-            },
-            measures: *m,
-        })
+    let label = |i: usize| match names.get(i) {
+        Some(name) => name.as_str(),
+        None if has_none_slot => NOT_STATED,
+        None => "",
+    };
+    // Sorting positions, not bars, moves 4 bytes per swap instead of a
+    // bar and its label.
+    let mut order: Vec<u32> = (0..acc.len() as u32)
+        .filter(|&i| acc[i as usize].events > 0)
         .collect();
-    out.sort_by(|a, b| busiest_first((&a.measures, &a.label), (&b.measures, &b.label)));
-    out
+    order.sort_by(|&a, &b| {
+        let (a, b) = (a as usize, b as usize);
+        busiest_first((&acc[a], label(a)), (&acc[b], label(b)))
+    });
+    order
+        .into_iter()
+        .map(|i| Bar {
+            label: label(i as usize).to_string(),
+            measures: acc[i as usize],
+        })
+        .collect()
+}
+
+/// The `k` busiest non-empty bars, in the order of [`bars`], naming only
+/// those (thousands of actors are tallied; the page shows a few).
+fn top_bars(acc: &[Measures], names: &[String], k: usize) -> Vec<Bar> {
+    let name = |i: usize| names.get(i).map_or("", String::as_str);
+    let order = |a: &usize, b: &usize| busiest_first((&acc[*a], name(*a)), (&acc[*b], name(*b)));
+    let mut top: Vec<usize> = (0..acc.len()).filter(|&i| acc[i].events > 0).collect();
+    if top.len() > k {
+        top.select_nth_unstable_by(k, order);
+        top.truncate(k);
+    }
+    top.sort_by(order);
+    top.into_iter()
+        .map(|i| Bar {
+            label: name(i).to_string(),
+            measures: acc[i],
+        })
+        .collect()
 }
 
 /// The order of breakdowns and groups: most events first, then by name.
