@@ -10,6 +10,9 @@
 //! FUZZ_INPUTS=10000000 FUZZ_SEED=1 cargo test --release --test fuzz -- --ignored --nocapture
 //! ```
 //!
+//! `FUZZ_FROM=N` starts at input `N` of the seed: a campaign can run in
+//! parts (one process per core, or resumed after a stop).
+//!
 //! It prints inputs per second as it goes and each finding with the seed
 //! and index that rebuild it; the input is written to `FUZZ_FINDINGS` (a
 //! directory, by default the system's temporary one). Findings worth
@@ -118,8 +121,9 @@ fn save(templates: &Templates, seed: u64, index: u64, kind: &str) -> PathBuf {
     path
 }
 
-/// Runs `inputs` inputs from `seed`, printing progress when `verbose`.
-fn campaign(inputs: u64, seed: u64, verbose: bool) -> Summary {
+/// Runs inputs `from..from + inputs` of `seed`, printing progress when
+/// `verbose`.
+fn campaign(from: u64, inputs: u64, seed: u64, verbose: bool) -> Summary {
     let templates = Arc::new(Templates::load());
     let current = Arc::new(AtomicU64::new(u64::MAX));
     let done = Arc::new(AtomicU64::new(0));
@@ -154,7 +158,7 @@ fn campaign(inputs: u64, seed: u64, verbose: bool) -> Summary {
     let mut findings = Vec::new();
     let mut bytes = 0u64;
     let mut report_at = Instant::now() + Duration::from_secs(10);
-    for index in 0..inputs {
+    for index in from..from + inputs {
         current.store(index, Ordering::Relaxed);
         let mut one = input(&templates, input_seed(seed, index));
         bytes += one.file.len() as u64;
@@ -184,10 +188,10 @@ fn campaign(inputs: u64, seed: u64, verbose: bool) -> Summary {
         if verbose && Instant::now() > report_at {
             report_at = Instant::now() + Duration::from_secs(30);
             let secs = started.elapsed().as_secs_f64();
+            let run = index + 1 - from;
             eprintln!(
-                "{} inputs in {secs:.0} s: {:.0} inputs/s, {:.1} MB/s of files, {} findings",
-                index + 1,
-                (index + 1) as f64 / secs,
+                "{run} inputs (up to input {index}) in {secs:.0} s: {:.0} inputs/s, {:.1} MB/s of files, {} findings",
+                run as f64 / secs,
                 bytes as f64 / secs / 1e6,
                 findings.len()
             );
@@ -212,7 +216,7 @@ fn env_u64(name: &str, default: u64) -> u64 {
 /// The short campaign CI runs: a few thousand inputs, seconds.
 #[test]
 fn a_short_fuzz_campaign_finds_nothing() {
-    let summary = campaign(env_u64("FUZZ_SHORT_INPUTS", 2_000), 20_240_501, false);
+    let summary = campaign(0, env_u64("FUZZ_SHORT_INPUTS", 2_000), 20_240_501, false);
     assert!(
         summary.findings.is_empty(),
         "{} findings:\n{}",
@@ -221,16 +225,20 @@ fn a_short_fuzz_campaign_finds_nothing() {
     );
 }
 
-/// The long campaign: `FUZZ_INPUTS` inputs from `FUZZ_SEED`.
+/// The long campaign: `FUZZ_INPUTS` inputs of `FUZZ_SEED`, from input
+/// `FUZZ_FROM` (0 unless set), so one campaign can run in parts: in
+/// several processes at once, or resumed where a run stopped.
 #[test]
 #[ignore = "long; run with --ignored (see the module notes)"]
 fn fuzz_campaign() {
     let inputs = env_u64("FUZZ_INPUTS", 100_000);
     let seed = env_u64("FUZZ_SEED", 1);
-    let summary = campaign(inputs, seed, true);
+    let from = env_u64("FUZZ_FROM", 0);
+    let summary = campaign(from, inputs, seed, true);
     eprintln!(
-        "{} inputs from seed {seed} in {:.0} s ({:.0} inputs/s); {} findings",
+        "{} inputs of seed {seed} (inputs {from} to {}) in {:.0} s ({:.0} inputs/s); {} findings",
         summary.inputs,
+        from + summary.inputs - 1,
         summary.seconds,
         summary.inputs as f64 / summary.seconds,
         summary.findings.len()
