@@ -143,77 +143,248 @@ pub fn diff_versions(
     later: &Store,
     in_view: impl Fn(usize, usize) -> bool,
 ) -> Result<VersionDiff, VersionsError> {
-    if earlier.is_ucdp() != later.is_ucdp() {
-        return Err(VersionsError::DifferentSources);
-    }
-    for (version, store) in [earlier, later].into_iter().enumerate() {
-        let has_ids = store.columns.get(ColumnRole::EventId).is_some()
-            && store.event_key.len() == store.len();
-        if !has_ids {
-            return Err(VersionsError::NoIds {
-                later: version == 1,
-            });
-        }
-    }
-    let mut diff = VersionDiff::default();
-    // The first row of each id, as the importer keeps it.
-    let mut earlier_rows: FxHashMap<u64, u32> = FxHashMap::default();
-    earlier_rows.reserve(earlier.len());
-    for (row, &key) in earlier.event_key.iter().enumerate() {
-        let shown = u64::from(in_view(0, row));
-        if key == 0 {
-            diff.without_id[0] += shown;
-        } else if let std::collections::hash_map::Entry::Vacant(first) = earlier_rows.entry(key) {
-            first.insert(row as u32);
-        } else {
-            diff.repeated_ids[0] += shown;
-        }
-    }
-    let same = Translation::new(earlier, later);
-    let mut matched = vec![false; earlier.len()];
-    let mut later_seen: FxHashSet<u64> = FxHashSet::default();
-    later_seen.reserve(later.len());
-    for (row, &key) in later.event_key.iter().enumerate() {
-        let shown = in_view(1, row);
-        if key == 0 {
-            diff.without_id[1] += u64::from(shown);
-            continue;
-        }
-        if !later_seen.insert(key) {
-            diff.repeated_ids[1] += u64::from(shown);
-            continue;
-        }
-        match earlier_rows.get(&key) {
-            None if shown => diff.added.push(row as u32),
-            None => {}
-            Some(&old) => {
-                matched[old as usize] = true;
-                let was_shown = in_view(0, old as usize);
-                if !was_shown && !shown {
-                    continue;
-                }
-                let fields = same.changed_fields(earlier, old as usize, later, row);
-                if fields.is_empty() && was_shown && shown {
-                    diff.unchanged += 1;
-                } else {
-                    diff.revised.push(Revision {
-                        earlier_row: old,
-                        later_row: row as u32,
-                        fields,
-                        in_earlier_view: was_shown,
-                        in_later_view: shown,
-                    });
-                }
+    let mut matcher = VersionMatcher::new(earlier, later)?;
+    while !matcher.step(earlier, later, usize::MAX) {}
+    Ok(matcher.finish().view(in_view))
+}
+
+/// Every event of two versions, matched by id once and for all views: the
+/// slow part of a comparison (hashing every id), after which the diff of
+/// any view is one cheap pass ([`VersionPairs::view`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct VersionPairs {
+    /// Events in both versions, in the later file's order, with the
+    /// compared fields that differ (none for an unchanged event).
+    pairs: Vec<Pair>,
+    /// Rows of the later version whose id the earlier lacks.
+    added: Vec<u32>,
+    /// Rows of the earlier version whose id the later lacks, in order.
+    deleted: Vec<u32>,
+    /// Rows without an id: `[earlier, later]`.
+    without_id: [Vec<u32>; 2],
+    /// Rows whose id an earlier row of the same file already had.
+    repeated_ids: [Vec<u32>; 2],
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Pair {
+    earlier_row: u32,
+    later_row: u32,
+    fields: Fields,
+}
+
+impl VersionPairs {
+    /// How the events `in_view(version, row)` keeps moved: what
+    /// [`diff_versions`] returns for the same view.
+    pub fn view(&self, in_view: impl Fn(usize, usize) -> bool) -> VersionDiff {
+        let count = |version: usize, rows: &[u32]| {
+            rows.iter()
+                .filter(|&&r| in_view(version, r as usize))
+                .count() as u64
+        };
+        let kept = |version: usize, rows: &[u32]| -> Vec<u32> {
+            rows.iter()
+                .copied()
+                .filter(|&r| in_view(version, r as usize))
+                .collect()
+        };
+        let mut diff = VersionDiff {
+            added: kept(1, &self.added),
+            deleted: kept(0, &self.deleted),
+            without_id: [0, 1].map(|v| count(v, &self.without_id[v])),
+            repeated_ids: [0, 1].map(|v| count(v, &self.repeated_ids[v])),
+            ..VersionDiff::default()
+        };
+        for p in &self.pairs {
+            let was_shown = in_view(0, p.earlier_row as usize);
+            let shown = in_view(1, p.later_row as usize);
+            if !was_shown && !shown {
+                continue;
+            }
+            if p.fields.is_empty() && was_shown && shown {
+                diff.unchanged += 1;
+            } else {
+                diff.revised.push(Revision {
+                    earlier_row: p.earlier_row,
+                    later_row: p.later_row,
+                    fields: p.fields,
+                    in_earlier_view: was_shown,
+                    in_later_view: shown,
+                });
             }
         }
+        diff
     }
-    for &row in earlier_rows.values() {
-        if !matched[row as usize] && in_view(0, row as usize) {
-            diff.deleted.push(row);
+
+    /// Events in both versions.
+    pub fn matched(&self) -> usize {
+        self.pairs.len()
+    }
+}
+
+/// What an earlier row is to the matching.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EarlierRow {
+    /// No id, or an id a previous row already had.
+    Unmatchable,
+    /// The first row of its id, not (yet) found in the later file.
+    Unmatched,
+    Matched,
+}
+
+/// Where a [`VersionMatcher`] is.
+enum Stage {
+    /// Hashing the earlier file's ids, from this row on.
+    Earlier(usize),
+    /// Building the code translation.
+    Translate,
+    /// Looking up the later file's ids, from this row on.
+    Later(usize),
+    /// Collecting the deleted events, from this earlier row on.
+    Deleted(usize),
+    Done,
+}
+
+/// Matches two versions step by step, so a page can spread the work over
+/// several turns of its event loop and show progress between them.
+pub struct VersionMatcher {
+    stage: Stage,
+    earlier_rows: FxHashMap<u64, u32>,
+    earlier_state: Vec<EarlierRow>,
+    later_seen: FxHashSet<u64>,
+    translation: Option<Translation>,
+    out: VersionPairs,
+}
+
+impl VersionMatcher {
+    /// Refuses two files that cannot be compared as versions.
+    pub fn new(earlier: &Store, later: &Store) -> Result<VersionMatcher, VersionsError> {
+        if earlier.is_ucdp() != later.is_ucdp() {
+            return Err(VersionsError::DifferentSources);
         }
+        for (version, store) in [earlier, later].into_iter().enumerate() {
+            let has_ids = store.columns.get(ColumnRole::EventId).is_some()
+                && store.event_key.len() == store.len();
+            if !has_ids {
+                return Err(VersionsError::NoIds {
+                    later: version == 1,
+                });
+            }
+        }
+        let mut earlier_rows = FxHashMap::default();
+        earlier_rows.reserve(earlier.len());
+        let mut later_seen = FxHashSet::default();
+        later_seen.reserve(later.len());
+        Ok(VersionMatcher {
+            stage: Stage::Earlier(0),
+            earlier_rows,
+            earlier_state: vec![EarlierRow::Unmatchable; earlier.len()],
+            later_seen,
+            translation: None,
+            out: VersionPairs::default(),
+        })
     }
-    diff.deleted.sort_unstable();
-    Ok(diff)
+
+    /// How far the matching is, from 0 to 1 (the translation counted as
+    /// one row of each file).
+    pub fn fraction(&self, earlier: &Store, later: &Store) -> f64 {
+        let total = (2 * earlier.len() + later.len() + 1) as f64;
+        let done = match self.stage {
+            Stage::Earlier(r) => r,
+            Stage::Translate => earlier.len(),
+            Stage::Later(r) => earlier.len() + 1 + r,
+            Stage::Deleted(r) => earlier.len() + 1 + later.len() + r,
+            Stage::Done => return 1.0,
+        };
+        done as f64 / total
+    }
+
+    /// Goes through at most `rows` rows (the translation is one step of
+    /// its own); true when the matching is complete. The stores must be
+    /// the ones given to [`VersionMatcher::new`].
+    pub fn step(&mut self, earlier: &Store, later: &Store, rows: usize) -> bool {
+        match self.stage {
+            Stage::Earlier(from) => {
+                let to = from.saturating_add(rows).min(earlier.len());
+                for row in from..to {
+                    let key = earlier.event_key[row];
+                    if key == 0 {
+                        self.out.without_id[0].push(row as u32);
+                    } else if let std::collections::hash_map::Entry::Vacant(first) =
+                        self.earlier_rows.entry(key)
+                    {
+                        first.insert(row as u32);
+                        self.earlier_state[row] = EarlierRow::Unmatched;
+                    } else {
+                        self.out.repeated_ids[0].push(row as u32);
+                    }
+                }
+                self.stage = if to == earlier.len() {
+                    Stage::Translate
+                } else {
+                    Stage::Earlier(to)
+                };
+            }
+            Stage::Translate => {
+                self.translation = Some(Translation::new(earlier, later));
+                self.stage = Stage::Later(0);
+            }
+            Stage::Later(from) => {
+                let Some(same) = &self.translation else {
+                    self.stage = Stage::Translate;
+                    return false;
+                };
+                let to = from.saturating_add(rows).min(later.len());
+                for row in from..to {
+                    let key = later.event_key[row];
+                    if key == 0 {
+                        self.out.without_id[1].push(row as u32);
+                        continue;
+                    }
+                    if !self.later_seen.insert(key) {
+                        self.out.repeated_ids[1].push(row as u32);
+                        continue;
+                    }
+                    match self.earlier_rows.get(&key) {
+                        None => self.out.added.push(row as u32),
+                        Some(&old) => {
+                            self.earlier_state[old as usize] = EarlierRow::Matched;
+                            self.out.pairs.push(Pair {
+                                earlier_row: old,
+                                later_row: row as u32,
+                                fields: same.changed_fields(earlier, old as usize, later, row),
+                            });
+                        }
+                    }
+                }
+                self.stage = if to == later.len() {
+                    Stage::Deleted(0)
+                } else {
+                    Stage::Later(to)
+                };
+            }
+            Stage::Deleted(from) => {
+                let to = from.saturating_add(rows).min(earlier.len());
+                self.out.deleted.extend(
+                    (from..to)
+                        .filter(|&r| self.earlier_state[r] == EarlierRow::Unmatched)
+                        .map(|r| r as u32),
+                );
+                self.stage = if to == earlier.len() {
+                    Stage::Done
+                } else {
+                    Stage::Deleted(to)
+                };
+            }
+            Stage::Done => {}
+        }
+        matches!(self.stage, Stage::Done)
+    }
+
+    /// The matched events (complete once [`VersionMatcher::step`] said so).
+    pub fn finish(self) -> VersionPairs {
+        self.out
+    }
 }
 
 /// The earlier file's codes as the later file's (each file numbers its
