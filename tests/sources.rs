@@ -160,7 +160,6 @@ fn a_filter_one_source_cannot_express_is_named_and_left_out_of_its_figures() {
     // Neither file has an admin 3 value; UCDP has no such column at all.
     assert_eq!(left_out.len(), 2);
     assert!(left_out[1].starts_with("UCDP GED has no commune (admin 3) column"));
-
 }
 
 #[test]

@@ -314,3 +314,24 @@ fn matching_in_slices_then_filtering_gives_the_hand_counts() {
     assert_eq!(revised, ["SYN2", "SYN6"]);
     assert_eq!(view.unchanged, 1);
 }
+
+/// The page lists the first events of each kind with what changed.
+#[test]
+fn the_listed_changes_give_old_and_new_values() {
+    use eventlens::engine::present::versions::change_lines;
+    let (earlier, later) = (open("versions/earlier.csv"), open("versions/later.csv"));
+    let (diff, _) = diff_with(&earlier, &later, &Filters::default());
+    let [added, deleted, revised] = change_lines(&earlier, &later, &diff, 1);
+    assert_eq!(added.len(), 1);
+    assert_eq!(added[0].id, "SYN9");
+    assert_eq!(added[0].date, "2022-09-28");
+    assert_eq!(deleted[0].id, "SYN3");
+    assert_eq!(deleted[0].date, "2022-07-01");
+    assert_eq!(revised.len(), 1);
+    assert_eq!(revised[0].id, "SYN2");
+    assert_eq!(
+        revised[0].changes,
+        [(Field::Fatalities, "12".to_string(), "15".to_string())]
+    );
+    assert_eq!(revised[0].moved, None);
+}

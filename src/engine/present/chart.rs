@@ -566,8 +566,8 @@ fn comparison_values(row: &ComparisonRow, measure: Measure) -> [u64; 2] {
 /// screen the chart is `width` wide and as tall as its rows need, and the
 /// page lists the legend; in a file it has the title, legend and footer.
 pub fn comparison_chart(c: &Comparison, measure: Measure, frame: Frame) -> Chart {
-    let legend = [("A", c.a), ("B", c.b)]
-        .map(|(name, period)| format!("{name}: {}", period.label()));
+    let legend =
+        [("A", c.a), ("B", c.b)].map(|(name, period)| format!("{name}: {}", period.label()));
     paired_bars_chart(
         &c.rows,
         PairedBars {

@@ -206,9 +206,7 @@ pub fn paired_sums(
                 .into_iter()
                 .map(|(k, [a, b])| {
                     let name = match k {
-                        Key::Name(n) if !n.is_empty() => {
-                            area_names.get(&n).cloned().unwrap_or(n)
-                        }
+                        Key::Name(n) if !n.is_empty() => area_names.get(&n).cloned().unwrap_or(n),
                         _ => NOT_STATED.to_string(),
                     };
                     ComparisonRow::new(name, a, b)
