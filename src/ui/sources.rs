@@ -118,7 +118,7 @@ pub fn SourcesPanel() -> impl IntoView {
                     <table class="compare-table" data-testid="sources-table">
                         <thead>
                             <tr>
-                                <th scope="col">{move || grouping.get().label().to_string()}</th>
+                                <th scope="col">{move || grouping.get().heading()}</th>
                                 <th scope="col" class="num">{format!("Events, {}", names[0])}</th>
                                 <th scope="col" class="num">{format!("Events, {}", names[1])}</th>
                                 <th scope="col" class="num">{format!("Fatalities, {}", names[0])}</th>

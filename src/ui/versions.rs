@@ -90,6 +90,9 @@ pub struct Second {
     /// The longest slice of the matching, in milliseconds (the page's
     /// `data-longest-slice-ms`, read by the benchmark).
     pub longest_slice_ms: RwSignal<f64>,
+    /// Which part of the matching that slice was in
+    /// ([`VersionMatcher::part`]).
+    pub longest_slice_part: RwSignal<usize>,
     /// The whole matching, in milliseconds.
     pub matching_ms: RwSignal<f64>,
     generation: StoredValue<u64>,
@@ -107,6 +110,7 @@ impl Second {
             is_later: RwSignal::new(true),
             matching: RwSignal::new(0.0),
             longest_slice_ms: RwSignal::new(0.0),
+            longest_slice_part: RwSignal::new(0),
             matching_ms: RwSignal::new(0.0),
             generation: StoredValue::new(0),
         }
@@ -246,6 +250,7 @@ fn start_matching(ctx: Ctx, second: Second) {
                 return;
             }
             let t = dom::now_ms();
+            let part = matcher.part();
             let mut done = false;
             let mut fraction = 0.0;
             with_both(&mut |earlier, later| {
@@ -253,13 +258,19 @@ fn start_matching(ctx: Ctx, second: Second) {
                 fraction = matcher.fraction(earlier, later);
             });
             let took = dom::now_ms() - t;
-            second.longest_slice_ms.update(|m| *m = m.max(took));
+            if took > second.longest_slice_ms.get_untracked() {
+                second.longest_slice_ms.set(took);
+                second.longest_slice_part.set(part);
+            }
             second.matching.set(fraction);
             if done {
                 break;
             }
-            // Slices of about SLICE_MS, whatever the machine.
-            if took > 0.0 {
+            if matcher.part() != part {
+                // A row of the next part costs differently.
+                rows = FIRST_SLICE_ROWS;
+            } else if took > 0.0 {
+                // Slices of about SLICE_MS, whatever the machine.
                 let scaled = rows as f64 * SLICE_MS / took;
                 rows = (scaled as usize).clamp(1_000, 2_000_000);
             }
@@ -342,6 +353,7 @@ pub fn SecondFile() -> impl IntoView {
             data-testid="second-file"
             data-second-state=move || second.state.get().name()
             data-longest-slice-ms=move || format!("{:.1}", second.longest_slice_ms.get())
+            data-longest-slice-part=move || second.longest_slice_part.get()
             data-matching-ms=move || format!("{:.1}", second.matching_ms.get())
         >
             <SecondFileControl/>

@@ -144,8 +144,10 @@ try {
   const state = await panel.getAttribute('data-second-state');
   const matching = Number(await panel.getAttribute('data-matching-ms'));
   const slice = Number(await panel.getAttribute('data-longest-slice-ms'));
+  const parts = ['hashing the earlier ids', 'translating names and sides', 'indexing the later places', 'finding the earlier places', 'matching the later ids', 'listing the deleted'];
+  const part = parts[Number(await panel.getAttribute('data-longest-slice-part'))] ?? '?';
   const longTasks = (await page.evaluate(() => window.__longTasks.slice())).sort((a, b) => b - a);
-  console.log(`second file: ${state}; read in about ${read} ms, matched in ${matching.toFixed(0)} ms (longest slice ${slice.toFixed(0)} ms); chosen -> panel ready ${total} ms`);
+  console.log(`second file: ${state}; read in about ${read} ms, matched in ${matching.toFixed(0)} ms (longest slice ${slice.toFixed(0)} ms, ${part}); chosen -> panel ready ${total} ms`);
   if (state === 'ready') {
     const count = async (id) => page.locator(`[data-testid="${id}"]`).getAttribute('data-count');
     console.log(`diff: ${await count('versions-added')} added, ${await count('versions-deleted')} deleted, ${await count('versions-revised')} revised`);

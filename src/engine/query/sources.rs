@@ -40,6 +40,15 @@ impl SourceGrouping {
         SourceGrouping::ALL.into_iter().find(|g| g.name() == name)
     }
 
+    /// A table's heading: "Month".
+    pub fn heading(self) -> &'static str {
+        match self {
+            SourceGrouping::Month => "Month",
+            SourceGrouping::Year => "Year",
+            SourceGrouping::Admin1 => "Region (admin 1)",
+        }
+    }
+
     /// In a sentence: "per month".
     pub fn label(self) -> &'static str {
         match self {

@@ -236,8 +236,12 @@ enum EarlierRow {
 enum Stage {
     /// Hashing the earlier file's ids, from this row on.
     Earlier(usize),
-    /// Building the code translation.
+    /// Building the code translation of names and sides.
     Translate,
+    /// Indexing the later file's places, from this place on.
+    LaterPlaces(usize),
+    /// Finding the earlier file's places among them, from this place on.
+    EarlierPlaces(usize),
     /// Looking up the later file's ids, from this row on.
     Later(usize),
     /// Collecting the deleted events, from this earlier row on.
@@ -253,6 +257,7 @@ pub struct VersionMatcher {
     earlier_state: Vec<EarlierRow>,
     later_seen: FxHashSet<u64>,
     translation: Option<Translation>,
+    places: Option<PlaceIndex>,
     out: VersionPairs,
 }
 
@@ -281,22 +286,45 @@ impl VersionMatcher {
             earlier_state: vec![EarlierRow::Unmatchable; earlier.len()],
             later_seen,
             translation: None,
+            places: None,
             out: VersionPairs::default(),
         })
     }
 
-    /// How far the matching is, from 0 to 1 (the translation counted as
-    /// one row of each file).
+    /// How far the matching is, from 0 to 1 (a place counted as a row,
+    /// the translation of names as one row).
     pub fn fraction(&self, earlier: &Store, later: &Store) -> f64 {
-        let total = (2 * earlier.len() + later.len() + 1) as f64;
+        let (e, l) = (earlier.len(), later.len());
+        let (ep, lp) = (earlier.places.len(), later.places.len());
+        let total = (2 * e + l + 1 + ep + lp) as f64;
         let done = match self.stage {
             Stage::Earlier(r) => r,
-            Stage::Translate => earlier.len(),
-            Stage::Later(r) => earlier.len() + 1 + r,
-            Stage::Deleted(r) => earlier.len() + 1 + later.len() + r,
+            Stage::Translate => e,
+            Stage::LaterPlaces(p) => e + 1 + p,
+            Stage::EarlierPlaces(p) => e + 1 + lp + p,
+            Stage::Later(r) => e + 1 + lp + ep + r,
+            Stage::Deleted(r) => e + 1 + lp + ep + l + r,
             Stage::Done => return 1.0,
         };
         done as f64 / total
+    }
+
+    /// Which part of the work is under way: 0 hashing the earlier ids, 1
+    /// translating names and sides, 2 indexing the later places, 3
+    /// finding the earlier places, 4 the later ids, 5 the deleted events,
+    /// 6 done. A
+    /// row of one part costs more than a row of another, so a caller that
+    /// sizes its slices by time starts again at a new part.
+    pub fn part(&self) -> usize {
+        match self.stage {
+            Stage::Earlier(_) => 0,
+            Stage::Translate => 1,
+            Stage::LaterPlaces(_) => 2,
+            Stage::EarlierPlaces(_) => 3,
+            Stage::Later(_) => 4,
+            Stage::Deleted(_) => 5,
+            Stage::Done => 6,
+        }
     }
 
     /// Goes through at most `rows` rows (the translation is one step of
@@ -326,8 +354,34 @@ impl VersionMatcher {
                 };
             }
             Stage::Translate => {
-                self.translation = Some(Translation::new(earlier, later));
-                self.stage = Stage::Later(0);
+                let (translation, places) = Translation::begin(earlier, later);
+                self.translation = Some(translation);
+                self.places = Some(places);
+                self.stage = Stage::LaterPlaces(0);
+            }
+            Stage::LaterPlaces(from) => {
+                let to = from.saturating_add(rows).min(later.places.len());
+                if let Some(index) = &mut self.places {
+                    Translation::index_later_places(index, later, from, to);
+                }
+                self.stage = if to == later.places.len() {
+                    Stage::EarlierPlaces(0)
+                } else {
+                    Stage::LaterPlaces(to)
+                };
+            }
+            Stage::EarlierPlaces(from) => {
+                let to = from.saturating_add(rows).min(earlier.places.len());
+                if let (Some(t), Some(index)) = (&mut self.translation, &self.places) {
+                    t.map_earlier_places(index, earlier, from, to);
+                }
+                self.stage = if to == earlier.places.len() {
+                    // The index is no longer needed.
+                    self.places = None;
+                    Stage::Later(0)
+                } else {
+                    Stage::EarlierPlaces(to)
+                };
             }
             Stage::Later(from) => {
                 let Some(same) = &self.translation else {
@@ -404,8 +458,36 @@ struct Translation {
 /// The categories compared by code for every event (places carry the rest).
 const PER_EVENT: [Category; 2] = [Category::EventType, Category::SubEventType];
 
+/// A place's area and location codes (in the later file's numbering) and
+/// coordinate bits: what two places are the same by.
+type PlaceKey = ([u32; 5], u32, u32);
+
+/// The earlier file's area and location codes as the later file's, and
+/// the later file's places by key: the parts of a [`Translation`] built a
+/// slice of places at a time (a file can have as many places as events).
+struct PlaceIndex {
+    areas: [Vec<u32>; 4],
+    locations: Vec<u32>,
+    later_places: FxHashMap<PlaceKey, u32>,
+}
+
+/// `NONE` stays `NONE`; other codes go through `map`.
+fn translate(map: &[u32], c: u32) -> u32 {
+    if c == NONE {
+        NONE
+    } else {
+        map.get(c as usize).copied().unwrap_or(NONE)
+    }
+}
+
+fn place_key(p: &crate::engine::data::store::Places, i: usize, codes: [u32; 5]) -> PlaceKey {
+    (codes, p.lat[i].to_bits(), p.lon[i].to_bits())
+}
+
 impl Translation {
-    fn new(earlier: &Store, later: &Store) -> Translation {
+    /// Everything but the places, which [`Translation::index_later_places`]
+    /// and [`Translation::map_earlier_places`] fill in.
+    fn begin(earlier: &Store, later: &Store) -> (Translation, PlaceIndex) {
         // Its own index of the later names: a large dictionary (locations)
         // keeps none after the import.
         let names = |a: &Dictionary, b: &Dictionary| -> Vec<u32> {
@@ -420,13 +502,6 @@ impl Translation {
                 .map(|n| index.get(n.as_str()).copied().unwrap_or(NONE))
                 .collect()
         };
-        let code = |map: &[u32], c: u32| {
-            if c == NONE {
-                NONE
-            } else {
-                map.get(c as usize).copied().unwrap_or(NONE)
-            }
-        };
         let categories = PER_EVENT.map(|c| names(&earlier.names[c], &later.names[c]));
         let areas = [
             Category::Country,
@@ -436,37 +511,6 @@ impl Translation {
         ]
         .map(|c| names(&earlier.names[c], &later.names[c]));
         let locations = names(&earlier.locations, &later.locations);
-        let (ep, lp) = (&earlier.places, &later.places);
-        let key = |p: &crate::engine::data::store::Places, i: usize, codes: [u32; 5]| {
-            (codes, p.lat[i].to_bits(), p.lon[i].to_bits())
-        };
-        let later_places: FxHashMap<([u32; 5], u32, u32), u32> = (0..lp.len())
-            .map(|i| {
-                let codes = [
-                    lp.country[i],
-                    lp.admin1[i],
-                    lp.admin2[i],
-                    lp.admin3[i],
-                    lp.location[i],
-                ];
-                (key(lp, i, codes), i as u32)
-            })
-            .collect();
-        let place = (0..ep.len())
-            .map(|i| {
-                let codes = [
-                    code(&areas[0], ep.country[i]),
-                    code(&areas[1], ep.admin1[i]),
-                    code(&areas[2], ep.admin2[i]),
-                    code(&areas[3], ep.admin3[i]),
-                    code(&locations, ep.location[i]),
-                ];
-                later_places
-                    .get(&key(ep, i, codes))
-                    .copied()
-                    .unwrap_or(NONE)
-            })
-            .collect();
         let actors = names(&earlier.actors, &later.actors);
         // Sides compare by their members: a file may hold two sides with
         // the same actors (an associated list written two ways), so each
@@ -484,18 +528,66 @@ impl Translation {
         let empty_list = *lists.entry(Vec::new()).or_insert(next);
         let side = (0..earlier.sides.len() as u32)
             .map(|s| {
-                let members: Vec<u32> =
-                    earlier.sides.members(s).map(|a| code(&actors, a)).collect();
+                let members: Vec<u32> = earlier
+                    .sides
+                    .members(s)
+                    .map(|a| translate(&actors, a))
+                    .collect();
                 lists.get(&members).copied().unwrap_or(NONE)
             })
             .collect();
-        Translation {
+        let mut later_places = FxHashMap::default();
+        later_places.reserve(later.places.len());
+        let translation = Translation {
             categories,
-            place,
+            place: Vec::with_capacity(earlier.places.len()),
             side,
             later_side_list,
             empty_list,
+        };
+        (
+            translation,
+            PlaceIndex {
+                areas,
+                locations,
+                later_places,
+            },
+        )
+    }
+
+    /// Indexes the later file's places `from..to`.
+    fn index_later_places(index: &mut PlaceIndex, later: &Store, from: usize, to: usize) {
+        let lp = &later.places;
+        for i in from..to {
+            let codes = [
+                lp.country[i],
+                lp.admin1[i],
+                lp.admin2[i],
+                lp.admin3[i],
+                lp.location[i],
+            ];
+            index.later_places.insert(place_key(lp, i, codes), i as u32);
         }
+    }
+
+    /// Finds the earlier file's places `from..to` among the later's.
+    fn map_earlier_places(&mut self, index: &PlaceIndex, earlier: &Store, from: usize, to: usize) {
+        let ep = &earlier.places;
+        let a = &index.areas;
+        self.place.extend((from..to).map(|i| {
+            let codes = [
+                translate(&a[0], ep.country[i]),
+                translate(&a[1], ep.admin1[i]),
+                translate(&a[2], ep.admin2[i]),
+                translate(&a[3], ep.admin3[i]),
+                translate(&index.locations, ep.location[i]),
+            ];
+            index
+                .later_places
+                .get(&place_key(ep, i, codes))
+                .copied()
+                .unwrap_or(NONE)
+        }));
     }
 
     fn changed_fields(&self, earlier: &Store, a: usize, later: &Store, b: usize) -> Fields {
