@@ -287,10 +287,12 @@ fn matching_in_slices_then_filtering_gives_the_hand_counts() {
         assert!(fraction >= last_fraction && fraction <= 1.0);
         last_fraction = fraction;
     }
-    // A row per step: 8 earlier, the translation of names, each place of
-    // each file, 9 later, 8 earlier again (the last step finishes).
+    // A row per step: 8 earlier, the translation of names, each place and
+    // side of each file, 9 later, 8 earlier again (the last step
+    // finishes).
     let places = earlier.places.len() + later.places.len();
-    assert_eq!(steps + 1, 8 + 1 + places + 9 + 8);
+    let sides = earlier.sides.len() + later.sides.len();
+    assert_eq!(steps + 1, 8 + 1 + places + sides + 9 + 8);
     let pairs = matcher.finish();
     // Matched: SYN1, 2, 4, 5, 6, 7, 8.
     assert_eq!(pairs.matched(), 7);

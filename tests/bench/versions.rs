@@ -109,9 +109,11 @@ fn main() {
     // pass over the matches that follows every change of filters.
     let parts = [
         "hashing the earlier ids",
-        "translating names and sides",
+        "translating names",
         "indexing the later places",
         "finding the earlier places",
+        "numbering the later sides",
+        "finding the earlier sides",
         "matching the later ids",
         "listing the deleted",
     ];

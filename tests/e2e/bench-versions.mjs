@@ -144,7 +144,7 @@ try {
   const state = await panel.getAttribute('data-second-state');
   const matching = Number(await panel.getAttribute('data-matching-ms'));
   const slice = Number(await panel.getAttribute('data-longest-slice-ms'));
-  const parts = ['hashing the earlier ids', 'translating names and sides', 'indexing the later places', 'finding the earlier places', 'matching the later ids', 'listing the deleted'];
+  const parts = ['hashing the earlier ids', 'translating names', 'indexing the later places', 'finding the earlier places', 'numbering the later sides', 'finding the earlier sides', 'matching the later ids', 'listing the deleted'];
   const part = parts[Number(await panel.getAttribute('data-longest-slice-part'))] ?? '?';
   const longTasks = (await page.evaluate(() => window.__longTasks.slice())).sort((a, b) => b - a);
   console.log(`second file: ${state}; read in about ${read} ms, matched in ${matching.toFixed(0)} ms (longest slice ${slice.toFixed(0)} ms, ${part}); chosen -> panel ready ${total} ms`);

@@ -236,12 +236,16 @@ enum EarlierRow {
 enum Stage {
     /// Hashing the earlier file's ids, from this row on.
     Earlier(usize),
-    /// Building the code translation of names and sides.
+    /// Building the code translation of names.
     Translate,
     /// Indexing the later file's places, from this place on.
     LaterPlaces(usize),
     /// Finding the earlier file's places among them, from this place on.
     EarlierPlaces(usize),
+    /// Numbering the later file's sides, from this side on.
+    LaterSides(usize),
+    /// Finding the earlier file's sides among them, from this side on.
+    EarlierSides(usize),
     /// Looking up the later file's ids, from this row on.
     Later(usize),
     /// Collecting the deleted events, from this earlier row on.
@@ -291,28 +295,32 @@ impl VersionMatcher {
         })
     }
 
-    /// How far the matching is, from 0 to 1 (a place counted as a row,
-    /// the translation of names as one row).
+    /// How far the matching is, from 0 to 1 (a place or side counted as a
+    /// row, the translation of names as one row).
     pub fn fraction(&self, earlier: &Store, later: &Store) -> f64 {
         let (e, l) = (earlier.len(), later.len());
         let (ep, lp) = (earlier.places.len(), later.places.len());
-        let total = (2 * e + l + 1 + ep + lp) as f64;
+        let (es, ls) = (earlier.sides.len(), later.sides.len());
+        let t = 1 + lp + ep + ls + es;
+        let total = (2 * e + l + t) as f64;
         let done = match self.stage {
             Stage::Earlier(r) => r,
             Stage::Translate => e,
             Stage::LaterPlaces(p) => e + 1 + p,
             Stage::EarlierPlaces(p) => e + 1 + lp + p,
-            Stage::Later(r) => e + 1 + lp + ep + r,
-            Stage::Deleted(r) => e + 1 + lp + ep + l + r,
+            Stage::LaterSides(x) => e + 1 + lp + ep + x,
+            Stage::EarlierSides(x) => e + 1 + lp + ep + ls + x,
+            Stage::Later(r) => e + t + r,
+            Stage::Deleted(r) => e + t + l + r,
             Stage::Done => return 1.0,
         };
         done as f64 / total
     }
 
     /// Which part of the work is under way: 0 hashing the earlier ids, 1
-    /// translating names and sides, 2 indexing the later places, 3
-    /// finding the earlier places, 4 the later ids, 5 the deleted events,
-    /// 6 done. A
+    /// translating names, 2 indexing the later places, 3 finding the
+    /// earlier places, 4 numbering the later sides, 5 finding the earlier
+    /// sides, 6 the later ids, 7 the deleted events, 8 done. A
     /// row of one part costs more than a row of another, so a caller that
     /// sizes its slices by time starts again at a new part.
     pub fn part(&self) -> usize {
@@ -321,9 +329,11 @@ impl VersionMatcher {
             Stage::Translate => 1,
             Stage::LaterPlaces(_) => 2,
             Stage::EarlierPlaces(_) => 3,
-            Stage::Later(_) => 4,
-            Stage::Deleted(_) => 5,
-            Stage::Done => 6,
+            Stage::LaterSides(_) => 4,
+            Stage::EarlierSides(_) => 5,
+            Stage::Later(_) => 6,
+            Stage::Deleted(_) => 7,
+            Stage::Done => 8,
         }
     }
 
@@ -376,11 +386,33 @@ impl VersionMatcher {
                     t.map_earlier_places(index, earlier, from, to);
                 }
                 self.stage = if to == earlier.places.len() {
+                    Stage::LaterSides(0)
+                } else {
+                    Stage::EarlierPlaces(to)
+                };
+            }
+            Stage::LaterSides(from) => {
+                let to = from.saturating_add(rows).min(later.sides.len());
+                if let (Some(t), Some(index)) = (&mut self.translation, &mut self.places) {
+                    t.index_later_sides(index, later, from, to);
+                }
+                self.stage = if to == later.sides.len() {
+                    Stage::EarlierSides(0)
+                } else {
+                    Stage::LaterSides(to)
+                };
+            }
+            Stage::EarlierSides(from) => {
+                let to = from.saturating_add(rows).min(earlier.sides.len());
+                if let (Some(t), Some(index)) = (&mut self.translation, &mut self.places) {
+                    t.map_earlier_sides(index, earlier, from, to);
+                }
+                self.stage = if to == earlier.sides.len() {
                     // The index is no longer needed.
                     self.places = None;
                     Stage::Later(0)
                 } else {
-                    Stage::EarlierPlaces(to)
+                    Stage::EarlierSides(to)
                 };
             }
             Stage::Later(from) => {
@@ -462,13 +494,17 @@ const PER_EVENT: [Category; 2] = [Category::EventType, Category::SubEventType];
 /// coordinate bits: what two places are the same by.
 type PlaceKey = ([u32; 5], u32, u32);
 
-/// The earlier file's area and location codes as the later file's, and
-/// the later file's places by key: the parts of a [`Translation`] built a
-/// slice of places at a time (a file can have as many places as events).
+/// The earlier file's area, location and actor codes as the later file's,
+/// and the later file's places and sides by key: what the parts of a
+/// [`Translation`] built a slice at a time need (a file can have nearly
+/// as many places and sides as events).
 struct PlaceIndex {
     areas: [Vec<u32>; 4],
     locations: Vec<u32>,
+    actors: Vec<u32>,
     later_places: FxHashMap<PlaceKey, u32>,
+    /// The later file's member lists of sides, numbered.
+    lists: FxHashMap<Vec<u32>, u32>,
 }
 
 /// `NONE` stays `NONE`; other codes go through `map`.
@@ -485,8 +521,7 @@ fn place_key(p: &crate::engine::data::store::Places, i: usize, codes: [u32; 5]) 
 }
 
 impl Translation {
-    /// Everything but the places, which [`Translation::index_later_places`]
-    /// and [`Translation::map_earlier_places`] fill in.
+    /// The names: the places and sides are filled in a slice at a time.
     fn begin(earlier: &Store, later: &Store) -> (Translation, PlaceIndex) {
         // Its own index of the later names: a large dictionary (locations)
         // keeps none after the import.
@@ -512,47 +547,64 @@ impl Translation {
         .map(|c| names(&earlier.names[c], &later.names[c]));
         let locations = names(&earlier.locations, &later.locations);
         let actors = names(&earlier.actors, &later.actors);
-        // Sides compare by their members: a file may hold two sides with
-        // the same actors (an associated list written two ways), so each
-        // later side gets the number of its member list.
-        let mut lists: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
-        let later_side_list = (0..later.sides.len() as u32)
-            .map(|s| {
-                let next = lists.len() as u32;
-                *lists
-                    .entry(later.sides.members(s).collect())
-                    .or_insert(next)
-            })
-            .collect();
-        let next = lists.len() as u32;
-        let empty_list = *lists.entry(Vec::new()).or_insert(next);
-        let side = (0..earlier.sides.len() as u32)
-            .map(|s| {
-                let members: Vec<u32> = earlier
-                    .sides
-                    .members(s)
-                    .map(|a| translate(&actors, a))
-                    .collect();
-                lists.get(&members).copied().unwrap_or(NONE)
-            })
-            .collect();
         let mut later_places = FxHashMap::default();
         later_places.reserve(later.places.len());
         let translation = Translation {
             categories,
             place: Vec::with_capacity(earlier.places.len()),
-            side,
-            later_side_list,
-            empty_list,
+            side: Vec::with_capacity(earlier.sides.len()),
+            later_side_list: Vec::with_capacity(later.sides.len()),
+            empty_list: NONE,
         };
         (
             translation,
             PlaceIndex {
                 areas,
                 locations,
+                actors,
                 later_places,
+                lists: FxHashMap::default(),
             },
         )
+    }
+
+    /// Numbers the member lists of the later file's sides `from..to`.
+    /// Sides compare by their members: a file may hold two sides with the
+    /// same actors (an associated list written two ways), so each later
+    /// side gets the number of its member list.
+    fn index_later_sides(&mut self, index: &mut PlaceIndex, later: &Store, from: usize, to: usize) {
+        for s in from..to {
+            let next = index.lists.len() as u32;
+            let list = *index
+                .lists
+                .entry(later.sides.members(s as u32).collect())
+                .or_insert(next);
+            self.later_side_list.push(list);
+        }
+    }
+
+    /// Finds the member lists of the earlier file's sides `from..to` among
+    /// the later's (after every later side is numbered).
+    fn map_earlier_sides(
+        &mut self,
+        index: &mut PlaceIndex,
+        earlier: &Store,
+        from: usize,
+        to: usize,
+    ) {
+        if self.empty_list == NONE {
+            let next = index.lists.len() as u32;
+            self.empty_list = *index.lists.entry(Vec::new()).or_insert(next);
+        }
+        for s in from..to {
+            let members: Vec<u32> = earlier
+                .sides
+                .members(s as u32)
+                .map(|a| translate(&index.actors, a))
+                .collect();
+            self.side
+                .push(index.lists.get(&members).copied().unwrap_or(NONE));
+        }
     }
 
     /// Indexes the later file's places `from..to`.
