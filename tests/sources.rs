@@ -117,8 +117,10 @@ fn per_admin1_areas_pair_by_name_whatever_the_kind_of_area_added() {
 #[test]
 fn an_actor_filter_goes_through_each_files_canonical_actors() {
     let stores = both();
-    let mut jnim = Filters::default();
-    jnim.actor = Some("JNIM".into());
+    let jnim = Filters {
+        actor: Some("JNIM".into()),
+        ..Filters::default()
+    };
     // ACLED: SRC1, SRC3, SRC4, SRC5 (4 + 7 + 3 + 0); UCDP: all five.
     let (by_year, total, left_out) = sums(&stores, &jnim, SourceGrouping::Year);
     assert_eq!(total, [4, 14, 5, 34]);
@@ -144,8 +146,10 @@ fn a_filter_one_source_cannot_express_is_named_and_left_out_of_its_figures() {
     assert_eq!(left_out.len(), 1);
     assert!(left_out[0].starts_with("UCDP GED has no event type called Battles"));
 
-    let mut civilians = Filters::default();
-    civilians.civilian_targeting = Some(true);
+    let civilians = Filters {
+        civilian_targeting: Some(true),
+        ..Filters::default()
+    };
     // ACLED: SRC2 only; UCDP does not mark it: all five.
     let (_, total, left_out) = sums(&stores, &civilians, SourceGrouping::Year);
     assert_eq!(total, [1, 10, 5, 34]);
