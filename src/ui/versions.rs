@@ -29,6 +29,7 @@ const LISTED: usize = 20;
 /// about [`SLICE_MS`].
 const FIRST_SLICE_ROWS: usize = 20_000;
 const SLICE_MS: f64 = 25.0;
+const MAX_SLICE_ROWS: usize = 250_000;
 
 /// What the second file is to the first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -269,10 +270,14 @@ fn start_matching(ctx: Ctx, second: Second) {
             if matcher.part() != part {
                 // A row of the next part costs differently.
                 rows = FIRST_SLICE_ROWS;
-            } else if took > 0.0 {
-                // Slices of about SLICE_MS, whatever the machine.
-                let scaled = rows as f64 * SLICE_MS / took;
-                rows = (scaled as usize).clamp(1_000, 2_000_000);
+            } else {
+                // Slices of about SLICE_MS, whatever the machine; at most
+                // twice as many rows as the last (a slice timed at nearly
+                // nothing says little about the next).
+                let scaled = rows as f64 * SLICE_MS / took.max(1.0);
+                rows = (scaled as usize)
+                    .clamp(rows / 2, rows * 2)
+                    .clamp(1_000, MAX_SLICE_ROWS);
             }
         }
         second.matching_ms.set(dom::now_ms() - started);

@@ -107,6 +107,12 @@ function rendererMemory() {
 const app = await openApp({ viewport: { width: 1280, height: 900 } });
 const { page } = app;
 try {
+  // The wasm instance, for the size of its memory: reload with a hook on
+  // the loader's start event.
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+  });
+  await page.reload({ waitUntil: 'load' });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="events-count"]')?.textContent.replace(/\D/g, '') || 0) > 0, null, { timeout: 60_000 });
@@ -195,6 +201,8 @@ try {
   if (heap.backingStorageSize !== undefined) {
     console.log(`array buffers (wasm memory included): ${(heap.backingStorageSize / 1e6).toFixed(0)} MB`);
   }
+  const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? null);
+  if (wasm) console.log(`wasm memory (both datasets and everything else of the page's Rust side): ${(wasm / 1e6).toFixed(0)} MB`);
   const rss = rendererMemory().sort((a, b) => b - a);
   console.log(`renderer processes' resident memory: ${rss.map((k) => `${(k / 1024).toFixed(0)} MB`).join(', ')} (the largest is the tab)`);
 } finally {
