@@ -19,7 +19,7 @@ use eventlens::engine::import_bytes;
 use eventlens::engine::output::versions::version_changes_csv;
 use eventlens::engine::present::versions::{versions_summary, VersionTotals};
 use eventlens::engine::query::versions::{
-    diff_versions, event_id_text, Field, VersionDiff, VersionsError,
+    diff_versions, event_id_text, Field, VersionDiff, VersionMatcher, VersionsError,
 };
 use eventlens::engine::query::{Filters, QueryState};
 use eventlens::engine::read::import::ImportOptions;
@@ -271,4 +271,70 @@ fn fields_compared_by_code_agree_with_a_name_by_name_comparison() {
     // And each file against itself: nothing changed.
     let same = diff_versions(&earlier, &earlier, |_, _| true).unwrap();
     assert_eq!((same.revised.len(), same.unchanged), (0, EVENTS as u64));
+}
+
+/// The page matches the versions a slice at a time, once, then filters the
+/// matches per view: every view must read as the hand counts above.
+#[test]
+fn matching_in_slices_then_filtering_gives_the_hand_counts() {
+    let (earlier, later) = (open("versions/earlier.csv"), open("versions/later.csv"));
+    let mut matcher = VersionMatcher::new(&earlier, &later).unwrap();
+    let mut steps = 0;
+    let mut last_fraction = 0.0;
+    while !matcher.step(&earlier, &later, 1) {
+        steps += 1;
+        let fraction = matcher.fraction(&earlier, &later);
+        assert!(fraction >= last_fraction && fraction <= 1.0);
+        last_fraction = fraction;
+    }
+    // A row per step: 8 earlier, the translation of names, each place and
+    // side of each file, 9 later, 8 earlier again (the last step
+    // finishes).
+    let places = earlier.places.len() + later.places.len();
+    let sides = earlier.sides.len() + later.sides.len();
+    assert_eq!(steps + 1, 8 + 1 + places + sides + 9 + 8);
+    let pairs = matcher.finish();
+    // Matched: SYN1, 2, 4, 5, 6, 7, 8.
+    assert_eq!(pairs.matched(), 7);
+
+    let all = pairs.view(|_, _| true);
+    assert_eq!(ids(&later, &all.added), ["SYN9", "SYN10"]);
+    assert_eq!(ids(&earlier, &all.deleted), ["SYN3"]);
+    let revised: Vec<String> = revisions(&later, &all).into_iter().map(|r| r.0).collect();
+    assert_eq!(revised, ["SYN2", "SYN4", "SYN6", "SYN8"]);
+    // SYN1, SYN5 and SYN7 (notes only).
+    assert_eq!(all.unchanged, 3);
+
+    let mut mopti = Filters::default();
+    mopti.categories[Category::Admin1] = vec!["Mopti".into()];
+    let mut states = [QueryState::new(&earlier), QueryState::new(&later)];
+    states[0].apply(&earlier, &mopti);
+    states[1].apply(&later, &mopti);
+    let view = pairs.view(|v, r| states[v].passes(r));
+    assert_eq!(ids(&later, &view.added), ["SYN9", "SYN10"]);
+    assert!(view.deleted.is_empty());
+    let revised: Vec<String> = revisions(&later, &view).into_iter().map(|r| r.0).collect();
+    assert_eq!(revised, ["SYN2", "SYN6"]);
+    assert_eq!(view.unchanged, 1);
+}
+
+/// The page lists the first events of each kind with what changed.
+#[test]
+fn the_listed_changes_give_old_and_new_values() {
+    use eventlens::engine::present::versions::change_lines;
+    let (earlier, later) = (open("versions/earlier.csv"), open("versions/later.csv"));
+    let (diff, _) = diff_with(&earlier, &later, &Filters::default());
+    let [added, deleted, revised] = change_lines(&earlier, &later, &diff, 1);
+    assert_eq!(added.len(), 1);
+    assert_eq!(added[0].id, "SYN9");
+    assert_eq!(added[0].date, "2022-09-28");
+    assert_eq!(deleted[0].id, "SYN3");
+    assert_eq!(deleted[0].date, "2022-07-01");
+    assert_eq!(revised.len(), 1);
+    assert_eq!(revised[0].id, "SYN2");
+    assert_eq!(
+        revised[0].changes,
+        [(Field::Fatalities, "12".to_string(), "15".to_string())]
+    );
+    assert_eq!(revised[0].moved, None);
 }

@@ -151,6 +151,7 @@ pub fn load_bundled(ctx: Ctx) {
         };
         let options = ImportOptions {
             hold_text: true,
+            keep_event_keys: true,
             ..ImportOptions::default()
         };
         match import_bytes(&bytes, options) {
@@ -183,7 +184,11 @@ pub fn load_file(
     ctx.load_state.set(LoadState::Loading);
     spawn_local(async move {
         let name = file.name();
-        match read_file(ctx, &file, mapping.clone(), date_order, generation).await {
+        let reading = Reading {
+            progress: ctx.progress,
+            cancelled: &|| ctx.load_generation.get_value() != generation,
+        };
+        match read_file(&file, mapping.clone(), date_order, &reading).await {
             Ok(Some(dataset)) => {
                 ctx.progress.set(None);
                 install(ctx, dataset, Origin::File { name }, Some(file), true, false);
@@ -214,11 +219,8 @@ pub fn load_file(
                 if ctx.load_generation.get_value() == generation {
                     ctx.progress.set(None);
                     ctx.load_state.set(LoadState::Failed);
-                    let message = match failure {
-                        Failure::Import(e) => e.to_string(),
-                        Failure::Read(message) => message,
-                    };
-                    ctx.error.set(Some(format!("{name}: {message}")));
+                    ctx.error
+                        .set(Some(format!("{name}: {}", failure.sentence())));
                 } else {
                     stale_read_stopped(ctx);
                 }
@@ -328,6 +330,7 @@ async fn fetch_remote(
     let mut importer = Importer::new(ImportOptions {
         hold_text: false,
         size_limit: Some(REMOTE_LIMIT),
+        keep_event_keys: true,
         ..ImportOptions::default()
     });
     let import_error = |e: ImportError| {
@@ -440,7 +443,7 @@ async fn fetch_remote(
     if kind != FileKind::Text {
         // Converted text is held in memory; records are read from it, not
         // from the bytes received.
-        return match import_whole(ctx, generation, kind, whole, None, None).await {
+        return match import_whole(&cancelled, kind, whole, None, None).await {
             Ok(dataset) => Ok(dataset.map(|d| (d, None))),
             Err(failure) => Err(failure_text(failure)),
         };
@@ -466,10 +469,27 @@ pub fn cancel(ctx: Ctx) {
 }
 
 /// Why reading a file stopped.
-enum Failure {
+pub(super) enum Failure {
     Import(ImportError),
     /// The browser could not read the file (moved, deleted, no permission).
     Read(String),
+}
+
+impl Failure {
+    /// What went wrong, in a sentence (without the file's name).
+    pub(super) fn sentence(self) -> String {
+        match self {
+            Failure::Import(e) => e.to_string(),
+            Failure::Read(message) => message,
+        }
+    }
+}
+
+/// Where a file being read shows its progress, and how the read learns
+/// it is no longer wanted (Cancel, a newer file).
+pub(super) struct Reading<'a> {
+    pub progress: RwSignal<Option<Progress>>,
+    pub cancelled: &'a dyn Fn() -> bool,
 }
 
 impl From<ImportError> for Failure {
@@ -479,14 +499,16 @@ impl From<ImportError> for Failure {
 }
 
 /// Reads `file` chunk by chunk into the importer, yielding to the browser
-/// between chunks. `Ok(None)` when cancelled.
-async fn read_file(
-    ctx: Ctx,
+/// between chunks: the dataset on show and a second file alike (each
+/// event's id is kept, so two versions can be matched). `Ok(None)` when
+/// cancelled.
+pub(super) async fn read_file(
     file: &web_sys::File,
     mapping: Option<ColumnMapping>,
     date_order: Option<FieldOrder>,
-    generation: u64,
+    reading: &Reading<'_>,
 ) -> Result<Option<Dataset>, Failure> {
+    let cancelled = reading.cancelled;
     let total = file.size() as u64;
     // A file too large for the tab is refused before any of it is read.
     check_size(total, SIZE_LIMIT).map_err(Failure::Import)?;
@@ -504,10 +526,10 @@ async fn read_file(
             .map_err(Failure::Read)?
             .await
             .map_err(Failure::Read)?;
-        if ctx.load_generation.get_value() != generation {
+        if cancelled() {
             return Ok(None);
         }
-        return import_whole(ctx, generation, kind, bytes, mapping, date_order).await;
+        return import_whole(cancelled, kind, bytes, mapping, date_order).await;
     }
     // Slices from throughout the file, so its date form is chosen from
     // values spread through it.
@@ -516,7 +538,6 @@ async fn read_file(
         let read = dom::start_read(file, range.start, range.end).map_err(Failure::Read)?;
         date_sample.push(read.await.map_err(Failure::Read)?);
     }
-    let cancelled = move || ctx.load_generation.get_value() != generation;
     let started = dom::now_ms();
     let mut progress = Progress {
         name: file.name(),
@@ -526,13 +547,14 @@ async fn read_file(
         started_ms: started,
         now_ms: started,
     };
-    ctx.progress.set(Some(progress.clone()));
+    reading.progress.set(Some(progress.clone()));
     let mut importer = Importer::new(ImportOptions {
         mapping,
         hold_text: total < HOLD_TEXT_BELOW,
         size_limit: Some(SIZE_LIMIT),
         date_order,
         date_sample,
+        keep_event_keys: true,
         ..ImportOptions::default()
     });
     let mut offset = 0;
@@ -556,7 +578,7 @@ async fn read_file(
         progress.bytes = importer.bytes_read();
         progress.rows = importer.rows_read();
         progress.now_ms = dom::now_ms();
-        ctx.progress.set(Some(progress.clone()));
+        reading.progress.set(Some(progress.clone()));
         dom::yield_now().await;
         if cancelled() {
             return Ok(None);
@@ -595,8 +617,7 @@ fn check_whole_size(kind: FileKind, bytes: u64) -> Result<(), Failure> {
 /// from memory. The report says what the events were read from (which
 /// sheet) before the conversion's own warnings. `Ok(None)` when cancelled.
 async fn import_whole(
-    ctx: Ctx,
-    generation: u64,
+    cancelled: &dyn Fn() -> bool,
     kind: FileKind,
     bytes: Vec<u8>,
     mapping: Option<ColumnMapping>,
@@ -616,18 +637,20 @@ async fn import_whole(
                 mapping,
                 date_order,
                 hold_text: true,
+                keep_event_keys: true,
                 ..ImportOptions::default()
             };
             return Ok(Some(import_bytes(&bytes, options)?));
         }
     };
     drop(bytes);
-    if ctx.load_generation.get_value() != generation {
+    if cancelled() {
         return Ok(None);
     }
     let options = converted_options(ImportOptions {
         mapping,
         date_order,
+        keep_event_keys: true,
         ..ImportOptions::default()
     });
     let dataset = import_bytes(converted.text.as_bytes(), options)?;

@@ -22,10 +22,12 @@ mod notices;
 mod published;
 mod recover;
 mod share;
+mod sources;
 mod state;
 mod table;
 mod texts;
 mod timeline;
+mod versions;
 mod workbook;
 
 pub use workbook::serve as serve_workbook_reader;
@@ -342,6 +344,7 @@ fn App() -> impl IntoView {
             data-link-burst=move || if ctx.link_burst.get() { "open" } else { "closed" }
         >
             <header::Header/>
+            <versions::SecondFile/>
             <share::ShareBar/>
             <notices::Notices/>
             <div class="layout">

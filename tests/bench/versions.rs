@@ -8,7 +8,7 @@
 //! `EVENTLENS_BENCH_EVENTS=200000 cargo bench --bench versions`.
 
 use eventlens::engine::import_bytes;
-use eventlens::engine::query::versions::diff_versions;
+use eventlens::engine::query::versions::{diff_versions, VersionMatcher};
 use eventlens::engine::query::{Filters, QueryState};
 use eventlens::engine::read::import::ImportOptions;
 use eventlens::engine::synthetic;
@@ -104,5 +104,39 @@ fn main() {
     println!(
         "diff of the two versions: median {:.1} ms, slowest {:.1} ms (5 runs)",
         times[2], times[4]
+    );
+    // The parts of the matching a page runs in slices, each whole, and the
+    // pass over the matches that follows every change of filters.
+    let parts = [
+        "hashing the earlier ids",
+        "translating names",
+        "indexing the later places",
+        "finding the earlier places",
+        "numbering the later sides",
+        "finding the earlier sides",
+        "matching the later ids",
+        "listing the deleted",
+    ];
+    let mut matcher = VersionMatcher::new(&earlier, &later).expect("both have ids");
+    loop {
+        let part = matcher.part();
+        let t = Instant::now();
+        let done = matcher.step(&earlier, &later, usize::MAX);
+        println!(
+            "  {}: {:.1} ms",
+            parts.get(part).unwrap_or(&"?"),
+            t.elapsed().as_secs_f64() * 1e3
+        );
+        if done {
+            break;
+        }
+    }
+    let pairs = matcher.finish();
+    let t = Instant::now();
+    let diff = pairs.view(|v, r| states[v].passes(r));
+    println!(
+        "the diff of a view from the matches: {:.1} ms ({} revised)",
+        t.elapsed().as_secs_f64() * 1e3,
+        diff.revised.len()
     );
 }

@@ -3,9 +3,8 @@
 //! side (cells neutralised as in every export).
 
 use super::neutralise;
-use crate::engine::data::date;
-use crate::engine::data::dimension::Category;
 use crate::engine::data::store::Store;
+use crate::engine::present::versions::field_values;
 use crate::engine::query::versions::{event_id_text, VersionDiff};
 
 const COLUMNS: [&str; 15] = [
@@ -29,24 +28,7 @@ const COLUMNS: [&str; 15] = [
 /// The values of one event for the columns above, or empty cells for the
 /// version it is not in.
 fn values(store: &Store, row: Option<u32>) -> [String; 6] {
-    let Some(row) = row else {
-        return Default::default();
-    };
-    let r = row as usize;
-    let actors = format!(
-        "{} | {}",
-        store.side_label(store.side1[r]),
-        store.side_label(store.side2[r])
-    );
-    let (lat, lon) = store.lat_lon(r);
-    [
-        date::format_iso(store.date[r]),
-        store.fatalities[r].to_string(),
-        store.name_of(Category::EventType, r).to_string(),
-        store.name_of(Category::SubEventType, r).to_string(),
-        actors,
-        format!("{} ({lat}, {lon})", store.place_label(store.place[r])),
-    ]
+    row.map(|r| field_values(store, r)).unwrap_or_default()
 }
 
 /// The changes of `diff` as CSV text: deleted, then revised, then added,

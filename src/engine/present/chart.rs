@@ -566,11 +566,46 @@ fn comparison_values(row: &ComparisonRow, measure: Measure) -> [u64; 2] {
 /// screen the chart is `width` wide and as tall as its rows need, and the
 /// page lists the legend; in a file it has the title, legend and footer.
 pub fn comparison_chart(c: &Comparison, measure: Measure, frame: Frame) -> Chart {
+    let legend =
+        [("A", c.a), ("B", c.b)].map(|(name, period)| format!("{name}: {}", period.label()));
+    paired_bars_chart(
+        &c.rows,
+        PairedBars {
+            legend,
+            names: ["A", "B"],
+            empty: "No events in either period.",
+        },
+        measure,
+        frame,
+    )
+}
+
+/// What paired bars call their two series.
+#[derive(Clone, Debug)]
+pub struct PairedBars<'a> {
+    /// The legend's entries, first series then second.
+    pub legend: [String; 2],
+    /// Short names in each bar's tip ("A", "ACLED").
+    pub names: [&'a str; 2],
+    /// Said when there are no rows.
+    pub empty: &'a str,
+}
+
+/// Rows of two series as paired bars (the comparison of periods, two
+/// sources side by side): per row, in order, the first [`EXPORT_BARS`],
+/// a bar of the first series over a bar of the second, each with its
+/// value, on one scale.
+pub fn paired_bars_chart(
+    rows: &[ComparisonRow],
+    series: PairedBars,
+    measure: Measure,
+    frame: Frame,
+) -> Chart {
     const BAR: f64 = 12.0;
     // Two bars, the gap between them and the room to the next row.
     const ROW: f64 = 2.0 * BAR + 2.0 + 10.0;
     const VALUE_ROOM: f64 = 70.0;
-    let shown = &c.rows[..c.rows.len().min(EXPORT_BARS)];
+    let shown = &rows[..rows.len().min(EXPORT_BARS)];
     let (mut chart, top, labels_w) = match frame {
         Frame::Screen { width, .. } => (
             Chart {
@@ -590,13 +625,11 @@ pub fn comparison_chart(c: &Comparison, measure: Measure, frame: Frame) -> Chart
             (chart, top, 320.0)
         }
     };
-    chart.legend = [("A", c.a), ("B", c.b)]
+    chart.legend = series
+        .legend
         .into_iter()
         .zip(PERIOD_COLOURS)
-        .map(|((name, period), colour)| LegendEntry {
-            label: format!("{name}: {}", period.label()),
-            colour,
-        })
+        .map(|(label, colour)| LegendEntry { label, colour })
         .collect();
     let max = shown
         .iter()
@@ -618,7 +651,7 @@ pub fn comparison_chart(c: &Comparison, measure: Measure, frame: Frame) -> Chart
         for (side, value) in comparison_values(row, measure).into_iter().enumerate() {
             let bar_y = y + side as f64 * (BAR + 2.0);
             let length = span * value as f64 / max;
-            let name = ["A", "B"][side];
+            let name = series.names[side];
             plot.push(Mark::Rect(Rect {
                 series: Some(side),
                 tip: Some(format!("{}, {name}: {}", row.key, thousands(value))),
@@ -648,13 +681,13 @@ pub fn comparison_chart(c: &Comparison, measure: Measure, frame: Frame) -> Chart
             vec![text(
                 MARGIN,
                 top + FONT,
-                "No events in either period.".into(),
+                series.empty.into(),
                 Anchor::Start,
                 Colour::Muted,
             )],
         );
         bottom += 2.0 * FONT;
-    } else if shown.len() < c.rows.len() {
+    } else if shown.len() < rows.len() {
         chart.layer(
             Part::Note,
             vec![text(
@@ -663,7 +696,7 @@ pub fn comparison_chart(c: &Comparison, measure: Measure, frame: Frame) -> Chart
                 format!(
                     "The first {} of {} rows.",
                     shown.len(),
-                    thousands(c.rows.len() as u64)
+                    thousands(rows.len() as u64)
                 ),
                 Anchor::Start,
                 Colour::Muted,

@@ -2,9 +2,11 @@
 //! why the figure moved ("Fatalities in this view: 60 in the earlier file,
 //! 77 in the later one. 2 events added, 1 deleted, 4 revised.").
 
+use crate::engine::data::date;
+use crate::engine::data::dimension::Category;
 use crate::engine::data::store::Store;
 use crate::engine::present::format::{plural, thousands};
-use crate::engine::query::versions::VersionDiff;
+use crate::engine::query::versions::{event_id_text, Field, VersionDiff};
 use serde::Serialize;
 
 /// Events and fatalities of the view in one version.
@@ -65,4 +67,92 @@ pub fn versions_summary(
         ));
     }
     sentence
+}
+
+/// The compared fields of event `row` as text, in [`Field::ALL`]'s order.
+pub fn field_values(store: &Store, row: u32) -> [String; 6] {
+    let r = row as usize;
+    let actors = format!(
+        "{} | {}",
+        store.side_label(store.side1[r]),
+        store.side_label(store.side2[r])
+    );
+    let (lat, lon) = store.lat_lon(r);
+    [
+        date::format_iso(store.date[r]),
+        store.fatalities[r].to_string(),
+        store.name_of(Category::EventType, r).to_string(),
+        store.name_of(Category::SubEventType, r).to_string(),
+        actors,
+        format!("{} ({lat}, {lon})", store.place_label(store.place[r])),
+    ]
+}
+
+/// One event of a list of changes, as the page lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeLine {
+    /// The event id as the file writes it (empty when its text is not
+    /// held in memory).
+    pub id: String,
+    pub date: String,
+    pub place: String,
+    /// For a revision: each changed field with its earlier and later
+    /// values.
+    pub changes: Vec<(Field, String, String)>,
+    /// For a revision: "now in the view" or "now out of the view", when
+    /// it moved across the view's edge.
+    pub moved: Option<&'static str>,
+}
+
+/// The first `n` events added, deleted and revised, in that order.
+pub fn change_lines(
+    earlier: &Store,
+    later: &Store,
+    diff: &VersionDiff,
+    n: usize,
+) -> [Vec<ChangeLine>; 3] {
+    let line = |store: &Store, row: u32| ChangeLine {
+        id: event_id_text(store, row as usize).unwrap_or_default(),
+        date: date::format_iso(store.date[row as usize]),
+        place: store.place_label(store.place[row as usize]),
+        changes: Vec::new(),
+        moved: None,
+    };
+    let added = diff.added.iter().take(n).map(|&r| line(later, r)).collect();
+    let deleted = diff
+        .deleted
+        .iter()
+        .take(n)
+        .map(|&r| line(earlier, r))
+        .collect();
+    let revised = diff
+        .revised
+        .iter()
+        .take(n)
+        .map(|r| {
+            let (old, new) = (
+                field_values(earlier, r.earlier_row),
+                field_values(later, r.later_row),
+            );
+            let changes = Field::ALL
+                .into_iter()
+                .zip(old.into_iter().zip(new))
+                .filter(|(f, _)| r.fields.contains(*f))
+                .map(|(f, (a, b))| (f, a, b))
+                .collect();
+            let moved = if !r.in_earlier_view {
+                Some("now in the view")
+            } else if !r.in_later_view {
+                Some("now out of the view")
+            } else {
+                None
+            };
+            ChangeLine {
+                changes,
+                moved,
+                ..line(later, r.later_row)
+            }
+        })
+        .collect();
+    [added, deleted, revised]
 }

@@ -225,7 +225,7 @@ pub struct ComparisonRow {
 }
 
 impl ComparisonRow {
-    fn new(key: String, a: Measures, b: Measures) -> ComparisonRow {
+    pub(crate) fn new(key: String, a: Measures, b: Measures) -> ComparisonRow {
         let change_pct =
             (a.events > 0).then(|| (b.events as f64 - a.events as f64) * 100.0 / a.events as f64);
         ComparisonRow {

@@ -8,6 +8,7 @@ pub mod group;
 pub mod map_layer;
 pub mod notes;
 pub mod published;
+pub mod sources;
 pub mod state;
 pub mod table;
 pub mod versions;
