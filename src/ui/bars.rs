@@ -11,7 +11,7 @@ use super::state::Measure;
 use super::use_ctx;
 use crate::engine::data::dimension::{Category, GroupBy};
 use crate::engine::present::chart::{bar_rows, BarColours, Emphasis};
-use crate::engine::present::format::{plural, thousands};
+use crate::engine::present::format::thousands;
 use crate::engine::present::scope::breakdown_caption;
 use crate::engine::query::NOT_STATED;
 use leptos::prelude::*;
@@ -101,6 +101,7 @@ fn BarList(
             .into_iter()
             .take(limit)
             .map(|row| {
+                let unit = if row.value == 1 { one } else { many };
                 let width = format!("{:.1}%", row.share * 100.0);
                 let label = row.label;
                 let chosen = row.emphasis == Emphasis::Selected;
@@ -116,11 +117,16 @@ fn BarList(
                             class=class
                             aria-pressed=chosen.to_string()
                             disabled=!clickable
-                            aria-label=format!("{label}: {}", plural(row.value, one, many))
                             on:click=move |_| ctx.update_filters(|f| f.pick(by, &pick))
                         >
+                            // The name is the visible text, with the unit
+                            // for screen readers ("Mopti 8 events").
                             <span class="bar-label">{label.clone()}</span>
-                            <span class="bar-value">{thousands(row.value)}</span>
+                            " "
+                            <span class="bar-value">
+                                {thousands(row.value)}
+                                <span class="visually-hidden">{format!(" {unit}")}</span>
+                            </span>
                             <span class="bar-track" aria-hidden="true">
                                 <span class="bar-fill" style:width=width style:background-color=css(row.colour)></span>
                             </span>
