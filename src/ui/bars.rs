@@ -52,7 +52,7 @@ pub fn BreakdownChart() -> impl IntoView {
     view! {
         <section class="panel breakdowns single" aria-describedby="breakdown-summary">
             <super::texts::ChartHeading chart=Chart::Breakdown/>
-            {move || view! { <BarList by=by.get() expand=true/> }}
+            {move || view! { <BarList by=by.get() expand=true top=true/> }}
             <ChartTools chart=Chart::Breakdown/>
         </section>
     }
@@ -66,6 +66,10 @@ fn BarList(
     /// Show every bar from the start.
     #[prop(optional)]
     expand: bool,
+    /// The list is the panel's top section (an embed's one breakdown): its
+    /// heading is a level higher.
+    #[prop(optional)]
+    top: bool,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let expanded = RwSignal::new(expand);
@@ -138,7 +142,11 @@ fn BarList(
     };
     view! {
         <div class="bar-group" data-testid=format!("bars-{}", by.slug())>
-            <h3 id=title_id.clone()>{by.plural_title()}</h3>
+            {if top {
+                view! { <h2 id=title_id.clone()>{by.plural_title()}</h2> }.into_any()
+            } else {
+                view! { <h3 id=title_id.clone()>{by.plural_title()}</h3> }.into_any()
+            }}
             <p class="bar-caption muted small" id=format!("{title_id}-caption") data-testid=format!("caption-{}", by.slug())>
                 {caption}
             </p>

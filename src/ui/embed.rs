@@ -103,9 +103,9 @@ pub fn EmbedView() -> impl IntoView {
         <div class="embed-root" data-testid="embed" node_ref=root>
             // A frame is a page of its own to a screen reader: it gets a
             // title and its panel is the main landmark.
-            <h1 class="visually-hidden">{move || dataset().0}</h1>
             <notices::Notices/>
             <main class="embed-panel" data-panel=move || panel.get().name()>
+                <h1 class="visually-hidden">{move || dataset().0}</h1>
                 {move || match panel.get() {
                     Panel::Timeline => view! { <timeline::Timeline/> }.into_any(),
                     Panel::Map => view! { <map::MapPanel/> }.into_any(),
