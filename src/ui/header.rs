@@ -1,5 +1,6 @@
 //! The page header: which dataset is on show and its credit, the headline
-//! counts for the current filters, and "Open your own file".
+//! counts for the current filters (and a polite live region saying them
+//! once per change), and "Open your own file".
 
 use super::load;
 use super::state::Origin;

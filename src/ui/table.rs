@@ -1,6 +1,7 @@
 //! The event table, virtualised: a scroll container of fixed height with
 //! rows of fixed height, and only the rows in sight (plus a margin) in the
-//! DOM. Column headings sort (see `engine::query::table`); a row opens the
+//! DOM, keyed so that scrolling keeps the rows still in sight (Tab walks
+//! every row). Column headings sort (see `engine::query::table`); a row opens the
 //! details panel. Cell texts, the count line and the sort marks come from
 //! `engine::present::table_text`.
 

@@ -1,6 +1,8 @@
 //! The timeline: events or fatalities per day, week, month, quarter or
 //! year, stacked by event type, on a canvas. Dragging across it (the brush)
-//! sets the date range; a click selects one bin.
+//! sets the date range; a click selects one bin. For the keyboard and
+//! screen readers the bars are also a hidden list of buttons named by their
+//! counts (one Tab stop, arrow keys along it, Enter selects the bin).
 
 use super::canvas;
 use super::dom::{prepare_canvas, watch_size};
