@@ -11,7 +11,7 @@ use super::state::Measure;
 use super::use_ctx;
 use crate::engine::data::dimension::{Category, GroupBy};
 use crate::engine::present::chart::{bar_rows, BarColours, Emphasis};
-use crate::engine::present::format::{plural, thousands};
+use crate::engine::present::format::thousands;
 use crate::engine::present::scope::breakdown_caption;
 use crate::engine::query::NOT_STATED;
 use leptos::prelude::*;
@@ -52,7 +52,7 @@ pub fn BreakdownChart() -> impl IntoView {
     view! {
         <section class="panel breakdowns single" aria-describedby="breakdown-summary">
             <super::texts::ChartHeading chart=Chart::Breakdown/>
-            {move || view! { <BarList by=by.get() expand=true/> }}
+            {move || view! { <BarList by=by.get() expand=true top=true/> }}
             <ChartTools chart=Chart::Breakdown/>
         </section>
     }
@@ -66,6 +66,10 @@ fn BarList(
     /// Show every bar from the start.
     #[prop(optional)]
     expand: bool,
+    /// The list is the panel's top section (an embed's one breakdown): its
+    /// heading is a level higher.
+    #[prop(optional)]
+    top: bool,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let expanded = RwSignal::new(expand);
@@ -101,6 +105,7 @@ fn BarList(
             .into_iter()
             .take(limit)
             .map(|row| {
+                let unit = if row.value == 1 { one } else { many };
                 let width = format!("{:.1}%", row.share * 100.0);
                 let label = row.label;
                 let chosen = row.emphasis == Emphasis::Selected;
@@ -116,11 +121,16 @@ fn BarList(
                             class=class
                             aria-pressed=chosen.to_string()
                             disabled=!clickable
-                            aria-label=format!("{label}: {}", plural(row.value, one, many))
                             on:click=move |_| ctx.update_filters(|f| f.pick(by, &pick))
                         >
+                            // The name is the visible text, with the unit
+                            // for screen readers ("Mopti 8 events").
                             <span class="bar-label">{label.clone()}</span>
-                            <span class="bar-value">{thousands(row.value)}</span>
+                            " "
+                            <span class="bar-value">
+                                {thousands(row.value)}
+                                <span class="visually-hidden">{format!(" {unit}")}</span>
+                            </span>
                             <span class="bar-track" aria-hidden="true">
                                 <span class="bar-fill" style:width=width style:background-color=css(row.colour)></span>
                             </span>
@@ -132,7 +142,11 @@ fn BarList(
     };
     view! {
         <div class="bar-group" data-testid=format!("bars-{}", by.slug())>
-            <h3 id=title_id.clone()>{by.plural_title()}</h3>
+            {if top {
+                view! { <h2 id=title_id.clone()>{by.plural_title()}</h2> }.into_any()
+            } else {
+                view! { <h3 id=title_id.clone()>{by.plural_title()}</h3> }.into_any()
+            }}
             <p class="bar-caption muted small" id=format!("{title_id}-caption") data-testid=format!("caption-{}", by.slug())>
                 {caption}
             </p>

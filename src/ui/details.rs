@@ -10,6 +10,7 @@ use crate::engine::present::record::{
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 /// What the panel shows of one event's record.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,19 +78,43 @@ pub fn DetailsPanel() -> impl IntoView {
     let ctx = use_ctx();
     let (summary, record) = watch_record(ctx);
     let close_button = NodeRef::<leptos::html::Button>::new();
+    // What had the focus when the panel opened (the row or the place's
+    // event), for the focus to go back to when it closes.
+    let opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage> =
+        StoredValue::new_local(None);
     // Move the focus into the panel when it opens (keyboard users).
     Effect::new(move |_| {
         if ctx.details.get().is_some() {
+            let active = document()
+                .active_element()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            let inside = close_button
+                .get_untracked()
+                .and_then(|b| b.closest(".details").ok().flatten());
+            // Moving from one event to another inside the panel keeps the
+            // first opener.
+            let body = document().body();
+            let outside = |a: &web_sys::HtmlElement| {
+                body.as_ref() != Some(a) && inside.as_ref().is_none_or(|p| !p.contains(Some(a)))
+            };
+            if let Some(el) = active.filter(outside) {
+                opener.set_value(Some(el));
+            }
             if let Some(button) = close_button.get() {
                 let _ = button.focus();
             }
         }
     });
-    let close = move || ctx.details.set(None);
+    let close = move || {
+        let row = ctx.details.get_untracked();
+        ctx.details.set(None);
+        return_focus(opener.get_value(), row);
+        opener.set_value(None);
+    };
     move || {
         ctx.details.get()?;
         Some(view! {
-            <aside
+            <div
                 class="details panel"
                 role="dialog"
                 aria-labelledby="details-title"
@@ -108,8 +133,30 @@ pub fn DetailsPanel() -> impl IntoView {
                 </div>
                 <dl class="summary">{move || view! { <Fields fields=summary.get()/> }}</dl>
                 {move || view! { <RecordView record=record.get()/> }}
-            </aside>
+            </div>
         })
+    }
+}
+
+/// Gives the focus back to what opened the details panel, or, if the table
+/// has drawn that row anew since (it only keeps the rows in sight), to the
+/// event's row as it is now.
+fn return_focus(opener: Option<web_sys::HtmlElement>, row: Option<u32>) {
+    if let Some(el) = opener.filter(|e| e.is_connected()) {
+        let _ = el.focus();
+        return;
+    }
+    let Some(row) = row else {
+        return;
+    };
+    let selector = format!(".event-table tr[data-row=\"{row}\"]");
+    if let Some(el) = document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }
 

@@ -101,8 +101,11 @@ pub fn EmbedView() -> impl IntoView {
     };
     view! {
         <div class="embed-root" data-testid="embed" node_ref=root>
+            // A frame is a page of its own to a screen reader: it gets a
+            // title and its panel is the main landmark.
             <notices::Notices/>
-            <div class="embed-panel" data-panel=move || panel.get().name()>
+            <main class="embed-panel" data-panel=move || panel.get().name()>
+                <h1 class="visually-hidden">{move || dataset().0}</h1>
                 {move || match panel.get() {
                     Panel::Timeline => view! { <timeline::Timeline/> }.into_any(),
                     Panel::Map => view! { <map::MapPanel/> }.into_any(),
@@ -127,7 +130,7 @@ pub fn EmbedView() -> impl IntoView {
                             .into_any()
                     }
                 }}
-            </div>
+            </main>
             <footer class="embed-footer" data-testid="embed-footer">
                 <p>
                     <strong data-testid="embed-dataset">{move || dataset().0}</strong>

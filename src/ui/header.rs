@@ -1,12 +1,13 @@
 //! The page header: which dataset is on show and its credit, the headline
-//! counts for the current filters, and "Open your own file".
+//! counts for the current filters (and a polite live region saying them
+//! once per change), and "Open your own file".
 
 use super::load;
 use super::state::Origin;
 use super::use_ctx;
 use crate::engine::present::credit;
 use crate::engine::present::format::date_span;
-use crate::engine::present::format::thousands;
+use crate::engine::present::format::{plural, thousands};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -70,6 +71,7 @@ pub fn Header() -> impl IntoView {
                 {credit}
             </div>
             <Counts/>
+            <CountsAnnouncer/>
             <div class="open">
                 <label class="button primary file-button">
                     "Open your own file"
@@ -91,13 +93,42 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// The headline counts in one sentence, in a polite live region: a
+/// screen reader hears the new counts once per change of the filters. The
+/// counts on show change in several text nodes, one by one, so they are
+/// not a live region themselves.
+#[component]
+fn CountsAnnouncer() -> impl IntoView {
+    let ctx = use_ctx();
+    let sentence = Memo::new(move |_| {
+        ctx.snapshot.with(|s| {
+            let m = &s.views.totals.measures;
+            [
+                plural(m.events, "event", "events"),
+                plural(m.fatalities, "fatality", "fatalities"),
+                plural(
+                    m.civilian_fatalities,
+                    "civilian fatality",
+                    "civilian fatalities",
+                ),
+            ]
+            .join(", ")
+        })
+    });
+    view! {
+        <p class="visually-hidden" aria-live="polite" data-testid="counts-announcer">
+            {move || sentence.get()}
+        </p>
+    }
+}
+
 /// The headline counts of the filtered events (also an embeddable panel).
 #[component]
 pub fn Counts() -> impl IntoView {
     let ctx = use_ctx();
     let totals = move || ctx.snapshot.with(|s| s.views.totals.clone());
     view! {
-        <div class="counts" aria-live="polite" aria-atomic="true">
+        <div class="counts">
             <p class="count">
                 <span class="n" data-testid="events-count">
                     {move || thousands(totals().measures.events)}

@@ -76,6 +76,17 @@ pub fn PublishedPanel() -> impl IntoView {
 }
 
 /// One figure, its count in the data and the button that opens its view.
+/// The id of a figure's claim (it describes the figure's button): the
+/// figure's id with anything but letters and digits made a hyphen, as an
+/// id reference list is split on spaces.
+fn claim_id(figure: &str) -> String {
+    let safe: String = figure
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("figure-claim-{safe}")
+}
+
 #[component]
 fn FigureItem(
     /// The figure set beside the data.
@@ -126,7 +137,7 @@ fn FigureItem(
     });
     let open = check.definition.clone().ok().map(|d| {
         let id = f.id.clone();
-        let label = format!("Show the events behind: {}", f.claim);
+        let claim_id = claim_id(&f.id);
         let measure = match d.counted {
             Counted::Events => Measure::Events,
             Counted::Fatalities | Counted::CivilianFatalities => Measure::Fatalities,
@@ -135,7 +146,7 @@ fn FigureItem(
             <button
                 class="small-button"
                 data-testid=format!("figure-open-{id}")
-                aria-label=label
+                aria-describedby=claim_id
                 on:click=move |_| {
                     ctx.app.update(|a| {
                         a.filters = d.filters.clone();
@@ -157,7 +168,7 @@ fn FigureItem(
             data-events=matches!(check.definition.as_ref().map(|d| d.counted), Ok(Counted::Events)).to_string()
             data-sentence=sentence(&check)
         >
-            <p class="figure-claim"><strong>{f.claim.clone()}</strong></p>
+            <p class="figure-claim" id=claim_id(&f.id)><strong>{f.claim.clone()}</strong></p>
             <p class="muted small">
                 {format!("{}{published_on}", f.publication)}
                 " \u{b7} Period: " {period(&f)}

@@ -1,6 +1,7 @@
 //! The event table, virtualised: a scroll container of fixed height with
 //! rows of fixed height, and only the rows in sight (plus a margin) in the
-//! DOM. Column headings sort (see `engine::query::table`); a row opens the
+//! DOM, keyed so that scrolling keeps the rows still in sight (Tab walks
+//! every row). Column headings sort (see `engine::query::table`); a row opens the
 //! details panel. Cell texts, the count line and the sort marks come from
 //! `engine::present::table_text`.
 
@@ -24,34 +25,43 @@ pub fn EventTable() -> impl IntoView {
     let scroll_top = RwSignal::new(0.0f64);
     let total = Signal::derive(move || ctx.table_rows.with(|r| r.len()));
 
-    let rows = move || {
-        let win = table_window(
+    let window = Memo::new(move |_| {
+        table_window(
             scroll_top.get(),
             total.get(),
             ROW_HEIGHT,
             VIEW_HEIGHT,
             OVERSCAN,
-        );
-        let (first, count) = (win.first, win.count);
-        let slice: Vec<u32> = ctx.table_rows.with(|r| r[first..first + count].to_vec());
-        let cells: Vec<(u32, Vec<String>)> = ctx.data.with_value(|d| {
-            let Some(l) = d else {
-                return Vec::new();
-            };
-            slice
-                .iter()
-                .map(|&r| (r, row_cells(&l.store, r as usize)))
-                .collect()
-        });
-        let (before, after) = (win.before_px, win.after_px);
-        view! {
-            <tr class="spacer" aria-hidden="true" style:height=format!("{before}px")></tr>
-            {cells
-                .into_iter()
+        )
+    });
+    // Keyed by dataset, position and event: scrolling keeps the rows still
+    // in the window (and the focus in one of them) rather than drawing them
+    // anew, which sent a keyboard user's focus back to the page.
+    let shown = move || {
+        let win = window.get();
+        let version = ctx.data_version.get();
+        ctx.table_rows.with(|r| {
+            r.iter()
+                .skip(win.first)
+                .take(win.count)
                 .enumerate()
-                .map(|(i, (row, texts))| view! { <EventRow row=row index=first + i texts=texts/> })
-                .collect_view()}
-            <tr class="spacer" aria-hidden="true" style:height=format!("{after}px")></tr>
+                .map(|(i, &row)| (version, win.first + i, row))
+                .collect::<Vec<_>>()
+        })
+    };
+    let row_view = move |(_, index, row): (u64, usize, u32)| {
+        let texts = ctx.data.with_value(|d| {
+            d.as_ref()
+                .map(|l| row_cells(&l.store, row as usize))
+                .unwrap_or_default()
+        });
+        view! { <EventRow row=row index=index texts=texts/> }
+    };
+    let rows = move || {
+        view! {
+            <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", window.get().before_px)></tr>
+            <For each=shown key=|&key| key children=row_view/>
+            <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", window.get().after_px)></tr>
         }
     };
 

@@ -1,6 +1,8 @@
 //! The timeline: events or fatalities per day, week, month, quarter or
 //! year, stacked by event type, on a canvas. Dragging across it (the brush)
-//! sets the date range; a click selects one bin.
+//! sets the date range; a click selects one bin. For the keyboard and
+//! screen readers the bars are also a hidden list of buttons named by their
+//! counts (one Tab stop, arrow keys along it, Enter selects the bin).
 
 use super::canvas;
 use super::dom::{prepare_canvas, watch_size};
@@ -15,6 +17,7 @@ use crate::engine::present::chart::{
 use crate::engine::query::filters::toggle;
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Draws `chart` on `canvas`, sized for the screen.
 fn draw(canvas: &web_sys::HtmlCanvasElement, chart: &Chart) {
@@ -139,6 +142,98 @@ pub fn Timeline() -> impl IntoView {
         }
     };
 
+    // The bars for the keyboard and screen readers: a list of buttons in
+    // step with the canvas, one Tab stop (arrow keys move along it), each
+    // named by the tooltip's text; the focused bar shows its tooltip.
+    let bar_list = NodeRef::<leptos::html::Ul>::new();
+    let cursor = RwSignal::new(0usize);
+    let show_tip = move |b: usize| {
+        let (Some(el), Some((width, height))) = (canvas.get_untracked(), size.get_untracked())
+        else {
+            return;
+        };
+        let tip = ctx.snapshot.with_untracked(|s| {
+            let t = &s.views.timeline;
+            let axis = timeline_axis(t, width);
+            let x = axis.x_of(b) + axis.bin_width() / 2.0;
+            (x, timeline_tip(t, measure.get_untracked(), b))
+        });
+        let (x, text) = tip;
+        let side = if x < width / 3.0 {
+            "start"
+        } else if x > width * 2.0 / 3.0 {
+            "end"
+        } else {
+            "middle"
+        };
+        let left = f64::from(el.offset_left()) + x;
+        let top = f64::from(el.offset_top()) + height / 2.0;
+        hover.set(Some((text, left, top, side)));
+    };
+    let move_to = move |b: usize| {
+        cursor.set(b);
+        let found = bar_list
+            .get_untracked()
+            .and_then(|ul| {
+                ul.query_selector(&format!("[data-bin=\"{b}\"]"))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = found {
+            let _ = button.focus();
+        }
+    };
+    let bar_count = Memo::new(move |_| ctx.snapshot.with(|s| s.views.timeline.bins));
+    // Keyed by position, the texts following the data: choosing a bar
+    // changes the counts, and the focused button must stay in place.
+    let bar_item = move |b: usize| {
+        let tip = move || {
+            ctx.snapshot
+                .with(|s| timeline_tip(&s.views.timeline, measure.get(), b))
+        };
+        let choose = move |_| {
+            let days = ctx.snapshot.with_untracked(|s| {
+                let t = &s.views.timeline;
+                (b < t.bins).then(|| timeline_axis(t, 1.0).days_of(b))
+            });
+            if let Some((from, to)) = days {
+                ctx.update_filters(|f| {
+                    f.from = Some(from);
+                    f.to = Some(to);
+                });
+            }
+        };
+        view! {
+            <li>
+                <button
+                    data-bin=b
+                    tabindex=move || {
+                        let last = bar_count.get().saturating_sub(1);
+                        if cursor.get().min(last) == b { "0" } else { "-1" }
+                    }
+                    on:focus=move |_| show_tip(b)
+                    on:blur=move |_| hover.set(None)
+                    on:click=choose
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        let last = bar_count.get_untracked().saturating_sub(1);
+                        let next = match ev.key().as_str() {
+                            "ArrowRight" | "ArrowDown" => (b + 1).min(last),
+                            "ArrowLeft" | "ArrowUp" => b.saturating_sub(1),
+                            "Home" => 0,
+                            "End" => last,
+                            _ => return,
+                        };
+                        ev.prevent_default();
+                        move_to(next);
+                    }
+                >
+                    {tip}
+                </button>
+            </li>
+        }
+    };
+
     let bins = move || ctx.app.with(|a| a.bin);
     let legend_items = move || {
         let chosen = chosen_types.get();
@@ -235,6 +330,9 @@ pub fn Timeline() -> impl IntoView {
                 on:pointercancel=move |_| brush.set(None)
                 on:pointerleave=move |_| hover.set(None)
             ></canvas>
+            <ul class="visually-hidden" node_ref=bar_list aria-labelledby="timeline-title" data-testid="timeline-bars">
+                <For each=move || 0..bar_count.get() key=|&b| b children=bar_item/>
+            </ul>
             {move || {
                 hover
                     .get()
