@@ -192,7 +192,7 @@ impl Outlines {
     ) -> impl Iterator<Item = (bool, impl Iterator<Item = (f64, f64)> + 'a)> + 'a {
         self.rings
             .iter()
-            .filter(move |r| meets(r.min, r.max, view))
+            .filter(move |r| box_meets(r.min, r.max, view))
             .map(move |r| {
                 (
                     r.closed,
@@ -247,7 +247,7 @@ impl Outlines {
 }
 
 /// Whether a plane box `min`..`max` meets the view's.
-fn meets(min: (f64, f64), max: (f64, f64), view: &MapView) -> bool {
+pub fn box_meets(min: (f64, f64), max: (f64, f64), view: &MapView) -> bool {
     let (x0, y0, x1, y1) = view.plane_box();
     !(max.0 < x0 || min.0 > x1 || max.1 < y0 || min.1 > y1)
 }
@@ -266,7 +266,7 @@ pub struct RingGroup<'a> {
 impl RingGroup<'_> {
     /// Whether any of the group may show in `view`.
     pub fn meets(&self, view: &MapView) -> bool {
-        meets(self.min, self.max, view)
+        box_meets(self.min, self.max, view)
     }
 }
 

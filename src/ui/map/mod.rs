@@ -31,7 +31,7 @@ pub struct Hover {
 /// The map on show drawn at `scale` for an export, with the outlines if
 /// they are in; `None` before the map has a view.
 pub fn export_canvas(ctx: Ctx, scale: f64) -> Option<web_sys::HtmlCanvasElement> {
-    canvas::render(ctx, outlines::loaded().as_deref(), scale)
+    canvas::render(ctx, outlines::loaded().as_ref(), scale)
 }
 
 /// Changes the map's view, once it has one.
