@@ -177,6 +177,7 @@ pub fn MapCanvas(
             data-east=move || extent(ctx, 2)
             data-north=move || extent(ctx, 3)
             data-follows-data=move || follows.get().to_string()
+            data-outlines=move || outlines.with(Option::is_some).to_string()
             data-map-layer=move || drawn.get().name()
             role="img"
             aria-label="Map of the filtered events: each circle is a place, larger for more fatalities. Drag or use the arrow keys to move, the wheel or + and - to zoom; click a circle to list its events. Tab moves through the busiest places in sight."
