@@ -217,6 +217,33 @@ impl PlaceLabel {
     }
 }
 
+/// A box on the canvas: left, top, width, height in pixels.
+pub type Rect = (f64, f64, f64, f64);
+
+/// Whether a label's box and a rectangle overlap.
+fn overlaps_rect(label: &PlaceLabel, r: &Rect) -> bool {
+    label.x < r.0 + r.2
+        && r.0 < label.x + label.width
+        && label.y < r.1 + r.3
+        && r.1 < label.y + label.height
+}
+
+/// Whether a label's box and a circle `(x, y, r)` overlap: the box's point
+/// nearest the centre is inside the circle.
+fn overlaps_circle(label: &PlaceLabel, (cx, cy, r): (f64, f64, f64)) -> bool {
+    let nx = cx.clamp(label.x, label.x + label.width);
+    let ny = cy.clamp(label.y, label.y + label.height);
+    (nx - cx).powi(2) + (ny - cy).powi(2) < r * r
+}
+
+/// Circles at least this big (pixels of radius) keep other places' names
+/// off them; smaller ones are dots a name may cross.
+const LABEL_BLOCKING_RADIUS: f64 = 6.0;
+
+/// Blocking circles considered at most (the largest): enough for those
+/// near the few names placed, few enough to check quickly.
+const MAX_BLOCKING: usize = 400;
+
 /// Height of a label box in pixels (one line of 11 px text).
 pub const LABEL_HEIGHT: f64 = 14.0;
 
@@ -226,15 +253,17 @@ const LABEL_GAP: f64 = 3.0;
 /// Names up to `max` of the busiest places in `view` (most events first,
 /// ties by place code) where their labels fit: each label goes right of
 /// its circle, else left of it, kept inside the canvas, and is left out
-/// when both would overlap a label already placed. The busiest place in
-/// sight is always named. `name` gives a place's text (empty: not named),
-/// `width` a text's width in pixels.
+/// when both would overlap a label already placed, a box in `avoid` (the
+/// legend) or another place's large circle. With nothing in its way, the
+/// busiest place in sight is always named. `name` gives a place's text
+/// (empty: not named), `width` a text's width in pixels.
 pub fn place_labels(
     points: &[MapPoint],
     view: &MapView,
     max: usize,
     name: impl Fn(u32) -> String,
     width: impl Fn(&str) -> f64,
+    avoid: &[Rect],
 ) -> Vec<PlaceLabel> {
     let max_fatalities = points.iter().map(|p| p.fatalities).max().unwrap_or(0);
     let mut in_view: Vec<(&MapPoint, f64, f64)> = points
@@ -245,6 +274,13 @@ pub fn place_labels(
             inside.then_some((p, x, y))
         })
         .collect();
+    let mut blocking: Vec<(u32, (f64, f64, f64))> = in_view
+        .iter()
+        .map(|&(p, x, y)| (p.place, (x, y, point_radius(p.fatalities, max_fatalities))))
+        .filter(|(_, c)| c.2 >= LABEL_BLOCKING_RADIUS)
+        .collect();
+    blocking.sort_by(|a, b| b.1 .2.total_cmp(&a.1 .2));
+    blocking.truncate(MAX_BLOCKING);
     in_view.sort_by(|a, b| b.0.events.cmp(&a.0.events).then(a.0.place.cmp(&b.0.place)));
     let mut placed: Vec<PlaceLabel> = Vec::new();
     for (p, x, y) in in_view {
@@ -269,7 +305,12 @@ pub fn place_labels(
                 width: w,
                 height: LABEL_HEIGHT,
             };
-            placed.iter().all(|o| !o.overlaps(&label)).then_some(label)
+            let free = placed.iter().all(|o| !o.overlaps(&label))
+                && avoid.iter().all(|r| !overlaps_rect(&label, r))
+                && blocking
+                    .iter()
+                    .all(|&(other, c)| other == p.place || !overlaps_circle(&label, c));
+            free.then_some(label)
         });
         if let Some(label) = chosen {
             placed.push(label);
@@ -415,6 +456,7 @@ mod tests {
                 10,
                 |_| "Timbuktu".into(),
                 width,
+                &[],
             );
             assert_eq!(labels.len(), 1, "{lon}");
             let l = &labels[0];
@@ -427,9 +469,57 @@ mod tests {
             &view(),
             10,
             |_| "X".into(),
-            width
+            width,
+            &[]
         )
         .is_empty());
+    }
+
+    #[test]
+    fn labels_keep_off_the_legend_and_other_places_big_circles() {
+        // Place 1 at (100, 50), 10 events, r 3; its label "Place 1" is 42
+        // px wide: right of it at 106..148, left at 52..94, rows 43..57.
+        let lone = [point(1, 0.0, 0.0, 10, 0, 0)];
+        let name = |p: u32| format!("Place {p}");
+        let at = |labels: &[PlaceLabel]| labels.iter().map(|l| (l.place, l.x)).collect::<Vec<_>>();
+        assert_eq!(
+            at(&place_labels(&lone, &view(), 10, name, width, &[])),
+            [(1, 106.0)]
+        );
+        // A legend box over the right side: the label goes left.
+        let legend = (120.0, 40.0, 60.0, 30.0);
+        assert_eq!(
+            at(&place_labels(&lone, &view(), 10, name, width, &[legend])),
+            [(1, 52.0)]
+        );
+        // Boxes on both sides: not named at all.
+        let left = (0.0, 0.0, 60.0, 100.0);
+        assert!(place_labels(&lone, &view(), 10, name, width, &[legend, left]).is_empty());
+        // A box that only touches the label's edge does not block it.
+        let touching = (148.0, 0.0, 10.0, 100.0);
+        assert_eq!(
+            at(&place_labels(&lone, &view(), 10, name, width, &[touching])),
+            [(1, 106.0)]
+        );
+        // Place 2 at lon 30 (x 130) with the most fatalities: r 18, so its
+        // circle spans x 112..148 and covers place 1's right-hand label;
+        // place 1's own circle never blocks its label. Place 2 is labelled
+        // right of its circle: 130 + 18 + 3 = 151.
+        let two = [point(1, 0.0, 0.0, 10, 0, 0), point(2, 30.0, 0.0, 1, 100, 0)];
+        assert_eq!(
+            at(&place_labels(&two, &view(), 10, name, width, &[])),
+            [(1, 52.0), (2, 151.0)]
+        );
+        // A big circle far below (lat -40, y about 94, r 18 reaching y 76)
+        // blocks nothing on row 43..57.
+        let far = [
+            point(1, 0.0, 0.0, 10, 0, 0),
+            point(2, 10.0, -40.0, 1, 100, 0),
+        ];
+        assert_eq!(
+            at(&place_labels(&far, &view(), 10, name, width, &[]))[0],
+            (1, 106.0)
+        );
     }
 
     #[test]
@@ -448,7 +538,7 @@ mod tests {
                 )
             })
             .collect();
-        let labels = place_labels(&points, &view(), 10, |p| format!("Place {p}"), width);
+        let labels = place_labels(&points, &view(), 10, |p| format!("Place {p}"), width, &[]);
         assert_eq!(labels[0].place, 3);
         assert_eq!(labels[1].place, 1);
         // 3 is at x 86 (radius 3), labelled right: 86 + 3 + 3 = 92..134;
@@ -474,7 +564,7 @@ mod tests {
                 )
             })
             .collect();
-        let labels = place_labels(&grid, &view(), 15, |p| format!("P{p}"), width);
+        let labels = place_labels(&grid, &view(), 15, |p| format!("P{p}"), width, &[]);
         assert!(!labels.is_empty() && labels.len() <= 15);
         assert_eq!(labels[0].place, 99);
         for (i, a) in labels.iter().enumerate() {
@@ -483,6 +573,6 @@ mod tests {
             }
         }
         // Unnamed places are skipped.
-        assert!(place_labels(&points, &view(), 10, |_| String::new(), width).is_empty());
+        assert!(place_labels(&points, &view(), 10, |_| String::new(), width, &[]).is_empty());
     }
 }

@@ -12,7 +12,7 @@ use crate::engine::present::map_layers::{
     initial_view, point_colour, tooltip_text, Outlines, PointLayer, DEFAULT_BOUNDS, NO_POINTS,
 };
 use crate::engine::present::map_marks::{
-    legend_corner, place_labels, size_label_heights, MapLegend,
+    legend_corner, place_labels, size_label_heights, MapLegend, Rect,
 };
 use crate::engine::present::map_modes::{
     places_in_view, region_key, region_name, region_points, region_tooltip, regions, DensityGrid,
@@ -347,13 +347,17 @@ fn draw_marks(
                     })
                     .collect::<Vec<_>>()
             };
-            let (points, legend, stops) = match mode {
+            // The legend's box is placed before the names, which keep out
+            // of it.
+            let (points, legend, placed, stops) = match mode {
                 MapLayer::Regions => {
                     let all = regions(map, |p| region_key(&l.store, p));
                     let regions = region_points(&all);
                     let points = PointLayer::new(&regions, view);
                     draw_points(c2d, &points, |_| REGION_COLOUR);
-                    draw_labels(c2d, &regions, view, |p| region_name(&l.store, p));
+                    let legend = MapLegend::for_regions(&regions);
+                    let placed = legend_box(c2d, &legend, &points, (w, h));
+                    draw_labels(c2d, &regions, view, placed, |p| region_name(&l.store, p));
                     let stops = top_in_view(&regions, view, TAB_STOPS)
                         .into_iter()
                         .filter_map(|p| {
@@ -362,13 +366,15 @@ fn draw_marks(
                             Some(stop(p, view, text, false))
                         })
                         .collect();
-                    (points, MapLegend::for_regions(&regions), stops)
+                    (points, legend, placed, stops)
                 }
                 MapLayer::Density => {
                     let grid = DensityGrid::new(map, view, DENSITY_CELL);
                     draw_density(c2d, &grid);
                     let legend = MapLegend::for_density(grid.cell, grid.max_events);
-                    (PointLayer::default(), legend, place_stops())
+                    let points = PointLayer::default();
+                    let placed = legend_box(c2d, &legend, &points, (w, h));
+                    (points, legend, placed, place_stops())
                 }
                 MapLayer::Points | MapLayer::Auto => {
                     let points = PointLayer::new(map, view);
@@ -380,16 +386,20 @@ fn draw_marks(
                         let _ = c2d.arc(p.x, p.y, p.r + 3.0, 0.0, TAU);
                         c2d.stroke();
                     }
-                    draw_labels(c2d, map, view, |p| {
+                    let legend = map_legend(&l.store, map);
+                    let placed = legend_box(c2d, &legend, &points, (w, h));
+                    draw_labels(c2d, map, view, placed, |p| {
                         l.store
                             .locations
                             .name(l.store.places.location[p as usize])
                             .to_string()
                     });
-                    (points, map_legend(&l.store, map), place_stops())
+                    (points, legend, placed, place_stops())
                 }
             };
-            draw_legend(c2d, &legend, &points, (w, h));
+            if let Some(placed) = placed {
+                draw_legend(c2d, &legend, placed);
+            }
             if map.is_empty() {
                 c2d.set_fill_style_str(&fg);
                 c2d.set_font("13px system-ui, sans-serif");
@@ -454,11 +464,13 @@ fn draw_labels(
     c2d: &CanvasRenderingContext2d,
     points: &[MapPoint],
     view: &MapView,
+    legend: Option<Rect>,
     name: impl Fn(u32) -> String,
 ) {
     c2d.set_font(LABEL_FONT);
     let width = |t: &str| c2d.measure_text(t).map(|m| m.width()).unwrap_or(0.0) + 2.0;
-    let labels = place_labels(points, view, MAX_PLACE_LABELS, name, width);
+    let avoid: Vec<Rect> = legend.into_iter().collect();
+    let labels = place_labels(points, view, MAX_PLACE_LABELS, name, width, &avoid);
     c2d.set_text_baseline("middle");
     c2d.set_line_join("round");
     c2d.set_line_width(3.0);
@@ -472,20 +484,22 @@ fn draw_labels(
     c2d.set_text_baseline("alphabetic");
 }
 
-/// Draws the legend in the map's lower left corner: a swatch per event
-/// type, then the reference circles of the size scale nested on one base
-/// line, each with its count.
-fn draw_legend(
+/// Space around the legend's contents, and the height of one of its lines.
+const PAD: f64 = 8.0;
+const LINE: f64 = 16.0;
+
+/// The legend's box `(x, y, width, height)`: sized to its contents, in the
+/// corner covering the fewest points (lower left on a tie); `None` for an
+/// empty legend.
+fn legend_box(
     c2d: &CanvasRenderingContext2d,
     legend: &MapLegend,
     points: &PointLayer,
     canvas: (f64, f64),
-) {
+) -> Option<Rect> {
     if legend.types.is_empty() && legend.sizes.is_empty() && legend.note.is_none() {
-        return;
+        return None;
     }
-    const PAD: f64 = 8.0;
-    const LINE: f64 = 16.0;
     c2d.set_font(LABEL_FONT);
     let text_w = |t: &str| c2d.measure_text(t).map(|m| m.width()).unwrap_or(0.0);
     let biggest = legend.sizes.first().map_or(0.0, |s| s.1);
@@ -514,6 +528,18 @@ fn draw_legend(
         (box_w, box_h),
         canvas,
     );
+    Some((x0, y0, box_w, box_h))
+}
+
+/// Draws the legend in its box: a swatch per event type, then the
+/// reference circles of the size scale nested on one base line, each with
+/// its count, or the note on shading.
+fn draw_legend(c2d: &CanvasRenderingContext2d, legend: &MapLegend, placed: Rect) {
+    let (x0, y0, box_w, box_h) = placed;
+    c2d.set_font(LABEL_FONT);
+    let biggest = legend.sizes.first().map_or(0.0, |s| s.1);
+    let size_texts: Vec<String> = legend.sizes.iter().map(|(n, _)| thousands(*n)).collect();
+    let note = legend.note.as_deref().unwrap_or("");
     c2d.set_global_alpha(0.88);
     c2d.set_fill_style_str(&css_colour("--bg", "#fff"));
     c2d.fill_rect(x0, y0, box_w, box_h);
