@@ -20,7 +20,7 @@ function count(n, one, many) {
 }
 
 /**
- * The dataset's places, busiest first (ties: the place first seen in the
+ * The dataset's places on the map, busiest first (ties: the place first seen in the
  * file first): a place is the row's country, admin1-3, location,
  * coordinates and precision; its name the location, admin2, admin1 and
  * country without repeats; its text "Name: N events, M fatalities".
@@ -31,6 +31,8 @@ async function placesOfDataset() {
   const key = ['country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision'].map(col);
   const places = new Map();
   for (const r of rows) {
+    // A row without coordinates is not on the map.
+    if (r[col('latitude')].trim() === '' || r[col('longitude')].trim() === '') continue;
     const k = key.map((i) => r[i]).join('\u0000');
     if (!places.has(k)) {
       const parts = ['location', 'admin2', 'admin1', 'country'].map((n) => r[col(n)]).filter((p) => p !== '');

@@ -2,6 +2,7 @@
 //! place's most frequent event type, over country outlines (Natural Earth,
 //! public domain, via world-atlas). Drag to pan, wheel or buttons to zoom,
 //! arrow keys to pan; hovering a point names the place, clicking lists its
+//! events; Tab reaches the busiest places in sight and Enter lists one's
 //! events. What is drawn where is worked out in
 //! `engine::present::map_layers`; the parts here only draw and listen.
 
