@@ -356,7 +356,7 @@ fn draw_marks(
                     let points = PointLayer::new(&regions, view);
                     draw_points(c2d, &points, |_| REGION_COLOUR);
                     let legend = MapLegend::for_regions(&regions);
-                    let placed = legend_box(c2d, &legend, &points, (w, h));
+                    let placed = legend_box(c2d, &legend, centres(&points), (w, h));
                     draw_labels(c2d, &regions, view, placed, |p| region_name(&l.store, p));
                     let stops = top_in_view(&regions, view, TAB_STOPS)
                         .into_iter()
@@ -372,9 +372,18 @@ fn draw_marks(
                     let grid = DensityGrid::new(map, view, DENSITY_CELL);
                     draw_density(c2d, &grid);
                     let legend = MapLegend::for_density(grid.cell, grid.max_events);
-                    let points = PointLayer::default();
-                    let placed = legend_box(c2d, &legend, &points, (w, h));
-                    (points, legend, placed, place_stops())
+                    // The legend keeps off the busiest cells.
+                    let half = grid.cell / 2.0;
+                    let cells = grid.cells.iter().map(|c| (c.x + half, c.y + half));
+                    let placed = legend_box(c2d, &legend, cells, (w, h));
+                    // The busiest places named over the shading, as on points.
+                    draw_labels(c2d, map, view, placed, |p| {
+                        l.store
+                            .locations
+                            .name(l.store.places.location[p as usize])
+                            .to_string()
+                    });
+                    (PointLayer::default(), legend, placed, place_stops())
                 }
                 MapLayer::Points | MapLayer::Auto => {
                     let points = PointLayer::new(map, view);
@@ -387,7 +396,7 @@ fn draw_marks(
                         c2d.stroke();
                     }
                     let legend = map_legend(&l.store, map);
-                    let placed = legend_box(c2d, &legend, &points, (w, h));
+                    let placed = legend_box(c2d, &legend, centres(&points), (w, h));
                     draw_labels(c2d, map, view, placed, |p| {
                         l.store
                             .locations
@@ -408,6 +417,11 @@ fn draw_marks(
             Some((points, mode, stops))
         })
     })
+}
+
+/// The centres of the circles drawn.
+fn centres(points: &PointLayer) -> impl Iterator<Item = (f64, f64)> + '_ {
+    points.points.iter().map(|p| (p.x, p.y))
 }
 
 /// A place Tab reaches and where it is on the canvas.
@@ -494,10 +508,14 @@ const LINE: f64 = 16.0;
 fn legend_box(
     c2d: &CanvasRenderingContext2d,
     legend: &MapLegend,
-    points: &PointLayer,
+    marks: impl IntoIterator<Item = (f64, f64)>,
     canvas: (f64, f64),
 ) -> Option<Rect> {
-    if legend.types.is_empty() && legend.sizes.is_empty() && legend.note.is_none() {
+    if legend.types.is_empty()
+        && legend.sizes.is_empty()
+        && legend.note.is_none()
+        && legend.shades.is_empty()
+    {
         return None;
     }
     c2d.set_font(LABEL_FONT);
@@ -522,13 +540,27 @@ fn legend_box(
         .max(text_w(legend.size_title))
         .max(text_w(note))
         + 2.0 * PAD;
-    let box_h = legend.types.len() as f64 * LINE + sizes_h + note_h + 2.0 * PAD;
-    let (x0, y0) = legend_corner(
-        points.points.iter().map(|p| (p.x, p.y)),
-        (box_w, box_h),
-        canvas,
-    );
+    let (_, shades_w) = shade_row(legend, text_w);
+    let shades_h = if legend.shades.is_empty() {
+        0.0
+    } else {
+        2.0 * LINE
+    };
+    let box_w = box_w.max(shades_w + 2.0 * PAD);
+    let box_h = legend.types.len() as f64 * LINE + sizes_h + note_h + shades_h + 2.0 * PAD;
+    let (x0, y0) = legend_corner(marks, (box_w, box_h), canvas);
     Some((x0, y0, box_w, box_h))
+}
+
+/// The density swatches' spacing and the row's width: each as wide as
+/// the widest of their counts.
+fn shade_row(legend: &MapLegend, text_w: impl Fn(&str) -> f64) -> (f64, f64) {
+    let step = legend
+        .shades
+        .iter()
+        .map(|(n, _)| text_w(&thousands(*n)) + 8.0)
+        .fold(SWATCH + 8.0, f64::max);
+    (step, step * legend.shades.len() as f64)
 }
 
 /// Draws the legend in its box: a swatch per event type, then the
@@ -575,9 +607,25 @@ fn draw_legend(c2d: &CanvasRenderingContext2d, legend: &MapLegend, placed: Rect)
     if !note.is_empty() {
         c2d.set_fill_style_str(&fg);
         let _ = c2d.fill_text(note, x0 + PAD, y);
+        y += LINE;
+    }
+    // The density ramp: a swatch per count, shaded as cells of that count.
+    let text_w = |t: &str| c2d.measure_text(t).map(|m| m.width()).unwrap_or(0.0);
+    let (step, _) = shade_row(legend, text_w);
+    for (i, (n, alpha)) in legend.shades.iter().enumerate() {
+        let x = x0 + PAD + i as f64 * step;
+        c2d.set_fill_style_str(REGION_COLOUR);
+        c2d.set_global_alpha(*alpha);
+        c2d.fill_rect(x, y - SWATCH / 2.0, SWATCH, SWATCH);
+        c2d.set_global_alpha(1.0);
+        c2d.set_fill_style_str(&fg);
+        let _ = c2d.fill_text(&thousands(*n), x, y + LINE);
     }
     c2d.set_text_baseline("alphabetic");
 }
+
+/// Pixels across a swatch of the density ramp.
+const SWATCH: f64 = 12.0;
 
 /// The map as it is on show, drawn afresh at `scale` device pixels per CSS
 /// pixel for an export (sharp at any scale, where copying the canvas on

@@ -71,7 +71,7 @@ pub fn MapPanel() -> impl IntoView {
                 <canvas::MapCanvas outlines=outlines hover=hover drawn=drawn frozen=frozen/>
                 <tooltip::MapTooltip hover=hover.read_only() drawn=drawn.read_only()/>
             </div>
-            <MapColours/>
+            <MapColours drawn=drawn.read_only()/>
             <MapLegendText drawn=drawn.read_only()/>
             <ChartTools chart=Chart::Map/>
             <places::PlaceEvents/>
@@ -81,11 +81,18 @@ pub fn MapPanel() -> impl IntoView {
 }
 
 /// What the points' colours mean: the event types on the map, each entry
-/// with its colour in `data-colour`.
+/// with its colour in `data-colour`; nothing while regions or density are
+/// drawn (they are one colour).
 #[component]
-fn MapColours() -> impl IntoView {
+fn MapColours(
+    /// The layer on the map.
+    drawn: ReadSignal<MapLayer>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let entries = move || {
+        if !matches!(drawn.get(), MapLayer::Points | MapLayer::Auto) {
+            return Vec::new();
+        }
         ctx.snapshot.with(|s| {
             ctx.data.with_value(|d| match d {
                 Some(l) => map_legend(&l.store, &s.views.map),
