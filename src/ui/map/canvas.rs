@@ -376,8 +376,16 @@ fn draw_marks(
                     let half = grid.cell / 2.0;
                     let cells = grid.cells.iter().map(|c| (c.x + half, c.y + half));
                     let placed = legend_box(c2d, &legend, cells, (w, h));
-                    // The busiest places named over the shading, as on points.
-                    draw_labels(c2d, map, view, placed, |p| {
+                    // The busiest places named over the shading, as on
+                    // points; no circles are drawn for names to keep off.
+                    let named: Vec<MapPoint> = top_in_view(map, view, MAX_PLACE_LABELS * 50)
+                        .into_iter()
+                        .map(|p| MapPoint {
+                            fatalities: 0,
+                            ..p.clone()
+                        })
+                        .collect();
+                    draw_labels(c2d, &named, view, placed, |p| {
                         l.store
                             .locations
                             .name(l.store.places.location[p as usize])
