@@ -56,9 +56,6 @@ pub fn versioned_title(origin: &Origin, events: usize, last_day: Option<Day>) ->
     }
 }
 
-/// The credit of generated test data, whatever layout it mimics.
-pub const SYNTHETIC_CREDIT: &str = "Data: synthetic events made up for testing, not real reports";
-
 /// Who to credit, in one line: the citation each source asks for, and
 /// where a linked file came from.
 pub fn credit(origin: &Origin, format: Format) -> String {
@@ -67,11 +64,7 @@ pub fn credit(origin: &Origin, format: Format) -> String {
         Origin::File { name } => name.as_str(),
         Origin::Remote { url } => url.as_str(),
     };
-    // Test data is named as such (`*.synthetic.csv`): crediting ACLED or
-    // UCDP for it would pass made-up events off as theirs.
-    let cite = if name.to_ascii_lowercase().contains("synthetic") {
-        SYNTHETIC_CREDIT.to_string()
-    } else if format.is_ucdp() {
+    let cite = if format.is_ucdp() {
         let version = ucdp_version(name)
             .map(|v| format!(" version {v}"))
             .unwrap_or_default();
@@ -201,19 +194,5 @@ mod tests {
         assert!(credit(&plain, Format::UcdpGed)
             .starts_with("Data: UCDP Georeferenced Event Dataset (GED), Uppsala"));
         assert_eq!(date_in_name("events-12024-08-051.csv"), None);
-    }
-
-    #[test]
-    fn synthetic_files_are_not_credited_to_acled_or_ucdp() {
-        for (name, format) in [
-            ("synthetic-1000000.synthetic.csv", Format::AcledCurrent),
-            ("Synthetic-GEDEvent_v24_1.csv", Format::UcdpGed),
-        ] {
-            let origin = Origin::File { name: name.into() };
-            assert_eq!(
-                credit(&origin, format),
-                "Data: synthetic events made up for testing, not real reports."
-            );
-        }
     }
 }
