@@ -1,5 +1,6 @@
 //! What the map panel shows, as plain data for any front end to draw: the
-//! first view of a dataset, country outlines projected to screen paths, the
+//! first view of a dataset, country outlines (projected to screen paths, or
+//! grouped in plane units for paths drawn through a transform), the
 //! points in drawing order (overlapping ones thinned per screen cell), the
 //! point under the pointer, the tooltip, the list of a place's events, and
 //! what a pointer, wheel or key gesture does to the view.
