@@ -94,6 +94,36 @@ impl MapView {
         )
     }
 
+    /// The canvas transform `[a, b, c, d, e, f]` (as `setTransform` takes
+    /// it) that draws plane units where [`MapView::plane_to_screen`] puts
+    /// them, `ratio` device pixels per CSS pixel: paths kept in plane
+    /// units are then drawn at any pan and zoom without projecting again.
+    /// One plane unit is `scale` pixels, so a line `1 / scale` wide is one
+    /// pixel.
+    pub fn plane_transform(&self, ratio: f64) -> [f64; 6] {
+        [
+            ratio * self.scale,
+            0.0,
+            0.0,
+            -ratio * self.scale,
+            ratio * (self.width / 2.0 - self.center_x * self.scale),
+            ratio * (self.height / 2.0 + self.center_y * self.scale),
+        ]
+    }
+
+    /// The plane box on the canvas `(x0, y0, x1, y1)`, south-west corner
+    /// first.
+    pub fn plane_box(&self) -> (f64, f64, f64, f64) {
+        let half_w = self.width / 2.0 / self.scale;
+        let half_h = self.height / 2.0 / self.scale;
+        (
+            self.center_x - half_w,
+            self.center_y - half_h,
+            self.center_x + half_w,
+            self.center_y + half_h,
+        )
+    }
+
     /// Longitude/latitude under a canvas pixel.
     pub(crate) fn to_lon_lat(self, px: f64, py: f64) -> (f64, f64) {
         let x = (px - self.width / 2.0) / self.scale + self.center_x;
@@ -173,7 +203,9 @@ pub(crate) fn point_radius(fatalities: u64, max_fatalities: u64) -> f64 {
 }
 
 /// The index of the circle `(x, y, r)` nearest to `(px, py)` that the
-/// pixel falls in (with `slack` pixels to spare); `None` if none.
+/// pixel falls in (with `slack` pixels to spare); `None` if none. The
+/// reference scan that [`super::map_index::HitGrid`] is tested against.
+#[cfg(test)]
 pub(crate) fn hit_test(
     circles: impl IntoIterator<Item = (f64, f64, f64)>,
     px: f64,
@@ -219,6 +251,34 @@ mod tests {
         assert!((px - 300.0).abs() < 1e-6 && (py - 200.0).abs() < 1e-6);
         // North is up.
         assert!(view.to_screen(0.0, 20.0).1 < view.to_screen(0.0, 10.0).1);
+    }
+
+    #[test]
+    fn the_plane_transform_puts_plane_points_where_the_view_does() {
+        let mut view = MapView::fit((-12.0, 10.0, 4.3, 25.0), 600.0, 400.0, 20.0, 1.0);
+        view.zoom_at(100.0, 50.0, 3.0);
+        view.pan(-40.0, 25.0);
+        for ratio in [1.0, 2.0] {
+            let [a, b, c, d, e, f] = view.plane_transform(ratio);
+            for (lon, lat) in [(-3.0, 14.0), (0.0, 0.0), (170.0, -60.0)] {
+                let (x, y) = mercator(lon, lat);
+                let (sx, sy) = view.to_screen(lon, lat);
+                // Device pixels are CSS pixels times the ratio.
+                let (dx, dy) = (a * x + c * y + e, b * x + d * y + f);
+                assert!(
+                    (dx - ratio * sx).abs() < 1e-6 && (dy - ratio * sy).abs() < 1e-6,
+                    "{lon},{lat}: {dx},{dy} vs {sx},{sy}"
+                );
+            }
+        }
+        // The plane box is the canvas's corners, unprojected.
+        let (x0, y0, x1, y1) = view.plane_box();
+        let (w, s, e, n) = view.visible_bounds();
+        let (mw, ms) = mercator(w, s);
+        let (me, mn) = mercator(e, n);
+        for (a, b) in [(x0, mw), (y0, ms), (x1, me), (y1, mn)] {
+            assert!((a - b).abs() < 1e-9, "{a} {b}");
+        }
     }
 
     #[test]

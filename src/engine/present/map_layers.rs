@@ -1,5 +1,6 @@
 //! What the map panel shows, as plain data for any front end to draw: the
-//! first view of a dataset, country outlines projected to screen paths, the
+//! first view of a dataset, country outlines (projected to screen paths, or
+//! grouped in plane units for paths drawn through a transform), the
 //! points in drawing order (overlapping ones thinned per screen cell), the
 //! point under the pointer, the tooltip, the list of a place's events, and
 //! what a pointer, wheel or key gesture does to the view.
@@ -9,11 +10,13 @@ use crate::engine::data::dimension::Category;
 use crate::engine::data::store::Store;
 use crate::engine::present::chart::LegendEntry;
 use crate::engine::present::format::plural;
-use crate::engine::present::map::{bounds, hit_test, mercator, point_radius, MapView};
+use crate::engine::present::map::{bounds, mercator, point_radius, MapView};
+use crate::engine::present::map_index::HitGrid;
 use crate::engine::present::palette::event_type_colour;
 use crate::engine::query::{MapPoint, NOT_STATED};
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
 
 /// What the map shows before the data is in: West Africa and the Sahel.
 pub(crate) const DEFAULT_BOUNDS: (f64, f64, f64, f64) = (-18.0, 0.0, 25.0, 30.0);
@@ -188,13 +191,9 @@ impl Outlines {
         &'a self,
         view: &'a MapView,
     ) -> impl Iterator<Item = (bool, impl Iterator<Item = (f64, f64)> + 'a)> + 'a {
-        let half_w = view.width / 2.0 / view.scale;
-        let half_h = view.height / 2.0 / view.scale;
-        let (x0, x1) = (view.center_x - half_w, view.center_x + half_w);
-        let (y0, y1) = (view.center_y - half_h, view.center_y + half_h);
         self.rings
             .iter()
-            .filter(move |r| !(r.max.0 < x0 || r.min.0 > x1 || r.max.1 < y0 || r.min.1 > y1))
+            .filter(move |r| box_meets(r.min, r.max, view))
             .map(move |r| {
                 (
                     r.closed,
@@ -203,6 +202,31 @@ impl Outlines {
                         .map(move |&(x, y)| view.plane_to_screen(x, y)),
                 )
             })
+    }
+
+    /// The rings in groups of nearby ones, for a front end that keeps
+    /// each group as one path in plane units (built once) and draws the
+    /// groups that [`RingGroup::meets`] the view: rings go by the
+    /// `tile`-wide square (plane units) holding their box's centre. Every
+    /// ring is in one group, in the order read.
+    pub fn ring_groups(&self, tile: f64) -> Vec<RingGroup<'_>> {
+        let tile = if tile > 0.0 { tile } else { 1.0 };
+        let mut groups: BTreeMap<(i64, i64), RingGroup<'_>> = BTreeMap::new();
+        for r in &self.rings {
+            let key = (
+                ((r.min.0 + r.max.0) / 2.0 / tile).floor() as i64,
+                ((r.min.1 + r.max.1) / 2.0 / tile).floor() as i64,
+            );
+            let g = groups.entry(key).or_insert(RingGroup {
+                min: r.min,
+                max: r.max,
+                rings: Vec::new(),
+            });
+            g.min = (g.min.0.min(r.min.0), g.min.1.min(r.min.1));
+            g.max = (g.max.0.max(r.max.0), g.max.1.max(r.max.1));
+            g.rings.push((r.closed, &r.points));
+        }
+        groups.into_values().collect()
     }
 
     /// The country names to write in `view`: those whose country is at
@@ -220,6 +244,30 @@ impl Outlines {
                 (n.name.as_str(), x, y)
             })
             .filter(move |&(_, x, y)| x >= 0.0 && y >= 0.0 && x <= view.width && y <= view.height)
+    }
+}
+
+/// Whether a plane box `min`..`max` meets the view's.
+pub fn box_meets(min: (f64, f64), max: (f64, f64), view: &MapView) -> bool {
+    let (x0, y0, x1, y1) = view.plane_box();
+    !(max.0 < x0 || min.0 > x1 || max.1 < y0 || min.1 > y1)
+}
+
+/// Outline rings near one another, with their box (plane units): see
+/// [`Outlines::ring_groups`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct RingGroup<'a> {
+    pub min: (f64, f64),
+    pub max: (f64, f64),
+    /// Each ring's points in plane units, and whether the last joins the
+    /// first (a piece of a ring cut at the antimeridian does not).
+    pub rings: Vec<(bool, &'a [(f64, f64)])>,
+}
+
+impl RingGroup<'_> {
+    /// Whether any of the group may show in `view`.
+    pub fn meets(&self, view: &MapView) -> bool {
+        box_meets(self.min, self.max, view)
     }
 }
 
@@ -268,6 +316,9 @@ pub struct Batch {
 pub struct PointLayer {
     pub points: Vec<DrawnPoint>,
     pub batches: Vec<Batch>,
+    /// The grid index of `points`, built at the first hit-test: a pan
+    /// lays out the points on every frame but hit-tests none of them.
+    hits: OnceLock<HitGrid>,
 }
 
 impl PointLayer {
@@ -326,14 +377,18 @@ impl PointLayer {
         PointLayer {
             points: shown,
             batches,
+            hits: OnceLock::new(),
         }
     }
 
     /// The place of the circle under pixel `(x, y)` (the nearest whose
     /// centre is within its radius and 2 pixels), thinned circles included.
     pub fn place_at(&self, x: f64, y: f64) -> Option<u32> {
-        hit_test(self.points.iter().map(|p| (p.x, p.y, p.r)), x, y, HIT_SLACK)
-            .map(|i| self.points[i].place)
+        self.hits
+            .get_or_init(|| HitGrid::new(self.points.iter().map(|p| (p.x, p.y, p.r)), HIT_SLACK))
+            .hit(x, y)
+            .and_then(|i| self.points.get(i))
+            .map(|p| p.place)
     }
 
     /// The drawn circle of `place`, if it is near the canvas.
@@ -661,6 +716,88 @@ mod tests {
             .map(|(closed, p)| (closed, p.count()))
             .collect();
         assert_eq!(rings, vec![(false, 2), (false, 2)]);
+    }
+
+    #[test]
+    fn ring_groups_hold_every_ring_once_and_every_ring_in_sight() {
+        // Rings spread over the world, one of them cut at the antimeridian.
+        let json = br#"{"countries": [
+            {"name": "A", "rings": [[0, 0, 10, 0, 10, 10], [40, 40, 41, 40, 41, 41]]},
+            {"name": "B", "rings": [[150, 0, 151, 0, 151, 1], [1, 1, 2, 1, 2, 2]]},
+            {"name": "C", "rings": [[-99, -1, -98, -1, -98, 0, -99, 0]]},
+            {"name": "F", "rings": [[179, -17, -179, -17, -179, -16, 179, -16]]}
+        ]}"#;
+        let outlines = Outlines::parse(json).unwrap_or_else(|| panic!("outlines did not parse"));
+        let all: Vec<(bool, Vec<(f64, f64)>)> = outlines
+            .rings
+            .iter()
+            .map(|r| (r.closed, r.points.clone()))
+            .collect();
+        // 4 + 2 pieces of F.
+        assert_eq!(all.len(), 7);
+        for tile in [0.1, 0.5, 10.0] {
+            let groups = outlines.ring_groups(tile);
+            let mut grouped: Vec<(bool, Vec<(f64, f64)>)> = Vec::new();
+            for g in &groups {
+                for &(closed, points) in &g.rings {
+                    // Each ring inside its group's box.
+                    assert!(points.iter().all(|&(x, y)| x >= g.min.0
+                        && x <= g.max.0
+                        && y >= g.min.1
+                        && y <= g.max.1));
+                    grouped.push((closed, points.to_vec()));
+                }
+            }
+            let sorted = |mut v: Vec<(bool, Vec<(f64, f64)>)>| {
+                v.sort_by(|a, b| {
+                    a.1[0]
+                        .0
+                        .total_cmp(&b.1[0].0)
+                        .then(a.1[0].1.total_cmp(&b.1[0].1))
+                });
+                v
+            };
+            assert_eq!(sorted(grouped), sorted(all.clone()), "tile {tile}");
+            // The pieces cut at the antimeridian stay open.
+            assert_eq!(
+                groups
+                    .iter()
+                    .flat_map(|g| &g.rings)
+                    .filter(|r| !r.0)
+                    .count(),
+                2
+            );
+            // Whatever the view, a ring in sight is in a group in sight.
+            for view in [
+                degree_view(1.0),
+                degree_view(20.0),
+                MapView::fit((170.0, -20.0, 180.0, -10.0), 300.0, 200.0, 0.0, 1.0),
+            ] {
+                let in_sight = outlines.rings_in_view(&view).count();
+                let in_groups: usize = groups
+                    .iter()
+                    .filter(|g| g.meets(&view))
+                    .map(|g| g.rings.len())
+                    .sum();
+                assert!(
+                    in_groups >= in_sight,
+                    "tile {tile}: {in_groups} < {in_sight}"
+                );
+            }
+        }
+        // With tiles of 0.5 radians (about 29 degrees): A's first ring and
+        // B's second share a tile near 0,0; A's second (40N) is alone.
+        let groups = outlines.ring_groups(0.5);
+        assert!(groups.iter().any(|g| g.rings.len() == 2));
+        // 1 px per degree around 0,0 shows -100..100 by -50..50: the group
+        // at 150E and the antimeridian pieces are skipped.
+        let view = degree_view(1.0);
+        let drawn: usize = groups
+            .iter()
+            .filter(|g| g.meets(&view))
+            .map(|g| g.rings.len())
+            .sum();
+        assert_eq!(drawn, 4);
     }
 
     #[test]

@@ -17,7 +17,24 @@ pub struct MapLegend {
     pub sizes: Vec<(u64, f64)>,
     /// A line in place of the size scale (the density grid's shading).
     pub note: Option<String>,
+    /// The density grid's shading as swatches: a count of events per cell
+    /// and the opacity it is drawn with, lightest first.
+    pub shades: Vec<(u64, f64)>,
 }
+
+/// How dark a density cell of `events` is drawn when the busiest has
+/// `max_events`, 0.15 to 1: by the logarithm of its events relative to the
+/// busiest cell's, so sparse areas still show.
+pub fn density_shade(events: u64, max_events: u64) -> f64 {
+    if max_events <= 1 {
+        return 1.0;
+    }
+    let share = (events.max(1) as f64).ln() / (max_events as f64).ln();
+    0.15 + 0.85 * share.clamp(0.0, 1.0)
+}
+
+/// Swatches the density legend shows at most.
+const MAX_SHADES: usize = 5;
 
 /// The largest "nice" number (1, 2 or 5 times a power of ten) not above
 /// `n`; 0 for 0.
@@ -64,6 +81,7 @@ impl MapLegend {
             size_title: "Fatalities",
             sizes: reference_sizes(points.iter().map(|p| p.fatalities).max().unwrap_or(0)),
             note: None,
+            shades: Vec::new(),
         }
     }
 
@@ -81,15 +99,31 @@ impl MapLegend {
                     .unwrap_or(0),
             ),
             note: None,
+            shades: Vec::new(),
         }
     }
 
     /// The legend of the density grid: a sentence on its shading.
     pub fn for_density(cell: f64, max_events: u64) -> MapLegend {
+        // 1, 10, 100 ... below the busiest cell, then the busiest; the
+        // lightest and the largest kept when there are too many.
+        let mut counts: Vec<u64> = std::iter::successors(Some(1u64), |n| n.checked_mul(10))
+            .take_while(|&n| n < max_events)
+            .collect();
+        if counts.len() >= MAX_SHADES {
+            counts.drain(1..counts.len() + 1 - (MAX_SHADES - 1));
+        }
+        if max_events > 0 {
+            counts.push(max_events);
+        }
         MapLegend {
             types: Vec::new(),
             size_title: "",
             sizes: Vec::new(),
+            shades: counts
+                .into_iter()
+                .map(|n| (n, density_shade(n, max_events)))
+                .collect(),
             note: Some(format!(
                 "Shade: events per {cell:.0}-pixel square, darkest {}",
                 crate::engine::present::format::thousands(max_events)
@@ -217,6 +251,36 @@ impl PlaceLabel {
     }
 }
 
+/// A box on the canvas: left, top, width, height in pixels.
+pub type Rect = (f64, f64, f64, f64);
+
+/// Whether a label's box and a rectangle overlap.
+fn overlaps_rect(label: &PlaceLabel, r: &Rect) -> bool {
+    label.x < r.0 + r.2
+        && r.0 < label.x + label.width
+        && label.y < r.1 + r.3
+        && r.1 < label.y + label.height
+}
+
+/// Whether a label's box and a circle `(x, y, r)` overlap: the box's point
+/// nearest the centre is inside the circle.
+fn overlaps_circle(label: &PlaceLabel, (cx, cy, r): (f64, f64, f64)) -> bool {
+    let nx = cx.clamp(label.x, label.x + label.width);
+    let ny = cy.clamp(label.y, label.y + label.height);
+    (nx - cx).powi(2) + (ny - cy).powi(2) < r * r
+}
+
+/// Circles at least this big (pixels of radius) keep other places' names
+/// off them; smaller ones are dots a name may cross.
+const LABEL_BLOCKING_RADIUS: f64 = 6.0;
+
+/// Blocking circles considered at most (the largest): enough for those
+/// near the few names placed, few enough to check quickly.
+const MAX_BLOCKING: usize = 400;
+
+/// Places considered for a name, per name wanted (the busiest first).
+const CANDIDATES_PER_LABEL: usize = 50;
+
 /// Height of a label box in pixels (one line of 11 px text).
 pub const LABEL_HEIGHT: f64 = 14.0;
 
@@ -226,15 +290,18 @@ const LABEL_GAP: f64 = 3.0;
 /// Names up to `max` of the busiest places in `view` (most events first,
 /// ties by place code) where their labels fit: each label goes right of
 /// its circle, else left of it, kept inside the canvas, and is left out
-/// when both would overlap a label already placed. The busiest place in
-/// sight is always named. `name` gives a place's text (empty: not named),
-/// `width` a text's width in pixels.
+/// when both would overlap its own circle (pushed inside the canvas), a
+/// label already placed, a box in `avoid` (the legend) or another place's
+/// large circle. With nothing in its way, the
+/// busiest place in sight is always named. `name` gives a place's text
+/// (empty: not named), `width` a text's width in pixels.
 pub fn place_labels(
     points: &[MapPoint],
     view: &MapView,
     max: usize,
     name: impl Fn(u32) -> String,
     width: impl Fn(&str) -> f64,
+    avoid: &[Rect],
 ) -> Vec<PlaceLabel> {
     let max_fatalities = points.iter().map(|p| p.fatalities).max().unwrap_or(0);
     let mut in_view: Vec<(&MapPoint, f64, f64)> = points
@@ -245,7 +312,24 @@ pub fn place_labels(
             inside.then_some((p, x, y))
         })
         .collect();
-    in_view.sort_by(|a, b| b.0.events.cmp(&a.0.events).then(a.0.place.cmp(&b.0.place)));
+    let mut blocking: Vec<(u32, (f64, f64, f64))> = in_view
+        .iter()
+        .map(|&(p, x, y)| (p.place, (x, y, point_radius(p.fatalities, max_fatalities))))
+        .filter(|(_, c)| c.2 >= LABEL_BLOCKING_RADIUS)
+        .collect();
+    blocking.sort_by(|a, b| b.1 .2.total_cmp(&a.1 .2));
+    blocking.truncate(MAX_BLOCKING);
+    let order = |a: &(&MapPoint, f64, f64), b: &(&MapPoint, f64, f64)| {
+        b.0.events.cmp(&a.0.events).then(a.0.place.cmp(&b.0.place))
+    };
+    // Only the busiest can be named: with a hundred thousand places in
+    // sight, sorting them all would cost more than drawing them.
+    let candidates = max.saturating_mul(CANDIDATES_PER_LABEL).max(1);
+    if in_view.len() > candidates {
+        in_view.select_nth_unstable_by(candidates - 1, order);
+        in_view.truncate(candidates);
+    }
+    in_view.sort_by(order);
     let mut placed: Vec<PlaceLabel> = Vec::new();
     for (p, x, y) in in_view {
         if placed.len() >= max {
@@ -269,7 +353,15 @@ pub fn place_labels(
                 width: w,
                 height: LABEL_HEIGHT,
             };
-            placed.iter().all(|o| !o.overlaps(&label)).then_some(label)
+            // A label pushed back inside the canvas may slide over its own
+            // circle: then the other side (or no label) is better.
+            let free = !overlaps_circle(&label, (x, y, r))
+                && placed.iter().all(|o| !o.overlaps(&label))
+                && avoid.iter().all(|r| !overlaps_rect(&label, r))
+                && blocking
+                    .iter()
+                    .all(|&(other, c)| other == p.place || !overlaps_circle(&label, c));
+            free.then_some(label)
         });
         if let Some(label) = chosen {
             placed.push(label);
@@ -368,6 +460,29 @@ mod tests {
             MapLegend::for_density(12.0, 1500).text(),
             "Shade: events per 12-pixel square, darkest 1,500."
         );
+        // Swatches: 1, 10, 100, 1000 below 1,500, then 1,500 itself; the
+        // opacity 0.15 + 0.85 ln(n) / ln(1500).
+        let shades = MapLegend::for_density(12.0, 1500).shades;
+        let counts: Vec<u64> = shades.iter().map(|s| s.0).collect();
+        assert_eq!(counts, [1, 10, 100, 1000, 1500]);
+        assert_eq!(shades[0].1, 0.15);
+        assert_eq!(shades[4].1, 1.0);
+        let ten = 0.15 + 0.85 * 10f64.ln() / 1500f64.ln();
+        assert!((shades[1].1 - ten).abs() < 1e-12);
+        // Up to five: 1, then the largest powers below 49,220, then it.
+        let counts: Vec<u64> = MapLegend::for_density(12.0, 49_220)
+            .shades
+            .iter()
+            .map(|s| s.0)
+            .collect();
+        assert_eq!(counts, [1, 100, 1000, 10_000, 49_220]);
+        let one: Vec<u64> = MapLegend::for_density(12.0, 1)
+            .shades
+            .iter()
+            .map(|s| s.0)
+            .collect();
+        assert_eq!(one, [1]);
+        assert!(MapLegend::for_density(12.0, 0).shades.is_empty());
         // Without fatalities there is no size scale.
         let none = MapLegend::new(&[point(0, 0.0, 0.0, 1, 0, 0)], |_| "X".into(), |_| "#000");
         assert!(none.sizes.is_empty());
@@ -415,6 +530,7 @@ mod tests {
                 10,
                 |_| "Timbuktu".into(),
                 width,
+                &[],
             );
             assert_eq!(labels.len(), 1, "{lon}");
             let l = &labels[0];
@@ -427,9 +543,100 @@ mod tests {
             &view(),
             10,
             |_| "X".into(),
-            width
+            width,
+            &[]
         )
         .is_empty());
+    }
+
+    #[test]
+    fn labels_keep_off_the_legend_and_other_places_big_circles() {
+        // Place 1 at (100, 50), 10 events, r 3; its label "Place 1" is 42
+        // px wide: right of it at 106..148, left at 52..94, rows 43..57.
+        let lone = [point(1, 0.0, 0.0, 10, 0, 0)];
+        let name = |p: u32| format!("Place {p}");
+        let at = |labels: &[PlaceLabel]| labels.iter().map(|l| (l.place, l.x)).collect::<Vec<_>>();
+        assert_eq!(
+            at(&place_labels(&lone, &view(), 10, name, width, &[])),
+            [(1, 106.0)]
+        );
+        // A legend box over the right side: the label goes left.
+        let legend = (120.0, 40.0, 60.0, 30.0);
+        assert_eq!(
+            at(&place_labels(&lone, &view(), 10, name, width, &[legend])),
+            [(1, 52.0)]
+        );
+        // Boxes on both sides: not named at all.
+        let left = (0.0, 0.0, 60.0, 100.0);
+        assert!(place_labels(&lone, &view(), 10, name, width, &[legend, left]).is_empty());
+        // A box that only touches the label's edge does not block it.
+        let touching = (148.0, 0.0, 10.0, 100.0);
+        assert_eq!(
+            at(&place_labels(&lone, &view(), 10, name, width, &[touching])),
+            [(1, 106.0)]
+        );
+        // Place 2 at lon 30 (x 130) with the most fatalities: r 18, so its
+        // circle spans x 112..148 and covers place 1's right-hand label;
+        // place 1's own circle never blocks its label. Place 2 is labelled
+        // right of its circle: 130 + 18 + 3 = 151.
+        let two = [point(1, 0.0, 0.0, 10, 0, 0), point(2, 30.0, 0.0, 1, 100, 0)];
+        assert_eq!(
+            at(&place_labels(&two, &view(), 10, name, width, &[])),
+            [(1, 52.0), (2, 151.0)]
+        );
+        // At the right edge (x 199) the right-hand label would be pushed
+        // back over the place's own circle: it goes left, 199 - 3 - 3 - 42.
+        let edge = [point(1, 99.0, 0.0, 10, 0, 0)];
+        assert_eq!(
+            at(&place_labels(&edge, &view(), 10, name, width, &[])),
+            [(1, 151.0)]
+        );
+        // With the left side taken by the legend, it is not named at all.
+        let left_side = (140.0, 40.0, 20.0, 20.0);
+        assert!(place_labels(&edge, &view(), 10, name, width, &[left_side]).is_empty());
+        // A big circle far below (lat -40, y about 94, r 18 reaching y 76)
+        // blocks nothing on row 43..57.
+        let far = [
+            point(1, 0.0, 0.0, 10, 0, 0),
+            point(2, 10.0, -40.0, 1, 100, 0),
+        ];
+        assert_eq!(
+            at(&place_labels(&far, &view(), 10, name, width, &[]))[0],
+            (1, 106.0)
+        );
+    }
+
+    #[test]
+    fn only_the_busiest_places_are_considered_for_names() {
+        // 2,000 places on a 40 x 50 grid of 5-px steps, with shuffled
+        // counts: the labels are those of a plain sort of every place.
+        let points: Vec<MapPoint> = (0..2_000u32)
+            .map(|i| {
+                let (col, row) = (i % 40, i / 40);
+                let lon = -100.0 + 5.0 * col as f32;
+                let lat = -40.0 + 1.6 * row as f32;
+                point(i, lon, lat, (i * 7919) % 1_009, 0, 0)
+            })
+            .collect();
+        let name = |p: u32| format!("P{p}");
+        let got = place_labels(&points, &view(), 3, name, width, &[]);
+        // Every place sorted by the test: the busiest is named first.
+        let mut all: Vec<&MapPoint> = points.iter().collect();
+        all.sort_by(|a, b| b.events.cmp(&a.events).then(a.place.cmp(&b.place)));
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].place, all[0].place);
+        // The greedy placing walks the places busiest first and stops at
+        // the third label; each label here is among the first 150 (3 x
+        // 50) places, so the walk ended before the cut and gives what a
+        // walk over every place gives: the same as over those 150 alone.
+        let rank = |place: u32| {
+            all.iter()
+                .position(|p| p.place == place)
+                .unwrap_or(usize::MAX)
+        };
+        assert!(got.iter().all(|l| rank(l.place) < 150), "{got:?}");
+        let top: Vec<MapPoint> = all[..150].iter().map(|p| (*p).clone()).collect();
+        assert_eq!(place_labels(&top, &view(), 3, name, width, &[]), got);
     }
 
     #[test]
@@ -448,7 +655,7 @@ mod tests {
                 )
             })
             .collect();
-        let labels = place_labels(&points, &view(), 10, |p| format!("Place {p}"), width);
+        let labels = place_labels(&points, &view(), 10, |p| format!("Place {p}"), width, &[]);
         assert_eq!(labels[0].place, 3);
         assert_eq!(labels[1].place, 1);
         // 3 is at x 86 (radius 3), labelled right: 86 + 3 + 3 = 92..134;
@@ -474,7 +681,7 @@ mod tests {
                 )
             })
             .collect();
-        let labels = place_labels(&grid, &view(), 15, |p| format!("P{p}"), width);
+        let labels = place_labels(&grid, &view(), 15, |p| format!("P{p}"), width, &[]);
         assert!(!labels.is_empty() && labels.len() <= 15);
         assert_eq!(labels[0].place, 99);
         for (i, a) in labels.iter().enumerate() {
@@ -483,6 +690,6 @@ mod tests {
             }
         }
         // Unnamed places are skipped.
-        assert!(place_labels(&points, &view(), 10, |_| String::new(), width).is_empty());
+        assert!(place_labels(&points, &view(), 10, |_| String::new(), width, &[]).is_empty());
     }
 }

@@ -193,11 +193,7 @@ impl DensityGrid {
     /// How dark a cell is drawn, 0.15 to 1: by the logarithm of its events
     /// relative to the busiest cell, so sparse areas still show.
     pub fn shade(&self, events: u64) -> f64 {
-        if self.max_events <= 1 {
-            return 1.0;
-        }
-        let share = (events.max(1) as f64).ln() / (self.max_events as f64).ln();
-        0.15 + 0.85 * share.clamp(0.0, 1.0)
+        crate::engine::present::map_marks::density_shade(events, self.max_events)
     }
 
     /// The cell under pixel `(x, y)`, if it holds events.

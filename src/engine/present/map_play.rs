@@ -1,6 +1,6 @@
 //! Playing the map through time: the steps (one time bin each) from the
-//! dataset's first date to its last, as date ranges to set the filter to,
-//! and the place Enter opens on the map.
+//! dataset's first date to its last, as date ranges to set the filter to;
+//! the places Tab moves through on the map and the one Enter opens.
 
 use crate::engine::data::date::{Bin, Day};
 use crate::engine::present::map::MapView;
@@ -54,14 +54,28 @@ pub fn play_steps(first: Day, last: Day, bin: Bin) -> Vec<PlayStep> {
 /// lowest place code): what Enter opens on the map when no place is
 /// selected.
 pub fn busiest_in_view(points: &[MapPoint], view: &MapView) -> Option<u32> {
-    points
-        .iter()
-        .filter(|p| {
-            let (x, y) = view.to_screen(f64::from(p.lon), f64::from(p.lat));
-            x >= 0.0 && y >= 0.0 && x <= view.width && y <= view.height
-        })
-        .max_by(|a, b| a.events.cmp(&b.events).then(b.place.cmp(&a.place)))
-        .map(|p| p.place)
+    top_in_view(points, view, 1).first().map(|p| p.place)
+}
+
+/// The `n` busiest places whose point is on the canvas, most events first
+/// (then the lowest place code): the places Tab moves through on the map.
+pub fn top_in_view<'a>(points: &'a [MapPoint], view: &MapView, n: usize) -> Vec<&'a MapPoint> {
+    let order = |a: &&MapPoint, b: &&MapPoint| b.events.cmp(&a.events).then(a.place.cmp(&b.place));
+    let mut top: Vec<&MapPoint> = Vec::with_capacity(n + 1);
+    for p in points {
+        // Most places are not among the top: compare before projecting.
+        if top.len() == n && top.last().is_none_or(|last| order(&p, last).is_ge()) {
+            continue;
+        }
+        let (x, y) = view.to_screen(f64::from(p.lon), f64::from(p.lat));
+        if !(x >= 0.0 && y >= 0.0 && x <= view.width && y <= view.height) {
+            continue;
+        }
+        let at = top.partition_point(|q| order(q, &p).is_lt());
+        top.insert(at, p);
+        top.truncate(n);
+    }
+    top
 }
 
 #[cfg(test)]
@@ -155,5 +169,49 @@ mod tests {
         ];
         assert_eq!(busiest_in_view(&points, &view), Some(2));
         assert_eq!(busiest_in_view(&points[..1], &view), None);
+        let places = |n| -> Vec<u32> {
+            top_in_view(&points, &view, n)
+                .iter()
+                .map(|p| p.place)
+                .collect()
+        };
+        assert_eq!(places(2), [2, 4]);
+        assert_eq!(places(10), [2, 4, 1]);
+        assert!(places(0).is_empty());
+    }
+
+    #[test]
+    fn tab_reaches_the_busiest_places_in_sight_in_order() {
+        // 1 px per degree on a 200 x 100 canvas: longitudes -100..100 in sight.
+        let view = MapView {
+            center_x: 0.0,
+            center_y: 0.0,
+            scale: 180.0 / std::f64::consts::PI,
+            width: 200.0,
+            height: 100.0,
+        };
+        // Place i at longitude 3i - 150 with (i * 37) % 101 events: a
+        // shuffled order; those at longitudes under -100 are out of sight.
+        let points: Vec<MapPoint> = (0..100u32)
+            .map(|i| MapPoint {
+                place: i,
+                lat: 0.0,
+                lon: 3.0 * i as f32 - 150.0,
+                events: (i * 37) % 101,
+                fatalities: 0,
+                event_type: 0,
+            })
+            .collect();
+        // The reference: filter, sort everything, take the first 12.
+        let mut want: Vec<&MapPoint> = points
+            .iter()
+            .filter(|p| (-100.0..=100.0).contains(&p.lon))
+            .collect();
+        want.sort_by(|a, b| b.events.cmp(&a.events).then(a.place.cmp(&b.place)));
+        want.truncate(12);
+        let got = top_in_view(&points, &view, 12);
+        assert_eq!(got, want);
+        assert_eq!(got.len(), 12);
+        assert!(got.windows(2).all(|w| w[0].events >= w[1].events));
     }
 }

@@ -13,6 +13,7 @@ pub mod comparison_table;
 pub mod credit;
 pub mod format;
 pub mod map;
+pub mod map_index;
 pub mod map_layers;
 pub mod map_marks;
 pub mod map_modes;

@@ -1,5 +1,6 @@
 //! The map's canvas: keeps the view fitted to the canvas and redraws the
-//! sea, the outlines and the points at most once per animation frame.
+//! sea, the outlines and the points at most once per animation frame; the
+//! list of the busiest places in sight that Tab moves through.
 
 use super::pointer::Pointer;
 use super::Hover;
@@ -8,14 +9,16 @@ use crate::engine::data::store::Store;
 use crate::engine::present::format::thousands;
 use crate::engine::present::map::{bounds, fit_to_data, MapView};
 use crate::engine::present::map_layers::{
-    initial_view, point_colour, Outlines, PointLayer, DEFAULT_BOUNDS, NO_POINTS,
+    initial_view, point_colour, tooltip_text, Outlines, PointLayer, DEFAULT_BOUNDS, NO_POINTS,
 };
 use crate::engine::present::map_marks::{
-    legend_corner, place_labels, size_label_heights, MapLegend,
+    legend_corner, place_labels, size_label_heights, MapLegend, Rect,
 };
 use crate::engine::present::map_modes::{
-    places_in_view, region_key, region_name, region_points, regions, DensityGrid, MapLayer,
+    places_in_view, region_key, region_name, region_points, region_tooltip, regions, DensityGrid,
+    MapLayer,
 };
+use crate::engine::present::map_play::top_in_view;
 use crate::engine::query::MapPoint;
 use crate::ui::dom::{css_colour, frame_scheduler, prepare_canvas, watch_size};
 use crate::ui::{use_ctx, Ctx};
@@ -26,12 +29,35 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// What the cached sea-and-outlines layer was drawn for: view, size, pixel
-/// ratio and outline data.
-type BaseKey = (MapView, u64, u64, u64, Option<usize>);
+/// A place (or region) Tab reaches on the map: its code, what a screen
+/// reader says of it (name and counts), and whether Enter lists its
+/// events (a region stands for many places and lists none).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct MapStop {
+    pub place: u32,
+    pub text: String,
+    pub opens: bool,
+}
 
-/// The cached sea-and-outlines layer and what it was drawn for.
-type BaseCache = StoredValue<Option<(BaseKey, HtmlCanvasElement)>, LocalStorage>;
+/// The places Tab reaches, each with where it is on the canvas.
+type StopsAt = Vec<(MapStop, (f64, f64))>;
+
+/// Where a redraw leaves what it drew, for the pointer, the keyboard and
+/// the layer buttons.
+#[derive(Clone, Copy)]
+struct Results {
+    /// The points as drawn, for hit-testing.
+    layer: StoredValue<PointLayer>,
+    /// The layer drawn.
+    drawn: RwSignal<MapLayer>,
+    /// The busiest places in sight, changed only when they change.
+    stops: RwSignal<Vec<MapStop>>,
+    /// Where each of them is on the canvas.
+    stops_at: StoredValue<Vec<(u32, (f64, f64))>>,
+}
+
+/// Places Tab moves through: as many as the map names at most.
+const TAB_STOPS: usize = MAX_PLACE_LABELS;
 
 /// Screen width a country needs before its name is written in it.
 const COUNTRY_NAME_MIN_PX: f64 = 70.0;
@@ -55,10 +81,28 @@ pub fn MapCanvas(
     let size = watch_size(canvas);
     // The points as last drawn, for hit-testing.
     let layer = StoredValue::new(PointLayer::default());
-    let base: BaseCache = StoredValue::new_local(None);
+    // The busiest places in sight, set by each redraw when they change.
+    let stops = RwSignal::new(Vec::<MapStop>::new());
+    // Where each of them is on the canvas, as last drawn.
+    let stops_at = StoredValue::new(Vec::<(u32, (f64, f64))>::new());
+    let frames = StoredValue::new(0u64);
     // Whether the view is the fit to the data (the page's data-follows-data).
     let follows = RwSignal::new(true);
-    let redraw = frame_scheduler(move || draw(ctx, canvas, size, outlines, layer, base, drawn));
+    let redraw = frame_scheduler(move || {
+        let results = Results {
+            layer,
+            drawn,
+            stops,
+            stops_at,
+        };
+        draw(ctx, canvas, size, outlines, results);
+        // Counts the frames drawn, for tools and benchmarks that wait for
+        // the map to be painted.
+        frames.update_value(|n| *n += 1);
+        if let Some(el) = canvas.get_untracked() {
+            let _ = el.set_attribute("data-frames", &frames.get_value().to_string());
+        }
+    });
     let chosen = Memo::new(move |_| ctx.app.with(|a| a.map_layer));
 
     // The map follows the data (fits the filtered places whenever they or
@@ -133,9 +177,10 @@ pub fn MapCanvas(
             data-east=move || extent(ctx, 2)
             data-north=move || extent(ctx, 3)
             data-follows-data=move || follows.get().to_string()
+            data-outlines=move || outlines.with(Option::is_some).to_string()
             data-map-layer=move || drawn.get().name()
             role="img"
-            aria-label="Map of the filtered events: each circle is a place, larger for more fatalities. Drag or use the arrow keys to move, the wheel or + and - to zoom; click a circle to list its events."
+            aria-label="Map of the filtered events: each circle is a place, larger for more fatalities. Drag or use the arrow keys to move, the wheel or + and - to zoom; click a circle to list its events. Tab moves through the busiest places in sight."
             on:pointerdown=move |ev| pointer.down(&ev)
             on:pointermove=move |ev| pointer.moved(&ev)
             on:pointerup=move |ev| pointer.up(&ev)
@@ -143,6 +188,66 @@ pub fn MapCanvas(
             on:wheel=move |ev| pointer.wheel(&ev)
             on:keydown=move |ev| pointer.key(&ev)
         ></canvas>
+        <MapStops stops=stops at=stops_at hover=hover/>
+    }
+}
+
+/// The busiest places in sight as a list for the keyboard and screen
+/// readers (visually hidden): each a button named with its counts, which
+/// shows the place's tooltip on the map while focused and lists its events
+/// when pressed, as a click on its circle does.
+#[component]
+fn MapStops(
+    /// The places, busiest first.
+    stops: RwSignal<Vec<MapStop>>,
+    /// Where each place is on the canvas, as last drawn.
+    at: StoredValue<Vec<(u32, (f64, f64))>>,
+    /// The place whose tooltip shows.
+    hover: RwSignal<Option<Hover>>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let focus = move |place: u32| {
+        let spot = at.with_value(|a| a.iter().find(|s| s.0 == place).map(|s| s.1));
+        if let Some((x, y)) = spot {
+            hover.set(Some(Hover { place, x, y }));
+        }
+    };
+    view! {
+        <ul class="visually-hidden map-stops" aria-label="Busiest places in sight" data-testid="map-stops">
+            <For each=move || stops.get() key=|stop| stop.clone() let:stop>
+                {
+                    let place = stop.place;
+                    let text = stop.text.clone();
+                    if stop.opens {
+                        view! {
+                            <li>
+                                <button
+                                    data-place=place
+                                    on:focus=move |_| focus(place)
+                                    on:blur=move |_| hover.set(None)
+                                    on:click=move |_| ctx.selected_place.set(Some(place))
+                                >
+                                    {text}
+                                </button>
+                            </li>
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <li
+                                tabindex="0"
+                                data-place=place
+                                on:focus=move |_| focus(place)
+                                on:blur=move |_| hover.set(None)
+                            >
+                                {text}
+                            </li>
+                        }
+                            .into_any()
+                    }
+                }
+            </For>
+        </ul>
     }
 }
 
@@ -166,10 +271,14 @@ fn draw(
     canvas: NodeRef<Canvas>,
     size: ReadSignal<Option<(f64, f64)>>,
     outlines: Signal<Option<Arc<Outlines>>>,
-    layer: StoredValue<PointLayer>,
-    base: BaseCache,
-    drawn: RwSignal<MapLayer>,
+    results: Results,
 ) {
+    let Results {
+        layer,
+        drawn,
+        stops,
+        stops_at,
+    } = results;
     let (Some(el), Some(size), Some(view)) = (
         canvas.get_untracked(),
         size.get_untracked(),
@@ -181,36 +290,21 @@ fn draw(
         return;
     };
     let view = view.resized(w, h);
-    let lines = outlines.get_untracked();
-    // Sea and country outlines change only with the view, so they are
-    // drawn once into an offscreen canvas and copied on each redraw.
     let ratio = window().device_pixel_ratio().max(1.0);
-    let key = (
-        view,
-        w.to_bits(),
-        h.to_bits(),
-        ratio.to_bits(),
-        lines.as_ref().map(|l| Arc::as_ptr(l) as usize),
-    );
-    let cached = base.with_value(|b| {
-        b.as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, c)| c.clone())
-    });
-    let sea = cached.or_else(|| {
-        let drawn = base_layer(&view, ratio, lines.as_deref())?;
-        base.set_value(Some((key, drawn.clone())));
-        Some(drawn)
-    });
-    if let Some(sea) = sea {
-        let _ = c2d.draw_image_with_html_canvas_element_and_dw_and_dh(&sea, 0.0, 0.0, w, h);
-    }
+    draw_base(&c2d, &view, ratio, outlines.get_untracked().as_ref());
     let selected = ctx.selected_place.get_untracked();
-    if let Some((points, mode)) = draw_marks(ctx, &c2d, &view, selected) {
+    if let Some((points, mode, now)) = draw_marks(ctx, &c2d, &view, selected) {
         if drawn.get_untracked() != mode {
             drawn.set(mode);
         }
         layer.set_value(points);
+        let (now, at): (Vec<MapStop>, Vec<(f64, f64)>) = now.into_iter().unzip();
+        stops_at.set_value(now.iter().map(|s| s.place).zip(at).collect());
+        // The list changes as places come into sight, not with every
+        // pixel of a pan (which would rebuild it and lose the focus).
+        if stops.with_untracked(|s| *s != now) {
+            stops.set(now);
+        }
     }
 }
 
@@ -218,13 +312,13 @@ fn draw(
 /// or density) with the busiest places' names and the legend, the ring of
 /// the `selected` place, or a sentence when no event passes the filters.
 /// The same for the page and the export. Returns the points drawn (for
-/// hit-testing) and the layer drawn.
+/// hit-testing), the layer drawn and the places Tab moves through.
 fn draw_marks(
     ctx: Ctx,
     c2d: &CanvasRenderingContext2d,
     view: &MapView,
     selected: Option<u32>,
-) -> Option<(PointLayer, MapLayer)> {
+) -> Option<(PointLayer, MapLayer, StopsAt)> {
     let (w, h) = (view.width, view.height);
     let chosen = ctx.app.with_untracked(|a| a.map_layer);
     ctx.snapshot.with_untracked(|s| {
@@ -240,19 +334,64 @@ fn draw_marks(
             };
             let mode = chosen.resolve(in_view);
             let fg = css_colour("--fg", "#1a1a1a");
-            let (points, legend) = match mode {
+            // The busiest places in sight, named with their counts as the
+            // tooltip names them.
+            let place_stops = || {
+                top_in_view(map, view, TAB_STOPS)
+                    .into_iter()
+                    .filter_map(|p| {
+                        let text = tooltip_text(std::slice::from_ref(p), p.place, |p| {
+                            l.store.place_label(p)
+                        })?;
+                        Some(stop(p, view, text, true))
+                    })
+                    .collect::<Vec<_>>()
+            };
+            // The legend's box is placed before the names, which keep out
+            // of it.
+            let (points, legend, placed, stops) = match mode {
                 MapLayer::Regions => {
-                    let regions = region_points(&regions(map, |p| region_key(&l.store, p)));
+                    let all = regions(map, |p| region_key(&l.store, p));
+                    let regions = region_points(&all);
                     let points = PointLayer::new(&regions, view);
                     draw_points(c2d, &points, |_| REGION_COLOUR);
-                    draw_labels(c2d, &regions, view, |p| region_name(&l.store, p));
-                    (points, MapLegend::for_regions(&regions))
+                    let legend = MapLegend::for_regions(&regions);
+                    let placed = legend_box(c2d, &legend, centres(&points), (w, h));
+                    draw_labels(c2d, &regions, view, placed, |p| region_name(&l.store, p));
+                    let stops = top_in_view(&regions, view, TAB_STOPS)
+                        .into_iter()
+                        .filter_map(|p| {
+                            let text =
+                                region_tooltip(&all, p.place, region_name(&l.store, p.place))?;
+                            Some(stop(p, view, text, false))
+                        })
+                        .collect();
+                    (points, legend, placed, stops)
                 }
                 MapLayer::Density => {
                     let grid = DensityGrid::new(map, view, DENSITY_CELL);
                     draw_density(c2d, &grid);
                     let legend = MapLegend::for_density(grid.cell, grid.max_events);
-                    (PointLayer::default(), legend)
+                    // The legend keeps off the busiest cells.
+                    let half = grid.cell / 2.0;
+                    let cells = grid.cells.iter().map(|c| (c.x + half, c.y + half));
+                    let placed = legend_box(c2d, &legend, cells, (w, h));
+                    // The busiest places named over the shading, as on
+                    // points; no circles are drawn for names to keep off.
+                    let named: Vec<MapPoint> = top_in_view(map, view, MAX_PLACE_LABELS * 50)
+                        .into_iter()
+                        .map(|p| MapPoint {
+                            fatalities: 0,
+                            ..p.clone()
+                        })
+                        .collect();
+                    draw_labels(c2d, &named, view, placed, |p| {
+                        l.store
+                            .locations
+                            .name(l.store.places.location[p as usize])
+                            .to_string()
+                    });
+                    (PointLayer::default(), legend, placed, place_stops())
                 }
                 MapLayer::Points | MapLayer::Auto => {
                     let points = PointLayer::new(map, view);
@@ -264,24 +403,46 @@ fn draw_marks(
                         let _ = c2d.arc(p.x, p.y, p.r + 3.0, 0.0, TAU);
                         c2d.stroke();
                     }
-                    draw_labels(c2d, map, view, |p| {
+                    let legend = map_legend(&l.store, map);
+                    let placed = legend_box(c2d, &legend, centres(&points), (w, h));
+                    draw_labels(c2d, map, view, placed, |p| {
                         l.store
                             .locations
                             .name(l.store.places.location[p as usize])
                             .to_string()
                     });
-                    (points, map_legend(&l.store, map))
+                    (points, legend, placed, place_stops())
                 }
             };
-            draw_legend(c2d, &legend, &points, (w, h));
+            if let Some(placed) = placed {
+                draw_legend(c2d, &legend, placed);
+            }
             if map.is_empty() {
                 c2d.set_fill_style_str(&fg);
                 c2d.set_font("13px system-ui, sans-serif");
                 let _ = c2d.fill_text(NO_POINTS, 12.0, 22.0);
             }
-            Some((points, mode))
+            Some((points, mode, stops))
         })
     })
+}
+
+/// The centres of the circles drawn.
+fn centres(points: &PointLayer) -> impl Iterator<Item = (f64, f64)> + '_ {
+    points.points.iter().map(|p| (p.x, p.y))
+}
+
+/// A place Tab reaches and where it is on the canvas.
+fn stop(p: &MapPoint, view: &MapView, text: String, opens: bool) -> (MapStop, (f64, f64)) {
+    let at = view.to_screen(f64::from(p.lon), f64::from(p.lat));
+    (
+        MapStop {
+            place: p.place,
+            text,
+            opens,
+        },
+        at,
+    )
 }
 
 /// The legend of the points: the store's event types in the palette.
@@ -325,11 +486,13 @@ fn draw_labels(
     c2d: &CanvasRenderingContext2d,
     points: &[MapPoint],
     view: &MapView,
+    legend: Option<Rect>,
     name: impl Fn(u32) -> String,
 ) {
     c2d.set_font(LABEL_FONT);
     let width = |t: &str| c2d.measure_text(t).map(|m| m.width()).unwrap_or(0.0) + 2.0;
-    let labels = place_labels(points, view, MAX_PLACE_LABELS, name, width);
+    let avoid: Vec<Rect> = legend.into_iter().collect();
+    let labels = place_labels(points, view, MAX_PLACE_LABELS, name, width, &avoid);
     c2d.set_text_baseline("middle");
     c2d.set_line_join("round");
     c2d.set_line_width(3.0);
@@ -343,20 +506,26 @@ fn draw_labels(
     c2d.set_text_baseline("alphabetic");
 }
 
-/// Draws the legend in the map's lower left corner: a swatch per event
-/// type, then the reference circles of the size scale nested on one base
-/// line, each with its count.
-fn draw_legend(
+/// Space around the legend's contents, and the height of one of its lines.
+const PAD: f64 = 8.0;
+const LINE: f64 = 16.0;
+
+/// The legend's box `(x, y, width, height)`: sized to its contents, in the
+/// corner covering the fewest points (lower left on a tie); `None` for an
+/// empty legend.
+fn legend_box(
     c2d: &CanvasRenderingContext2d,
     legend: &MapLegend,
-    points: &PointLayer,
+    marks: impl IntoIterator<Item = (f64, f64)>,
     canvas: (f64, f64),
-) {
-    if legend.types.is_empty() && legend.sizes.is_empty() && legend.note.is_none() {
-        return;
+) -> Option<Rect> {
+    if legend.types.is_empty()
+        && legend.sizes.is_empty()
+        && legend.note.is_none()
+        && legend.shades.is_empty()
+    {
+        return None;
     }
-    const PAD: f64 = 8.0;
-    const LINE: f64 = 16.0;
     c2d.set_font(LABEL_FONT);
     let text_w = |t: &str| c2d.measure_text(t).map(|m| m.width()).unwrap_or(0.0);
     let biggest = legend.sizes.first().map_or(0.0, |s| s.1);
@@ -379,12 +548,38 @@ fn draw_legend(
         .max(text_w(legend.size_title))
         .max(text_w(note))
         + 2.0 * PAD;
-    let box_h = legend.types.len() as f64 * LINE + sizes_h + note_h + 2.0 * PAD;
-    let (x0, y0) = legend_corner(
-        points.points.iter().map(|p| (p.x, p.y)),
-        (box_w, box_h),
-        canvas,
-    );
+    let (_, shades_w) = shade_row(legend, text_w);
+    let shades_h = if legend.shades.is_empty() {
+        0.0
+    } else {
+        2.0 * LINE
+    };
+    let box_w = box_w.max(shades_w + 2.0 * PAD);
+    let box_h = legend.types.len() as f64 * LINE + sizes_h + note_h + shades_h + 2.0 * PAD;
+    let (x0, y0) = legend_corner(marks, (box_w, box_h), canvas);
+    Some((x0, y0, box_w, box_h))
+}
+
+/// The density swatches' spacing and the row's width: each as wide as
+/// the widest of their counts.
+fn shade_row(legend: &MapLegend, text_w: impl Fn(&str) -> f64) -> (f64, f64) {
+    let step = legend
+        .shades
+        .iter()
+        .map(|(n, _)| text_w(&thousands(*n)) + 8.0)
+        .fold(SWATCH + 8.0, f64::max);
+    (step, step * legend.shades.len() as f64)
+}
+
+/// Draws the legend in its box: a swatch per event type, then the
+/// reference circles of the size scale nested on one base line, each with
+/// its count, or the note on shading.
+fn draw_legend(c2d: &CanvasRenderingContext2d, legend: &MapLegend, placed: Rect) {
+    let (x0, y0, box_w, box_h) = placed;
+    c2d.set_font(LABEL_FONT);
+    let biggest = legend.sizes.first().map_or(0.0, |s| s.1);
+    let size_texts: Vec<String> = legend.sizes.iter().map(|(n, _)| thousands(*n)).collect();
+    let note = legend.note.as_deref().unwrap_or("");
     c2d.set_global_alpha(0.88);
     c2d.set_fill_style_str(&css_colour("--bg", "#fff"));
     c2d.fill_rect(x0, y0, box_w, box_h);
@@ -420,21 +615,40 @@ fn draw_legend(
     if !note.is_empty() {
         c2d.set_fill_style_str(&fg);
         let _ = c2d.fill_text(note, x0 + PAD, y);
+        y += LINE;
+    }
+    // The density ramp: a swatch per count, shaded as cells of that count.
+    let text_w = |t: &str| c2d.measure_text(t).map(|m| m.width()).unwrap_or(0.0);
+    let (step, _) = shade_row(legend, text_w);
+    for (i, (n, alpha)) in legend.shades.iter().enumerate() {
+        let x = x0 + PAD + i as f64 * step;
+        c2d.set_fill_style_str(REGION_COLOUR);
+        c2d.set_global_alpha(*alpha);
+        c2d.fill_rect(x, y - SWATCH / 2.0, SWATCH, SWATCH);
+        c2d.set_global_alpha(1.0);
+        c2d.set_fill_style_str(&fg);
+        let _ = c2d.fill_text(&thousands(*n), x, y + LINE);
     }
     c2d.set_text_baseline("alphabetic");
 }
+
+/// Pixels across a swatch of the density ramp.
+const SWATCH: f64 = 12.0;
 
 /// The map as it is on show, drawn afresh at `scale` device pixels per CSS
 /// pixel for an export (sharp at any scale, where copying the canvas on
 /// the page would blur it): sea, outlines, the layer on show with its
 /// names and legend, no selection ring.
-pub fn render(ctx: Ctx, outlines: Option<&Outlines>, scale: f64) -> Option<HtmlCanvasElement> {
+pub fn render(ctx: Ctx, outlines: Option<&Arc<Outlines>>, scale: f64) -> Option<HtmlCanvasElement> {
     let view = ctx.map_view.get_untracked()?;
-    let layer = base_layer(&view, scale, outlines)?;
-    let c2d: CanvasRenderingContext2d = layer.get_context("2d").ok()??.dyn_into().ok()?;
+    let out: HtmlCanvasElement = document().create_element("canvas").ok()?.dyn_into().ok()?;
+    out.set_width((view.width * scale).round() as u32);
+    out.set_height((view.height * scale).round() as u32);
+    let c2d: CanvasRenderingContext2d = out.get_context("2d").ok()??.dyn_into().ok()?;
     let _ = c2d.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
+    draw_base(&c2d, &view, scale, outlines);
     draw_marks(ctx, &c2d, &view, None);
-    Some(layer)
+    Some(out)
 }
 
 /// Fills (and outlines, for larger ones) the circles of each batch.
@@ -461,46 +675,39 @@ fn draw_points(
     c2d.set_global_alpha(1.0);
 }
 
-/// Draws the sea and the country outlines into a new offscreen canvas of
-/// the map's pixel size.
-fn base_layer(
+/// Draws the sea, the country outlines and their names on `c2d` (at
+/// `ratio` device pixels per CSS pixel). The outlines are paths in plane
+/// units built once per outline data: a new view only changes the canvas
+/// transform, with lines as thin on screen at any zoom.
+fn draw_base(
+    c2d: &CanvasRenderingContext2d,
     view: &MapView,
     ratio: f64,
-    outlines: Option<&Outlines>,
-) -> Option<HtmlCanvasElement> {
+    outlines: Option<&Arc<Outlines>>,
+) {
     let (w, h) = (view.width, view.height);
-    let layer: HtmlCanvasElement = document().create_element("canvas").ok()?.dyn_into().ok()?;
-    layer.set_width((w * ratio).round() as u32);
-    layer.set_height((h * ratio).round() as u32);
-    let c2d: CanvasRenderingContext2d = layer.get_context("2d").ok()??.dyn_into().ok()?;
-    let _ = c2d.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
     c2d.set_fill_style_str(&css_colour("--map-sea", "#eef3f7"));
     c2d.fill_rect(0.0, 0.0, w, h);
     let Some(outlines) = outlines else {
-        return Some(layer);
+        return;
     };
-    c2d.set_fill_style_str(&css_colour("--map-land", "#f7f5f0"));
-    c2d.set_stroke_style_str(&css_colour("--map-border", "#b9b4a8"));
-    c2d.set_line_width(0.8);
-    // All visible rings in one path: one fill and one stroke.
-    c2d.begin_path();
-    for (closed, ring) in outlines.rings_in_view(view) {
-        for (i, (x, y)) in ring.enumerate() {
-            if i == 0 {
-                c2d.move_to(x, y);
-            } else {
-                c2d.line_to(x, y);
-            }
+    if let Some(paths) = super::outlines::paths(outlines) {
+        let [a, b, c, d, e, f] = view.plane_transform(ratio);
+        let _ = c2d.set_transform(a, b, c, d, e, f);
+        c2d.set_fill_style_str(&css_colour("--map-land", "#f7f5f0"));
+        c2d.set_stroke_style_str(&css_colour("--map-border", "#b9b4a8"));
+        c2d.set_line_width(0.8 / view.scale);
+        let in_sight: Vec<_> = paths.iter().filter(|p| p.meets(view)).collect();
+        // Every fill before any stroke: a neighbour's land in another
+        // group must not cover a shared border.
+        for p in &in_sight {
+            c2d.fill_with_path_2d(&p.path);
         }
-        // A piece of a ring cut at the antimeridian is filled (which
-        // closes it along the map's edge) but its closing edge is not
-        // stroked.
-        if closed {
-            c2d.close_path();
+        for p in &in_sight {
+            c2d.stroke_with_path(&p.path);
         }
+        let _ = c2d.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
     }
-    c2d.fill();
-    c2d.stroke();
     // Country names, where the country is wide enough on screen to hold one.
     c2d.set_fill_style_str(&css_colour("--map-name", "#8a8478"));
     c2d.set_font("italic 11px system-ui, sans-serif");
@@ -511,5 +718,4 @@ fn base_layer(
     }
     c2d.set_text_align("start");
     c2d.set_text_baseline("alphabetic");
-    Some(layer)
 }

@@ -2,6 +2,7 @@
 //! place's most frequent event type, over country outlines (Natural Earth,
 //! public domain, via world-atlas). Drag to pan, wheel or buttons to zoom,
 //! arrow keys to pan; hovering a point names the place, clicking lists its
+//! events; Tab reaches the busiest places in sight and Enter lists one's
 //! events. What is drawn where is worked out in
 //! `engine::present::map_layers`; the parts here only draw and listen.
 
@@ -31,7 +32,7 @@ pub struct Hover {
 /// The map on show drawn at `scale` for an export, with the outlines if
 /// they are in; `None` before the map has a view.
 pub fn export_canvas(ctx: Ctx, scale: f64) -> Option<web_sys::HtmlCanvasElement> {
-    canvas::render(ctx, outlines::loaded().as_deref(), scale)
+    canvas::render(ctx, outlines::loaded().as_ref(), scale)
 }
 
 /// Changes the map's view, once it has one.
@@ -70,7 +71,7 @@ pub fn MapPanel() -> impl IntoView {
                 <canvas::MapCanvas outlines=outlines hover=hover drawn=drawn frozen=frozen/>
                 <tooltip::MapTooltip hover=hover.read_only() drawn=drawn.read_only()/>
             </div>
-            <MapColours/>
+            <MapColours drawn=drawn.read_only()/>
             <MapLegendText drawn=drawn.read_only()/>
             <ChartTools chart=Chart::Map/>
             <places::PlaceEvents/>
@@ -80,11 +81,18 @@ pub fn MapPanel() -> impl IntoView {
 }
 
 /// What the points' colours mean: the event types on the map, each entry
-/// with its colour in `data-colour`.
+/// with its colour in `data-colour`; nothing while regions or density are
+/// drawn (they are one colour).
 #[component]
-fn MapColours() -> impl IntoView {
+fn MapColours(
+    /// The layer on the map.
+    drawn: ReadSignal<MapLayer>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let entries = move || {
+        if !matches!(drawn.get(), MapLayer::Points | MapLayer::Auto) {
+            return Vec::new();
+        }
         ctx.snapshot.with(|s| {
             ctx.data.with_value(|d| match d {
                 Some(l) => map_legend(&l.store, &s.views.map),
