@@ -11,7 +11,7 @@ use super::state::Measure;
 use super::use_ctx;
 use crate::engine::data::dimension::{Category, GroupBy};
 use crate::engine::present::chart::{bar_rows, BarColours, Emphasis};
-use crate::engine::present::format::{plural, thousands};
+use crate::engine::present::format::thousands;
 use crate::engine::present::scope::breakdown_caption;
 use crate::engine::query::NOT_STATED;
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ pub fn Breakdowns() -> impl IntoView {
     };
     view! {
         <section class="panel breakdowns" aria-labelledby="bars-title" aria-describedby="breakdown-summary">
-            <h2 id="bars-title">"Breakdown"</h2>
+            <h2 id="bars-title">{crate::t!("bars-title")}</h2>
             <super::texts::ChartHeading chart=Chart::Breakdown/>
             <p class="muted small">"Click a bar to filter by it; click again to undo."</p>
             <div class="bar-groups">
@@ -93,9 +93,9 @@ fn BarList(
     let caption = move || ctx.filters.with(|f| breakdown_caption(f, by));
     let list = move || {
         let limit = if expanded.get() { usize::MAX } else { FIRST };
-        let (one, many) = match measure.get() {
-            Measure::Events => ("event", "events"),
-            Measure::Fatalities => ("fatality", "fatalities"),
+        let noun = match measure.get() {
+            Measure::Events => "n-events",
+            Measure::Fatalities => "n-fatalities",
         };
         rows.get()
             .into_iter()
@@ -106,6 +106,15 @@ fn BarList(
                 let chosen = row.emphasis == Emphasis::Selected;
                 let clickable = label != NOT_STATED;
                 let pick = label.clone();
+                // ACLED's type names in the page's language, the original
+                // on hover; other values as the data writes them.
+                let term = by.is_term().then(|| crate::engine::i18n::term(&label)).flatten();
+                let original = term.is_some().then(|| label.clone());
+                let shown = term.unwrap_or_else(|| label.clone());
+                let name = format!(
+                    "{shown}: {}",
+                    crate::engine::i18n::tr(noun, &[("count", row.value.into())])
+                );
                 let class = match row.emphasis {
                     Emphasis::Dimmed => "bar dimmed",
                     _ => "bar",
@@ -116,10 +125,11 @@ fn BarList(
                             class=class
                             aria-pressed=chosen.to_string()
                             disabled=!clickable
-                            aria-label=format!("{label}: {}", plural(row.value, one, many))
+                            aria-label=name
+                            title=original
                             on:click=move |_| ctx.update_filters(|f| f.pick(by, &pick))
                         >
-                            <span class="bar-label">{label.clone()}</span>
+                            <span class="bar-label">{shown}</span>
                             <span class="bar-value">{thousands(row.value)}</span>
                             <span class="bar-track" aria-hidden="true">
                                 <span class="bar-fill" style:width=width style:background-color=css(row.colour)></span>
@@ -141,9 +151,9 @@ fn BarList(
                 <button class="link" on:click=move |_| expanded.update(|e| *e = !*e)>
                     {move || {
                         if expanded.get() {
-                            "Show fewer".to_string()
+                            crate::t!("bars-show-fewer")
                         } else {
-                            format!("Show all {}", rows.with(Vec::len))
+                            crate::t!("bars-show-all", count = rows.with(Vec::len))
                         }
                     }}
                 </button>

@@ -268,6 +268,17 @@ impl GroupBy {
         }
     }
 
+    /// Its values are the source's fixed English terms (event types,
+    /// sub-types, disorder types), which the page shows in its language.
+    pub fn is_term(self) -> bool {
+        matches!(
+            self,
+            GroupBy::Category(
+                Category::EventType | Category::SubEventType | Category::DisorderType
+            )
+        )
+    }
+
     /// A heading over the breakdown: "Event types", "Actors".
     pub fn plural_title(self) -> &'static str {
         match self {

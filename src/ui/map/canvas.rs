@@ -135,7 +135,7 @@ pub fn MapCanvas(
             data-follows-data=move || follows.get().to_string()
             data-map-layer=move || drawn.get().name()
             role="img"
-            aria-label="Map of the filtered events: each circle is a place, larger for more fatalities. Drag or use the arrow keys to move, the wheel or + and - to zoom; click a circle to list its events."
+            aria-label=crate::t!("map-label")
             on:pointerdown=move |ev| pointer.down(&ev)
             on:pointermove=move |ev| pointer.moved(&ev)
             on:pointerup=move |ev| pointer.up(&ev)

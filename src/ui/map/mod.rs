@@ -60,7 +60,7 @@ pub fn MapPanel() -> impl IntoView {
     view! {
         <section class="panel map" aria-labelledby="map-title">
             <div class="panel-head">
-                <h2 id="map-title">"Where"</h2>
+                <h2 id="map-title">{crate::t!("filters-where")}</h2>
                 <LayerButtons drawn=drawn.read_only()/>
                 <play::PlayControl state=play/>
                 <ZoomButtons/>
@@ -134,7 +134,7 @@ fn MapLegendText(
                     // The grid's cells depend on the view; the sentence
                     // names the measure only.
                     MapLayer::Density => MapLegend {
-                        note: Some("Shade: events per square of the grid".into()),
+                        note: Some(crate::t!("map-density-note")),
                         ..MapLegend::default()
                     },
                     MapLayer::Points | MapLayer::Auto => canvas::map_legend(&l.store, map),
@@ -154,7 +154,7 @@ fn LayerButtons(
 ) -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <div class="controls" role="group" aria-label="Map layer">
+        <div class="controls" role="group" aria-label=crate::t!("map-layer-label")>
             {MapLayer::CHOICES
                 .into_iter()
                 .map(|layer| {
@@ -178,14 +178,14 @@ fn LayerButtons(
 fn ZoomButtons() -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <div class="controls" role="group" aria-label="Map zoom">
-            <button aria-label="Zoom in" on:click=move |_| zoom_centre(ctx, ZOOM_STEP)>
+        <div class="controls" role="group" aria-label=crate::t!("map-zoom-label")>
+            <button aria-label=crate::t!("map-zoom-in") on:click=move |_| zoom_centre(ctx, ZOOM_STEP)>
                 "+"
             </button>
-            <button aria-label="Zoom out" on:click=move |_| zoom_centre(ctx, 1.0 / ZOOM_STEP)>
+            <button aria-label=crate::t!("map-zoom-out") on:click=move |_| zoom_centre(ctx, 1.0 / ZOOM_STEP)>
                 "\u{2212}"
             </button>
-            <button on:click=move |_| ctx.map_view.set(None)>"Reset"</button>
+            <button on:click=move |_| ctx.map_view.set(None)>{crate::t!("map-reset")}</button>
         </div>
     }
 }

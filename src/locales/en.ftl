@@ -1,0 +1,349 @@
+# EventLens: English. Every message here must exist in every other
+# src/locales/*.ftl with the same placeables (a test checks).
+
+## How numbers and dates are written
+
+number-group = ,
+number-decimal = .
+date-long = { $day } { $month } { $year }
+date-span = { $first } to { $last }
+date-span-none = no events
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+size-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+}
+size-kb = { $value } kB
+size-mb = { $value } MB
+size-gb = { $value } GB
+size-tb = { $value } TB
+
+## Counts
+
+n-events = { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+n-fatalities = { $count ->
+    [one] { $count } fatality
+   *[other] { $count } fatalities
+}
+n-reported-fatalities = { $count ->
+    [one] { $count } reported fatality
+   *[other] { $count } reported fatalities
+}
+n-places = { $count ->
+    [one] { $count } place
+   *[other] { $count } places
+}
+
+## The language switch
+
+# The language's own name, shown on its button.
+lang-name = English
+lang-switch-label = Language
+
+## Header and headline counts
+
+header-loading = Loading the bundled dataset...
+header-read-locally = {" "}Read in your browser, not uploaded.
+header-open-file = Open your own file
+header-open-hint = ACLED or UCDP GED CSV export, or drop a file anywhere on the page.
+header-import-report = Import report
+counts-events-word = { $count ->
+    [one] {" "}event
+   *[other] {" "}events
+}
+counts-fatalities-word = { $count ->
+    [one] {" "}fatality
+   *[other] {" "}fatalities
+}
+counts-civilian-word = { $count ->
+    [one] {" "}civilian fatality
+   *[other] {" "}civilian fatalities
+}
+counts-estimates = {" "}(estimates { $low } to { $high })
+counts-scanning-notes = Searching the notes of the file: { $percent }%; counts will follow.
+
+## ACLED and UCDP category names (the data keeps the original)
+
+term-battles = Battles
+term-violence-against-civilians = Violence against civilians
+term-explosions-remote-violence = Explosions/Remote violence
+term-protests = Protests
+term-riots = Riots
+term-strategic-developments = Strategic developments
+term-political-violence = Political violence
+term-demonstrations = Demonstrations
+term-political-violence-demonstrations = Political violence; Demonstrations
+term-armed-clash = Armed clash
+term-government-regains-territory = Government regains territory
+term-non-state-actor-overtakes-territory = Non-state actor overtakes territory
+term-sexual-violence = Sexual violence
+term-attack = Attack
+term-abduction-forced-disappearance = Abduction/forced disappearance
+term-chemical-weapon = Chemical weapon
+term-air-drone-strike = Air/drone strike
+term-suicide-bomb = Suicide bomb
+term-shelling-artillery-missile-attack = Shelling/artillery/missile attack
+term-remote-explosive-landmine-ied = Remote explosive/landmine/IED
+term-grenade = Grenade
+term-peaceful-protest = Peaceful protest
+term-protest-with-intervention = Protest with intervention
+term-excessive-force-against-protesters = Excessive force against protesters
+term-violent-demonstration = Violent demonstration
+term-mob-violence = Mob violence
+term-agreement = Agreement
+term-arrests = Arrests
+term-change-to-group-activity = Change to group/activity
+term-disrupted-weapons-use = Disrupted weapons use
+term-headquarters-or-base-established = Headquarters or base established
+term-looting-property-destruction = Looting/property destruction
+term-non-violent-transfer-of-territory = Non-violent transfer of territory
+term-other = Other
+term-state-based-conflict = State-based conflict
+term-non-state-conflict = Non-state conflict
+term-one-sided-violence = One-sided violence
+
+## Filter panel
+
+filters-title = Filters
+filters-hide = Hide filter controls
+filters-show = Show filter controls
+filters-when = When
+filters-where = Where
+filters-what = What
+filters-text = Text
+filters-who = Who
+filters-from = From
+filters-to = To
+filters-months-from = Months from
+filters-months-to = to
+filters-all-year = All year
+filters-fatalities-min = Fatalities at least
+filters-fatalities-max = at most
+filters-civilian = Civilian targeting
+filters-civilian-any = Any event
+filters-civilian-only = Only events targeting civilians
+filters-civilian-none = Only events not targeting civilians
+filters-actor = Actor
+filters-role = In the role of
+filters-alongside = Alongside (same side as the actor)
+filters-fold-actors = Fold actor names…
+filters-none = None: all events are shown.
+filters-remove = Remove filter { $filter }
+filters-clear-all = Clear all
+filters-all = All
+filters-chosen = Chosen: { $values }.{" "}
+filters-choose-several = Ctrl- or ⌘-click to choose several.
+filters-uncertain = {" "}Count uncertain attributions (“X and/or Y”) under each actor
+filters-uncertain-count = { $count ->
+    [0] No event of this file names an uncertain attribution.
+    [one] { $count } event of this file names one; unticked, it counts only under “X or Y (uncertain)”.
+   *[other] { $count } events of this file name one; unticked, they count only under “X or Y (uncertain)”.
+}
+filters-actor-placeholder = Name or part of a name
+filters-suggest-uncertain = uncertain attribution · { n-events }
+filters-suggest-canonical = all names · { n-events }
+filters-text-label = Places and notes containing
+filters-text-placeholder = e.g. Moura
+
+## Notices, progress, import report and dialogs
+
+notice-dismiss = Dismiss
+notice-link-ignored = Some parts of the link were ignored:
+progress-reading = Reading{" "}
+progress-colon = :{" "}
+progress-of = {" "}of { $total }
+progress-rows = , { $rows } rows ({ $speed } rows/s)
+progress-label = Reading the file
+progress-percent = { $percent }%
+dialog-cancel = Cancel
+report-none = none
+report-close = Close report
+report-format = Format
+report-encoding = Encoding
+report-separator = Separator
+report-size = Size
+report-rows-read = Rows read
+report-rows-skipped = Rows skipped
+report-events = Events
+report-dates = Dates
+report-skipped-why = Rows skipped, and why
+report-unreadable = Values that could not be read
+report-warnings = Warnings
+report-columns = Columns
+report-columns-used = Used:{" "}
+report-columns-ignored = Ignored:
+date-order-title = Day first or month first?
+date-order-question = { $file } writes dates as numbers, and none of them has a day over 12 to tell which comes first. How should they be read?
+date-order-in-file = In the file
+date-order-day-first = Day first
+date-order-month-first = Month first
+mapping-required = {" "}(required)
+mapping-none = (none)
+mapping-title = Which column is what?
+mapping-intro = { $file } does not look like an ACLED or UCDP GED export. Choose the columns to read; only the date is required.
+mapping-date-order = Dates like 05/06/2022 mean
+mapping-date-auto = Detect (ISO or day first)
+mapping-date-day-first = 5 June 2022 (day first)
+mapping-date-month-first = 6 May 2022 (month first)
+mapping-read = Read the file
+drop-overlay = Drop the CSV file to explore it
+
+## Page layout
+
+error-notes-reread = The file could not be read again to search its notes (was it moved or changed?); open it once more.
+lower-label = Events and comparison
+tab-table = Events table
+tab-compare = Compare periods
+footer-privacy = EventLens runs entirely in your browser: files you open are never uploaded.
+footer-outlines = Country outlines: Natural Earth (public domain), via world-atlas.
+
+## Details, table and comparison
+
+details-unavailable = The record’s text is not available.
+details-title = Event record
+dialog-close = Close
+details-reading = Reading the record...
+details-notes = Notes
+details-source = Source
+details-all-fields = All fields as in the file
+table-file-order = File order
+compare-period-a = Period A
+compare-period-b = Period B
+compare-note = All filters apply except the date range, which the two periods replace.
+compare-preset-title = Same months in consecutive years
+compare-of-year = of year
+compare-by = By
+compare-chart-label = The comparison as paired bars: period A over period B for each row
+compare-legend-label = Periods
+
+## Charts and map
+
+bars-title = Breakdown
+bars-show-fewer = Show fewer
+bars-show-all = Show all { $count }
+timeline-legend-hint = Show only this event type (click again to undo)
+timeline-title = Over time
+timeline-per = Per
+bin-day = day
+bin-week = week
+bin-month = month
+bin-quarter = quarter
+bin-year = year
+bin-season = season
+timeline-measure = Measure
+timeline-all-dates = All dates
+timeline-chart-label = Timeline chart: drag across it to choose dates, or use the date fields
+map-density-note = Shade: events per square of the grid
+map-layer-label = Map layer
+map-zoom-label = Map zoom
+map-zoom-in = Zoom in
+map-zoom-out = Zoom out
+map-reset = Reset
+map-label = Map of the filtered events: each circle is a place, larger for more fatalities. Drag or use the arrow keys to move, the wheel or + and - to zoom; click a circle to list its events.
+play-label = Play through time
+play-pause = Pause
+play-play = Play
+play-stop = Stop
+
+## Sharing, embedding and downloads
+
+share-label = Share and download
+share-copy-link = Copy link
+share-embed = Embed
+share-download-events = Download events (CSV)
+share-link-label = Link to this view
+share-embed-code-label = Embed code: a frame the width of the article, with the chart’s summary as its caption, and a few lines of script that fit the frame’s height to the chart
+share-copy-embed = Copy embed code
+share-preview-embed = Preview the embed
+share-embed-panel = Panel to embed
+share-file-note = Files you open stay on your computer, so this link opens the bundled dataset with the same filters.
+share-file-note-how = To share a view of your own file, put the CSV on a web server that allows it and add
+share-file-note-end = {" "}to the link.
+chart-title-timeline = { $measure } per { $bin }
+chart-title-breakdown = { $measure } by { $by }
+chart-title-compare = { $measure } by { $by }: { $a } vs { $b }
+chart-title-map = Map of the events
+chart-title-counts = Events and fatalities
+compare-not-computed = The comparison is computed when it is on show.
+loading-data = Loading the data…
+download-failed = The download could not be made: { $reason }
+export-preparing = Preparing the events: { $percent }%
+export-reread-failed = The file could not be read again for the export (was it moved or changed?); open it once more.
+export-button-label = Download the { $chart } as { $format }
+chart-name-timeline = timeline
+chart-name-breakdown = breakdown
+chart-name-compare = comparison
+chart-name-map = map
+chart-name-counts = counts
+panel-compare = Period comparison
+panel-counts = Headline counts
+embed-open-full = Open in EventLens
+
+## Published figures, about, actor folds and chart texts
+
+published-title = Published figures beside the data
+published-intro = What the articles behind the bundled data publish, beside what the dataset on show counts for the same period, area, actor and event types.
+published-intro-sample = The bundled dataset is a curated sample of reported events, so its counts fall far short; open your own ACLED export to check the figures against it.
+published-any = any
+published-published = Published:
+published-this-dataset = This dataset:
+published-difference = Difference:
+published-not-counted = Not counted here:
+published-read-as = {" "}Read as: { $reading }.
+published-show-label = Show the events behind: { $claim }
+published-show = Show these events
+published-period = Period:
+published-area = Area:
+published-actor = Actor:
+published-types = Event types:
+published-definition = Definition
+published-counted-with = Counted here with:
+about-loading = Loading…
+about-failed = The page could not be loaded: { $reason }
+about-open = About the data and its sources
+about-title = About the data
+about-markdown = The same page as a Markdown file
+aliases-title = Fold actor names
+aliases-intro = Pick the names this file uses for one actor, then the name to count them under.
+aliases-intro-scope = Your folds apply on top of the built-in ones, to every file you open; the link keeps them.
+aliases-search = Names containing
+aliases-note = { n-events } · now { $canonical }
+aliases-target = Count them as
+aliases-target-placeholder = A canonical actor, new or existing
+aliases-apply = { $count ->
+    [one] Fold { $count } name
+   *[other] Fold { $count } names
+}
+aliases-done = Done
+aliases-mine = Your folds
+aliases-none = None yet: the built-in names apply.
+aliases-remove-label = Remove the fold { $fold }
+aliases-remove = Remove
+texts-summary = Title and notes
+texts-hint = Shown with the chart, in its embed and its downloads, and kept in the link. Plain text only.

@@ -1,0 +1,348 @@
+# EventLens : français. Chaque message existe aussi dans en.ftl, avec les
+# mêmes variables (un test le vérifie).
+
+## Nombres et dates
+
+number-group = { "\u202F" }
+number-decimal = ,
+date-long = { $day } { $month } { $year }
+date-span = du { $first } au { $last }
+date-span-none = aucun événement
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+month-short-1 = janv.
+month-short-2 = févr.
+month-short-3 = mars
+month-short-4 = avr.
+month-short-5 = mai
+month-short-6 = juin
+month-short-7 = juil.
+month-short-8 = août
+month-short-9 = sept.
+month-short-10 = oct.
+month-short-11 = nov.
+month-short-12 = déc.
+size-bytes = { $count ->
+    [one] { $count } octet
+   *[other] { $count } octets
+}
+size-kb = { $value } ko
+size-mb = { $value } Mo
+size-gb = { $value } Go
+size-tb = { $value } To
+
+## Nombres d’événements
+
+n-events = { $count ->
+    [one] { $count } événement
+   *[other] { $count } événements
+}
+n-fatalities = { $count ->
+    [one] { $count } mort
+   *[other] { $count } morts
+}
+n-reported-fatalities = { $count ->
+    [one] { $count } mort signalé
+   *[other] { $count } morts signalés
+}
+n-places = { $count ->
+    [one] { $count } lieu
+   *[other] { $count } lieux
+}
+
+## Choix de la langue
+
+lang-name = Français
+lang-switch-label = Langue
+
+## Header and headline counts
+
+header-loading = Chargement du jeu de données fourni…
+header-read-locally = {" "}Lu dans votre navigateur, jamais envoyé.
+header-open-file = Ouvrir votre fichier
+header-open-hint = Export CSV ACLED ou UCDP GED, ou déposez un fichier n’importe où sur la page.
+header-import-report = Rapport d’import
+counts-events-word = { $count ->
+    [one] {" "}événement
+   *[other] {" "}événements
+}
+counts-fatalities-word = { $count ->
+    [one] {" "}mort
+   *[other] {" "}morts
+}
+counts-civilian-word = { $count ->
+    [one] {" "}mort civil
+   *[other] {" "}morts civils
+}
+counts-estimates = {" "}(estimations de { $low } à { $high })
+counts-scanning-notes = Recherche dans les notes du fichier : { $percent } % ; les totaux suivront.
+
+## ACLED and UCDP category names (the data keeps the original)
+
+term-battles = Batailles
+term-violence-against-civilians = Violences contre des civils
+term-explosions-remote-violence = Explosions/Violence à distance
+term-protests = Manifestations
+term-riots = Émeutes
+term-strategic-developments = Évolutions stratégiques
+term-political-violence = Violence politique
+term-demonstrations = Manifestations et émeutes
+term-political-violence-demonstrations = Violence politique ; manifestations
+term-armed-clash = Affrontement armé
+term-government-regains-territory = Reprise de territoire par le gouvernement
+term-non-state-actor-overtakes-territory = Prise de territoire par un acteur non étatique
+term-sexual-violence = Violences sexuelles
+term-attack = Attaque
+term-abduction-forced-disappearance = Enlèvement/disparition forcée
+term-chemical-weapon = Arme chimique
+term-air-drone-strike = Frappe aérienne/de drone
+term-suicide-bomb = Attentat-suicide
+term-shelling-artillery-missile-attack = Bombardement/tir d’artillerie/de missile
+term-remote-explosive-landmine-ied = Engin explosif à distance/mine/EEI
+term-grenade = Grenade
+term-peaceful-protest = Manifestation pacifique
+term-protest-with-intervention = Manifestation avec intervention
+term-excessive-force-against-protesters = Force excessive contre des manifestants
+term-violent-demonstration = Manifestation violente
+term-mob-violence = Violence de foule
+term-agreement = Accord
+term-arrests = Arrestations
+term-change-to-group-activity = Changement de groupe/d’activité
+term-disrupted-weapons-use = Usage d’armes déjoué
+term-headquarters-or-base-established = Quartier général ou base établi
+term-looting-property-destruction = Pillage/destruction de biens
+term-non-violent-transfer-of-territory = Transfert de territoire non violent
+term-other = Autre
+term-state-based-conflict = Conflit impliquant un État
+term-non-state-conflict = Conflit non étatique
+term-one-sided-violence = Violence unilatérale
+
+## Filter panel
+
+filters-title = Filtres
+filters-hide = Masquer les filtres
+filters-show = Afficher les filtres
+filters-when = Quand
+filters-where = Où
+filters-what = Quoi
+filters-text = Texte
+filters-who = Qui
+filters-from = Du
+filters-to = Au
+filters-months-from = Mois de
+filters-months-to = à
+filters-all-year = Toute l’année
+filters-fatalities-min = Morts, au moins
+filters-fatalities-max = au plus
+filters-civilian = Civils visés
+filters-civilian-any = Tout événement
+filters-civilian-only = Seulement les événements visant des civils
+filters-civilian-none = Seulement les événements ne visant pas de civils
+filters-actor = Acteur
+filters-role = Dans le rôle de
+filters-alongside = Aux côtés de (même camp que l’acteur)
+filters-fold-actors = Regrouper des noms d’acteurs…
+filters-none = Aucun : tous les événements sont affichés.
+filters-remove = Retirer le filtre { $filter }
+filters-clear-all = Tout effacer
+filters-all = Tous
+filters-chosen = Choisis : { $values }.{" "}
+filters-choose-several = Ctrl-clic ou ⌘-clic pour en choisir plusieurs.
+filters-uncertain = {" "}Compter les attributions incertaines (« X et/ou Y ») pour chaque acteur
+filters-uncertain-count = { $count ->
+    [0] Aucun événement de ce fichier ne nomme d’attribution incertaine.
+    [one] { $count } événement de ce fichier en nomme une ; case décochée, il ne compte que sous « X ou Y (incertain) ».
+   *[other] { $count } événements de ce fichier en nomment une ; case décochée, ils ne comptent que sous « X ou Y (incertain) ».
+}
+filters-actor-placeholder = Nom ou partie d’un nom
+filters-suggest-uncertain = attribution incertaine · { n-events }
+filters-suggest-canonical = tous les noms · { n-events }
+filters-text-label = Lieux et notes contenant
+filters-text-placeholder = p. ex. Moura
+
+## Notices, progress, import report and dialogs
+
+notice-dismiss = Fermer
+notice-link-ignored = Certaines parties du lien ont été ignorées :
+progress-reading = Lecture de{" "}
+progress-colon = {" "}:{" "}
+progress-of = {" "}sur { $total }
+progress-rows = , { $rows } lignes ({ $speed } lignes/s)
+progress-label = Lecture du fichier
+progress-percent = { $percent } %
+dialog-cancel = Annuler
+report-none = aucune
+report-close = Fermer le rapport
+report-format = Format
+report-encoding = Encodage
+report-separator = Séparateur
+report-size = Taille
+report-rows-read = Lignes lues
+report-rows-skipped = Lignes écartées
+report-events = Événements
+report-dates = Dates
+report-skipped-why = Lignes écartées, et pourquoi
+report-unreadable = Valeurs illisibles
+report-warnings = Avertissements
+report-columns = Colonnes
+report-columns-used = Utilisées :{" "}
+report-columns-ignored = Ignorées :
+date-order-title = Jour d’abord ou mois d’abord ?
+date-order-question = { $file } écrit les dates en chiffres, et aucune n’a de jour au-delà de 12 qui dirait lequel vient en premier. Comment les lire ?
+date-order-in-file = Dans le fichier
+date-order-day-first = Jour d’abord
+date-order-month-first = Mois d’abord
+mapping-required = {" "}(obligatoire)
+mapping-none = (aucune)
+mapping-title = Quelle colonne est quoi ?
+mapping-intro = { $file } ne ressemble pas à un export ACLED ou UCDP GED. Choisissez les colonnes à lire ; seule la date est obligatoire.
+mapping-date-order = Les dates comme 05/06/2022 signifient
+mapping-date-auto = Détecter (ISO ou jour d’abord)
+mapping-date-day-first = 5 juin 2022 (jour d’abord)
+mapping-date-month-first = 6 mai 2022 (mois d’abord)
+mapping-read = Lire le fichier
+drop-overlay = Déposez le fichier CSV pour l’explorer
+
+## Page layout
+
+error-notes-reread = Le fichier n’a pas pu être relu pour chercher dans ses notes (a-t-il été déplacé ou modifié ?) ; ouvrez-le de nouveau.
+lower-label = Événements et comparaison
+tab-table = Tableau des événements
+tab-compare = Comparer des périodes
+footer-privacy = EventLens fonctionne entièrement dans votre navigateur : les fichiers que vous ouvrez ne sont jamais envoyés.
+footer-outlines = Contours des pays : Natural Earth (domaine public), via world-atlas.
+
+## Details, table and comparison
+
+details-unavailable = Le texte de cet enregistrement n’est pas disponible.
+details-title = Fiche de l’événement
+dialog-close = Fermer
+details-reading = Lecture de l’enregistrement…
+details-notes = Notes
+details-source = Source
+details-all-fields = Tous les champs, tels que dans le fichier
+table-file-order = Ordre du fichier
+compare-period-a = Période A
+compare-period-b = Période B
+compare-note = Tous les filtres s’appliquent sauf les dates, que remplacent les deux périodes.
+compare-preset-title = Mêmes mois, années consécutives
+compare-of-year = de l’année
+compare-by = Par
+compare-chart-label = La comparaison en barres appariées : période A au-dessus de la période B pour chaque ligne
+compare-legend-label = Périodes
+
+## Charts and map
+
+bars-title = Répartition
+bars-show-fewer = Afficher moins
+bars-show-all = Afficher les { $count }
+timeline-legend-hint = N’afficher que ce type d’événement (cliquer de nouveau pour annuler)
+timeline-title = Dans le temps
+timeline-per = Par
+bin-day = jour
+bin-week = semaine
+bin-month = mois
+bin-quarter = trimestre
+bin-year = année
+bin-season = saison
+timeline-measure = Mesure
+timeline-all-dates = Toutes les dates
+timeline-chart-label = Graphique dans le temps : faites glisser pour choisir des dates, ou utilisez les champs de date
+map-density-note = Teinte : événements par carré de la grille
+map-layer-label = Couche de la carte
+map-zoom-label = Zoom de la carte
+map-zoom-in = Zoom avant
+map-zoom-out = Zoom arrière
+map-reset = Réinitialiser
+map-label = Carte des événements filtrés : chaque cercle est un lieu, plus grand quand il y a plus de morts. Faites glisser ou utilisez les flèches pour vous déplacer, la molette ou + et - pour zoomer ; cliquez sur un cercle pour lister ses événements.
+play-label = Dérouler dans le temps
+play-pause = Pause
+play-play = Lecture
+play-stop = Arrêt
+
+## Sharing, embedding and downloads
+
+share-label = Partager et télécharger
+share-copy-link = Copier le lien
+share-embed = Intégrer
+share-download-events = Télécharger les événements (CSV)
+share-link-label = Lien vers cette vue
+share-embed-code-label = Code d’intégration : un cadre de la largeur de l’article, avec le résumé du graphique en légende, et quelques lignes de script qui ajustent la hauteur du cadre au graphique
+share-copy-embed = Copier le code d’intégration
+share-preview-embed = Aperçu de l’intégration
+share-embed-panel = Panneau à intégrer
+share-file-note = Les fichiers que vous ouvrez restent sur votre ordinateur : ce lien ouvre donc le jeu de données fourni, avec les mêmes filtres.
+share-file-note-how = Pour partager une vue de votre propre fichier, placez le CSV sur un serveur web qui le permet et ajoutez
+share-file-note-end = {" "}au lien.
+chart-title-timeline = { $measure } par { $bin }
+chart-title-breakdown = { $measure } par { $by }
+chart-title-compare = { $measure } par { $by } : { $a } contre { $b }
+chart-title-map = Carte des événements
+chart-title-counts = Événements et morts
+compare-not-computed = La comparaison est calculée quand elle est affichée.
+loading-data = Chargement des données…
+download-failed = Le téléchargement a échoué : { $reason }
+export-preparing = Préparation des événements : { $percent } %
+export-reread-failed = Le fichier n’a pas pu être relu pour l’export (a-t-il été déplacé ou modifié ?) ; ouvrez-le de nouveau.
+export-button-label = Télécharger { $chart } en { $format }
+chart-name-timeline = la chronologie
+chart-name-breakdown = la répartition
+chart-name-compare = la comparaison
+chart-name-map = la carte
+chart-name-counts = les totaux
+panel-compare = Comparaison de périodes
+panel-counts = Chiffres clés
+embed-open-full = Ouvrir dans EventLens
+
+## Published figures, about, actor folds and chart texts
+
+published-title = Chiffres publiés face aux données
+published-intro = Ce que publient les articles à l’origine des données fournies, face à ce que compte le jeu de données affiché pour la même période, la même zone, le même acteur et les mêmes types d’événements.
+published-intro-sample = Le jeu de données fourni est un échantillon choisi d’événements rapportés : ses totaux restent donc bien en deçà ; ouvrez votre propre export ACLED pour confronter les chiffres.
+published-any = tous
+published-published = Publié :
+published-this-dataset = Ce jeu de données :
+published-difference = Écart :
+published-not-counted = Non compté ici :
+published-read-as = {" "}Lu comme : { $reading }.
+published-show-label = Afficher les événements derrière : { $claim }
+published-show = Afficher ces événements
+published-period = Période :
+published-area = Zone :
+published-actor = Acteur :
+published-types = Types d’événements :
+published-definition = Définition
+published-counted-with = Compté ici avec :
+about-loading = Chargement…
+about-failed = La page n’a pas pu être chargée : { $reason }
+about-open = À propos des données et de leurs sources
+about-title = À propos des données
+about-markdown = La même page en fichier Markdown
+aliases-title = Regrouper des noms d’acteurs
+aliases-intro = Choisissez les noms que ce fichier donne à un même acteur, puis le nom sous lequel les compter.
+aliases-intro-scope = Vos regroupements s’ajoutent à ceux fournis, pour chaque fichier ouvert ; le lien les conserve.
+aliases-search = Noms contenant
+aliases-note = { n-events } · actuellement { $canonical }
+aliases-target = Les compter comme
+aliases-target-placeholder = Un acteur de référence, nouveau ou existant
+aliases-apply = { $count ->
+    [one] Regrouper { $count } nom
+   *[other] Regrouper { $count } noms
+}
+aliases-done = Terminé
+aliases-mine = Vos regroupements
+aliases-none = Aucun pour l’instant : les noms fournis s’appliquent.
+aliases-remove-label = Retirer le regroupement { $fold }
+aliases-remove = Retirer
+texts-summary = Titre et notes
+texts-hint = Affichés avec le graphique, dans son intégration et ses téléchargements, et conservés dans le lien. Texte brut uniquement.
