@@ -347,3 +347,143 @@ aliases-remove-label = Remove the fold { $fold }
 aliases-remove = Remove
 texts-summary = Title and notes
 texts-hint = Shown with the chart, in its embed and its downloads, and kept in the link. Plain text only.
+
+## Dimensions and measures
+
+category-label-country = country
+category-chip-country = Country
+category-control-country = Country
+category-title-country = Countries
+category-label-admin1 = region (admin 1)
+category-chip-admin1 = Admin 1
+category-control-admin1 = Admin 1 (region)
+category-title-admin1 = Regions (admin 1)
+category-label-admin2 = district (admin 2)
+category-chip-admin2 = Admin 2
+category-control-admin2 = Admin 2 (district)
+category-title-admin2 = Districts (admin 2)
+category-label-admin3 = commune (admin 3)
+category-chip-admin3 = Admin 3
+category-control-admin3 = Admin 3 (commune)
+category-title-admin3 = Communes (admin 3)
+category-label-event-type = event type
+category-chip-event-type = Type
+category-control-event-type = Event type
+category-title-event-type = Event types
+category-label-sub-event-type = sub-event type
+category-chip-sub-event-type = Sub-type
+category-control-sub-event-type = Sub-event type
+category-title-sub-event-type = Sub-event types
+category-label-disorder-type = disorder type
+category-chip-disorder-type = Disorder
+category-control-disorder-type = Disorder type
+category-title-disorder-type = Disorder types
+groupby-label-day = day
+groupby-label-week = week
+groupby-label-month = month
+groupby-label-quarter = quarter
+groupby-label-year = year
+groupby-label-season = season
+groupby-label-actor = actor
+groupby-title-actor = Actors
+groupby-title-time = Time
+
+## Measures
+
+measure-events = Events
+measure-fatalities = Fatalities
+
+## Table columns
+
+column-date = Date
+column-event-type = Event type
+column-side1 = Actor 1 side
+column-side2 = Actor 2 side
+column-location = Location
+
+## Filter chips
+
+role-any = any role
+role-actor1 = actor 1
+role-actor2 = actor 2
+role-assoc1 = associated with actor 1
+role-assoc2 = associated with actor 2
+role-side1 = side 1 (actor 1 or associated)
+role-side2 = side 2 (actor 2 or associated)
+chip-dates = { $first } to { $last }
+chip-from = From { $first }
+chip-until = Until { $last }
+chip-month = Months: { $month }
+chip-months = Months: { $first }-{ $last }
+chip-category = { $category }: { $value }
+chip-actor = Actor: { $actor }
+chip-actor-role = Actor: { $actor } ({ $role })
+chip-alongside = Alongside: { $actor }
+chip-uncertain = Including uncertain attributions (“X and/or Y”)
+chip-fatalities = Fatalities: { $count }
+chip-fatalities-range = Fatalities: { $low }-{ $high }
+chip-fatalities-min = Fatalities: at least { $low }
+chip-fatalities-max = Fatalities: at most { $high }
+chip-civilian-only = Civilian targeting only
+chip-civilian-none = No civilian targeting
+chip-text = Text: “{ $text }”
+filters-in-words-none = No filters: all events.
+filters-in-words = Filters: { $filters }.
+
+## Chart summaries
+
+summary-period-days = between { $first } and { $last }
+summary-period-month = in { $month } { $year }
+summary-period-year = in { $year }
+summary-period-months = between { $first } and { $last } { $year }
+summary-period-months-years = between { $first } { $first_year } and { $last } { $last_year }
+summary-change-none = none in either period
+summary-change-from-none = against none in the earlier period
+summary-change-same = the same number as the earlier period
+summary-change-small = { $direction ->
+    [up] up
+   *[down] down
+} from { $before } in the earlier period
+summary-change-percent = { $direction ->
+    [up] up
+   *[down] down
+} { $percent }% on the earlier period ({ $before })
+summary-there-were = { $count ->
+    [one] there was { $what }
+   *[other] there were { $what }
+}
+summary-comparison = { $period } { $now }, { $change }; { $earlier } { $before }.
+summary-mover = { $key } { $direction ->
+    [up] rose
+   *[down] fell
+} from { $from } to { $to }
+summary-movers = {" "}By { $by }: { $movers }.
+summary-totals-none = No events match the current filters.
+summary-totals-on = {" "}on { $day }
+summary-totals-between = {" "}between { $first } and { $last }
+summary-totals-range = {" "}(estimates { $low }-{ $high })
+summary-totals = { $events } with { $fatalities }{ $range } ({ $civilian } civilian){ $span }.
+summary-timeline-empty = The timeline is empty.
+summary-timeline-none = No events in the timeline for the current filters.
+summary-timeline-coarsened = {" "}Shown by { $bin } because by { $wanted } the span would need more than { $max } bars.
+summary-timeline = { $total } { $measure ->
+    [events] events
+   *[fatalities] reported fatalities
+} from { $first } to { $last }, by { $bin }; the highest { $bin } was { $peak } with { $value }.{ $coarsened }
+summary-breakdown-none = No { $measure ->
+    [events] events
+   *[fatalities] fatalities
+} to show by { $dimension }.
+summary-breakdown-entry = { $label } ({ $value }, { $percent }%)
+summary-breakdown = By { $dimension }, most { $measure ->
+    [events] events
+   *[fatalities] fatalities
+} were in or by: { $top }.
+summary-map-none = No events to show on the map.
+summary-map = The map shows { $events } at { $places }; the most were at { $place } ({ $place_events }, { $place_fatalities }).
+summary-map-single = The map shows { $events }, one at each place.
+summary-map-deadliest = {" "}The deadliest was at { $place } ({ $fatalities }).
+summary-map-unplaced = { $count ->
+    [one] {" "}{ $count } event has no coordinates and is not shown.
+   *[other] {" "}{ $count } events have no coordinates and are not shown.
+}

@@ -346,3 +346,146 @@ aliases-remove-label = Retirer le regroupement { $fold }
 aliases-remove = Retirer
 texts-summary = Titre et notes
 texts-hint = Affichés avec le graphique, dans son intégration et ses téléchargements, et conservés dans le lien. Texte brut uniquement.
+
+## Dimensions and measures
+
+category-label-country = pays
+category-chip-country = Pays
+category-control-country = Pays
+category-title-country = Pays
+category-label-admin1 = région (admin 1)
+category-chip-admin1 = Admin 1
+category-control-admin1 = Admin 1 (région)
+category-title-admin1 = Régions (admin 1)
+category-label-admin2 = district (admin 2)
+category-chip-admin2 = Admin 2
+category-control-admin2 = Admin 2 (district)
+category-title-admin2 = Districts (admin 2)
+category-label-admin3 = commune (admin 3)
+category-chip-admin3 = Admin 3
+category-control-admin3 = Admin 3 (commune)
+category-title-admin3 = Communes (admin 3)
+category-label-event-type = type d’événement
+category-chip-event-type = Type
+category-control-event-type = Type d’événement
+category-title-event-type = Types d’événements
+category-label-sub-event-type = sous-type d’événement
+category-chip-sub-event-type = Sous-type
+category-control-sub-event-type = Sous-type d’événement
+category-title-sub-event-type = Sous-types d’événements
+category-label-disorder-type = type de désordre
+category-chip-disorder-type = Désordre
+category-control-disorder-type = Type de désordre
+category-title-disorder-type = Types de désordre
+groupby-label-day = jour
+groupby-label-week = semaine
+groupby-label-month = mois
+groupby-label-quarter = trimestre
+groupby-label-year = année
+groupby-label-season = saison
+groupby-label-actor = acteur
+groupby-title-actor = Acteurs
+groupby-title-time = Temps
+
+## Measures
+
+measure-events = Événements
+measure-fatalities = Morts
+
+## Table columns
+
+column-date = Date
+column-event-type = Type d’événement
+column-side1 = Camp de l’acteur 1
+column-side2 = Camp de l’acteur 2
+column-location = Lieu
+
+## Filter chips
+
+role-any = tout rôle
+role-actor1 = acteur 1
+role-actor2 = acteur 2
+role-assoc1 = associé à l’acteur 1
+role-assoc2 = associé à l’acteur 2
+role-side1 = camp 1 (acteur 1 ou associé)
+role-side2 = camp 2 (acteur 2 ou associé)
+chip-dates = du { $first } au { $last }
+chip-from = À partir du { $first }
+chip-until = Jusqu’au { $last }
+chip-month = Mois : { $month }
+chip-months = Mois : { $first }-{ $last }
+chip-category = { $category } : { $value }
+chip-actor = Acteur : { $actor }
+chip-actor-role = Acteur : { $actor } ({ $role })
+chip-alongside = Aux côtés de : { $actor }
+chip-uncertain = Attributions incertaines comprises (« X et/ou Y »)
+chip-fatalities = Morts : { $count }
+chip-fatalities-range = Morts : { $low }-{ $high }
+chip-fatalities-min = Morts : au moins { $low }
+chip-fatalities-max = Morts : au plus { $high }
+chip-civilian-only = Civils visés uniquement
+chip-civilian-none = Sans civils visés
+chip-text = Texte : « { $text } »
+filters-in-words-none = Aucun filtre : tous les événements.
+filters-in-words = Filtres : { $filters }.
+
+## Chart summaries
+
+summary-period-days = entre le { $first } et le { $last }
+summary-period-month = en { $month } { $year }
+summary-period-year = en { $year }
+summary-period-months = entre { $first } et { $last } { $year }
+summary-period-months-years = entre { $first } { $first_year } et { $last } { $last_year }
+summary-change-none = aucun sur l’une ou l’autre période
+summary-change-from-none = contre aucun sur la période précédente
+summary-change-same = autant que sur la période précédente
+summary-change-small = { $direction ->
+    [up] en hausse
+   *[down] en baisse
+} par rapport à { $before } sur la période précédente
+summary-change-percent = { $direction ->
+    [up] en hausse
+   *[down] en baisse
+} de { $percent } % par rapport à la période précédente ({ $before })
+summary-there-were = { $count ->
+    [one] il y a eu { $what }
+   *[other] il y a eu { $what }
+}
+summary-comparison = { $period }, { $now }, { $change } ; { $earlier }, { $before }.
+summary-mover = { $key } : { $direction ->
+    [up] hausse
+   *[down] baisse
+} de { $from } à { $to }
+summary-movers = {" "}Par { $by } : { $movers }.
+summary-totals-none = Aucun événement ne correspond aux filtres.
+summary-totals-on = {" "}le { $day }
+summary-totals-between = {" "}entre le { $first } et le { $last }
+summary-totals-range = {" "}(estimations { $low }-{ $high })
+summary-totals = { $events } avec { $fatalities }{ $range } (dont { $civilian } { $civilian ->
+    [one] civil
+   *[other] civils
+}){ $span }.
+summary-timeline-empty = La chronologie est vide.
+summary-timeline-none = Aucun événement dans la chronologie pour ces filtres.
+summary-timeline-coarsened = {" "}Affiché par { $bin } car par { $wanted } la période demanderait plus de { $max } barres.
+summary-timeline = { $total } { $measure ->
+    [events] événements
+   *[fatalities] morts signalés
+} de { $first } à { $last }, par { $bin } ; le maximum ({ $bin }) : { $peak } avec { $value }.{ $coarsened }
+summary-breakdown-none = Aucun{ $measure ->
+    [events] {" "}événement
+   *[fatalities] {" "}mort
+} à afficher par { $dimension }.
+summary-breakdown-entry = { $label } ({ $value }, { $percent } %)
+summary-breakdown = Par { $dimension }, la plupart des { $measure ->
+    [events] événements
+   *[fatalities] morts
+} se rapportent à : { $top }.
+summary-map-none = Aucun événement à afficher sur la carte.
+summary-map = La carte montre { $events } en { $places } ; le plus grand nombre à { $place } ({ $place_events }, { $place_fatalities }).
+summary-map-single = La carte montre { $events }, un par lieu.
+summary-map-deadliest = {" "}Le plus meurtrier à { $place } ({ $fatalities }).
+summary-map-unplaced = { $count ->
+    [one] {" "}{ $count } événement n’a pas de coordonnées et n’est pas affiché.
+   *[other] {" "}{ $count } événements n’ont pas de coordonnées et ne sont pas affichés.
+}
