@@ -225,7 +225,7 @@ footer-outlines = Country outlines: Natural Earth (public domain), via world-atl
 
 ## Details, table and comparison
 
-details-unavailable = The record’s text is not available.
+details-unavailable = The record's text is not available.
 details-title = Event record
 dialog-close = Close
 details-reading = Reading the record...
@@ -278,7 +278,7 @@ share-copy-link = Copy link
 share-embed = Embed
 share-download-events = Download events (CSV)
 share-link-label = Link to this view
-share-embed-code-label = Embed code: a frame the width of the article, with the chart’s summary as its caption, and a few lines of script that fit the frame’s height to the chart
+share-embed-code-label = Embed code: a frame the width of the article, with the chart's summary as its caption, and a few lines of script that fit the frame's height to the chart
 share-copy-embed = Copy embed code
 share-preview-embed = Preview the embed
 share-embed-panel = Panel to embed
@@ -487,3 +487,53 @@ summary-map-unplaced = { $count ->
     [one] {" "}{ $count } event has no coordinates and is not shown.
    *[other] {" "}{ $count } events have no coordinates and are not shown.
 }
+
+## Captions, footers, credits and map texts
+
+scope-shown-dates = every date is shown, those outside the range veiled
+scope-shown-compare = the comparison counts its own two periods
+scope-shown-bars = { $shown }, the bars it names highlighted
+scope-not-applied = Not applied to this chart: { $filters }. Instead, { $shown }.
+scope-all-shown-actors = the busiest actors are shown
+scope-all-shown = all { $values } are shown
+list-and = { $first } and { $last }
+caption-shown-actors = The busiest actors shown
+caption-shown = All { $values } shown
+caption-none-selected = { $shown }.
+caption-actor-alongside = {" "}(the actor filter, with its “alongside”, applies to the other charts)
+caption-actor = {" "}(the actor filter applies to the other charts)
+caption-selected = { $shown }; { $selected } selected{ $extra }.
+compare-caption = Events and fatalities by { $by }: A = { $a }, B = { $b }
+compare-heading-events-a = Events A
+compare-heading-events-b = Events B
+compare-heading-change = Change
+compare-heading-fatalities-a = Fatalities A
+compare-heading-fatalities-b = Fatalities B
+compare-preset-button = Compare with { $year }
+table-count-line = { $events }; select a row to read its full record.
+map-tooltip = { $place }: { $events }, { $fatalities }
+map-place-caption = { $count ->
+    [one] { $count } event matches the filters here
+   *[other] { $count } events match the filters here
+}
+map-place-first = ; the first { $count } are listed
+map-event-line = { $date } · { $event_type } · { $fatalities } fatalities
+map-unnamed-region = Unnamed region
+map-no-points = No event with coordinates matches the filters.
+change-new = new
+change-none = no change
+change-percent = { $sign }{ $percent }%
+credit-bundled-title = Wagner Group in Mali, events in public reporting
+credit-remote-title = { $url } (not verified by EventLens)
+credit-events-to = , events to { $day }
+credit-bundled-versioned = { $title } (EventLens { $version } edition{ $to }). { $note }
+credit-versioned = { $title } ({ n-events }{ $to })
+credit-bundled = Compiled by EventLens from CTC Sentinel, RUSI, Jamestown Foundation, Jeune Afrique / The Africa Report and a policy brief.
+credit-ucdp-version = {" "}version { $version }
+credit-ucdp = Data: UCDP Georeferenced Event Dataset (GED){ $version }, Uppsala Conflict Data Program, CC BY 4.0 (Sundberg and Melander 2013)
+credit-acled-exported = , exported { $day }
+credit-acled = Data: Armed Conflict Location & Event Data Project (ACLED), acleddata.com{ $exported }
+credit-own-file = Data: the user's own file
+credit-remote = { $cite }; loaded from { $url }, not verified by EventLens.
+credit-cite = { $cite }.
+credit-sample-note = A curated sample of reported events, not a complete count of what happened.

@@ -489,3 +489,53 @@ summary-map-unplaced = { $count ->
     [one] {" "}{ $count } événement n’a pas de coordonnées et n’est pas affiché.
    *[other] {" "}{ $count } événements n’ont pas de coordonnées et ne sont pas affichés.
 }
+
+## Captions, footers, credits and map texts
+
+scope-shown-dates = toutes les dates sont affichées, celles hors de la période voilées
+scope-shown-compare = la comparaison compte ses deux propres périodes
+scope-shown-bars = { $shown }, les barres qu’il nomme mises en évidence
+scope-not-applied = Non appliqué à ce graphique : { $filters }. À la place, { $shown }.
+scope-all-shown-actors = les acteurs les plus actifs sont affichés
+scope-all-shown = l’ensemble des { $values } est affiché
+list-and = { $first } et { $last }
+caption-shown-actors = Les acteurs les plus actifs
+caption-shown = Ensemble des { $values }
+caption-none-selected = { $shown }.
+caption-actor-alongside = {" "}(le filtre d’acteur, avec son « aux côtés de », s’applique aux autres graphiques)
+caption-actor = {" "}(le filtre d’acteur s’applique aux autres graphiques)
+caption-selected = { $shown } ; sélection : { $selected }{ $extra }.
+compare-caption = Événements et morts par { $by } : A = { $a }, B = { $b }
+compare-heading-events-a = Événements A
+compare-heading-events-b = Événements B
+compare-heading-change = Évolution
+compare-heading-fatalities-a = Morts A
+compare-heading-fatalities-b = Morts B
+compare-preset-button = Comparer avec { $year }
+table-count-line = { $events } ; choisissez une ligne pour lire sa fiche complète.
+map-tooltip = { $place } : { $events }, { $fatalities }
+map-place-caption = { $count ->
+    [one] { $count } événement correspond aux filtres ici
+   *[other] { $count } événements correspondent aux filtres ici
+}
+map-place-first = ; les { $count } premiers sont listés
+map-event-line = { $date } · { $event_type } · { $fatalities } morts
+map-unnamed-region = Région sans nom
+map-no-points = Aucun événement avec des coordonnées ne correspond aux filtres.
+change-new = nouveau
+change-none = inchangé
+change-percent = { $sign }{ $percent } %
+credit-bundled-title = Le groupe Wagner au Mali, événements rapportés publiquement
+credit-remote-title = { $url } (non vérifié par EventLens)
+credit-events-to = , événements jusqu’au { $day }
+credit-bundled-versioned = { $title } (édition EventLens { $version }{ $to }). { $note }
+credit-versioned = { $title } ({ n-events }{ $to })
+credit-bundled = Compilé par EventLens à partir de CTC Sentinel, RUSI, Jamestown Foundation, Jeune Afrique / The Africa Report et d’une note d’analyse.
+credit-ucdp-version = {" "}version { $version }
+credit-ucdp = Données : UCDP Georeferenced Event Dataset (GED){ $version }, Uppsala Conflict Data Program, CC BY 4.0 (Sundberg et Melander 2013)
+credit-acled-exported = , exporté le { $day }
+credit-acled = Données : Armed Conflict Location & Event Data Project (ACLED), acleddata.com{ $exported }
+credit-own-file = Données : le fichier de l’utilisateur
+credit-remote = { $cite } ; chargé depuis { $url }, non vérifié par EventLens.
+credit-cite = { $cite }.
+credit-sample-note = Un échantillon choisi d’événements rapportés, pas un décompte complet de ce qui s’est passé.

@@ -16,7 +16,7 @@ use crate::engine::data::date::{format_iso, parse_iso, year_of};
 use crate::engine::data::dimension::GroupBy;
 use crate::engine::present::chart::{comparison_chart, Frame};
 use crate::engine::present::comparison_table::{
-    caption, compare_dimensions, preset_button, RowCells, HEADINGS,
+    caption, compare_dimensions, headings, preset_button, RowCells,
 };
 use crate::engine::present::format::month_name;
 use leptos::html::Canvas;
@@ -208,7 +208,7 @@ pub fn ComparisonView() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">{by.to_string()}</th>
-                        {HEADINGS.map(|h| view! { <th scope="col" class="num">{h}</th> })}
+                        {headings().map(|h| view! { <th scope="col" class="num">{h}</th> })}
                     </tr>
                 </thead>
                 <tbody>

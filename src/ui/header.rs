@@ -24,7 +24,7 @@ pub fn Header() -> impl IntoView {
             let info = info.as_ref()?;
             Some(match &info.origin {
                 Origin::Bundled => view! {
-                    <p class="sample-note" data-testid="sample-note">{credit::SAMPLE_NOTE}</p>
+                    <p class="sample-note" data-testid="sample-note">{credit::sample_note()}</p>
                     <p class="credit">
                         {info.credit()}
                         " "

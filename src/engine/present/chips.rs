@@ -94,13 +94,13 @@ pub fn chips(f: &Filters) -> Vec<Chip> {
         push(label, ChipTarget::Actor);
     }
     if let Some(other) = non_empty(&f.alongside) {
-        push(crate::t!("chip-alongside", actor = other), ChipTarget::Alongside);
+        push(
+            crate::t!("chip-alongside", actor = other),
+            ChipTarget::Alongside,
+        );
     }
     if f.uncertain {
-        push(
-            crate::t!("chip-uncertain"),
-            ChipTarget::Uncertain,
-        );
+        push(crate::t!("chip-uncertain"), ChipTarget::Uncertain);
     }
     match (f.fatalities_min, f.fatalities_max) {
         (Some(a), Some(b)) if a == b => push(

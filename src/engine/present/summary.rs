@@ -80,7 +80,10 @@ pub fn comparison(c: &Comparison, measure: Measure) -> String {
     let there_were = |n: u64| {
         tr(
             "summary-there-were",
-            &[("count", Arg::from(n)), ("what", Arg::from(measured(n, measure)))],
+            &[
+                ("count", Arg::from(n)),
+                ("what", Arg::from(measured(n, measure))),
+            ],
         )
     };
     let mut text = t!(
@@ -109,7 +112,11 @@ pub fn comparison(c: &Comparison, measure: Measure) -> String {
                 } else {
                     r.key.to_string()
                 },
-                direction = if value(&r.b) > value(&r.a) { "up" } else { "down" },
+                direction = if value(&r.b) > value(&r.a) {
+                    "up"
+                } else {
+                    "down"
+                },
                 from = value(&r.a),
                 to = value(&r.b)
             )
@@ -250,7 +257,10 @@ pub fn map(points: &[MapPoint], events: u64, name_of: impl Fn(u32) -> String) ->
             place_fatalities = t!("n-reported-fatalities", count = top.fatalities)
         )
     } else {
-        let mut text = t!("summary-map-single", events = t!("n-events", count = placed));
+        let mut text = t!(
+            "summary-map-single",
+            events = t!("n-events", count = placed)
+        );
         if let Some(deadliest) = points
             .iter()
             .filter(|p| p.fatalities > 0)

@@ -8,7 +8,7 @@ use crate::engine::data::store::Store;
 use crate::engine::present::format::thousands;
 use crate::engine::present::map::{bounds, fit_to_data, MapView};
 use crate::engine::present::map_layers::{
-    initial_view, point_colour, Outlines, PointLayer, DEFAULT_BOUNDS, NO_POINTS,
+    initial_view, point_colour, Outlines, PointLayer, DEFAULT_BOUNDS,
 };
 use crate::engine::present::map_marks::{
     legend_corner, place_labels, size_label_heights, MapLegend,
@@ -277,7 +277,7 @@ fn draw_marks(
             if map.is_empty() {
                 c2d.set_fill_style_str(&fg);
                 c2d.set_font("13px system-ui, sans-serif");
-                let _ = c2d.fill_text(NO_POINTS, 12.0, 22.0);
+                let _ = c2d.fill_text(&crate::t!("map-no-points"), 12.0, 22.0);
             }
             Some((points, mode))
         })
