@@ -97,7 +97,7 @@ pub fn summary_text(ctx: Ctx, chart: Chart) -> String {
             let by = ctx.app.with(|a| a.breakdown);
             ctx.snapshot.with(|s| {
                 let bars = sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
-                summary::breakdown(&bars, by.label(), measure)
+                summary::breakdown(&bars, &by.label(), measure)
             })
         }
         Chart::Compare => ctx.comparison.with(|c| {
