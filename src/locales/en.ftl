@@ -537,3 +537,16 @@ credit-own-file = Data: the user's own file
 credit-remote = { $cite }; loaded from { $url }, not verified by EventLens.
 credit-cite = { $cite }.
 credit-sample-note = A curated sample of reported events, not a complete count of what happened.
+
+## Exported charts, sharing and records
+
+chart-tip-selected = { $label }: { $value } (selected)
+chart-source = Source: { $source }
+record-column = column { $number }
+panel-timeline = Timeline
+panel-map = Map
+panel-breakdown = Breakdown
+panel-table = Events table
+embed-title = EventLens: { $chart } · { $dataset }
+copy-done = Copied to the clipboard.
+copy-failed = This browser did not let the page copy: select the text above and copy it (Ctrl+C or ⌘C).

@@ -539,3 +539,16 @@ credit-own-file = Données : le fichier de l’utilisateur
 credit-remote = { $cite } ; chargé depuis { $url }, non vérifié par EventLens.
 credit-cite = { $cite }.
 credit-sample-note = Un échantillon choisi d’événements rapportés, pas un décompte complet de ce qui s’est passé.
+
+## Exported charts, sharing and records
+
+chart-tip-selected = { $label } : { $value } (sélectionné)
+chart-source = Source : { $source }
+record-column = colonne { $number }
+panel-timeline = Chronologie
+panel-map = Carte
+panel-breakdown = Répartition
+panel-table = Tableau des événements
+embed-title = EventLens : { $chart } · { $dataset }
+copy-done = Copié dans le presse-papiers.
+copy-failed = Ce navigateur n’a pas laissé la page copier : sélectionnez le texte ci-dessus et copiez-le (Ctrl+C ou ⌘C).
