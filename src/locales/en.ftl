@@ -550,3 +550,37 @@ panel-table = Events table
 embed-title = EventLens: { $chart } · { $dataset }
 copy-done = Copied to the clipboard.
 copy-failed = This browser did not let the page copy: select the text above and copy it (Ctrl+C or ⌘C).
+
+## Import errors
+
+error-empty-file = The file is empty (0 bytes). Choose the CSV export itself; if you downloaded it, the download may not have finished.
+error-only-bom = The file holds only a byte-order mark ({ $size }) and no text. Choose the CSV export itself; if you downloaded it, the download may not have finished.
+error-only-blank-lines = The file holds only blank lines ({ $size } of line breaks, spaces or separators), with no column names or events. Choose the CSV export itself; if you downloaded it, the download may not have finished.
+error-header-only = The file has a header row but no events under it. Check that the export's filters (dates, countries) matched some events, then export again.
+error-excel = This is an Excel workbook (.xlsx/.xls), not a CSV file. Open it in Excel or LibreOffice and use File > Save As > "CSV UTF-8 (comma delimited)", then drop the .csv here.
+error-zip = This is a ZIP archive, not a CSV file. Unzip it first and drop the .csv file that is inside.
+error-html = This file is a web page (HTML), not CSV data; it was probably saved from a browser tab or an error page. Download the CSV export again and drop that file.
+error-xml = This file is an XML document, not CSV data. Download the CSV export of the data and drop that file.
+error-pdf = This is a PDF document, not CSV data. Download the data as CSV (from the ACLED export tool or the UCDP download page) and drop that file.
+error-gzip = This file is compressed (gzip, often named .csv.gz). Decompress it first and drop the .csv file it holds.
+error-binary = This is not a text file: it has binary data at byte { $offset }. Drop a CSV export (text with comma, semicolon or tab separated columns).
+error-unclosed-quote = Line { $line }: a quoted field opens with " but is never closed, so the rest of the file would be read as one value. Check that line for a stray double quote, or re-export the file.
+error-stray-quote = Line { $line }, column { $column }: a quoted value opens with " and runs on to line { $until_line }, taking in { $rows ->
+    [one] { $rows } line that looks like an event row, so it would be lost
+   *[other] { $rows } lines that look like event rows, so they would be lost
+}. Check line { $line } for a stray double quote (a quote inside a value is written twice, ""), or re-export the file.
+error-quote-in-header = Line { $line }, column { $column } of the header: a double quote opens a column name that runs on over separators or line breaks ("{ $value }"), so the columns cannot be told apart. Remove the stray quote from the header line, or re-export the file.
+error-record-too-long = Line { $line }: one row is longer than { $limit_mb } MB, which usually means a double quote that is never closed. Check that line for a stray quote, or re-export the file.
+error-duplicate-column = The header names the column "{ $name }" twice (columns { $first } and { $second }), so it is unclear which to use. Rename or delete one of them and try again.
+error-unknown-layout = The columns ({ $columns }) do not match an ACLED or UCDP GED export. Choose which column holds the date, place, actors, event type and fatalities to read it anyway.
+error-mapping-unset = The column mapping does not say which column holds the { $role }. Pick one of the file's columns.
+error-mapping-missing = The column mapping uses "{ $name }" as the { $role } column, but the file has no column of that name. Pick one of the file's columns.
+error-no-rows-value = {" "}("{ $value }")
+error-no-usable-rows = No row of the file could be read as an event. The first problem: { $place }: { $problem }{ $value }{ $hint }
+error-too-large = The file is { $size }, more than the { $limit } this browser tab can read. Export a smaller selection (fewer years or countries) and load that.
+error-too-many-events = Line { $line }: the file has more than { $limit } events, more than this browser tab can hold (each takes about 40 bytes of memory). Export a smaller selection (fewer years or countries) and load that.
+error-too-much-memory = Line { $line }: the events read so far, with their places, actors and names, take more than { $limit } of memory, more than this browser tab can hold. Export a smaller selection (fewer years or countries) and load that.
+error-held-text-too-large = Line { $line }: this { $encoding } file is converted to UTF-8 and kept in memory, and by this line it would take more than { $limit }. Save it as "CSV UTF-8" (which is read without a copy), or export a smaller selection, and load that.
+error-too-many-values = Line { $line }: the column "{ $column }", read as the { $role }, has more than { $limit } different values, more than a type column can hold; it is probably not a column of types. Choose another column for the { $role } in the column mapping, or check the file.
+error-ambiguous-example = {" "}("{ $value }" is { $day_first } day first, { $month_first } month first)
+error-ambiguous-dates = The dates can be read day first or month first, and no date in the file has a day over 12 to tell which{ $example }. Choose the order the file uses, then load it again.

@@ -552,3 +552,37 @@ panel-table = Tableau des événements
 embed-title = EventLens : { $chart } · { $dataset }
 copy-done = Copié dans le presse-papiers.
 copy-failed = Ce navigateur n’a pas laissé la page copier : sélectionnez le texte ci-dessus et copiez-le (Ctrl+C ou ⌘C).
+
+## Import errors
+
+error-empty-file = Le fichier est vide (0 octet). Choisissez l’export CSV lui-même ; si vous l’avez téléchargé, le téléchargement n’est peut-être pas terminé.
+error-only-bom = Le fichier ne contient qu’une marque d’ordre des octets ({ $size }) et aucun texte. Choisissez l’export CSV lui-même ; si vous l’avez téléchargé, le téléchargement n’est peut-être pas terminé.
+error-only-blank-lines = Le fichier ne contient que des lignes vides ({ $size } de sauts de ligne, d’espaces ou de séparateurs), sans noms de colonnes ni événements. Choisissez l’export CSV lui-même ; si vous l’avez téléchargé, le téléchargement n’est peut-être pas terminé.
+error-header-only = Le fichier a une ligne d’en-tête mais aucun événement dessous. Vérifiez que les filtres de l’export (dates, pays) correspondaient à des événements, puis exportez de nouveau.
+error-excel = C’est un classeur Excel (.xlsx/.xls), pas un fichier CSV. Ouvrez-le dans Excel ou LibreOffice et choisissez Fichier > Enregistrer sous > « CSV UTF-8 (délimité par des virgules) », puis déposez le .csv ici.
+error-zip = C’est une archive ZIP, pas un fichier CSV. Décompressez-la d’abord et déposez le fichier .csv qu’elle contient.
+error-html = Ce fichier est une page web (HTML), pas des données CSV ; il a sans doute été enregistré depuis un onglet ou une page d’erreur. Téléchargez de nouveau l’export CSV et déposez ce fichier.
+error-xml = Ce fichier est un document XML, pas des données CSV. Téléchargez l’export CSV des données et déposez ce fichier.
+error-pdf = C’est un document PDF, pas des données CSV. Téléchargez les données en CSV (depuis l’outil d’export d’ACLED ou la page de téléchargement de l’UCDP) et déposez ce fichier.
+error-gzip = Ce fichier est compressé (gzip, souvent nommé .csv.gz). Décompressez-le d’abord et déposez le fichier .csv qu’il contient.
+error-binary = Ce n’est pas un fichier texte : il contient des données binaires à l’octet { $offset }. Déposez un export CSV (du texte en colonnes séparées par des virgules, des points-virgules ou des tabulations).
+error-unclosed-quote = Ligne { $line } : un champ entre guillemets s’ouvre par " mais n’est jamais fermé, si bien que le reste du fichier serait lu comme une seule valeur. Cherchez un guillemet égaré sur cette ligne, ou exportez de nouveau le fichier.
+error-stray-quote = Ligne { $line }, colonne { $column } : une valeur entre guillemets s’ouvre par " et court jusqu’à la ligne { $until_line }, englobant { $rows ->
+    [one] { $rows } ligne qui ressemble à un événement, qui serait donc perdue
+   *[other] { $rows } lignes qui ressemblent à des événements, qui seraient donc perdues
+}. Cherchez un guillemet égaré sur la ligne { $line } (un guillemet dans une valeur s’écrit deux fois, ""), ou exportez de nouveau le fichier.
+error-quote-in-header = Ligne { $line }, colonne { $column } de l’en-tête : un guillemet ouvre un nom de colonne qui court par-dessus des séparateurs ou des sauts de ligne (« { $value } »), si bien que les colonnes ne peuvent être distinguées. Retirez le guillemet égaré de la ligne d’en-tête, ou exportez de nouveau le fichier.
+error-record-too-long = Ligne { $line } : une ligne dépasse { $limit_mb } Mo, ce qui signifie en général un guillemet jamais fermé. Cherchez un guillemet égaré sur cette ligne, ou exportez de nouveau le fichier.
+error-duplicate-column = L’en-tête nomme deux fois la colonne « { $name } » (colonnes { $first } et { $second }) : on ne sait pas laquelle utiliser. Renommez ou supprimez l’une d’elles et réessayez.
+error-unknown-layout = Les colonnes ({ $columns }) ne correspondent pas à un export ACLED ou UCDP GED. Indiquez quelle colonne contient la date, le lieu, les acteurs, le type d’événement et les morts pour le lire quand même.
+error-mapping-unset = La correspondance des colonnes n’indique pas quelle colonne contient : { $role }. Choisissez l’une des colonnes du fichier.
+error-mapping-missing = La correspondance des colonnes utilise « { $name } » pour : { $role }, mais le fichier n’a pas de colonne de ce nom. Choisissez l’une des colonnes du fichier.
+error-no-rows-value = {" "}(« { $value } »)
+error-no-usable-rows = Aucune ligne du fichier n’a pu être lue comme un événement. Premier problème : { $place } : { $problem }{ $value }{ $hint }
+error-too-large = Le fichier pèse { $size }, plus que les { $limit } que cet onglet peut lire. Exportez une sélection plus petite (moins d’années ou de pays) et chargez-la.
+error-too-many-events = Ligne { $line } : le fichier a plus de { $limit } événements, plus que cet onglet ne peut en contenir (chacun occupe environ 40 octets de mémoire). Exportez une sélection plus petite (moins d’années ou de pays) et chargez-la.
+error-too-much-memory = Ligne { $line } : les événements lus jusqu’ici, avec leurs lieux, acteurs et noms, occupent plus de { $limit } de mémoire, plus que cet onglet ne peut en contenir. Exportez une sélection plus petite (moins d’années ou de pays) et chargez-la.
+error-held-text-too-large = Ligne { $line } : ce fichier { $encoding } est converti en UTF-8 et gardé en mémoire, et à cette ligne il occuperait plus de { $limit }. Enregistrez-le en « CSV UTF-8 » (lu sans copie), ou exportez une sélection plus petite, et chargez-le.
+error-too-many-values = Ligne { $line } : la colonne « { $column } », lue comme { $role }, a plus de { $limit } valeurs différentes, plus qu’une colonne de types ne peut en contenir ; ce n’est sans doute pas une colonne de types. Choisissez une autre colonne pour { $role } dans la correspondance des colonnes, ou vérifiez le fichier.
+error-ambiguous-example = {" "}(« { $value } » donne { $day_first } jour d’abord, { $month_first } mois d’abord)
+error-ambiguous-dates = Les dates peuvent se lire jour d’abord ou mois d’abord, et aucune date du fichier n’a de jour au-delà de 12 pour trancher{ $example }. Choisissez l’ordre qu’utilise le fichier, puis chargez-le de nouveau.
