@@ -584,3 +584,90 @@ error-held-text-too-large = Line { $line }: this { $encoding } file is converted
 error-too-many-values = Line { $line }: the column "{ $column }", read as the { $role }, has more than { $limit } different values, more than a type column can hold; it is probably not a column of types. Choose another column for the { $role } in the column mapping, or check the file.
 error-ambiguous-example = {" "}("{ $value }" is { $day_first } day first, { $month_first } month first)
 error-ambiguous-dates = The dates can be read day first or month first, and no date in the file has a day over 12 to tell which{ $example }. Choose the order the file uses, then load it again.
+
+## Import report: row problems
+
+problem-hint-dates = Dates must look like 2022-05-05, 22 February 2019 or 05/05/2022; if this file uses another form, load it through the column mapping and choose the date order.
+problem-hint-fields = The rows do not have as many columns as the header; the file may use a different separator or have been cut off.
+problem-too-few = too few fields (expected { $expected })
+problem-too-many = too many fields (expected { $expected })
+problem-too-few-found = too few fields (expected { $expected }, found { $found })
+problem-too-many-found = too many fields (expected { $expected }, found { $found })
+problem-empty-date = the date is empty
+problem-unreadable-date = the date did not parse
+problem-coordinate = { $column } (not a coordinate, left empty)
+problem-empty-count = { $column } (empty, read as 0)
+problem-unreadable-count = { $column } (not a whole number, read as 0)
+problem-empty-value = (empty)
+problem-place-named = line { $line }, column { $column } ({ $name })
+problem-place-column = line { $line }, column { $column }
+problem-place-line = line { $line }
+
+## Import report: formats, columns, dates and warnings
+
+format-acled-current = ACLED export (current layout)
+format-acled-export-tool = ACLED export tool (2019-2021 layout)
+format-acled-monadic = ACLED monadic export (one row per actor)
+format-acled-legacy = ACLED legacy all-Africa file
+format-ucdp-ged = UCDP Georeferenced Event Dataset (GED)
+format-mapped = CSV read through a column mapping
+column-role-event-id = Event id
+column-role-date = Date
+column-role-date-end = End date
+column-role-time-precision = Date precision
+column-role-disorder-type = Disorder type
+column-role-event-type = Event type
+column-role-sub-event-type = Sub-event type
+column-role-actor-1 = Actor (side 1)
+column-role-assoc-actor-1 = Associated actors (side 1)
+column-role-actor-2 = Actor (side 2)
+column-role-assoc-actor-2 = Associated actors (side 2)
+column-role-civilian-targeting = Civilian targeting
+column-role-country = Country
+column-role-admin-1 = Region (admin 1)
+column-role-admin-2 = District (admin 2)
+column-role-admin-3 = Sub-district (admin 3)
+column-role-location = Location
+column-role-latitude = Latitude
+column-role-longitude = Longitude
+column-role-geo-precision = Place precision
+column-role-source = Source
+column-role-notes = Notes
+column-role-fatalities = Fatalities
+column-role-fatalities-low = Fatalities (low estimate)
+column-role-fatalities-high = Fatalities (high estimate)
+column-role-civilian-deaths = Civilian deaths
+column-role-year = Year
+separator-comma = comma (“,”)
+separator-semicolon = semicolon (“;”)
+separator-tab = tab
+encoding-utf8 = UTF-8
+encoding-utf8-bom = UTF-8 with byte-order mark
+encoding-utf16le = UTF-16 little-endian
+encoding-utf16be = UTF-16 big-endian
+encoding-windows1252 = Windows-1252
+date-form-iso = year-month-day (2022-05-05)
+date-form-year-first = year/month/day (2022/05/05)
+date-form-month-name = day, month name, year (22 February 2019, 5-Aug-24)
+date-form-day-first = day/month/year (31/12/2019, 31-12-19)
+date-form-month-first = month/day/year (12/31/2019)
+date-form-excel = Excel serial day numbers (44713 is 2022-06-01)
+date-reading = “{ $value }” is { $day }
+date-read-as = Read as { $form }.
+date-read-as-examples = Read as { $form }: { $examples }.
+date-pivot = {" "}Two-digit years up to { $pivot } were read as 20xx, later ones as 19xx (the file has no year column to say).
+warning-rows-merged = { $rows } rows repeated an event already read (one row per actor); each event is counted once, with its fatalities once.
+warning-no-coordinates = No row has coordinates, so the map stays empty.
+warning-uncertain = { $count ->
+    [one] { $count } event is
+   *[other] { $count } events are
+} attributed to “X and/or Y”: the source could not tell which group acted. They count under neither group, but under “X or Y (uncertain)”, unless “Count uncertain attributions under each actor” is ticked.
+warning-year-mismatch = { $count ->
+    [one] { $count } row has
+   *[other] { $count } rows have
+} a year column that disagrees with the date read; check the date form above, or the file.
+warning-windows-1252 = Line { $line } has a byte that is not UTF-8, and everything before it was plain ASCII, so the file was read as Windows-1252 (accents such as é kept). If names look wrong, save the file as "CSV UTF-8" and load it again.
+warning-not-utf8 = From line { $line }, the file has { $count ->
+    [one] { $count } byte sequence that is not UTF-8 after text that was, so it mixes encodings; it is shown as �.
+   *[other] { $count } byte sequences that are not UTF-8 after text that was, so it mixes encodings; they are shown as �.
+} Names with accents may look wrong: save the file as "CSV UTF-8" and load it again.

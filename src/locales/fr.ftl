@@ -586,3 +586,90 @@ error-held-text-too-large = Ligne { $line } : ce fichier { $encoding } est conve
 error-too-many-values = Ligne { $line } : la colonne « { $column } », lue comme { $role }, a plus de { $limit } valeurs différentes, plus qu’une colonne de types ne peut en contenir ; ce n’est sans doute pas une colonne de types. Choisissez une autre colonne pour { $role } dans la correspondance des colonnes, ou vérifiez le fichier.
 error-ambiguous-example = {" "}(« { $value } » donne { $day_first } jour d’abord, { $month_first } mois d’abord)
 error-ambiguous-dates = Les dates peuvent se lire jour d’abord ou mois d’abord, et aucune date du fichier n’a de jour au-delà de 12 pour trancher{ $example }. Choisissez l’ordre qu’utilise le fichier, puis chargez-le de nouveau.
+
+## Import report: row problems
+
+problem-hint-dates = Les dates doivent ressembler à 2022-05-05, 22 February 2019 ou 05/05/2022 ; si ce fichier utilise une autre forme, chargez-le par la correspondance des colonnes et choisissez l’ordre des dates.
+problem-hint-fields = Les lignes n’ont pas autant de colonnes que l’en-tête ; le fichier utilise peut-être un autre séparateur, ou il a été tronqué.
+problem-too-few = trop peu de champs ({ $expected } attendus)
+problem-too-many = trop de champs ({ $expected } attendus)
+problem-too-few-found = trop peu de champs ({ $expected } attendus, { $found } trouvés)
+problem-too-many-found = trop de champs ({ $expected } attendus, { $found } trouvés)
+problem-empty-date = la date est vide
+problem-unreadable-date = la date est illisible
+problem-coordinate = { $column } (pas une coordonnée, laissée vide)
+problem-empty-count = { $column } (vide, lu comme 0)
+problem-unreadable-count = { $column } (pas un nombre entier, lu comme 0)
+problem-empty-value = (vide)
+problem-place-named = ligne { $line }, colonne { $column } ({ $name })
+problem-place-column = ligne { $line }, colonne { $column }
+problem-place-line = ligne { $line }
+
+## Import report: formats, columns, dates and warnings
+
+format-acled-current = Export ACLED (présentation actuelle)
+format-acled-export-tool = Outil d’export ACLED (présentation 2019-2021)
+format-acled-monadic = Export ACLED monadique (une ligne par acteur)
+format-acled-legacy = Ancien fichier ACLED toute l’Afrique
+format-ucdp-ged = UCDP Georeferenced Event Dataset (GED)
+format-mapped = CSV lu par une correspondance de colonnes
+column-role-event-id = Identifiant d’événement
+column-role-date = Date
+column-role-date-end = Date de fin
+column-role-time-precision = Précision de la date
+column-role-disorder-type = Type de désordre
+column-role-event-type = Type d’événement
+column-role-sub-event-type = Sous-type d’événement
+column-role-actor-1 = Acteur (camp 1)
+column-role-assoc-actor-1 = Acteurs associés (camp 1)
+column-role-actor-2 = Acteur (camp 2)
+column-role-assoc-actor-2 = Acteurs associés (camp 2)
+column-role-civilian-targeting = Civils visés
+column-role-country = Pays
+column-role-admin-1 = Région (admin 1)
+column-role-admin-2 = District (admin 2)
+column-role-admin-3 = Sous-district (admin 3)
+column-role-location = Lieu
+column-role-latitude = Latitude
+column-role-longitude = Longitude
+column-role-geo-precision = Précision du lieu
+column-role-source = Source
+column-role-notes = Notes
+column-role-fatalities = Morts
+column-role-fatalities-low = Morts (estimation basse)
+column-role-fatalities-high = Morts (estimation haute)
+column-role-civilian-deaths = Morts civils
+column-role-year = Année
+separator-comma = virgule (« , »)
+separator-semicolon = point-virgule (« ; »)
+separator-tab = tabulation
+encoding-utf8 = UTF-8
+encoding-utf8-bom = UTF-8 avec marque d’ordre des octets
+encoding-utf16le = UTF-16 petit-boutiste
+encoding-utf16be = UTF-16 gros-boutiste
+encoding-windows1252 = Windows-1252
+date-form-iso = année-mois-jour (2022-05-05)
+date-form-year-first = année/mois/jour (2022/05/05)
+date-form-month-name = jour, nom du mois, année (22 February 2019, 5-Aug-24)
+date-form-day-first = jour/mois/année (31/12/2019, 31-12-19)
+date-form-month-first = mois/jour/année (12/31/2019)
+date-form-excel = numéros de jour Excel (44713 = 2022-06-01)
+date-reading = « { $value } » = { $day }
+date-read-as = Lu comme { $form }.
+date-read-as-examples = Lu comme { $form } : { $examples }.
+date-pivot = {" "}Les années à deux chiffres jusqu’à { $pivot } ont été lues 20xx, les suivantes 19xx (le fichier n’a pas de colonne d’année pour le dire).
+warning-rows-merged = { $rows } lignes répétaient un événement déjà lu (une ligne par acteur) ; chaque événement est compté une fois, ses morts aussi.
+warning-no-coordinates = Aucune ligne n’a de coordonnées : la carte reste vide.
+warning-uncertain = { $count ->
+    [one] { $count } événement est attribué
+   *[other] { $count } événements sont attribués
+} à « X et/ou Y » : la source n’a pas pu dire quel groupe a agi. Ils ne comptent pour aucun des deux groupes, mais sous « X ou Y (incertain) », sauf si « Compter les attributions incertaines pour chaque acteur » est coché.
+warning-year-mismatch = { $count ->
+    [one] { $count } ligne a
+   *[other] { $count } lignes ont
+} une colonne d’année en désaccord avec la date lue ; vérifiez la forme de date ci-dessus, ou le fichier.
+warning-windows-1252 = La ligne { $line } a un octet qui n’est pas de l’UTF-8, et tout ce qui précède était de l’ASCII simple : le fichier a donc été lu en Windows-1252 (accents comme é conservés). Si des noms semblent faux, enregistrez le fichier en « CSV UTF-8 » et chargez-le de nouveau.
+warning-not-utf8 = À partir de la ligne { $line }, le fichier a { $count ->
+    [one] { $count } séquence d’octets qui n’est pas de l’UTF-8 après du texte qui l’était : il mélange donc les encodages ; elle est affichée comme �.
+   *[other] { $count } séquences d’octets qui ne sont pas de l’UTF-8 après du texte qui l’était : il mélange donc les encodages ; elles sont affichées comme �.
+} Les noms accentués peuvent sembler faux : enregistrez le fichier en « CSV UTF-8 » et chargez-le de nouveau.
