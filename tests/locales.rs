@@ -140,3 +140,69 @@ fn french_numbers_dates_and_sizes_from_typed_values() {
     assert_eq!(long_date(day), "5 August 2024");
     assert_eq!(eventlens::t!("n-events", count = 2130u64), "2,130 events");
 }
+
+#[test]
+fn engine_sentences_in_french_from_typed_values() {
+    use eventlens::engine::data::date::from_ymd;
+    use eventlens::engine::data::dimension::{Category, CategoryMap};
+    use eventlens::engine::present::chips::filters_in_words;
+    use eventlens::engine::present::summary;
+    use eventlens::engine::query::views::{Measures, Totals};
+    use eventlens::engine::query::Filters;
+    use eventlens::engine::ImportError;
+    let totals = Totals {
+        measures: Measures {
+            events: 1234,
+            fatalities: 1,
+            civilian_fatalities: 0,
+        },
+        fatalities_low: None,
+        fatalities_high: None,
+        first_day: from_ymd(2024, 8, 5),
+        last_day: from_ymd(2024, 9, 1),
+    };
+    let filters = Filters {
+        categories: CategoryMap::default()
+            .with(Category::Country, vec!["Mali".into()])
+            .with(Category::EventType, vec!["Battles".into()]),
+        fatalities_min: Some(5),
+        ..Filters::default()
+    };
+    i18n::with_lang(french(), || {
+        assert_eq!(
+            summary::totals(&totals),
+            "1\u{202f}234 événements avec 1 mort signalé (dont 0 civil) \
+             entre le 2024-08-05 et le 2024-09-01."
+        );
+        // The event type is ACLED's English name; the page shows it in French.
+        assert_eq!(
+            filters_in_words(&filters),
+            "Filtres\u{a0}: Pays\u{a0}: Mali; Type\u{a0}: Batailles; Morts\u{a0}: au moins 5."
+        );
+        assert_eq!(
+            ImportError::UnclosedQuote { line: 12 }.to_string(),
+            "Ligne 12\u{a0}: un champ entre guillemets s’ouvre par \" mais n’est jamais fermé, \
+             si bien que le reste du fichier serait lu comme une seule valeur. Cherchez un \
+             guillemet égaré sur cette ligne, ou exportez de nouveau le fichier."
+        );
+        assert_eq!(
+            ImportError::TooManyEvents {
+                limit: 25_000_000,
+                line: 7
+            }
+            .to_string()
+            .split('\u{a0}')
+            .next(),
+            Some("Ligne 7")
+        );
+    });
+    // The same values in English, unchanged by the French above.
+    assert_eq!(
+        summary::totals(&totals),
+        "1,234 events with 1 reported fatality (0 civilian) between 2024-08-05 and 2024-09-01."
+    );
+    assert_eq!(
+        filters_in_words(&filters),
+        "Filters: Country: Mali; Type: Battles; Fatalities: at least 5."
+    );
+}
