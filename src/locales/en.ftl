@@ -671,3 +671,56 @@ warning-not-utf8 = From line { $line }, the file has { $count ->
     [one] { $count } byte sequence that is not UTF-8 after text that was, so it mixes encodings; it is shown as �.
    *[other] { $count } byte sequences that are not UTF-8 after text that was, so it mixes encodings; they are shown as �.
 } Names with accents may look wrong: save the file as "CSV UTF-8" and load it again.
+
+## Loading errors
+
+load-bundled-failed = The bundled dataset could not be read: { $reason }
+load-fallback-bundled = {" "}The bundled dataset is shown instead.
+load-fallback-stays = {" "}The dataset on show stays.
+load-fetch-failed = Could not load { $url }: the browser could not fetch it ({ $reason }). The address may be wrong or offline, or its server does not allow other sites to read the file (CORS).
+load-http-status = Could not load { $url }: the server answered { $status }.
+load-remote-unknown-layout = { $url } does not look like an ACLED or UCDP GED export. Download it and open it with “Open your own file” to choose its columns.
+load-remote-unreadable = { $url } could not be read: { $reason }
+load-broke-off = Could not load { $url }: the download broke off after { $received } ({ $reason }).
+
+## Browser errors (downloads, images, the Excel reader)
+
+dom-download-failed = Could not download { $url }: { $reason }
+dom-download-status = Could not download { $url }: the server answered { $status }.
+dom-read-failed = Could not read { $url }: { $reason }
+dom-file-unreadable = The browser could not read the file: { $reason }
+dom-png-failed = The browser could not make a PNG image.
+dom-chart-failed = The chart could not be drawn: { $reason }
+workbook-not-started = The Excel reader could not be started ({ $reason }). Save the sheet as CSV in Excel (File > Save As > CSV UTF-8) and open that file.
+workbook-stopped = The Excel reader stopped on this workbook ({ $reason }). Save the sheet as CSV in Excel (File > Save As > CSV UTF-8) and open that file.
+workbook-not-loaded = The Excel reader could not be loaded; check the connection and try again, or save the sheet as CSV in Excel (File > Save As > CSV UTF-8) and open that file.
+workbook-bad-answer = The Excel reader gave an answer the page could not use. Save the sheet as CSV in Excel (File > Save As > CSV UTF-8) and open that file.
+
+## Map legend and published figures
+
+map-legend-events-per-region = Events per region
+map-legend-density = Shade: events per { $cell }-pixel square, darkest { $darkest }
+map-legend-colour = Colour: most frequent event type ({ $types }).
+map-legend-size = Size: { $title } ({ $sizes }).
+published-dates = { $first } to { $last }
+published-dates-from = from { $first }
+published-dates-to = to { $last }
+published-not-stated = not stated
+published-months = { $dates }, { $first } to { $last }
+published-same = the same
+published-fewer = { $count } fewer
+published-more = { $count } more
+published-reported = { $publication } reported { $value }
+published-sentence = { $reported }; this dataset counts { $count } ({ $difference }).
+published-sentence-not-counted = { $reported }. Not counted here: { $why }
+published-sentence-plain = { $reported }.
+
+## Published figures read as filters
+
+figure-not-events = It counts { $unit }, not conflict events; the filters can only count events.
+figure-civilian-deaths = civilian deaths: for ACLED files, all fatalities of events that target civilians; for UCDP GED, deaths_civilians
+figure-share = It is a percentage; the filters count events and deaths, not shares or rates of change.
+figure-unknown-measure = Its measure "{ $measure }" is not one the filters count.
+figure-area = { $area }: the regions (admin 1) { $regions }
+figure-same-side = { $one } and { $other } on the same side of an event
+figure-many-actors = It names more than two actors; the filters take an actor and one alongside it.

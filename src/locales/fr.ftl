@@ -673,3 +673,56 @@ warning-not-utf8 = À partir de la ligne { $line }, le fichier a { $count ->
     [one] { $count } séquence d’octets qui n’est pas de l’UTF-8 après du texte qui l’était : il mélange donc les encodages ; elle est affichée comme �.
    *[other] { $count } séquences d’octets qui ne sont pas de l’UTF-8 après du texte qui l’était : il mélange donc les encodages ; elles sont affichées comme �.
 } Les noms accentués peuvent sembler faux : enregistrez le fichier en « CSV UTF-8 » et chargez-le de nouveau.
+
+## Loading errors
+
+load-bundled-failed = Le jeu de données fourni n’a pas pu être lu : { $reason }
+load-fallback-bundled = {" "}Le jeu de données fourni est affiché à la place.
+load-fallback-stays = {" "}Le jeu de données affiché reste en place.
+load-fetch-failed = Impossible de charger { $url } : le navigateur n’a pas pu le récupérer ({ $reason }). L’adresse est peut-être fausse ou hors ligne, ou son serveur n’autorise pas d’autres sites à lire le fichier (CORS).
+load-http-status = Impossible de charger { $url } : le serveur a répondu { $status }.
+load-remote-unknown-layout = { $url } ne ressemble pas à un export ACLED ou UCDP GED. Téléchargez-le et ouvrez-le avec « Ouvrir votre fichier » pour choisir ses colonnes.
+load-remote-unreadable = { $url } n’a pas pu être lu : { $reason }
+load-broke-off = Impossible de charger { $url } : le téléchargement s’est interrompu après { $received } ({ $reason }).
+
+## Browser errors (downloads, images, the Excel reader)
+
+dom-download-failed = Impossible de télécharger { $url } : { $reason }
+dom-download-status = Impossible de télécharger { $url } : le serveur a répondu { $status }.
+dom-read-failed = Impossible de lire { $url } : { $reason }
+dom-file-unreadable = Le navigateur n’a pas pu lire le fichier : { $reason }
+dom-png-failed = Le navigateur n’a pas pu créer l’image PNG.
+dom-chart-failed = Le graphique n’a pas pu être dessiné : { $reason }
+workbook-not-started = Le lecteur Excel n’a pas pu démarrer ({ $reason }). Enregistrez la feuille en CSV dans Excel (Fichier > Enregistrer sous > CSV UTF-8) et ouvrez ce fichier.
+workbook-stopped = Le lecteur Excel s’est arrêté sur ce classeur ({ $reason }). Enregistrez la feuille en CSV dans Excel (Fichier > Enregistrer sous > CSV UTF-8) et ouvrez ce fichier.
+workbook-not-loaded = Le lecteur Excel n’a pas pu être chargé ; vérifiez la connexion et réessayez, ou enregistrez la feuille en CSV dans Excel (Fichier > Enregistrer sous > CSV UTF-8) et ouvrez ce fichier.
+workbook-bad-answer = Le lecteur Excel a donné une réponse inutilisable par la page. Enregistrez la feuille en CSV dans Excel (Fichier > Enregistrer sous > CSV UTF-8) et ouvrez ce fichier.
+
+## Map legend and published figures
+
+map-legend-events-per-region = Événements par région
+map-legend-density = Teinte : événements par carré de { $cell } pixels, le plus foncé { $darkest }
+map-legend-colour = Couleur : type d’événement le plus fréquent ({ $types }).
+map-legend-size = Taille : { $title } ({ $sizes }).
+published-dates = du { $first } au { $last }
+published-dates-from = à partir du { $first }
+published-dates-to = jusqu’au { $last }
+published-not-stated = non précisée
+published-months = { $dates }, de { $first } à { $last }
+published-same = autant
+published-fewer = { $count } de moins
+published-more = { $count } de plus
+published-reported = { $publication } a publié { $value }
+published-sentence = { $reported } ; ce jeu de données compte { $count } ({ $difference }).
+published-sentence-not-counted = { $reported }. Non compté ici : { $why }
+published-sentence-plain = { $reported }.
+
+## Published figures read as filters
+
+figure-not-events = Il compte des { $unit }, pas des événements de conflit ; les filtres ne comptent que des événements.
+figure-civilian-deaths = morts civils : pour les fichiers ACLED, tous les morts des événements visant des civils ; pour l’UCDP GED, deaths_civilians
+figure-share = C’est un pourcentage ; les filtres comptent des événements et des morts, pas des parts ni des taux d’évolution.
+figure-unknown-measure = Sa mesure « { $measure } » n’est pas de celles que comptent les filtres.
+figure-area = { $area } : les régions (admin 1) { $regions }
+figure-same-side = { $one } et { $other } dans le même camp d’un événement
+figure-many-actors = Il nomme plus de deux acteurs ; les filtres prennent un acteur et un autre à ses côtés.

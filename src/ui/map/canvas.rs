@@ -376,7 +376,7 @@ fn draw_legend(
     let note_h = if note.is_empty() { 0.0 } else { LINE };
     let box_w = types_w
         .max(sizes_w)
-        .max(text_w(legend.size_title))
+        .max(text_w(&legend.size_title))
         .max(text_w(note))
         + 2.0 * PAD;
     let box_h = legend.types.len() as f64 * LINE + sizes_h + note_h + 2.0 * PAD;
@@ -403,7 +403,7 @@ fn draw_legend(
     }
     if !legend.sizes.is_empty() {
         c2d.set_fill_style_str(&fg);
-        let _ = c2d.fill_text(legend.size_title, x0 + PAD, y);
+        let _ = c2d.fill_text(&legend.size_title, x0 + PAD, y);
         let base = y + LINE / 2.0 + 2.0 * biggest;
         let cx = x0 + PAD + biggest;
         c2d.set_stroke_style_str(&fg);
