@@ -724,3 +724,22 @@ figure-unknown-measure = Its measure "{ $measure }" is not one the filters count
 figure-area = { $area }: the regions (admin 1) { $regions }
 figure-same-side = { $one } and { $other } on the same side of an event
 figure-many-actors = It names more than two actors; the filters take an actor and one alongside it.
+
+## Legends
+
+aliases-names-label = Actor names in the file
+map-colours-label = Point colours: the place's most frequent event type
+term-other-types = Other types
+term-not-stated = (not stated)
+
+## Hints and labels
+
+bars-hint = Click a bar to filter by it; click again to undo.
+published-loading = Loading the published figures…
+published-failed = The published figures could not be read: { $reason }
+export-download = Download
+export-group-label = Download the { $chart }
+map-layer-auto = Automatic
+map-layer-points = Points
+map-layer-regions = Regions
+map-layer-density = Density

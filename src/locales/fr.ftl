@@ -726,3 +726,22 @@ figure-unknown-measure = Sa mesure « { $measure } » n’est pas de celles qu
 figure-area = { $area } : les régions (admin 1) { $regions }
 figure-same-side = { $one } et { $other } dans le même camp d’un événement
 figure-many-actors = Il nomme plus de deux acteurs ; les filtres prennent un acteur et un autre à ses côtés.
+
+## Legends
+
+aliases-names-label = Noms d’acteurs du fichier
+map-colours-label = Couleur des points : type d’événement le plus fréquent du lieu
+term-other-types = Autres types
+term-not-stated = (non précisé)
+
+## Hints and labels
+
+bars-hint = Cliquez sur une barre pour filtrer ; cliquez de nouveau pour annuler.
+published-loading = Chargement des chiffres publiés…
+published-failed = Les chiffres publiés n’ont pas pu être lus : { $reason }
+export-download = Télécharger
+export-group-label = Télécharger { $chart }
+map-layer-auto = Automatique
+map-layer-points = Points
+map-layer-regions = Régions
+map-layer-density = Densité

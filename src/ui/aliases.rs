@@ -153,7 +153,7 @@ fn AliasForm(open: RwSignal<bool>) -> impl IntoView {
                         on:input=move |ev| query.set(event_target_value(&ev))
                     />
                 </div>
-                <ul class="alias-names" data-testid="alias-names" aria-label="Actor names in the file">
+                <ul class="alias-names" data-testid="alias-names" aria-label=crate::t!("aliases-names-label")>
                     {move || {
                         names
                             .get()

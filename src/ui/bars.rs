@@ -30,7 +30,7 @@ pub fn Breakdowns() -> impl IntoView {
         <section class="panel breakdowns" aria-labelledby="bars-title" aria-describedby="breakdown-summary">
             <h2 id="bars-title">{crate::t!("bars-title")}</h2>
             <super::texts::ChartHeading chart=Chart::Breakdown/>
-            <p class="muted small">"Click a bar to filter by it; click again to undo."</p>
+            <p class="muted small">{crate::t!("bars-hint")}</p>
             <div class="bar-groups">
                 <BarList by=GroupBy::Actor/>
                 <BarList by=GroupBy::Category(Category::Admin1)/>

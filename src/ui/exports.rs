@@ -444,8 +444,8 @@ pub fn ChartTools(
     });
     let tools = (!ctx.embed && (csv || png)).then(|| {
         view! {
-            <div class="exports" role="group" aria-label=format!("Download the {name}")>
-                <span class="muted small">"Download"</span>
+            <div class="exports" role="group" aria-label=crate::t!("export-group-label", chart = crate::engine::i18n::tr(&format!("chart-name-{name}"), &[]))>
+                <span class="muted small">{crate::t!("export-download")}</span>
                 {dimension}
                 {csv.then(|| button("csv", "CSV", download_csv))}
                 {svg.then(|| button("svg", "SVG", download_svg))}

@@ -44,12 +44,11 @@ pub fn PublishedPanel() -> impl IntoView {
     };
     let body = move || {
         if let Some(Err(e)) = figures.get() {
-            return view! { <p class="alert">{format!("The published figures could not be read: {e}")}</p> }
+            return view! { <p class="alert">{crate::t!("published-failed", reason = e.to_string())}</p> }
                 .into_any();
         }
         let Some(checks) = checks.get() else {
-            return view! { <p class="muted">"Loading the published figures\u{2026}"</p> }
-                .into_any();
+            return view! { <p class="muted">{crate::t!("published-loading")}</p> }.into_any();
         };
         view! {
             <ol class="figures">

@@ -256,7 +256,7 @@ pub fn Timeline() -> impl IntoView {
                         }
                     })
             }}
-            <ul class="legend" aria-label="Event types" data-testid="timeline-legend">{legend_items}</ul>
+            <ul class="legend" aria-label=crate::t!("category-title-event-type") data-testid="timeline-legend">{legend_items}</ul>
             <super::exports::ChartTools chart=super::exports::Chart::Timeline/>
         </section>
     }

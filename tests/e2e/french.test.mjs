@@ -62,13 +62,17 @@ async function pageTexts(page) {
   return page.evaluate(() => {
     const out = [];
     const visible = (el) => el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    // Text marked as another language (the switch's "English") is not the
+    // interface's French.
+    const foreign = (el) => el.closest('[lang]') !== document.documentElement;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (!el || ['SCRIPT', 'STYLE', 'CODE'].includes(el.tagName)) continue;
+      if (!el || ['SCRIPT', 'STYLE', 'CODE'].includes(el.tagName) || foreign(el)) continue;
       if (el.closest('option') ? visible(el.closest('select')) : visible(el)) out.push(n.textContent);
     }
     for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [label]')) {
+      if (foreign(el)) continue;
       for (const a of ['aria-label', 'title', 'placeholder', 'label']) {
         const v = el.getAttribute(a);
         if (v) out.push(v);

@@ -74,7 +74,7 @@ pub fn MapPanel() -> impl IntoView {
             <MapLegendText drawn=drawn.read_only()/>
             <ChartTools chart=Chart::Map/>
             <places::PlaceEvents/>
-            <p class="muted small">"Country outlines: Natural Earth (public domain), via world-atlas."</p>
+            <p class="muted small">{crate::t!("footer-outlines")}</p>
         </section>
     }
 }
@@ -93,15 +93,20 @@ fn MapColours() -> impl IntoView {
         })
     };
     view! {
-        <ul class="legend" aria-label="Point colours: the place's most frequent event type" data-testid="map-colours">
+        <ul class="legend" aria-label=crate::t!("map-colours-label") data-testid="map-colours">
             {move || {
                 entries()
                     .into_iter()
                     .map(|entry| {
                         view! {
-                            <li class="legend-item" data-testid="map-legend-entry" data-colour=entry.colour>
+                            <li
+                                class="legend-item"
+                                data-testid="map-legend-entry"
+                                data-colour=entry.colour
+                                title=crate::engine::i18n::term(&entry.label).map(|_| entry.label.clone())
+                            >
                                 <span class="swatch" style:background-color=entry.colour></span>
-                                {entry.label}
+                                {crate::engine::i18n::term_or(&entry.label)}
                             </li>
                         }
                     })
