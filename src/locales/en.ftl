@@ -743,3 +743,14 @@ map-layer-auto = Automatic
 map-layer-points = Points
 map-layer-regions = Regions
 map-layer-density = Density
+
+## Comparison totals
+
+compare-all-events = All events
+
+## Chart text fields
+
+text-field-title = Title
+text-field-desc = Description
+text-field-notes = Notes
+text-field-source = Source

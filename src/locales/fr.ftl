@@ -745,3 +745,14 @@ map-layer-auto = Automatique
 map-layer-points = Points
 map-layer-regions = Régions
 map-layer-density = Densité
+
+## Comparison totals
+
+compare-all-events = Tous les événements
+
+## Chart text fields
+
+text-field-title = Titre
+text-field-desc = Description
+text-field-notes = Notes
+text-field-source = Source

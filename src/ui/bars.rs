@@ -108,8 +108,10 @@ fn BarList(
                 let pick = label.clone();
                 // ACLED's type names in the page's language, the original
                 // on hover; other values as the data writes them.
-                let term = by.is_term().then(|| crate::engine::i18n::term(&label)).flatten();
-                let original = term.is_some().then(|| label.clone());
+                let term = (by.is_term() || label == NOT_STATED)
+                    .then(|| crate::engine::i18n::term(&label))
+                    .flatten();
+                let original = (term.is_some() && label != NOT_STATED).then(|| label.clone());
                 let shown = term.unwrap_or_else(|| label.clone());
                 let name = format!(
                     "{shown}: {}",

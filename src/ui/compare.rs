@@ -302,10 +302,13 @@ fn ComparisonLine(
     total: bool,
 ) -> impl IntoView {
     let RowCells { key, values, trend } = cells;
+    // ACLED's type names in the page's language (the original on hover).
+    let original = crate::engine::i18n::term(&key).map(|_| key.clone());
+    let key = crate::engine::i18n::term_or(&key);
     let [events_a, events_b, change, fatalities_a, fatalities_b] = values;
     view! {
         <tr class:total=total>
-            <th scope="row">{key}</th>
+            <th scope="row" title=original>{key}</th>
             <td class="num">{events_a}</td>
             <td class="num">{events_b}</td>
             <td class=trend.class()>{change}</td>

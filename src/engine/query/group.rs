@@ -500,7 +500,7 @@ pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: Grou
             a,
             b,
             rows,
-            total: ComparisonRow::new("All events".to_string(), totals[0], totals[1]),
+            total: ComparisonRow::new(crate::t!("compare-all-events"), totals[0], totals[1]),
         };
     };
     let rows = state.rows_ignoring(&[Dim::Date]);
@@ -519,7 +519,7 @@ pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: Grou
         }
         m
     };
-    let total = ComparisonRow::new("All events".to_string(), total(&in_a), total(&in_b));
+    let total = ComparisonRow::new(crate::t!("compare-all-events"), total(&in_a), total(&in_b));
     // Keys in the order first seen in A, then B; both sides summed per key.
     let mut order: Vec<CompareKey> = Vec::new();
     let mut sums: FxHashMap<CompareKey, [Measures; 2]> = FxHashMap::default();
