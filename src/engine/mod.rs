@@ -12,9 +12,13 @@
 //! - [`output`]: what leaves the page - CSV, SVG, file names, embed code.
 //! - [`link`]: the view as a URL, read and written.
 //!
+//! [`i18n`], under all of them, holds the languages every sentence is
+//! written in.
+//!
 //! [`synthetic`] writes labelled synthetic files for tests and benchmarks.
 
 pub mod data;
+pub mod i18n;
 pub mod link;
 pub mod output;
 pub mod present;

@@ -35,15 +35,15 @@ pub fn AboutData() -> impl IntoView {
         }
     });
     let body = move || match blocks.get() {
-        None => view! { <p class="muted">"Loading\u{2026}"</p> }.into_any(),
+        None => view! { <p class="muted">{crate::t!("about-loading")}</p> }.into_any(),
         Some(Err(e)) => {
-            view! { <p class="alert">{format!("The page could not be loaded: {e}")}</p> }.into_any()
+            view! { <p class="alert">{crate::t!("about-failed", reason = e)}</p> }.into_any()
         }
         Some(Ok(blocks)) => blocks.into_iter().map(block).collect_view().into_any(),
     };
     view! {
         <button class="link" data-testid="about-open" on:click=show>
-            "About the data and its sources"
+            {crate::t!("about-open")}
         </button>
         <Show when=move || open.get()>
             <div
@@ -69,14 +69,14 @@ pub fn AboutData() -> impl IntoView {
                     }
                 >
                     <div class="panel-head">
-                        <h2 id="about-title">"About the data"</h2>
+                        <h2 id="about-title">{crate::t!("about-title")}</h2>
                         <button class="close" node_ref=close_button on:click=move |_| open.set(false)>
-                            "Close"
+                            {crate::t!("dialog-close")}
                         </button>
                     </div>
                     <div class="prose">{body}</div>
                     <p class="muted small">
-                        <a href=ABOUT_URL>"The same page as a Markdown file"</a>
+                        <a href=ABOUT_URL>{crate::t!("about-markdown")}</a>
                     </p>
                 </section>
             </div>

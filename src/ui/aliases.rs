@@ -8,7 +8,6 @@
 use super::use_ctx;
 use super::Ctx;
 use crate::engine::data::actors::UserAlias;
-use crate::engine::present::format::thousands;
 use crate::engine::query::ActorIndex;
 use leptos::prelude::*;
 
@@ -136,13 +135,14 @@ fn AliasForm(open: RwSignal<bool>) -> impl IntoView {
                     }
                 }
             >
-                <h2 id="aliases-title">"Fold actor names"</h2>
+                <h2 id="aliases-title">{crate::t!("aliases-title")}</h2>
                 <p>
-                    "Pick the names this file uses for one actor, then the name to count them under. "
-                    "Your folds apply on top of the built-in ones, to every file you open; the link keeps them."
+                    {crate::t!("aliases-intro")}
+                    " "
+                    {crate::t!("aliases-intro-scope")}
                 </p>
                 <div class="field">
-                    <label for="alias-search">"Names containing"</label>
+                    <label for="alias-search">{crate::t!("aliases-search")}</label>
                     <input
                         id="alias-search"
                         type="search"
@@ -153,7 +153,7 @@ fn AliasForm(open: RwSignal<bool>) -> impl IntoView {
                         on:input=move |ev| query.set(event_target_value(&ev))
                     />
                 </div>
-                <ul class="alias-names" data-testid="alias-names" aria-label="Actor names in the file">
+                <ul class="alias-names" data-testid="alias-names" aria-label=crate::t!("aliases-names-label")>
                     {move || {
                         names
                             .get()
@@ -164,10 +164,10 @@ fn AliasForm(open: RwSignal<bool>) -> impl IntoView {
                                     let name = name.clone();
                                     move || picked.with(|p| p.contains(&name))
                                 };
-                                let note = format!(
-                                    "{} events \u{b7} now {}",
-                                    thousands(raw.events),
-                                    raw.canonical
+                                let note = crate::t!(
+                                    "aliases-note",
+                                    count = raw.events,
+                                    canonical = raw.canonical.clone()
                                 );
                                 view! {
                                     <li>
@@ -187,14 +187,14 @@ fn AliasForm(open: RwSignal<bool>) -> impl IntoView {
                     }}
                 </ul>
                 <div class="field">
-                    <label for="alias-target">"Count them as"</label>
+                    <label for="alias-target">{crate::t!("aliases-target")}</label>
                     <input
                         id="alias-target"
                         type="text"
                         list="alias-targets"
                         data-testid="alias-target"
                         autocomplete="off"
-                        placeholder="A canonical actor, new or existing"
+                        placeholder=crate::t!("aliases-target-placeholder")
                         prop:value=move || target.get()
                         on:input=move |ev| target.set(event_target_value(&ev))
                     />
@@ -210,20 +210,17 @@ fn AliasForm(open: RwSignal<bool>) -> impl IntoView {
                 </div>
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="alias-apply" disabled=move || !can_apply()>
-                        {move || match picked.with(Vec::len) {
-                            1 => "Fold 1 name".to_string(),
-                            n => format!("Fold {n} names"),
-                        }}
+                        {move || crate::t!("aliases-apply", count = picked.with(Vec::len))}
                     </button>
                     <button type="button" data-testid="alias-close" on:click=move |_| open.set(false)>
-                        "Done"
+                        {crate::t!("aliases-done")}
                     </button>
                 </div>
-                <h3 class="small-title">"Your folds"</h3>
+                <h3 class="small-title">{crate::t!("aliases-mine")}</h3>
                 {move || {
                     let list = mine.get();
                     if list.is_empty() {
-                        return view! { <p class="muted">"None yet: the built-in names apply."</p> }.into_any();
+                        return view! { <p class="muted">{crate::t!("aliases-none")}</p> }.into_any();
                     }
                     view! {
                         <ul class="alias-mine" data-testid="alias-mine">
@@ -238,10 +235,10 @@ fn AliasForm(open: RwSignal<bool>) -> impl IntoView {
                                             <button
                                                 type="button"
                                                 class="link"
-                                                aria-label=format!("Remove the fold {label}")
+                                                aria-label=crate::t!("aliases-remove-label", fold = label.clone())
                                                 on:click=move |_| remove(raw.clone())
                                             >
-                                                "Remove"
+                                                {crate::t!("aliases-remove")}
                                             </button>
                                         </li>
                                     }

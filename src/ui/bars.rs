@@ -28,9 +28,9 @@ pub fn Breakdowns() -> impl IntoView {
     };
     view! {
         <section class="panel breakdowns" aria-labelledby="bars-title" aria-describedby="breakdown-summary">
-            <h2 id="bars-title">"Breakdown"</h2>
+            <h2 id="bars-title">{crate::t!("bars-title")}</h2>
             <super::texts::ChartHeading chart=Chart::Breakdown/>
-            <p class="muted small">"Click a bar to filter by it; click again to undo."</p>
+            <p class="muted small">{crate::t!("bars-hint")}</p>
             <div class="bar-groups">
                 <BarList by=GroupBy::Actor/>
                 <BarList by=GroupBy::Category(Category::Admin1)/>
@@ -97,20 +97,33 @@ fn BarList(
     let caption = move || ctx.filters.with(|f| breakdown_caption(f, by));
     let list = move || {
         let limit = if expanded.get() { usize::MAX } else { FIRST };
-        let (one, many) = match measure.get() {
-            Measure::Events => ("event", "events"),
-            Measure::Fatalities => ("fatality", "fatalities"),
+        let noun = match measure.get() {
+            Measure::Events => "n-events",
+            Measure::Fatalities => "n-fatalities",
         };
         rows.get()
             .into_iter()
             .take(limit)
             .map(|row| {
-                let unit = if row.value == 1 { one } else { many };
                 let width = format!("{:.1}%", row.share * 100.0);
                 let label = row.label;
                 let chosen = row.emphasis == Emphasis::Selected;
                 let clickable = label != NOT_STATED;
                 let pick = label.clone();
+                // ACLED's type names in the page's language, the original
+                // on hover; other values as the data writes them.
+                let term = (by.is_term() || label == NOT_STATED)
+                    .then(|| crate::engine::i18n::term(&label))
+                    .flatten();
+                let original = (term.is_some() && label != NOT_STATED).then(|| label.clone());
+                let shown = term.unwrap_or_else(|| label.clone());
+                // The unit after the count, in the page's language, for
+                // screen readers: the bar's name is its visible text and
+                // the unit ("Mopti 8 events").
+                let counted = crate::engine::i18n::tr(noun, &[("count", row.value.into())]);
+                let unit = counted
+                    .rsplit_once(' ')
+                    .map_or_else(String::new, |(_, word)| word.to_string());
                 let class = match row.emphasis {
                     Emphasis::Dimmed => "bar dimmed",
                     _ => "bar",
@@ -121,11 +134,10 @@ fn BarList(
                             class=class
                             aria-pressed=chosen.to_string()
                             disabled=!clickable
+                            title=original
                             on:click=move |_| ctx.update_filters(|f| f.pick(by, &pick))
                         >
-                            // The name is the visible text, with the unit
-                            // for screen readers ("Mopti 8 events").
-                            <span class="bar-label">{label.clone()}</span>
+                            <span class="bar-label">{shown}</span>
                             " "
                             <span class="bar-value">
                                 {thousands(row.value)}
@@ -155,9 +167,9 @@ fn BarList(
                 <button class="link" on:click=move |_| expanded.update(|e| *e = !*e)>
                     {move || {
                         if expanded.get() {
-                            "Show fewer".to_string()
+                            crate::t!("bars-show-fewer")
                         } else {
-                            format!("Show all {}", rows.with(Vec::len))
+                            crate::t!("bars-show-all", count = rows.with(Vec::len))
                         }
                     }}
                 </button>

@@ -16,7 +16,7 @@ use crate::engine::data::date::{format_iso, parse_iso, year_of};
 use crate::engine::data::dimension::GroupBy;
 use crate::engine::present::chart::{comparison_chart, Frame};
 use crate::engine::present::comparison_table::{
-    caption, compare_dimensions, preset_button, RowCells, HEADINGS,
+    caption, compare_dimensions, headings, preset_button, RowCells,
 };
 use crate::engine::present::format::month_name;
 use leptos::html::Canvas;
@@ -31,20 +31,20 @@ pub fn ComparePanel() -> impl IntoView {
             <ConsecutiveYears/>
             <div class="periods">
                 <fieldset>
-                    <legend>"Period A"</legend>
-                    <DateField label="From" id="c-a-from" get=|s| s.a.from put=|s, d| s.a.from = d/>
-                    <DateField label="To" id="c-a-to" get=|s| s.a.to put=|s, d| s.a.to = d/>
+                    <legend>{crate::t!("compare-period-a")}</legend>
+                    <DateField label=crate::t!("filters-from") id="c-a-from" get=|s| s.a.from put=|s, d| s.a.from = d/>
+                    <DateField label=crate::t!("filters-to") id="c-a-to" get=|s| s.a.to put=|s, d| s.a.to = d/>
                 </fieldset>
                 <fieldset>
-                    <legend>"Period B"</legend>
-                    <DateField label="From" id="c-b-from" get=|s| s.b.from put=|s, d| s.b.from = d/>
-                    <DateField label="To" id="c-b-to" get=|s| s.b.to put=|s, d| s.b.to = d/>
+                    <legend>{crate::t!("compare-period-b")}</legend>
+                    <DateField label=crate::t!("filters-from") id="c-b-from" get=|s| s.b.from put=|s, d| s.b.from = d/>
+                    <DateField label=crate::t!("filters-to") id="c-b-to" get=|s| s.b.to put=|s, d| s.b.to = d/>
                 </fieldset>
                 <DimensionSelect/>
             </div>
             <ComparisonView/>
             <p class="muted small">
-                "All filters apply except the date range, which the two periods replace."
+                {crate::t!("compare-note")}
             </p>
         </div>
     }
@@ -76,11 +76,11 @@ fn ConsecutiveYears() -> impl IntoView {
             ev.prevent_default();
             apply();
         }>
-            <p class="small-title">"Same months in consecutive years"</p>
-            <MonthSelect id="c-first" label="From" value=first/>
-            <MonthSelect id="c-last" label="to" value=last/>
+            <p class="small-title">{crate::t!("compare-preset-title")}</p>
+            <MonthSelect id="c-first" label=crate::t!("filters-from") value=first/>
+            <MonthSelect id="c-last" label=crate::t!("filters-months-to") value=last/>
             <div class="field">
-                <label for="c-year">"of year"</label>
+                <label for="c-year">{crate::t!("compare-of-year")}</label>
                 <input
                     id="c-year"
                     type="number"
@@ -105,7 +105,8 @@ fn MonthSelect(
     /// The element id, for the label.
     id: &'static str,
     /// The label's text.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// The month chosen, 1-12.
     value: RwSignal<u32>,
 ) -> impl IntoView {
@@ -135,7 +136,8 @@ fn MonthSelect(
 #[component]
 fn DateField(
     /// The label's text.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// The element id, for the label.
     id: &'static str,
     /// Reads the date from the settings.
@@ -169,7 +171,7 @@ fn DimensionSelect() -> impl IntoView {
     let by = Memo::new(move |_| ctx.app.with(|a| a.compare.by));
     view! {
         <div class="field">
-            <label for="c-by">"By"</label>
+            <label for="c-by">{crate::t!("compare-by")}</label>
             <select
                 id="c-by"
                 on:change=move |ev| {
@@ -206,7 +208,7 @@ pub fn ComparisonView() -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">{by.to_string()}</th>
-                        {HEADINGS.map(|h| view! { <th scope="col" class="num">{h}</th> })}
+                        {headings().map(|h| view! { <th scope="col" class="num">{h}</th> })}
                     </tr>
                 </thead>
                 <tbody>
@@ -282,11 +284,11 @@ fn ComparisonBars() -> impl IntoView {
             class="compare-canvas"
             data-testid="compare-chart"
             role="img"
-            aria-label="The comparison as paired bars: period A over period B for each row"
+            aria-label=crate::t!("compare-chart-label")
             aria-describedby="compare-summary"
             style:height=move || format!("{}px", height())
         ></canvas>
-        <ul class="legend" aria-label="Periods" data-testid="compare-legend">{legend}</ul>
+        <ul class="legend" aria-label=crate::t!("compare-legend-label") data-testid="compare-legend">{legend}</ul>
     }
 }
 
@@ -300,10 +302,13 @@ fn ComparisonLine(
     total: bool,
 ) -> impl IntoView {
     let RowCells { key, values, trend } = cells;
+    // ACLED's type names in the page's language (the original on hover).
+    let original = crate::engine::i18n::term(&key).map(|_| key.clone());
+    let key = crate::engine::i18n::term_or(&key);
     let [events_a, events_b, change, fatalities_a, fatalities_b] = values;
     view! {
         <tr class:total=total>
-            <th scope="row">{key}</th>
+            <th scope="row" title=original>{key}</th>
             <td class="num">{events_a}</td>
             <td class="num">{events_b}</td>
             <td class=trend.class()>{change}</td>

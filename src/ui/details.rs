@@ -50,7 +50,7 @@ fn watch_record(ctx: Ctx) -> (ReadSignal<Vec<(String, String)>>, ReadSignal<Reco
             RecordSource::Held(fields) => set_record.set(Record::Fields(layout.fields(fields))),
             RecordSource::InFile { start, end } => {
                 let Some(file) = file else {
-                    set_record.set(Record::Failed("The record's text is not available.".into()));
+                    set_record.set(Record::Failed(crate::t!("details-unavailable")));
                     return;
                 };
                 set_record.set(Record::Loading);
@@ -126,9 +126,9 @@ pub fn DetailsPanel() -> impl IntoView {
                 }
             >
                 <div class="panel-head">
-                    <h2 id="details-title">"Event record"</h2>
+                    <h2 id="details-title">{crate::t!("details-title")}</h2>
                     <button class="close" node_ref=close_button on:click=move |_| close()>
-                        "Close"
+                        {crate::t!("dialog-close")}
                     </button>
                 </div>
                 <dl class="summary">{move || view! { <Fields fields=summary.get()/> }}</dl>
@@ -168,24 +168,24 @@ fn RecordView(
     record: Record,
 ) -> impl IntoView {
     match record {
-        Record::Loading => view! { <p class="muted">"Reading the record..."</p> }.into_any(),
+        Record::Loading => view! { <p class="muted">{crate::t!("details-reading")}</p> }.into_any(),
         Record::Failed(message) => view! { <p class="error">{message}</p> }.into_any(),
         Record::Fields(RecordFields { all, notes, source }) => view! {
             {notes
                 .map(|n| {
                     view! {
-                        <h3>"Notes"</h3>
+                        <h3>{crate::t!("details-notes")}</h3>
                         <p class="prose" data-testid="details-notes">{n}</p>
                     }
                 })}
             {source
                 .map(|s| {
                     view! {
-                        <h3>"Source"</h3>
+                        <h3>{crate::t!("details-source")}</h3>
                         <p class="prose">{s}</p>
                     }
                 })}
-            <h3>"All fields as in the file"</h3>
+            <h3>{crate::t!("details-all-fields")}</h3>
             <dl class="fields" data-testid="details-fields">
                 <Fields fields=all/>
             </dl>

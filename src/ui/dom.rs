@@ -28,18 +28,18 @@ pub fn js_error_text(value: &JsValue) -> String {
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let response = JsFuture::from(window().fetch_with_str(url))
         .await
-        .map_err(|e| format!("Could not download {url}: {}", js_error_text(&e)))?;
+        .map_err(|e| crate::t!("dom-download-failed", url = url, reason = js_error_text(&e)))?;
     let response: Response = response.dyn_into().map_err(|e| js_error_text(&e))?;
     if !response.ok() {
-        return Err(format!(
-            "Could not download {url}: the server answered {} {}.",
-            response.status(),
-            response.status_text()
+        return Err(crate::t!(
+            "dom-download-status",
+            url = url,
+            status = format!("{} {}", response.status(), response.status_text())
         ));
     }
     let buffer = JsFuture::from(response.array_buffer().map_err(|e| js_error_text(&e))?)
         .await
-        .map_err(|e| format!("Could not read {url}: {}", js_error_text(&e)))?;
+        .map_err(|e| crate::t!("dom-read-failed", url = url, reason = js_error_text(&e)))?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
@@ -63,7 +63,7 @@ pub fn start_read(
     Ok(async move {
         let buffer = pending
             .await
-            .map_err(|e| format!("The browser could not read the file: {}", js_error_text(&e)))?;
+            .map_err(|e| crate::t!("dom-file-unreadable", reason = js_error_text(&e)))?;
         Ok(Uint8Array::new(&buffer).to_vec())
     })
 }
@@ -296,7 +296,7 @@ async fn png_of(canvas: &HtmlCanvasElement) -> Result<Blob, String> {
         .map_err(|e| js_error_text(&e))?;
     value
         .dyn_into::<Blob>()
-        .map_err(|_| "The browser could not make a PNG image.".to_string())
+        .map_err(|_| crate::t!("dom-png-failed"))
 }
 
 /// Renders an SVG document to a PNG at `scale` times its size (drawn into
@@ -309,7 +309,7 @@ pub async fn svg_to_png(svg: &str, scale: f64) -> Result<(Blob, u32, u32), Strin
         img.set_src(&url);
         JsFuture::from(img.decode())
             .await
-            .map_err(|e| format!("The chart could not be drawn: {}", js_error_text(&e)))?;
+            .map_err(|e| crate::t!("dom-chart-failed", reason = js_error_text(&e)))?;
         let (w, h) = (
             f64::from(img.natural_width()),
             f64::from(img.natural_height()),

@@ -94,7 +94,7 @@ pub fn EmbedView() -> impl IntoView {
     let dataset = move || {
         ctx.info.with(|i| {
             i.as_ref().map_or_else(
-                || ("Loading the data\u{2026}".to_string(), String::new()),
+                || (crate::t!("loading-data"), String::new()),
                 |i| (i.versioned_title(), i.credit()),
             )
         })
@@ -111,7 +111,7 @@ pub fn EmbedView() -> impl IntoView {
                     Panel::Map => view! { <map::MapPanel/> }.into_any(),
                     Panel::Compare => {
                         view! {
-                            <section class="panel compare-embed" aria-label="Period comparison">
+                            <section class="panel compare-embed" aria-label=crate::t!("panel-compare")>
                                 <compare::ComparisonView/>
                             </section>
                         }
@@ -121,7 +121,7 @@ pub fn EmbedView() -> impl IntoView {
                     Panel::Table => view! { <section class="panel"><table::EventTable/></section> }.into_any(),
                     Panel::Counts => {
                         view! {
-                            <section class="panel counts-embed" aria-label="Headline counts" aria-describedby="counts-summary">
+                            <section class="panel counts-embed" aria-label=crate::t!("panel-counts") aria-describedby="counts-summary">
                                 <super::texts::ChartHeading chart=Chart::Counts/>
                                 <header::Counts/>
                                 <ChartTools chart=Chart::Counts/>
@@ -141,7 +141,7 @@ pub fn EmbedView() -> impl IntoView {
                     <span data-testid="embed-filters">{filters_words}</span>
                     " \u{b7} "
                     <a href=full_view target="_blank" rel="noopener" data-testid="open-full">
-                        "Open in EventLens"
+                        {crate::t!("embed-open-full")}
                     </a>
                 </p>
             </footer>

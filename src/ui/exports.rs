@@ -64,17 +64,25 @@ impl Chart {
 /// "Events per month", "Fatalities by region (admin 1)": a chart's title.
 pub fn chart_title(ctx: Ctx, chart: Chart) -> String {
     ctx.app.with(|a| match chart {
-        Chart::Timeline => format!("{} per {}", a.measure.label(), a.bin.name()),
-        Chart::Breakdown => format!("{} by {}", a.measure.label(), a.breakdown.label()),
-        Chart::Compare => format!(
-            "{} by {}: {} vs {}",
-            a.measure.label(),
-            a.compare.by.label(),
-            a.compare.a.label(),
-            a.compare.b.label()
+        Chart::Timeline => crate::t!(
+            "chart-title-timeline",
+            measure = a.measure.label(),
+            bin = crate::engine::i18n::tr(&format!("bin-{}", a.bin.name()), &[])
         ),
-        Chart::Map => "Map of the events".to_string(),
-        Chart::Counts => "Events and fatalities".to_string(),
+        Chart::Breakdown => crate::t!(
+            "chart-title-breakdown",
+            measure = a.measure.label(),
+            by = a.breakdown.label()
+        ),
+        Chart::Compare => crate::t!(
+            "chart-title-compare",
+            measure = a.measure.label(),
+            by = a.compare.by.label(),
+            a = a.compare.a.label(),
+            b = a.compare.b.label()
+        ),
+        Chart::Map => crate::t!("chart-title-map"),
+        Chart::Counts => crate::t!("chart-title-counts"),
     })
 }
 
@@ -89,12 +97,12 @@ pub fn summary_text(ctx: Ctx, chart: Chart) -> String {
             let by = ctx.app.with(|a| a.breakdown);
             ctx.snapshot.with(|s| {
                 let bars = sorted_bars(s.views.bars(by).unwrap_or(&[]), measure);
-                summary::breakdown(&bars, by.label(), measure)
+                summary::breakdown(&bars, &by.label(), measure)
             })
         }
         Chart::Compare => ctx.comparison.with(|c| {
             c.as_ref().map_or_else(
-                || "The comparison is computed when it is on show.".to_string(),
+                || crate::t!("compare-not-computed"),
                 |c| summary::comparison(c, measure),
             )
         }),
@@ -103,7 +111,7 @@ pub fn summary_text(ctx: Ctx, chart: Chart) -> String {
                 Some(l) => summary::map(&s.views.map, s.views.totals.measures.events, |p| {
                     l.store.place_label(p)
                 }),
-                None => "Loading the data.".to_string(),
+                None => crate::t!("loading-data"),
             })
         }),
         Chart::Counts => ctx.snapshot.with(|s| summary::totals(&s.views.totals)),
@@ -143,7 +151,7 @@ fn dataset_title(ctx: Ctx) -> String {
 fn report(ctx: Ctx, result: Result<(), String>) {
     if let Err(e) = result {
         ctx.error
-            .set(Some(format!("The download could not be made: {e}")));
+            .set(Some(crate::t!("download-failed", reason = e)));
     }
 }
 
@@ -337,7 +345,8 @@ pub fn download_events(ctx: Ctx) {
             dom::download_bytes(&bytes, "text/csv;charset=utf-8", &name),
         ),
         Some(Err((slices, file, mut out))) => {
-            ctx.busy.set(Some("Preparing the events: 0%".into()));
+            ctx.busy
+                .set(Some(crate::t!("export-preparing", percent = 0)));
             spawn_local(async move {
                 let total: u64 = slices.iter().map(|s| s.2 - s.1).sum::<u64>().max(1);
                 let mut done = 0;
@@ -346,9 +355,7 @@ pub fn download_events(ctx: Ctx) {
                         Ok(b) => b,
                         Err(_) => {
                             ctx.busy.set(None);
-                            ctx.error.set(Some(
-                                "The file could not be read again for the export (was it moved or changed?); open it once more.".into(),
-                            ));
+                            ctx.error.set(Some(crate::t!("export-reread-failed")));
                             return;
                         }
                     };
@@ -364,9 +371,9 @@ pub fn download_events(ctx: Ctx) {
                         }
                     });
                     done += end - start;
-                    ctx.busy.set(Some(format!(
-                        "Preparing the events: {}%",
-                        done * 100 / total
+                    ctx.busy.set(Some(crate::t!(
+                        "export-preparing",
+                        percent = done * 100 / total
                     )));
                     dom::yield_now().await;
                 }
@@ -401,7 +408,7 @@ pub fn ChartTools(
             <button
                 class="small-button"
                 data-testid=format!("export-{name}-{kind}")
-                aria-label=format!("Download the {name} as {label}")
+                aria-label=crate::t!("export-button-label", chart = crate::engine::i18n::tr(&format!("chart-name-{name}"), &[]), format = label)
                 on:click=move |_| run(ctx, chart)
             >
                 {label}
@@ -437,8 +444,8 @@ pub fn ChartTools(
     });
     let tools = (!ctx.embed && (csv || png)).then(|| {
         view! {
-            <div class="exports" role="group" aria-label=format!("Download the {name}")>
-                <span class="muted small">"Download"</span>
+            <div class="exports" role="group" aria-label=crate::t!("export-group-label", chart = crate::engine::i18n::tr(&format!("chart-name-{name}"), &[]))>
+                <span class="muted small">{crate::t!("export-download")}</span>
                 {dimension}
                 {csv.then(|| button("csv", "CSV", download_csv))}
                 {svg.then(|| button("svg", "SVG", download_svg))}

@@ -29,7 +29,7 @@ pub fn FilterPanel() -> impl IntoView {
     // On narrow screens the controls fold away under the chips.
     let open = RwSignal::new(false);
     view! {
-        <aside class="filters panel" class:open=move || open.get() aria-label="Filters">
+        <aside class="filters panel" class:open=move || open.get() aria-label=crate::t!("filters-title")>
             <Chips/>
             <button
                 class="filters-toggle"
@@ -37,11 +37,11 @@ pub fn FilterPanel() -> impl IntoView {
                 aria-controls="filter-controls"
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                {move || if open.get() { "Hide filter controls" } else { "Show filter controls" }}
+                {move || if open.get() { crate::t!("filters-hide") } else { crate::t!("filters-show") }}
             </button>
             <div id="filter-controls" class="filter-controls">
                 <fieldset>
-                    <legend>"When"</legend>
+                    <legend>{crate::t!("filters-when")}</legend>
                     <div class="pair dates">
                         <DateBound is_from=true/>
                         <DateBound is_from=false/>
@@ -52,7 +52,7 @@ pub fn FilterPanel() -> impl IntoView {
                     </div>
                 </fieldset>
                 <fieldset>
-                    <legend>"Where"</legend>
+                    <legend>{crate::t!("filters-where")}</legend>
                     {Category::ALL
                         .into_iter()
                         .filter(|c| c.is_place())
@@ -60,7 +60,7 @@ pub fn FilterPanel() -> impl IntoView {
                         .collect_view()}
                 </fieldset>
                 <fieldset>
-                    <legend>"What"</legend>
+                    <legend>{crate::t!("filters-what")}</legend>
                     {Category::ALL
                         .into_iter()
                         .filter(|c| !c.is_place())
@@ -74,7 +74,7 @@ pub fn FilterPanel() -> impl IntoView {
                 </fieldset>
                 <ActorFields/>
                 <fieldset>
-                    <legend>"Text"</legend>
+                    <legend>{crate::t!("filters-text")}</legend>
                     <TextSearch/>
                 </fieldset>
             </div>
@@ -102,9 +102,9 @@ fn DateBound(
     let min_date = move || span().map(|(a, _)| format_iso(a)).unwrap_or_default();
     let max_date = move || span().map(|(_, b)| format_iso(b)).unwrap_or_default();
     let (id, label, test_id) = if is_from {
-        ("f-from", "From", "filter-from")
+        ("f-from", crate::t!("filters-from"), "filter-from")
     } else {
-        ("f-to", "To", "filter-to")
+        ("f-to", crate::t!("filters-to"), "filter-to")
     };
     let value = move || {
         ctx.filters
@@ -142,9 +142,17 @@ fn MonthBound(
     let ctx = use_ctx();
     let months = move || ctx.filters.with(|f| f.months);
     let (id, label, test_id) = if is_first {
-        ("f-month-from", "Months from", "filter-month-from")
+        (
+            "f-month-from",
+            crate::t!("filters-months-from"),
+            "filter-month-from",
+        )
     } else {
-        ("f-month-to", "to", "filter-month-to")
+        (
+            "f-month-to",
+            crate::t!("filters-months-to"),
+            "filter-month-to",
+        )
     };
     let on_change = move |ev: leptos::ev::Event| {
         let chosen = event_target_value(&ev).parse::<u8>().ok();
@@ -162,7 +170,7 @@ fn MonthBound(
             <label for=id>{label}</label>
             <select id=id data-testid=test_id on:change=on_change>
                 <option value="" prop:selected=move || months().is_none()>
-                    "All year"
+                    {crate::t!("filters-all-year")}
                 </option>
                 {move || {
                     let chosen = selected();
@@ -189,9 +197,9 @@ fn FatalityBound(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let (id, label) = if is_min {
-        ("f-fat-min", "Fatalities at least")
+        ("f-fat-min", crate::t!("filters-fatalities-min"))
     } else {
-        ("f-fat-max", "at most")
+        ("f-fat-max", crate::t!("filters-fatalities-max"))
     };
     let value = move || {
         ctx.filters
@@ -238,16 +246,16 @@ fn CivilianSelect() -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="f-civilian">"Civilian targeting"</label>
+            <label for="f-civilian">{crate::t!("filters-civilian")}</label>
             <select id="f-civilian" on:change=on_change>
                 <option value="" prop:selected=move || f.with(|f| f.civilian_targeting.is_none())>
-                    "Any event"
+                    {crate::t!("filters-civilian-any")}
                 </option>
                 <option value="yes" prop:selected=move || f.with(|f| f.civilian_targeting == Some(true))>
-                    "Only events targeting civilians"
+                    {crate::t!("filters-civilian-only")}
                 </option>
                 <option value="no" prop:selected=move || f.with(|f| f.civilian_targeting == Some(false))>
-                    "Only events not targeting civilians"
+                    {crate::t!("filters-civilian-none")}
                 </option>
             </select>
         </div>
@@ -263,15 +271,15 @@ fn ActorFields() -> impl IntoView {
     let aliases_open = RwSignal::new(false);
     view! {
         <fieldset>
-            <legend>"Who"</legend>
+            <legend>{crate::t!("filters-who")}</legend>
             <ActorInput
                 id="f-actor"
-                label="Actor"
+                label=crate::t!("filters-actor")
                 value=Signal::derive(move || f.with(|f| f.actor.clone()))
                 on_commit=Callback::new(move |v| ctx.update_filters(|f| f.actor = v))
             />
             <div class="field">
-                <label for="f-role">"In the role of"</label>
+                <label for="f-role">{crate::t!("filters-role")}</label>
                 <select
                     id="f-role"
                     data-testid="filter-role"
@@ -294,7 +302,7 @@ fn ActorFields() -> impl IntoView {
             </div>
             <ActorInput
                 id="f-alongside"
-                label="Alongside (same side as the actor)"
+                label=crate::t!("filters-alongside")
                 value=Signal::derive(move || f.with(|f| f.alongside.clone()))
                 on_commit=Callback::new(move |v| ctx.update_filters(|f| f.alongside = v))
             />
@@ -306,7 +314,7 @@ fn ActorFields() -> impl IntoView {
                 aria-haspopup="dialog"
                 on:click=move |_| aliases_open.set(true)
             >
-                "Fold actor names\u{2026}"
+                {crate::t!("filters-fold-actors")}
             </button>
             <AliasDialog open=aliases_open/>
         </fieldset>
@@ -320,11 +328,11 @@ fn Chips() -> impl IntoView {
     let list = move || ctx.filters.with(chips);
     view! {
         <div class="chips" data-testid="chips">
-            <h2 class="small-title">"Filters"</h2>
+            <h2 class="small-title">{crate::t!("filters-title")}</h2>
             {move || {
                 let shown = list();
                 if shown.is_empty() {
-                    return view! { <p class="muted">"None: all events are shown."</p> }.into_any();
+                    return view! { <p class="muted">{crate::t!("filters-none")}</p> }.into_any();
                 }
                 view! {
                     <ul class="chip-list">
@@ -338,7 +346,7 @@ fn Chips() -> impl IntoView {
                                         <span>{chip.label}</span>
                                         <button
                                             class="chip-remove"
-                                            aria-label=format!("Remove filter {label}")
+                                            aria-label=crate::t!("filters-remove", filter = label)
                                             on:click=move |_| ctx.update_filters(|f| remove_chip(f, &target))
                                         >
                                             "\u{d7}"
@@ -349,7 +357,7 @@ fn Chips() -> impl IntoView {
                             .collect_view()}
                     </ul>
                     <button class="link" data-testid="clear-all" on:click=move |_| ctx.update_filters(|f| *f = Filters::default())>
-                        "Clear all"
+                        {crate::t!("filters-clear-all")}
                     </button>
                 }
                 .into_any()
@@ -427,7 +435,7 @@ fn ListSelect(category: Category) -> impl IntoView {
                 on:change=on_change
             >
                 <option value="" prop:selected=move || chosen.with(Vec::is_empty)>
-                    "All"
+                    {crate::t!("filters-all")}
                 </option>
                 {move || {
                     let chosen = chosen.get();
@@ -436,9 +444,17 @@ fn ListSelect(category: Category) -> impl IntoView {
                         .into_iter()
                         .map(|(name, events)| {
                             let selected = chosen.contains(&name);
-                            let text = format!("{name} ({})", thousands(events));
+                            // ACLED's English names get the language's
+                            // label, the original on hover.
+                            let shown = crate::engine::i18n::term(&name);
+                            let title = shown.is_some().then(|| name.clone());
+                            let text = format!(
+                                "{} ({})",
+                                shown.unwrap_or_else(|| name.clone()),
+                                thousands(events)
+                            );
                             view! {
-                                <option value=name prop:selected=selected>
+                                <option value=name prop:selected=selected title=title>
                                     {text}
                                 </option>
                             }
@@ -450,11 +466,11 @@ fn ListSelect(category: Category) -> impl IntoView {
                 {move || {
                     chosen
                         .with(|c| {
-                            (!c.is_empty()).then(|| format!("Chosen: {}. ", c.join("; ")))
+                            (!c.is_empty()).then(|| crate::t!("filters-chosen", values = c.join("; ")))
                         })
                         .unwrap_or_default()
                 }}
-                "Ctrl- or \u{2318}-click to choose several."
+                {crate::t!("filters-choose-several")}
             </p>
         </div>
     }
@@ -484,17 +500,10 @@ fn UncertainToggle() -> impl IntoView {
                         ctx.update_filters(|f| f.uncertain = on);
                     }
                 />
-                " Count uncertain attributions (\u{201c}X and/or Y\u{201d}) under each actor"
+                {crate::t!("filters-uncertain")}
             </label>
             <p class="muted hint" data-testid="uncertain-count">
-                {move || match count.get() {
-                    0 => "No event of this file names an uncertain attribution.".to_string(),
-                    1 => "1 event of this file names one; unticked, it counts only under \u{201c}X or Y (uncertain)\u{201d}.".to_string(),
-                    n => format!(
-                        "{} events of this file name one; unticked, they count only under \u{201c}X or Y (uncertain)\u{201d}.",
-                        thousands(n)
-                    ),
-                }}
+                {move || crate::t!("filters-uncertain-count", count = count.get())}
             </p>
         </div>
     }
@@ -505,7 +514,7 @@ fn UncertainToggle() -> impl IntoView {
 #[component]
 fn ActorInput(
     id: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     /// The filter's value.
     #[prop(into)]
     value: Signal<Option<String>>,
@@ -554,7 +563,7 @@ fn ActorInput(
                 type="search"
                 list=list_id.clone()
                 autocomplete="off"
-                placeholder="Name or part of a name"
+                placeholder=crate::t!("filters-actor-placeholder")
                 prop:value=move || draft.get()
                 on:input=move |ev| draft.set(event_target_value(&ev))
                 on:change=move |_| commit()
@@ -571,11 +580,11 @@ fn ActorInput(
                         .into_iter()
                         .map(|s| {
                             let note = if s.uncertain {
-                                format!("uncertain attribution \u{b7} {} events", thousands(s.events))
+                                crate::t!("filters-suggest-uncertain", count = s.events)
                             } else if s.canonical {
-                                format!("all names \u{b7} {} events", thousands(s.events))
+                                crate::t!("filters-suggest-canonical", count = s.events)
                             } else {
-                                format!("{} events", thousands(s.events))
+                                crate::t!("n-events", count = s.events)
                             };
                             view! { <option value=s.name label=note></option> }
                         })
@@ -620,12 +629,12 @@ fn TextSearch() -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="f-text">"Places and notes containing"</label>
+            <label for="f-text">{crate::t!("filters-text-label")}</label>
             <input
                 id="f-text"
                 type="search"
                 data-testid="filter-text"
-                placeholder="e.g. Moura"
+                placeholder=crate::t!("filters-text-placeholder")
                 prop:value=move || draft.get()
                 on:input=on_input
             />

@@ -16,10 +16,8 @@ pub fn Header() -> impl IntoView {
     let ctx = use_ctx();
     let title = move || {
         ctx.info.with(|i| {
-            i.as_ref().map_or_else(
-                || "Loading the bundled dataset...".to_string(),
-                |i| i.title(),
-            )
+            i.as_ref()
+                .map_or_else(|| crate::t!("header-loading"), |i| i.title())
         })
     };
     let credit = move || {
@@ -27,7 +25,7 @@ pub fn Header() -> impl IntoView {
             let info = info.as_ref()?;
             Some(match &info.origin {
                 Origin::Bundled => view! {
-                    <p class="sample-note" data-testid="sample-note">{credit::SAMPLE_NOTE}</p>
+                    <p class="sample-note" data-testid="sample-note">{credit::sample_note()}</p>
                     <p class="credit">
                         {info.credit()}
                         " "
@@ -42,7 +40,7 @@ pub fn Header() -> impl IntoView {
                             <span data-testid="dataset-format">{info.format.label()}</span>
                             " \u{b7} "
                             {info.credit()}
-                            {local.then_some(" Read in your browser, not uploaded.")}
+                            {local.then(|| crate::t!("header-read-locally"))}
                         </p>
                     }
                     .into_any()
@@ -73,8 +71,9 @@ pub fn Header() -> impl IntoView {
             <Counts/>
             <CountsAnnouncer/>
             <div class="open">
+                <super::lang::LangSwitch/>
                 <label class="button primary file-button">
-                    "Open your own file"
+                    {crate::t!("header-open-file")}
                     <input
                         type="file"
                         accept=".csv,.tsv,.txt,text/csv"
@@ -82,10 +81,10 @@ pub fn Header() -> impl IntoView {
                         on:change=on_file
                     />
                 </label>
-                <p class="hint">"ACLED or UCDP GED CSV export, or drop a file anywhere on the page."</p>
+                <p class="hint">{crate::t!("header-open-hint")}</p>
                 <Show when=move || ctx.report.with(|r| r.is_some())>
                     <button class="link" on:click=move |_| ctx.report_open.set(true)>
-                        "Import report"
+                        {crate::t!("header-import-report")}
                     </button>
                 </Show>
             </div>
@@ -134,7 +133,7 @@ pub fn Counts() -> impl IntoView {
                     {move || thousands(totals().measures.events)}
                 </span>
                 <span class="what">
-                    {move || if totals().measures.events == 1 { " event" } else { " events" }}
+                    {move || crate::t!("counts-events-word", count = totals().measures.events)}
                 </span>
             </p>
             <p class="count">
@@ -142,13 +141,13 @@ pub fn Counts() -> impl IntoView {
                     {move || thousands(totals().measures.fatalities)}
                 </span>
                 <span class="what">
-                    {move || if totals().measures.fatalities == 1 { " fatality" } else { " fatalities" }}
+                    {move || crate::t!("counts-fatalities-word", count = totals().measures.fatalities)}
                 </span>
                 {move || {
                     let t = totals();
                     match (t.fatalities_low, t.fatalities_high) {
                         (Some(lo), Some(hi)) => {
-                            Some(format!(" (estimates {} to {})", thousands(lo), thousands(hi)))
+                            Some(crate::t!("counts-estimates", low = lo, high = hi))
                         }
                         _ => None,
                     }
@@ -160,11 +159,10 @@ pub fn Counts() -> impl IntoView {
                 </span>
                 <span class="what">
                     {move || {
-                        if totals().measures.civilian_fatalities == 1 {
-                            " civilian fatality"
-                        } else {
-                            " civilian fatalities"
-                        }
+                        crate::t!(
+                            "counts-civilian-word",
+                            count = totals().measures.civilian_fatalities
+                        )
                     }}
                 </span>
             </p>
@@ -175,7 +173,7 @@ pub fn Counts() -> impl IntoView {
                         let pct = (done * 100).checked_div(total).unwrap_or(0);
                         view! {
                             <p class="count span scanning" data-testid="note-scan">
-                                {format!("Searching the notes of the file: {pct}%; counts will follow.")}
+                                {crate::t!("counts-scanning-notes", percent = pct)}
                             </p>
                         }
                     })

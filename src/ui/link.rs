@@ -51,6 +51,8 @@ pub fn query(ctx: Ctx, embed: Option<Panel>) -> String {
                 (i.data_url().map(str::to_string), i.default_compare)
             })
     });
+    // The link names the language (`lang=`), so follows a switch.
+    ctx.lang.track();
     ctx.app.with(|a| {
         let mut recipe = a.recipe(data.as_deref(), &default, embed.is_some());
         if let Some(panel) = embed {

@@ -162,8 +162,10 @@ pub fn load_bundled(ctx: Ctx) {
                 if current() {
                     ctx.load_state.set(LoadState::Failed);
                 }
-                ctx.error
-                    .set(Some(format!("The bundled dataset could not be read: {e}")))
+                ctx.error.set(Some(crate::t!(
+                    "load-bundled-failed",
+                    reason = e.to_string()
+                )))
             }
         }
     });
@@ -268,9 +270,9 @@ pub fn load_remote(ctx: Ctx, url: String) {
                     ctx.load_state.set(LoadState::Failed);
                     let fallback = ctx.info.with_untracked(Option::is_none);
                     let tail = if fallback {
-                        " The bundled dataset is shown instead."
+                        crate::t!("load-fallback-bundled")
                     } else {
-                        " The dataset on show stays."
+                        crate::t!("load-fallback-stays")
                     };
                     ctx.error.set(Some(format!("{message}{tail}")));
                     if fallback {
@@ -299,18 +301,21 @@ async fn fetch_remote(
 ) -> Result<Option<(Dataset, Option<web_sys::File>)>, String> {
     let cancelled = move || ctx.load_generation.get_value() != generation;
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| {
-        format!(
-            "Could not load {url}: the browser could not fetch it ({}). The address may be wrong or offline, or its server does not allow other sites to read the file (CORS).",
-            dom::js_error_text(&e)
-        )
-    })?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| {
+            crate::t!(
+                "load-fetch-failed",
+                url = url,
+                reason = dom::js_error_text(&e)
+            )
+        })?;
     let response: web_sys::Response = response.dyn_into().map_err(|e| dom::js_error_text(&e))?;
     if !response.ok() {
-        return Err(format!(
-            "Could not load {url}: the server answered {} {}.",
-            response.status(),
-            response.status_text()
+        return Err(crate::t!(
+            "load-http-status",
+            url = url,
+            status = format!("{} {}", response.status(), response.status_text())
         ));
     }
     if cancelled() {
@@ -333,13 +338,9 @@ async fn fetch_remote(
         keep_event_keys: true,
         ..ImportOptions::default()
     });
-    let import_error = |e: ImportError| {
-        match e {
-        ImportError::UnknownLayout { .. } => format!(
-            "{url} does not look like an ACLED or UCDP GED export. Download it and open it with \u{201c}Open your own file\u{201d} to choose its columns."
-        ),
-        e => format!("{url} could not be read: {e}"),
-    }
+    let import_error = |e: ImportError| match e {
+        ImportError::UnknownLayout { .. } => crate::t!("load-remote-unknown-layout", url = url),
+        e => crate::t!("load-remote-unreadable", url = url, reason = e.to_string()),
     };
     let started = dom::now_ms();
     let mut progress = Progress {
@@ -359,7 +360,9 @@ async fn fetch_remote(
     let mut whole: Vec<u8> = Vec::new();
     let failure_text = |failure: Failure| match failure {
         Failure::Import(e) => import_error(e),
-        Failure::Read(sentence) => format!("{url} could not be read: {sentence}"),
+        Failure::Read(sentence) => {
+            crate::t!("load-remote-unreadable", url = url, reason = sentence)
+        }
     };
     let settle_kind = |head: &mut Vec<u8>, importer: &mut Importer| {
         let kind = kind_of(&head[..head.len().min(SNIFF_LEN)], name);
@@ -381,10 +384,11 @@ async fn fetch_remote(
             .map_err(|e| dom::js_error_text(&e))?;
         loop {
             let step = JsFuture::from(reader.read()).await.map_err(|e| {
-                format!(
-                    "Could not load {url}: the download broke off after {} ({}).",
-                    bytes(received),
-                    dom::js_error_text(&e)
+                crate::t!(
+                    "load-broke-off",
+                    url = url,
+                    received = bytes(received),
+                    reason = dom::js_error_text(&e)
                 )
             })?;
             if cancelled() {

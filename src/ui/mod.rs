@@ -15,6 +15,7 @@ mod embed;
 mod exports;
 mod filters;
 mod header;
+mod lang;
 mod link;
 mod load;
 mod map;
@@ -135,6 +136,8 @@ pub struct Ctx {
     pub link_burst: RwSignal<bool>,
     /// What a long export is doing ("Preparing the events: 40%").
     pub busy: RwSignal<Option<String>>,
+    /// The interface's language; the page is drawn again when it changes.
+    pub lang: RwSignal<crate::engine::i18n::Lang>,
 }
 
 impl Ctx {
@@ -220,6 +223,7 @@ impl Ctx {
             link_ready: RwSignal::new(false),
             link_burst: RwSignal::new(false),
             busy: RwSignal::new(None),
+            lang: RwSignal::new(crate::engine::i18n::current()),
         }
     }
 
@@ -268,9 +272,7 @@ fn watch_note_scans(ctx: Ctx) {
             ctx.note_scan.set(Some(scan.progress()));
             while let Some((start, end)) = scan.next_range() {
                 let Ok(bytes) = dom::read_slice(&file, start, end).await else {
-                    return stop(Some(
-                        "The file could not be read again to search its notes (was it moved or changed?); open it once more.",
-                    ));
+                    return stop(Some(&crate::t!("error-notes-reread")));
                 };
                 let current = ctx.filters.with_untracked(|f| f.text.clone());
                 if current.as_deref() != Some(scan.text())
@@ -305,6 +307,7 @@ fn watch_note_scans(ctx: Ctx) {
 #[component]
 fn App() -> impl IntoView {
     let (recipe, notices) = link::read();
+    lang::apply(lang::choose(recipe.lang));
     let ctx = Ctx::new(recipe.embed);
     provide_context(ctx);
     let restart = recover::take_restart();
@@ -326,7 +329,11 @@ fn App() -> impl IntoView {
             let _ = root.class_list().add_1("embed");
         }
         on_cleanup(move || link_handle.remove());
-        return view! { <embed::EmbedView/> }.into_any();
+        return (move || {
+            ctx.lang.track();
+            view! { <embed::EmbedView/> }
+        })
+        .into_any();
     }
     let drop_handles = notices::listen_for_drops(ctx);
     on_cleanup(move || {
@@ -336,68 +343,72 @@ fn App() -> impl IntoView {
 
     let is_compare = Memo::new(move |_| ctx.app.with(|a| a.panel == Panel::Compare));
     let set_panel = move |p: Panel| ctx.app.update(|a| a.panel = p);
-    view! {
-        // States for browser tests to wait on, rather than on a time.
-        <div
-            class="app"
-            data-load-state=move || ctx.load_state.get().name()
-            data-link-burst=move || if ctx.link_burst.get() { "open" } else { "closed" }
-        >
-            <header::Header/>
-            <versions::SecondFile/>
-            <share::ShareBar/>
-            <notices::Notices/>
-            <div class="layout">
-                <filters::FilterPanel/>
-                <main class="views" id="main">
-                    <timeline::Timeline/>
-                    <div class="row-2">
-                        <map::MapPanel/>
-                        <bars::Breakdowns/>
-                    </div>
-                    <section class="panel lower" aria-label="Events and comparison">
-                        <div class="tabs" role="tablist">
-                            <button
-                                role="tab"
-                                id="tab-table"
-                                aria-controls="panel-lower"
-                                aria-selected=move || (!is_compare.get()).to_string()
-                                on:click=move |_| set_panel(Panel::Table)
-                            >
-                                "Events table"
-                            </button>
-                            <button
-                                role="tab"
-                                id="tab-compare"
-                                aria-controls="panel-lower"
-                                aria-selected=move || is_compare.get().to_string()
-                                on:click=move |_| set_panel(Panel::Compare)
-                            >
-                                "Compare periods"
-                            </button>
+    (move || {
+        ctx.lang.track();
+        view! {
+            // States for browser tests to wait on, rather than on a time.
+            <div
+                class="app"
+                data-load-state=move || ctx.load_state.get().name()
+                data-link-burst=move || if ctx.link_burst.get() { "open" } else { "closed" }
+            >
+                <header::Header/>
+                <versions::SecondFile/>
+                <share::ShareBar/>
+                <notices::Notices/>
+                <div class="layout">
+                    <filters::FilterPanel/>
+                    <main class="views" id="main">
+                        <timeline::Timeline/>
+                        <div class="row-2">
+                            <map::MapPanel/>
+                            <bars::Breakdowns/>
                         </div>
-                        {move || {
-                            if is_compare.get() {
-                                view! { <compare::ComparePanel/> }.into_any()
-                            } else {
-                                view! { <table::EventTable/> }.into_any()
-                            }
-                        }}
-                    </section>
-                    <published::PublishedPanel/>
-                </main>
+                        <section class="panel lower" aria-label=crate::t!("lower-label")>
+                            <div class="tabs" role="tablist">
+                                <button
+                                    role="tab"
+                                    id="tab-table"
+                                    aria-controls="panel-lower"
+                                    aria-selected=move || (!is_compare.get()).to_string()
+                                    on:click=move |_| set_panel(Panel::Table)
+                                >
+                                    {crate::t!("tab-table")}
+                                </button>
+                                <button
+                                    role="tab"
+                                    id="tab-compare"
+                                    aria-controls="panel-lower"
+                                    aria-selected=move || is_compare.get().to_string()
+                                    on:click=move |_| set_panel(Panel::Compare)
+                                >
+                                    {crate::t!("tab-compare")}
+                                </button>
+                            </div>
+                            {move || {
+                                if is_compare.get() {
+                                    view! { <compare::ComparePanel/> }.into_any()
+                                } else {
+                                    view! { <table::EventTable/> }.into_any()
+                                }
+                            }}
+                        </section>
+                        <published::PublishedPanel/>
+                    </main>
+                </div>
+                <details::DetailsPanel/>
+                <notices::MappingDialog/>
+                <notices::DateOrderDialog/>
+                <notices::DropOverlay/>
+                <footer class="footer">
+                    <p>
+                        {crate::t!("footer-privacy")}
+                        " "
+                        {crate::t!("footer-outlines")}
+                    </p>
+                </footer>
             </div>
-            <details::DetailsPanel/>
-            <notices::MappingDialog/>
-            <notices::DateOrderDialog/>
-            <notices::DropOverlay/>
-            <footer class="footer">
-                <p>
-                    "EventLens runs entirely in your browser: files you open are never uploaded. "
-                    "Country outlines: Natural Earth (public domain), via world-atlas."
-                </p>
-            </footer>
-        </div>
-    }
+        }
+    })
     .into_any()
 }

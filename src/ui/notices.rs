@@ -4,7 +4,7 @@
 
 use super::load::{self, MappingRequest};
 use super::{use_ctx, Ctx};
-use crate::engine::data::date::{self, DateOrder};
+use crate::engine::data::date::DateOrder;
 use crate::engine::present::format::thousands;
 use crate::engine::present::format::{bytes, long_date};
 use crate::engine::read::dates::FieldOrder;
@@ -28,7 +28,7 @@ pub fn Notices() -> impl IntoView {
                                 <div class="alert">
                                     <p>{message}</p>
                                     <button class="close" on:click=move |_| ctx.error.set(None)>
-                                        "Dismiss"
+                                        {crate::t!("notice-dismiss")}
                                     </button>
                                 </div>
                             }
@@ -54,11 +54,11 @@ fn LinkNotices() -> impl IntoView {
             view! {
                 <div class="link-notices" role="status" data-testid="link-notices">
                     <div>
-                        <p>"Some parts of the link were ignored:"</p>
+                        <p>{crate::t!("notice-link-ignored")}</p>
                         <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                     </div>
                     <button class="close" on:click=move |_| ctx.link_notices.set(Vec::new())>
-                        "Dismiss"
+                        {crate::t!("notice-dismiss")}
                     </button>
                 </div>
             }
@@ -75,16 +75,15 @@ fn ProgressBar() -> impl IntoView {
             view! {
                 <div class="progress panel" data-testid="progress">
                     <p>
-                        "Reading " <strong>{p.name.clone()}</strong> ": "
+                        {crate::t!("progress-reading")} <strong>{p.name.clone()}</strong> {crate::t!("progress-colon")}
                         {bytes(p.bytes)}
-                        {(p.total > 0).then(|| format!(" of {}", bytes(p.total)))} ", "
-                        {thousands(p.rows)} " rows ("
-                        {thousands(p.rows_per_second())} " rows/s)"
+                        {(p.total > 0).then(|| crate::t!("progress-of", total = bytes(p.total)))}
+                        {crate::t!("progress-rows", rows = p.rows, speed = p.rows_per_second())}
                     </p>
-                    <progress max="100" value=percent aria-label="Reading the file">
-                        {format!("{percent}%")}
+                    <progress max="100" value=percent aria-label=crate::t!("progress-label")>
+                        {crate::t!("progress-percent", percent = percent)}
                     </progress>
-                    <button on:click=move |_| load::cancel(ctx)>"Cancel"</button>
+                    <button on:click=move |_| load::cancel(ctx)>{crate::t!("dialog-cancel")}</button>
                 </div>
             }
         })
@@ -137,49 +136,49 @@ fn ReportPanel() -> impl IntoView {
             let warnings = r.warnings.clone();
             let dates = match (r.date_min, r.date_max) {
                 (Some(a), Some(b)) => {
-                    format!("{} to {}", date::format_iso(a), date::format_iso(b))
+                    crate::engine::present::format::date_span(Some(a), Some(b))
                 }
-                _ => "none".into(),
+                _ => crate::t!("report-none"),
             };
             view! {
                 <section class="panel report" data-testid="import-report" aria-labelledby="report-title">
                     <div class="panel-head">
-                        <h2 id="report-title">"Import report"</h2>
+                        <h2 id="report-title">{crate::t!("header-import-report")}</h2>
                         <button class="close" on:click=move |_| ctx.report_open.set(false)>
-                            "Close report"
+                            {crate::t!("report-close")}
                         </button>
                     </div>
                     <dl class="facts">
                         <div>
-                            <dt>"Format"</dt>
+                            <dt>{crate::t!("report-format")}</dt>
                             <dd data-testid="report-format">{r.format.label()}</dd>
                         </div>
                         <div>
-                            <dt>"Encoding"</dt>
+                            <dt>{crate::t!("report-encoding")}</dt>
                             <dd>{r.encoding.label()}</dd>
                         </div>
                         <div>
-                            <dt>"Separator"</dt>
+                            <dt>{crate::t!("report-separator")}</dt>
                             <dd>{r.delimiter.label()}</dd>
                         </div>
                         <div>
-                            <dt>"Size"</dt>
+                            <dt>{crate::t!("report-size")}</dt>
                             <dd>{bytes(r.bytes)}</dd>
                         </div>
                         <div>
-                            <dt>"Rows read"</dt>
+                            <dt>{crate::t!("report-rows-read")}</dt>
                             <dd data-testid="report-rows">{thousands(r.rows_read)}</dd>
                         </div>
                         <div>
-                            <dt>"Rows skipped"</dt>
+                            <dt>{crate::t!("report-rows-skipped")}</dt>
                             <dd data-testid="report-skipped">{thousands(r.rows_skipped)}</dd>
                         </div>
                         <div>
-                            <dt>"Events"</dt>
+                            <dt>{crate::t!("report-events")}</dt>
                             <dd data-testid="report-events">{thousands(r.events)}</dd>
                         </div>
                         <div>
-                            <dt>"Dates"</dt>
+                            <dt>{crate::t!("report-dates")}</dt>
                             <dd>{dates}</dd>
                         </div>
                     </dl>
@@ -189,21 +188,21 @@ fn ReportPanel() -> impl IntoView {
                     {(!skipped.is_empty())
                         .then(|| {
                             view! {
-                                <h3>"Rows skipped, and why"</h3>
+                                <h3>{crate::t!("report-skipped-why")}</h3>
                                 {problem_list(skipped)}
                             }
                         })}
                     {(!unparsed.is_empty())
                         .then(|| {
                             view! {
-                                <h3>"Values that could not be read"</h3>
+                                <h3>{crate::t!("report-unreadable")}</h3>
                                 {problem_list(unparsed)}
                             }
                         })}
                     {(!warnings.is_empty())
                         .then(|| {
                             view! {
-                                <h3>"Warnings"</h3>
+                                <h3>{crate::t!("report-warnings")}</h3>
                                 <ul>
                                     {warnings
                                         .into_iter()
@@ -213,9 +212,9 @@ fn ReportPanel() -> impl IntoView {
                             }
                         })}
                     <details>
-                        <summary>"Columns"</summary>
+                        <summary>{crate::t!("report-columns")}</summary>
                         <p>
-                            "Used: "
+                            {crate::t!("report-columns-used")}
                             {r
                                 .columns_used
                                 .iter()
@@ -223,7 +222,7 @@ fn ReportPanel() -> impl IntoView {
                                 .collect::<Vec<_>>()
                                 .join(", ")}
                         </p>
-                        <p>"Ignored: " {r.columns_ignored.join(", ")}</p>
+                        <p>{crate::t!("report-columns-ignored")} {r.columns_ignored.join(", ")}</p>
                     </details>
                 </section>
             }
@@ -283,17 +282,16 @@ fn DateOrderForm(question: load::DateQuestion) -> impl IntoView {
                 aria-labelledby="date-order-title"
                 data-testid="date-order-dialog"
             >
-                <h2 id="date-order-title">"Day first or month first?"</h2>
+                <h2 id="date-order-title">{crate::t!("date-order-title")}</h2>
                 <p>
-                    {question.file_name.clone()}
-                    " writes dates as numbers, and none of them has a day over 12 to tell which comes first. How should they be read?"
+                    {crate::t!("date-order-question", file = question.file_name.clone())}
                 </p>
                 <table class="date-readings">
                     <thead>
                         <tr>
-                            <th scope="col">"In the file"</th>
-                            <th scope="col">"Day first"</th>
-                            <th scope="col">"Month first"</th>
+                            <th scope="col">{crate::t!("date-order-in-file")}</th>
+                            <th scope="col">{crate::t!("date-order-day-first")}</th>
+                            <th scope="col">{crate::t!("date-order-month-first")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -304,13 +302,13 @@ fn DateOrderForm(question: load::DateQuestion) -> impl IntoView {
                         data-testid="date-order-day-first"
                         on:click=answer(FieldOrder::DayFirst)
                     >
-                        "Day first"
+                        {crate::t!("date-order-day-first")}
                     </button>
                     <button data-testid="date-order-month-first" on:click=answer(FieldOrder::MonthFirst)>
-                        "Month first"
+                        {crate::t!("date-order-month-first")}
                     </button>
                     <button class="link" on:click=cancel>
-                        "Cancel"
+                        {crate::t!("dialog-cancel")}
                     </button>
                 </div>
             </div>
@@ -359,7 +357,7 @@ fn MappingForm(request: MappingRequest) -> impl IntoView {
             view! {
                 <div class="field">
                     <label for=id.clone()>
-                        {role.label()} {(role == ColumnRole::Date).then_some(" (required)")}
+                        {role.label()} {(role == ColumnRole::Date).then(|| crate::t!("mapping-required"))}
                     </label>
                     <select
                         id=id
@@ -370,7 +368,7 @@ fn MappingForm(request: MappingRequest) -> impl IntoView {
                         }
                     >
                         <option value="" prop:selected=move || current().is_empty()>
-                            "(none)"
+                            {crate::t!("mapping-none")}
                         </option>
                         {options
                             .into_iter()
@@ -400,14 +398,13 @@ fn MappingForm(request: MappingRequest) -> impl IntoView {
                 data-testid="mapping-dialog"
                 on:submit=submit
             >
-                <h2 id="mapping-title">"Which column is what?"</h2>
+                <h2 id="mapping-title">{crate::t!("mapping-title")}</h2>
                 <p>
-                    {request.file_name.clone()}
-                    " does not look like an ACLED or UCDP GED export. Choose the columns to read; only the date is required."
+                    {crate::t!("mapping-intro", file = request.file_name.clone())}
                 </p>
                 <div class="mapping-grid">{rows}</div>
                 <div class="field">
-                    <label for="map-date-order">"Dates like 05/06/2022 mean"</label>
+                    <label for="map-date-order">{crate::t!("mapping-date-order")}</label>
                     <select
                         id="map-date-order"
                         on:change=move |ev| {
@@ -419,17 +416,17 @@ fn MappingForm(request: MappingRequest) -> impl IntoView {
                             mapping.update(|m| m.date_order = order);
                         }
                     >
-                        <option value="auto">"Detect (ISO or day first)"</option>
-                        <option value="day_first">"5 June 2022 (day first)"</option>
-                        <option value="month_first">"6 May 2022 (month first)"</option>
+                        <option value="auto">{crate::t!("mapping-date-auto")}</option>
+                        <option value="day_first">{crate::t!("mapping-date-day-first")}</option>
+                        <option value="month_first">{crate::t!("mapping-date-month-first")}</option>
                     </select>
                 </div>
                 <div class="actions">
                     <button type="submit" class="primary" disabled=move || mapping.with(|m| m.get(ColumnRole::Date).is_none())>
-                        "Read the file"
+                        {crate::t!("mapping-read")}
                     </button>
                     <button type="button" on:click=cancel>
-                        "Cancel"
+                        {crate::t!("dialog-cancel")}
                     </button>
                 </div>
             </form>
@@ -444,7 +441,7 @@ pub fn DropOverlay() -> impl IntoView {
     let dragging = ctx.dragging;
     view! {
         <div class="drop-overlay" class:visible=move || dragging.get() data-testid="drop-overlay" aria-hidden="true">
-            <p>"Drop the CSV file to explore it"</p>
+            <p>{crate::t!("drop-overlay")}</p>
         </div>
     }
 }

@@ -44,12 +44,11 @@ pub fn PublishedPanel() -> impl IntoView {
     };
     let body = move || {
         if let Some(Err(e)) = figures.get() {
-            return view! { <p class="alert">{format!("The published figures could not be read: {e}")}</p> }
+            return view! { <p class="alert">{crate::t!("published-failed", reason = e.to_string())}</p> }
                 .into_any();
         }
         let Some(checks) = checks.get() else {
-            return view! { <p class="muted">"Loading the published figures\u{2026}"</p> }
-                .into_any();
+            return view! { <p class="muted">{crate::t!("published-loading")}</p> }.into_any();
         };
         view! {
             <ol class="figures">
@@ -65,10 +64,11 @@ pub fn PublishedPanel() -> impl IntoView {
             data-testid="published-figures"
             data-state=state
         >
-            <h2 id="published-title">"Published figures beside the data"</h2>
+            <h2 id="published-title">{crate::t!("published-title")}</h2>
             <p class="muted small">
-                "What the articles behind the bundled data publish, beside what the dataset on show counts for the same period, area, actor and event types. "
-                "The bundled dataset is a curated sample of reported events, so its counts fall far short; open your own ACLED export to check the figures against it."
+                {crate::t!("published-intro")}
+                " "
+                {crate::t!("published-intro-sample")}
             </p>
             {body}
         </section>
@@ -100,29 +100,29 @@ fn FigureItem(
         .unwrap_or_default();
     let dash = |s: &str| {
         if s.trim().is_empty() {
-            "any".to_string()
+            crate::t!("published-any")
         } else {
             s.to_string()
         }
     };
     let types = if f.event_types.is_empty() {
-        "any".to_string()
+        crate::t!("published-any")
     } else {
         f.event_types.join(", ")
     };
     let outcome = match (&check.definition, check.data) {
         (Ok(_), Some(n)) => view! {
             <p class="figure-numbers">
-                <span>"Published: " <strong>{published_value(&f)}</strong></span>
-                <span>"This dataset: " <strong data-testid="figure-count">{thousands(n)}</strong></span>
-                <span>"Difference: " {difference(&check).unwrap_or_default()}</span>
+                <span>{crate::t!("published-published")} <strong>{published_value(&f)}</strong></span>
+                <span>{crate::t!("published-this-dataset")} <strong data-testid="figure-count">{thousands(n)}</strong></span>
+                <span>{crate::t!("published-difference")} {difference(&check).unwrap_or_default()}</span>
             </p>
         }
         .into_any(),
         (Err(why), _) => view! {
             <p class="figure-numbers">
-                <span>"Published: " <strong>{published_value(&f)}</strong></span>
-                <span class="muted">"Not counted here: " {why.clone()}</span>
+                <span>{crate::t!("published-published")} <strong>{published_value(&f)}</strong></span>
+                <span class="muted">{crate::t!("published-not-counted")} {why.clone()}</span>
             </p>
         }
         .into_any(),
@@ -131,7 +131,7 @@ fn FigureItem(
     let reading = check.definition.as_ref().ok().map(|d| {
         let mut words = filters_in_words(&d.filters);
         for r in &d.readings {
-            words.push_str(&format!(" Read as: {r}."));
+            words.push_str(&crate::t!("published-read-as", reading = r.to_string()));
         }
         words
     });
@@ -154,7 +154,7 @@ fn FigureItem(
                     })
                 }
             >
-                "Show these events"
+                {crate::t!("published-show")}
             </button>
         }
     });
@@ -171,17 +171,17 @@ fn FigureItem(
             <p class="figure-claim" id=claim_id(&f.id)><strong>{f.claim.clone()}</strong></p>
             <p class="muted small">
                 {format!("{}{published_on}", f.publication)}
-                " \u{b7} Period: " {period(&f)}
-                " \u{b7} Area: " {dash(&f.area)}
-                " \u{b7} Actor: " {dash(&f.actor)}
-                " \u{b7} Event types: " {types}
+                " \u{b7} " {crate::t!("published-period")} " " {period(&f)}
+                " \u{b7} " {crate::t!("published-area")} " " {dash(&f.area)}
+                " \u{b7} " {crate::t!("published-actor")} " " {dash(&f.actor)}
+                " \u{b7} " {crate::t!("published-types")} " " {types}
             </p>
             {outcome}
             <details>
-                <summary class="small">"Definition"</summary>
+                <summary class="small">{crate::t!("published-definition")}</summary>
                 <p>{f.definition.clone()}</p>
                 {notes}
-                {reading.map(|r| view! { <p class="muted small">"Counted here with: " {r}</p> })}
+                {reading.map(|r| view! { <p class="muted small">{crate::t!("published-counted-with")} {r}</p> })}
             </details>
             {open}
         </li>

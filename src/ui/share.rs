@@ -111,17 +111,17 @@ pub fn ShareBar() -> impl IntoView {
     let close = Callback::new(move |()| sheet.set(None));
 
     view! {
-        <section class="share" aria-label="Share and download">
+        <section class="share" aria-label=crate::t!("share-label")>
             <div class="share-buttons">
                 <button data-testid="copy-link" on:click=copy_link>
-                    "Copy link"
+                    {crate::t!("share-copy-link")}
                 </button>
                 <button
                     data-testid="open-embed"
                     aria-expanded=move || (sheet.get() == Some(Sheet::Embed)).to_string()
                     on:click=toggle_embed
                 >
-                    "Embed"
+                    {crate::t!("share-embed")}
                 </button>
                 <DownloadEvents/>
             </div>
@@ -147,7 +147,7 @@ fn DownloadEvents() -> impl IntoView {
             disabled=move || ctx.busy.with(Option::is_some)
             on:click=move |_| exports::download_events(ctx)
         >
-            "Download events (CSV)"
+            {crate::t!("share-download-events")}
         </button>
         <span class="muted small" role="status" data-testid="export-status">
             {move || ctx.busy.get()}
@@ -169,7 +169,7 @@ fn LinkSheet(
     let link = move || link::absolute(&link::query(ctx, None));
     view! {
         <div class="share-sheet" data-testid="link-sheet">
-            <label for="share-link">"Link to this view"</label>
+            <label for="share-link">{crate::t!("share-link-label")}</label>
             <input
                 id="share-link"
                 data-testid="share-link"
@@ -181,7 +181,7 @@ fn LinkSheet(
             <CopyStatus copied=copied/>
             <LocalFileNote/>
             <button class="link" on:click=move |_| on_close.run(())>
-                "Close"
+                {crate::t!("dialog-close")}
             </button>
         </div>
     }
@@ -214,7 +214,7 @@ fn EmbedSheet(
         <div class="share-sheet" data-testid="embed-sheet">
             <EmbedPanelSelect panel=panel/>
             <label for="embed-code">
-                "Embed code: a frame the width of the article, with the chart's summary as its caption, and a few lines of script that fit the frame's height to the chart"
+                {crate::t!("share-embed-code-label")}
             </label>
             <textarea
                 id="embed-code"
@@ -226,7 +226,7 @@ fn EmbedSheet(
             ></textarea>
             <div class="share-buttons">
                 <button data-testid="copy-embed" on:click=copy_embed>
-                    "Copy embed code"
+                    {crate::t!("share-copy-embed")}
                 </button>
                 <a
                     data-testid="embed-url"
@@ -234,13 +234,13 @@ fn EmbedSheet(
                     target="_blank"
                     rel="noopener"
                 >
-                    "Preview the embed"
+                    {crate::t!("share-preview-embed")}
                 </a>
             </div>
             <CopyStatus copied=copied.read_only()/>
             <LocalFileNote/>
             <button class="link" on:click=move |_| on_close.run(())>
-                "Close"
+                {crate::t!("dialog-close")}
             </button>
         </div>
     }
@@ -254,7 +254,7 @@ fn EmbedPanelSelect(
 ) -> impl IntoView {
     view! {
         <div class="field inline">
-            <label for="embed-panel">"Panel to embed"</label>
+            <label for="embed-panel">{crate::t!("share-embed-panel")}</label>
             <select
                 id="embed-panel"
                 data-testid="embed-panel"
@@ -298,10 +298,12 @@ fn LocalFileNote() -> impl IntoView {
             matches!(i.as_ref().map(|i| &i.origin), Some(Origin::File { .. })).then(|| {
                 view! {
                     <p class="muted small" data-testid="share-file-note">
-                        "Files you open stay on your computer, so this link opens the bundled dataset with the same filters. "
-                        "To share a view of your own file, put the CSV on a web server that allows it and add "
+                        {crate::t!("share-file-note")}
+                        " "
+                        {crate::t!("share-file-note-how")}
+                        " "
                         <code>"?data=URL"</code>
-                        " to the link."
+                        {crate::t!("share-file-note-end")}
                     </p>
                 }
             })

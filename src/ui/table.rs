@@ -109,7 +109,7 @@ fn TableCount(
                         view! {
                             " "
                             <button class="link" on:click=move |_| ctx.app.update(|a| a.sort = None)>
-                                "File order"
+                                {crate::t!("table-file-order")}
                             </button>
                         }
                     })

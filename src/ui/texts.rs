@@ -131,9 +131,9 @@ pub fn ChartNotes(
         };
         view! {
             <details class="text-editor">
-                <summary class="small">"Title and notes"</summary>
+                <summary class="small">{crate::t!("texts-summary")}</summary>
                 <p class="muted small">
-                    "Shown with the chart, in its embed and its downloads, and kept in the link. Plain text only."
+                    {crate::t!("texts-hint")}
                 </p>
                 {TextField::ALL.map(field).into_iter().collect_view()}
             </details>

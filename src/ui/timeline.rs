@@ -248,11 +248,14 @@ pub fn Timeline() -> impl IntoView {
                         <button
                             class="legend-item"
                             aria-pressed=pressed.to_string()
-                            title="Show only this event type (click again to undo)"
+                            title=match crate::engine::i18n::term(&entry.label) {
+                                Some(_) => format!("{} \u{2014} {}", entry.label, crate::t!("timeline-legend-hint")),
+                                None => crate::t!("timeline-legend-hint"),
+                            }
                             on:click=move |_| ctx.update_filters(|f| toggle(&mut f.categories[Category::EventType], &toggled))
                         >
                             <span class="swatch" style:background-color=entry.colour></span>
-                            {entry.label}
+                            {crate::engine::i18n::term_or(&entry.label)}
                         </button>
                     </li>
                 }
@@ -263,9 +266,9 @@ pub fn Timeline() -> impl IntoView {
     view! {
         <section class="panel timeline" aria-labelledby="timeline-title">
             <div class="panel-head">
-                <h2 id="timeline-title">"Over time"</h2>
+                <h2 id="timeline-title">{crate::t!("timeline-title")}</h2>
                 <div class="controls">
-                    <label for="t-bin">"Per"</label>
+                    <label for="t-bin">{crate::t!("timeline-per")}</label>
                     <select
                         id="t-bin"
                         data-testid="timeline-bin"
@@ -280,13 +283,13 @@ pub fn Timeline() -> impl IntoView {
                             .map(|b| {
                                 view! {
                                     <option value=b.name() prop:selected=move || bins() == b>
-                                        {b.name()}
+                                        {crate::engine::i18n::tr(&format!("bin-{}", b.name()), &[])}
                                     </option>
                                 }
                             })
                             .collect_view()}
                     </select>
-                    <div class="segmented" role="group" aria-label="Measure">
+                    <div class="segmented" role="group" aria-label=crate::t!("timeline-measure")>
                         {[Measure::Events, Measure::Fatalities]
                             .into_iter()
                             .map(|m| {
@@ -311,7 +314,7 @@ pub fn Timeline() -> impl IntoView {
                                 })
                             }
                         >
-                            "All dates"
+                            {crate::t!("timeline-all-dates")}
                         </button>
                     </Show>
                 </div>
@@ -322,7 +325,7 @@ pub fn Timeline() -> impl IntoView {
                 class="timeline-canvas"
                 data-testid="timeline"
                 role="img"
-                aria-label="Timeline chart: drag across it to choose dates, or use the date fields"
+                aria-label=crate::t!("timeline-chart-label")
                 aria-describedby="timeline-summary"
                 on:pointerdown=on_down
                 on:pointermove=on_move
@@ -351,7 +354,7 @@ pub fn Timeline() -> impl IntoView {
                         }
                     })
             }}
-            <ul class="legend" aria-label="Event types" data-testid="timeline-legend">{legend_items}</ul>
+            <ul class="legend" aria-label=crate::t!("category-title-event-type") data-testid="timeline-legend">{legend_items}</ul>
             <super::exports::ChartTools chart=super::exports::Chart::Timeline/>
         </section>
     }

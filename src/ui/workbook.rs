@@ -106,9 +106,9 @@ pub fn serve() {
 pub async fn read_in_worker(bytes: &[u8]) -> Result<Converted, WorkbookFailure> {
     stop();
     let worker = Worker::new(WORKER_SCRIPT).map_err(|e| {
-        WorkbookFailure::Stopped(format!(
-            "The Excel reader could not be started ({}). Save the sheet as CSV in Excel (File > Save As > CSV UTF-8) and open that file.",
-            super::dom::js_error_text(&e)
+        WorkbookFailure::Stopped(crate::t!(
+            "workbook-not-started",
+            reason = super::dom::js_error_text(&e)
         ))
     })?;
     let data = Uint8Array::from(bytes);
@@ -135,11 +135,10 @@ pub async fn read_in_worker(bytes: &[u8]) -> Result<Converted, WorkbookFailure> 
             // A script that fails to load gives a plain event; a reader
             // that stops gives its message.
             let reason = match event.dyn_ref::<ErrorEvent>() {
-                Some(e) if !e.message().is_empty() => format!(
-                    "The Excel reader stopped on this workbook ({}). Save the sheet as CSV in Excel (File > Save As > CSV UTF-8) and open that file.",
-                    e.message()
-                ),
-                _ => "The Excel reader could not be loaded; check the connection and try again, or save the sheet as CSV in Excel (File > Save As > CSV UTF-8) and open that file.".to_string(),
+                Some(e) if !e.message().is_empty() => {
+                    crate::t!("workbook-stopped", reason = e.message())
+                }
+                _ => crate::t!("workbook-not-loaded"),
             };
             let _ = refuse.call1(&JsValue::NULL, &JsValue::from_str(&reason));
         });
@@ -162,11 +161,7 @@ pub async fn read_in_worker(bytes: &[u8]) -> Result<Converted, WorkbookFailure> 
             WorkbookFailure::Stopped(super::dom::js_error_text(&reason))
         }
     })?;
-    read_reply(&value).ok_or_else(|| {
-        WorkbookFailure::Stopped(
-            "The Excel reader gave an answer the page could not use. Save the sheet as CSV in Excel (File > Save As > CSV UTF-8) and open that file.".to_string(),
-        )
-    })?
+    read_reply(&value).ok_or_else(|| WorkbookFailure::Stopped(crate::t!("workbook-bad-answer")))?
 }
 
 /// The [`Reply`] in `value`, as the page uses it; `None` when it is not one.

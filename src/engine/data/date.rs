@@ -53,15 +53,19 @@ pub fn long_date(d: Day) -> String {
     let iso = format_iso(d);
     let month = iso
         .get(5..7)
-        .and_then(|m| m.parse::<usize>().ok())
-        .and_then(|m| MONTH_NAMES.get(m.wrapping_sub(1)))
-        .copied()
-        .unwrap_or("");
+        .and_then(|m| m.parse::<u32>().ok())
+        .map(crate::engine::i18n::month_long)
+        .unwrap_or_default();
     let day = iso
         .get(8..10)
         .and_then(|x| x.parse::<u32>().ok())
         .unwrap_or(0);
-    format!("{day} {month} {}", year_of(d))
+    crate::t!(
+        "date-long",
+        day = day.to_string(),
+        month = month,
+        year = year_of(d).to_string()
+    )
 }
 
 /// Parses `YYYY-MM-DD` only (URL and command-line arguments).

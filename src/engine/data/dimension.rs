@@ -99,55 +99,23 @@ impl Category {
     }
 
     /// In a sentence: "events by event type".
-    pub fn label(self) -> &'static str {
-        match self {
-            Category::Country => "country",
-            Category::Admin1 => "region (admin 1)",
-            Category::Admin2 => "district (admin 2)",
-            Category::Admin3 => "commune (admin 3)",
-            Category::EventType => "event type",
-            Category::SubEventType => "sub-event type",
-            Category::DisorderType => "disorder type",
-        }
+    pub fn label(self) -> String {
+        crate::engine::i18n::tr(&format!("category-label-{}", self.slug()), &[])
     }
 
     /// A chip's prefix: "Type: Battles".
-    pub(crate) fn chip_label(self) -> &'static str {
-        match self {
-            Category::Country => "Country",
-            Category::Admin1 => "Admin 1",
-            Category::Admin2 => "Admin 2",
-            Category::Admin3 => "Admin 3",
-            Category::EventType => "Type",
-            Category::SubEventType => "Sub-type",
-            Category::DisorderType => "Disorder",
-        }
+    pub(crate) fn chip_label(self) -> String {
+        crate::engine::i18n::tr(&format!("category-chip-{}", self.slug()), &[])
     }
 
     /// The label of its control in the filter panel.
-    pub fn control_label(self) -> &'static str {
-        match self {
-            Category::Country => "Country",
-            Category::Admin1 => "Admin 1 (region)",
-            Category::Admin2 => "Admin 2 (district)",
-            Category::Admin3 => "Admin 3 (commune)",
-            Category::EventType => "Event type",
-            Category::SubEventType => "Sub-event type",
-            Category::DisorderType => "Disorder type",
-        }
+    pub fn control_label(self) -> String {
+        crate::engine::i18n::tr(&format!("category-control-{}", self.slug()), &[])
     }
 
     /// A heading over its breakdown: "Regions (admin 1)".
-    pub fn plural_title(self) -> &'static str {
-        match self {
-            Category::Country => "Countries",
-            Category::Admin1 => "Regions (admin 1)",
-            Category::Admin2 => "Districts (admin 2)",
-            Category::Admin3 => "Communes (admin 3)",
-            Category::EventType => "Event types",
-            Category::SubEventType => "Sub-event types",
-            Category::DisorderType => "Disorder types",
-        }
+    pub fn plural_title(self) -> String {
+        crate::engine::i18n::tr(&format!("category-title-{}", self.slug()), &[])
     }
 
     /// A form for element ids, test ids and command-line options:
@@ -261,19 +229,30 @@ impl GroupBy {
     }
 
     /// In a sentence: "month", "event type", "actor".
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
             GroupBy::Category(c) => c.label(),
-            other => other.name(),
+            other => crate::engine::i18n::tr(&format!("groupby-label-{}", other.name()), &[]),
         }
     }
 
+    /// Its values are the source's fixed English terms (event types,
+    /// sub-types, disorder types), which the page shows in its language.
+    pub fn is_term(self) -> bool {
+        matches!(
+            self,
+            GroupBy::Category(
+                Category::EventType | Category::SubEventType | Category::DisorderType
+            )
+        )
+    }
+
     /// A heading over the breakdown: "Event types", "Actors".
-    pub fn plural_title(self) -> &'static str {
+    pub fn plural_title(self) -> String {
         match self {
             GroupBy::Category(c) => c.plural_title(),
-            GroupBy::Actor => "Actors",
-            GroupBy::Time(_) => "Time",
+            GroupBy::Actor => crate::t!("groupby-title-actor"),
+            GroupBy::Time(_) => crate::t!("groupby-title-time"),
         }
     }
 

@@ -2,17 +2,10 @@
 //! thousands separators. Kept at the bottom of the engine so reading,
 //! querying and presenting can all use it.
 
-/// `1234567` -> `"1,234,567"`.
+/// `1234567` -> `"1,234,567"` (in French `"1 234 567"`, with narrow
+/// no-break spaces: the current language's separator).
 pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::engine::i18n::group_digits(n)
 }
 
 /// A size in decimal units, as file managers and browsers show it:
@@ -35,17 +28,11 @@ pub fn file_sizes(a: u64, b: u64) -> (String, String) {
 
 fn file_size_with(bytes: u64, decimals: usize) -> String {
     let (value, unit) = match bytes {
-        0..=999 => {
-            return format!(
-                "{} {}",
-                thousands(bytes),
-                if bytes == 1 { "byte" } else { "bytes" }
-            )
-        }
-        1_000..=999_999 => (bytes as f64 / 1e3, "kB"),
-        1_000_000..=999_999_999 => (bytes as f64 / 1e6, "MB"),
-        1_000_000_000..=999_999_999_999 => (bytes as f64 / 1e9, "GB"),
-        _ => (bytes as f64 / 1e12, "TB"),
+        0..=999 => return crate::t!("size-bytes", count = bytes),
+        1_000..=999_999 => (bytes as f64 / 1e3, "size-kb"),
+        1_000_000..=999_999_999 => (bytes as f64 / 1e6, "size-mb"),
+        1_000_000_000..=999_999_999_999 => (bytes as f64 / 1e9, "size-gb"),
+        _ => (bytes as f64 / 1e12, "size-tb"),
     };
     let text = format!("{value:.decimals$}");
     let text = if text.contains('.') {
@@ -53,7 +40,10 @@ fn file_size_with(bytes: u64, decimals: usize) -> String {
     } else {
         &text
     };
-    format!("{text} {unit}")
+    crate::engine::i18n::tr(
+        unit,
+        &[("value", crate::engine::i18n::localize_decimal(text).into())],
+    )
 }
 
 #[cfg(test)]

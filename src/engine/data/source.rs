@@ -23,15 +23,16 @@ pub enum Format {
 }
 
 impl Format {
-    pub fn label(self) -> &'static str {
-        match self {
-            Format::AcledCurrent => "ACLED export (current layout)",
-            Format::AcledExportTool => "ACLED export tool (2019-2021 layout)",
-            Format::AcledMonadic => "ACLED monadic export (one row per actor)",
-            Format::AcledLegacyAfrica => "ACLED legacy all-Africa file",
-            Format::UcdpGed => "UCDP Georeferenced Event Dataset (GED)",
-            Format::Mapped => "CSV read through a column mapping",
-        }
+    pub fn label(self) -> String {
+        let key = match self {
+            Format::AcledCurrent => "format-acled-current",
+            Format::AcledExportTool => "format-acled-export-tool",
+            Format::AcledMonadic => "format-acled-monadic",
+            Format::AcledLegacyAfrica => "format-acled-legacy",
+            Format::UcdpGed => "format-ucdp-ged",
+            Format::Mapped => "format-mapped",
+        };
+        crate::engine::i18n::tr(key, &[])
     }
 
     pub fn is_ucdp(self) -> bool {
@@ -174,36 +175,37 @@ impl ColumnRole {
     }
 
     /// The name a person reads (the mapping dialog's labels).
-    pub fn label(self) -> &'static str {
-        match self {
-            ColumnRole::EventId => "Event id",
-            ColumnRole::Date => "Date",
-            ColumnRole::DateEnd => "End date",
-            ColumnRole::TimePrecision => "Date precision",
-            ColumnRole::DisorderType => "Disorder type",
-            ColumnRole::EventType => "Event type",
-            ColumnRole::SubEventType => "Sub-event type",
-            ColumnRole::Actor1 => "Actor (side 1)",
-            ColumnRole::AssocActor1 => "Associated actors (side 1)",
-            ColumnRole::Actor2 => "Actor (side 2)",
-            ColumnRole::AssocActor2 => "Associated actors (side 2)",
-            ColumnRole::CivilianTargeting => "Civilian targeting",
-            ColumnRole::Country => "Country",
-            ColumnRole::Admin1 => "Region (admin 1)",
-            ColumnRole::Admin2 => "District (admin 2)",
-            ColumnRole::Admin3 => "Sub-district (admin 3)",
-            ColumnRole::Location => "Location",
-            ColumnRole::Latitude => "Latitude",
-            ColumnRole::Longitude => "Longitude",
-            ColumnRole::GeoPrecision => "Place precision",
-            ColumnRole::Source => "Source",
-            ColumnRole::Notes => "Notes",
-            ColumnRole::Fatalities => "Fatalities",
-            ColumnRole::FatalitiesLow => "Fatalities (low estimate)",
-            ColumnRole::FatalitiesHigh => "Fatalities (high estimate)",
-            ColumnRole::CivilianDeaths => "Civilian deaths",
-            ColumnRole::Year => "Year",
-        }
+    pub fn label(self) -> String {
+        let key = match self {
+            ColumnRole::EventId => "column-role-event-id",
+            ColumnRole::Date => "column-role-date",
+            ColumnRole::DateEnd => "column-role-date-end",
+            ColumnRole::TimePrecision => "column-role-time-precision",
+            ColumnRole::DisorderType => "column-role-disorder-type",
+            ColumnRole::EventType => "column-role-event-type",
+            ColumnRole::SubEventType => "column-role-sub-event-type",
+            ColumnRole::Actor1 => "column-role-actor-1",
+            ColumnRole::AssocActor1 => "column-role-assoc-actor-1",
+            ColumnRole::Actor2 => "column-role-actor-2",
+            ColumnRole::AssocActor2 => "column-role-assoc-actor-2",
+            ColumnRole::CivilianTargeting => "column-role-civilian-targeting",
+            ColumnRole::Country => "column-role-country",
+            ColumnRole::Admin1 => "column-role-admin-1",
+            ColumnRole::Admin2 => "column-role-admin-2",
+            ColumnRole::Admin3 => "column-role-admin-3",
+            ColumnRole::Location => "column-role-location",
+            ColumnRole::Latitude => "column-role-latitude",
+            ColumnRole::Longitude => "column-role-longitude",
+            ColumnRole::GeoPrecision => "column-role-geo-precision",
+            ColumnRole::Source => "column-role-source",
+            ColumnRole::Notes => "column-role-notes",
+            ColumnRole::Fatalities => "column-role-fatalities",
+            ColumnRole::FatalitiesLow => "column-role-fatalities-low",
+            ColumnRole::FatalitiesHigh => "column-role-fatalities-high",
+            ColumnRole::CivilianDeaths => "column-role-civilian-deaths",
+            ColumnRole::Year => "column-role-year",
+        };
+        crate::engine::i18n::tr(key, &[])
     }
 
     /// Whether a column mapping can assign this role.
@@ -298,12 +300,13 @@ impl Delimiter {
     }
 
     /// The name shown in the import report.
-    pub fn label(self) -> &'static str {
-        match self {
-            Delimiter::Comma => "comma (\u{201c},\u{201d})",
-            Delimiter::Semicolon => "semicolon (\u{201c};\u{201d})",
-            Delimiter::Tab => "tab",
-        }
+    pub fn label(self) -> String {
+        let key = match self {
+            Delimiter::Comma => "separator-comma",
+            Delimiter::Semicolon => "separator-semicolon",
+            Delimiter::Tab => "separator-tab",
+        };
+        crate::engine::i18n::tr(key, &[])
     }
 }
 
@@ -319,14 +322,15 @@ pub enum TextEncoding {
 
 impl TextEncoding {
     /// The name shown in the import report.
-    pub fn label(self) -> &'static str {
-        match self {
-            TextEncoding::Utf8 => "UTF-8",
-            TextEncoding::Utf8Bom => "UTF-8 with byte-order mark",
-            TextEncoding::Utf16Le => "UTF-16 little-endian",
-            TextEncoding::Utf16Be => "UTF-16 big-endian",
-            TextEncoding::Windows1252 => "Windows-1252",
-        }
+    pub fn label(self) -> String {
+        let key = match self {
+            TextEncoding::Utf8 => "encoding-utf8",
+            TextEncoding::Utf8Bom => "encoding-utf8-bom",
+            TextEncoding::Utf16Le => "encoding-utf16le",
+            TextEncoding::Utf16Be => "encoding-utf16be",
+            TextEncoding::Windows1252 => "encoding-windows1252",
+        };
+        crate::engine::i18n::tr(key, &[])
     }
 
     /// True when the parser sees the file's own bytes (after the BOM), so

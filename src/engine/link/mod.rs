@@ -14,6 +14,7 @@
 use crate::engine::data::actors::UserAlias;
 use crate::engine::data::date::{self, Bin, Day};
 use crate::engine::data::dimension::{Category, GroupBy};
+use crate::engine::i18n::{self, Lang};
 use crate::engine::query::group::busiest_consecutive_years;
 use crate::engine::query::group::Period;
 use crate::engine::query::map_layer::MapLayer;
@@ -180,6 +181,8 @@ pub struct ViewState {
     pub embed: bool,
     /// The user's title, description, notes and source line per chart.
     pub texts: PanelTexts,
+    /// The interface's language (`lang=fr`), when the link names one.
+    pub lang: Option<Lang>,
 }
 
 impl ViewState {
@@ -257,6 +260,9 @@ impl ViewState {
         }
         if self.embed {
             q.pair("embed", "1");
+        }
+        if let Some(lang) = self.lang {
+            q.pair("lang", lang.code());
         }
         for (panel, texts) in self.texts.iter() {
             for field in TextField::ALL {
@@ -431,6 +437,10 @@ impl ViewState {
                     None => bad("maplayer is auto, points, regions or density."),
                 },
                 "embed" => state.embed = value == "1" || value == "true",
+                "lang" => match Lang::parse(value) {
+                    Some(l) => state.lang = Some(l),
+                    None => bad("lang is en or fr."),
+                },
                 "actor" | "with" | "q" => {}
                 _ => notices.push(format!("Ignored unknown parameter \"{}\".", shorten(key))),
             }
@@ -521,6 +531,8 @@ impl PageState {
             map_layer: self.map_layer,
             embed,
             texts: self.texts.clone(),
+            // English is the default: a link names any other language.
+            lang: Some(i18n::current()).filter(|l| *l != Lang::EN),
         }
     }
 
@@ -703,6 +715,7 @@ mod tests {
             map_layer: MapLayer::Regions,
             embed: true,
             texts: PanelTexts::default(),
+            lang: Lang::parse("fr"),
         }
     }
 
@@ -744,6 +757,25 @@ mod tests {
         assert_eq!(default, ViewState::default());
         assert!(notices.is_empty());
         assert_eq!(ViewState::default().to_query(), "");
+    }
+
+    #[test]
+    fn the_language_is_read_from_the_link_and_kept() {
+        let (state, notices) = ViewState::from_query("lang=fr&embed=1");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(state.lang.map(Lang::code), Some("fr"));
+        assert!(state.to_query().contains("lang=fr"));
+        let (state, notices) = ViewState::from_query("lang=xx");
+        assert_eq!(state.lang, None);
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        // A permalink names the language the page is in, unless English.
+        let page = PageState::default();
+        let compare = CompareSpec::default_for(&[]);
+        assert_eq!(page.recipe(None, &compare, false).lang, None);
+        let french = i18n::with_lang(Lang::parse("fr").unwrap(), || {
+            page.recipe(None, &compare, true).to_query()
+        });
+        assert_eq!(french, "embed=1&lang=fr");
     }
 
     #[test]

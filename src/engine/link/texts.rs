@@ -44,13 +44,8 @@ impl TextField {
     }
 
     /// The label of its box in the editor.
-    pub fn label(self) -> &'static str {
-        match self {
-            TextField::Title => "Title",
-            TextField::Description => "Description",
-            TextField::Notes => "Notes",
-            TextField::Source => "Source",
-        }
+    pub fn label(self) -> String {
+        crate::engine::i18n::tr(&format!("text-field-{}", self.key()), &[])
     }
 }
 

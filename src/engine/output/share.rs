@@ -16,15 +16,8 @@ pub fn view_address(page: &str, query: &str) -> String {
 }
 
 /// A panel's name in a sentence, as the embed's panel list shows it.
-pub fn panel_label(panel: Panel) -> &'static str {
-    match panel {
-        Panel::Timeline => "Timeline",
-        Panel::Map => "Map",
-        Panel::Compare => "Period comparison",
-        Panel::Breakdown => "Breakdown",
-        Panel::Table => "Events table",
-        Panel::Counts => "Headline counts",
-    }
+pub fn panel_label(panel: Panel) -> String {
+    crate::engine::i18n::tr(&format!("panel-{}", panel.name()), &[])
 }
 
 /// A height in pixels for an embed's frame that suits the panel.
@@ -66,7 +59,7 @@ impl Embed {
         dataset: &str,
         summary: &str,
     ) -> Embed {
-        let title = format!("EventLens: {chart_title} \u{b7} {dataset}");
+        let title = crate::t!("embed-title", chart = chart_title, dataset = dataset);
         Embed {
             code: embed_code(&url, &title, summary, frame_height(panel)),
             url,
@@ -75,11 +68,11 @@ impl Embed {
 }
 
 /// What the share sheet says after a copy: done, or how to copy by hand.
-pub fn copy_status(copied: bool) -> &'static str {
+pub fn copy_status(copied: bool) -> String {
     if copied {
-        "Copied to the clipboard."
+        crate::t!("copy-done")
     } else {
-        "This browser did not let the page copy: select the text above and copy it (Ctrl+C or \u{2318}C)."
+        crate::t!("copy-failed")
     }
 }
 
@@ -101,7 +94,7 @@ mod tests {
 
     #[test]
     fn every_panel_has_a_label_and_a_frame_height() {
-        let labels: Vec<&str> = Panel::ALL.into_iter().map(panel_label).collect();
+        let labels: Vec<String> = Panel::ALL.into_iter().map(panel_label).collect();
         assert_eq!(
             labels,
             [

@@ -8,7 +8,7 @@
 use crate::engine::data::date::Day;
 use crate::engine::data::dimension::{Category, GroupBy};
 use crate::engine::present::axis::{value_label, value_ticks, TimeAxis};
-use crate::engine::present::format::{plural, thousands, wrap};
+use crate::engine::present::format::{thousands, wrap};
 use crate::engine::present::palette::{event_type_colour, PERIOD_COLOURS};
 use crate::engine::query::group::{Comparison, ComparisonRow};
 use crate::engine::query::{Bar, Measure, Timeline};
@@ -499,10 +499,13 @@ pub fn bars_chart(
     for (i, row) in shown.iter().enumerate() {
         let y = top + i as f64 * ROW;
         let baseline = y + ROW / 2.0 + CENTRE_DROP;
+        // The bar's value stays as the data writes it (it picks the
+        // filter); ACLED's type names are shown in the page's language.
+        let shown_label = crate::engine::i18n::term_or(&row.label);
         let mut label = text(
             LABELS - 8.0,
             baseline,
-            row.label.clone(),
+            shown_label.clone(),
             Anchor::End,
             Colour::Text,
         );
@@ -512,8 +515,10 @@ pub fn bars_chart(
         labels.push(label);
         let length = (width - LABELS - VALUE_ROOM) * row.share;
         let tip = match row.emphasis {
-            Emphasis::Selected => format!("{}: {} (selected)", row.label, thousands(row.value)),
-            _ => format!("{}: {}", row.label, thousands(row.value)),
+            Emphasis::Selected => {
+                crate::t!("chart-tip-selected", label = shown_label, value = row.value)
+            }
+            _ => format!("{shown_label}: {}", thousands(row.value)),
         };
         plot.push(Mark::Rect(Rect {
             tip: Some(tip),
@@ -860,15 +865,15 @@ pub fn timeline_tip(t: &Timeline, measure: Measure, b: usize) -> String {
         .enumerate()
         .filter_map(|(ty, name)| {
             let v = timeline_value(t, measure, b, ty);
-            (v > 0).then(|| format!("{name} {}", thousands(v)))
+            (v > 0).then(|| format!("{} {}", crate::engine::i18n::term_or(name), thousands(v)))
         })
         .collect();
-    let total = (0..t.types.len())
+    let total: u64 = (0..t.types.len())
         .map(|ty| timeline_value(t, measure, b, ty))
         .sum();
     let total = match measure {
-        Measure::Events => plural(total, "event", "events"),
-        Measure::Fatalities => plural(total, "fatality", "fatalities"),
+        Measure::Events => crate::t!("n-events", count = total),
+        Measure::Fatalities => crate::t!("n-fatalities", count = total),
     };
     if per_type.is_empty() {
         format!("{}: {total}", t.label(b))
@@ -936,7 +941,14 @@ fn timeline_plot(
                 continue;
             }
             let (y0, y1) = (y_of(acc), y_of(acc + v as f64));
-            let tip = tips.then(|| format!("{}: {} {}", t.label(b), thousands(v), t.types[ty]));
+            let tip = tips.then(|| {
+                format!(
+                    "{}: {} {}",
+                    t.label(b),
+                    thousands(v),
+                    crate::engine::i18n::term_or(&t.types[ty])
+                )
+            });
             plot.push(Mark::Rect(Rect {
                 series: entry,
                 tip,
@@ -1009,7 +1021,10 @@ fn legend_marks(chart: &mut Chart, y: f64) -> f64 {
     let (mut x, mut row_top) = (LEFT, y);
     let mut marks = Vec::new();
     for (i, entry) in chart.legend.iter().enumerate() {
-        let label_w = CHAR_WIDTH * FONT * entry.label.chars().count() as f64;
+        // An entry's value picks the filter; its text is in the page's
+        // language.
+        let shown = crate::engine::i18n::term_or(&entry.label);
+        let label_w = CHAR_WIDTH * FONT * shown.chars().count() as f64;
         let entry_w = SWATCH + 4.0 + label_w;
         if x > LEFT && x + entry_w > right {
             x = LEFT;
@@ -1022,7 +1037,7 @@ fn legend_marks(chart: &mut Chart, y: f64) -> f64 {
         marks.push(text(
             x + SWATCH + 4.0,
             row_top + SWATCH - 1.0,
-            entry.label.clone(),
+            shown,
             Anchor::Start,
             Colour::Text,
         ));

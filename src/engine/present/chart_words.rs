@@ -27,7 +27,7 @@ impl ChartWords<'_> {
     /// The source line as shown: "Source: ...".
     pub fn source_line(&self) -> Option<String> {
         let s = self.source.trim();
-        (!s.is_empty()).then(|| format!("Source: {s}"))
+        (!s.is_empty()).then(|| crate::t!("chart-source", source = s))
     }
 }
 

@@ -2,7 +2,7 @@
 //! for a chart's footer or an embed.
 
 use crate::engine::data::date;
-use crate::engine::data::dimension::Category;
+use crate::engine::data::dimension::{Category, GroupBy};
 use crate::engine::present::format::month_name;
 use crate::engine::query::{Filters, Role};
 
@@ -31,16 +31,8 @@ pub struct Chip {
 }
 
 /// How a role reads in a sentence.
-pub fn role_label(role: Role) -> &'static str {
-    match role {
-        Role::Any => "any role",
-        Role::Actor1 => "actor 1",
-        Role::Actor2 => "actor 2",
-        Role::Assoc1 => "associated with actor 1",
-        Role::Assoc2 => "associated with actor 2",
-        Role::Side1 => "side 1 (actor 1 or associated)",
-        Role::Side2 => "side 2 (actor 2 or associated)",
-    }
+pub fn role_label(role: Role) -> String {
+    crate::engine::i18n::tr(&format!("role-{}", role.name()), &[])
 }
 
 fn non_empty(text: &Option<String>) -> Option<&str> {
@@ -53,65 +45,93 @@ pub fn chips(f: &Filters) -> Vec<Chip> {
     let mut push = |label: String, target: ChipTarget| out.push(Chip { label, target });
     match (f.from, f.to) {
         (Some(a), Some(b)) => push(
-            format!("{} to {}", date::format_iso(a), date::format_iso(b)),
+            crate::t!(
+                "chip-dates",
+                first = date::format_iso(a),
+                last = date::format_iso(b)
+            ),
             ChipTarget::DateRange,
         ),
         (Some(a), None) => push(
-            format!("From {}", date::format_iso(a)),
+            crate::t!("chip-from", first = date::format_iso(a)),
             ChipTarget::DateRange,
         ),
         (None, Some(b)) => push(
-            format!("Until {}", date::format_iso(b)),
+            crate::t!("chip-until", last = date::format_iso(b)),
             ChipTarget::DateRange,
         ),
         (None, None) => {}
     }
     if let Some((a, b)) = f.months {
         let label = if a == b {
-            format!("Months: {}", month_name(a))
+            crate::t!("chip-month", month = month_name(a))
         } else {
-            format!("Months: {}-{}", month_name(a), month_name(b))
+            crate::t!("chip-months", first = month_name(a), last = month_name(b))
         };
         push(label, ChipTarget::Months);
     }
     for (c, values) in f.categories.iter() {
         for v in values {
             push(
-                format!("{}: {v}", c.chip_label()),
+                crate::t!(
+                    "chip-category",
+                    category = c.chip_label(),
+                    value = if GroupBy::Category(c).is_term() {
+                        crate::engine::i18n::term_or(v)
+                    } else {
+                        v.clone()
+                    }
+                ),
                 ChipTarget::Category(c, v.clone()),
             );
         }
     }
     if let Some(actor) = non_empty(&f.actor) {
         let label = match f.role {
-            Role::Any => format!("Actor: {actor}"),
-            role => format!("Actor: {actor} ({})", role_label(role)),
+            Role::Any => crate::t!("chip-actor", actor = actor),
+            role => crate::t!("chip-actor-role", actor = actor, role = role_label(role)),
         };
         push(label, ChipTarget::Actor);
     }
     if let Some(other) = non_empty(&f.alongside) {
-        push(format!("Alongside: {other}"), ChipTarget::Alongside);
-    }
-    if f.uncertain {
         push(
-            "Including uncertain attributions (\u{201c}X and/or Y\u{201d})".into(),
-            ChipTarget::Uncertain,
+            crate::t!("chip-alongside", actor = other),
+            ChipTarget::Alongside,
         );
     }
+    if f.uncertain {
+        push(crate::t!("chip-uncertain"), ChipTarget::Uncertain);
+    }
     match (f.fatalities_min, f.fatalities_max) {
-        (Some(a), Some(b)) if a == b => push(format!("Fatalities: {a}"), ChipTarget::Fatalities),
-        (Some(a), Some(b)) => push(format!("Fatalities: {a}-{b}"), ChipTarget::Fatalities),
-        (Some(a), None) => push(format!("Fatalities: at least {a}"), ChipTarget::Fatalities),
-        (None, Some(b)) => push(format!("Fatalities: at most {b}"), ChipTarget::Fatalities),
+        (Some(a), Some(b)) if a == b => push(
+            crate::t!("chip-fatalities", count = a.to_string()),
+            ChipTarget::Fatalities,
+        ),
+        (Some(a), Some(b)) => push(
+            crate::t!(
+                "chip-fatalities-range",
+                low = a.to_string(),
+                high = b.to_string()
+            ),
+            ChipTarget::Fatalities,
+        ),
+        (Some(a), None) => push(
+            crate::t!("chip-fatalities-min", low = a.to_string()),
+            ChipTarget::Fatalities,
+        ),
+        (None, Some(b)) => push(
+            crate::t!("chip-fatalities-max", high = b.to_string()),
+            ChipTarget::Fatalities,
+        ),
         (None, None) => {}
     }
     match f.civilian_targeting {
-        Some(true) => push("Civilian targeting only".into(), ChipTarget::Civilian),
-        Some(false) => push("No civilian targeting".into(), ChipTarget::Civilian),
+        Some(true) => push(crate::t!("chip-civilian-only"), ChipTarget::Civilian),
+        Some(false) => push(crate::t!("chip-civilian-none"), ChipTarget::Civilian),
         None => {}
     }
     if let Some(text) = non_empty(&f.text) {
-        push(format!("Text: \u{201c}{text}\u{201d}"), ChipTarget::Text);
+        push(crate::t!("chip-text", text = text), ChipTarget::Text);
     }
     out
 }
@@ -122,9 +142,9 @@ pub fn chips(f: &Filters) -> Vec<Chip> {
 pub fn filters_in_words(f: &Filters) -> String {
     let labels: Vec<String> = chips(f).into_iter().map(|c| c.label).collect();
     if labels.is_empty() {
-        "No filters: all events.".into()
+        crate::t!("filters-in-words-none")
     } else {
-        format!("Filters: {}.", labels.join("; "))
+        crate::t!("filters-in-words", filters = labels.join("; "))
     }
 }
 

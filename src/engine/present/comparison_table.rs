@@ -17,15 +17,28 @@ pub fn compare_dimensions() -> impl Iterator<Item = GroupBy> {
 /// "Events and fatalities by event type: A = 2021-06-01 to 2021-09-30,
 /// B = 2022-06-01 to 2022-09-30".
 pub fn caption(comparison: &Comparison) -> String {
-    format!(
-        "Events and fatalities by {}: A = {}, B = {}",
-        comparison.by.label(),
-        comparison.a.label(),
-        comparison.b.label()
+    crate::t!(
+        "compare-caption",
+        by = comparison.by.label(),
+        a = comparison.a.label(),
+        b = comparison.b.label()
     )
 }
 
-/// The headings after the first (which names the dimension).
+/// The headings after the first (which names the dimension), in the
+/// page's language.
+pub fn headings() -> [String; 5] {
+    [
+        "compare-heading-events-a",
+        "compare-heading-events-b",
+        "compare-heading-change",
+        "compare-heading-fatalities-a",
+        "compare-heading-fatalities-b",
+    ]
+    .map(|key| crate::engine::i18n::tr(key, &[]))
+}
+
+/// The headings in English (the CSV's columns).
 pub const HEADINGS: [&str; 5] = [
     "Events A",
     "Events B",
@@ -93,7 +106,7 @@ impl RowCells {
 
 /// The preset's button: "Compare with 2023" for a first year of 2022.
 pub fn preset_button(first_year: i32) -> String {
-    format!("Compare with {}", first_year + 1)
+    crate::t!("compare-preset-button", year = (first_year + 1).to_string())
 }
 
 #[cfg(test)]

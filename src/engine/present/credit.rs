@@ -6,7 +6,6 @@
 
 use crate::engine::data::date::{self, Day};
 use crate::engine::data::source::Format;
-use crate::engine::present::format::thousands;
 
 /// Where a dataset came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,22 +21,29 @@ pub enum Origin {
 
 /// The bundled dataset's title and credit: the only names EventLens puts
 /// its own authority behind.
+/// (The English of the messages `credit-bundled-title`, `credit-bundled`
+/// and `credit-remote-title`, which the tests read them against.)
+#[cfg(test)]
 pub(crate) const BUNDLED_TITLE: &str = "Wagner Group in Mali, events in public reporting";
+#[cfg(test)]
 pub(crate) const BUNDLED_CREDIT: &str = "Compiled by EventLens from CTC Sentinel, RUSI, Jamestown Foundation, Jeune Afrique / The Africa Report and a policy brief.";
 /// What the bundled dataset is not: on the page beside its title and in
 /// every footer of its charts, exports and embeds, so no figure from it is
 /// read as a full count.
 pub const SAMPLE_NOTE: &str =
     "A curated sample of reported events, not a complete count of what happened.";
-/// Said of every dataset the site did not ship.
-pub(crate) const NOT_VERIFIED: &str = "not verified by EventLens";
+
+/// [`SAMPLE_NOTE`] in the page's language.
+pub fn sample_note() -> String {
+    crate::t!("credit-sample-note")
+}
 
 /// The dataset's title.
 pub fn title(origin: &Origin) -> String {
     match origin {
-        Origin::Bundled => BUNDLED_TITLE.to_string(),
+        Origin::Bundled => crate::t!("credit-bundled-title"),
         Origin::File { name } => name.clone(),
-        Origin::Remote { url } => format!("{url} ({NOT_VERIFIED})"),
+        Origin::Remote { url } => crate::t!("credit-remote-title", url = url),
     }
 }
 
@@ -45,14 +51,22 @@ pub fn title(origin: &Origin) -> String {
 /// else the number of events and the last event date.
 pub fn versioned_title(origin: &Origin, events: usize, last_day: Option<Day>) -> String {
     let to = last_day
-        .map(|d| format!(", events to {}", date::format_iso(d)))
+        .map(|d| crate::t!("credit-events-to", day = date::format_iso(d)))
         .unwrap_or_default();
     match origin {
-        Origin::Bundled => format!(
-            "{BUNDLED_TITLE} (EventLens {} edition{to}). {SAMPLE_NOTE}",
-            env!("CARGO_PKG_VERSION")
+        Origin::Bundled => crate::t!(
+            "credit-bundled-versioned",
+            title = crate::t!("credit-bundled-title"),
+            version = env!("CARGO_PKG_VERSION"),
+            to = to,
+            note = sample_note()
         ),
-        other => format!("{} ({} events{to})", title(other), thousands(events as u64)),
+        other => crate::t!(
+            "credit-versioned",
+            title = title(other),
+            count = events,
+            to = to
+        ),
     }
 }
 
@@ -60,30 +74,26 @@ pub fn versioned_title(origin: &Origin, events: usize, last_day: Option<Day>) ->
 /// where a linked file came from.
 pub fn credit(origin: &Origin, format: Format) -> String {
     let name = match origin {
-        Origin::Bundled => return BUNDLED_CREDIT.to_string(),
+        Origin::Bundled => return crate::t!("credit-bundled"),
         Origin::File { name } => name.as_str(),
         Origin::Remote { url } => url.as_str(),
     };
     let cite = if format.is_ucdp() {
         let version = ucdp_version(name)
-            .map(|v| format!(" version {v}"))
+            .map(|v| crate::t!("credit-ucdp-version", version = v))
             .unwrap_or_default();
-        format!(
-            "Data: UCDP Georeferenced Event Dataset (GED){version}, Uppsala Conflict Data Program, CC BY 4.0 (Sundberg and Melander 2013)"
-        )
+        crate::t!("credit-ucdp", version = version)
     } else if format.is_acled() {
         let exported = date_in_name(name)
-            .map(|d| format!(", exported {}", date::format_iso(d)))
+            .map(|d| crate::t!("credit-acled-exported", day = date::format_iso(d)))
             .unwrap_or_default();
-        format!(
-            "Data: Armed Conflict Location & Event Data Project (ACLED), acleddata.com{exported}"
-        )
+        crate::t!("credit-acled", exported = exported)
     } else {
-        "Data: the user's own file".to_string()
+        crate::t!("credit-own-file")
     };
     match origin {
-        Origin::Remote { url } => format!("{cite}; loaded from {url}, {NOT_VERIFIED}."),
-        _ => format!("{cite}."),
+        Origin::Remote { url } => crate::t!("credit-remote", cite = cite, url = url),
+        _ => crate::t!("credit-cite", cite = cite),
     }
 }
 

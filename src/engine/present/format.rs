@@ -12,20 +12,26 @@ pub fn plural(n: u64, one: &str, many: &str) -> String {
 
 /// A file size: `"812 bytes"`, `"14.2 MB"`, `"1.3 GB"` (decimal units).
 pub fn bytes(n: u64) -> String {
-    match n {
-        0..=999 => format!("{n} bytes"),
-        1_000..=999_999 => format!("{:.1} kB", n as f64 / 1e3),
-        1_000_000..=999_999_999 => format!("{:.1} MB", n as f64 / 1e6),
-        _ => format!("{:.2} GB", n as f64 / 1e9),
-    }
+    let (value, unit) = match n {
+        0..=999 => return crate::t!("size-bytes", count = n),
+        1_000..=999_999 => (format!("{:.1}", n as f64 / 1e3), "size-kb"),
+        1_000_000..=999_999_999 => (format!("{:.1}", n as f64 / 1e6), "size-mb"),
+        _ => (format!("{:.2}", n as f64 / 1e9), "size-gb"),
+    };
+    crate::engine::i18n::tr(
+        unit,
+        &[(
+            "value",
+            crate::engine::i18n::localize_decimal(&value).into(),
+        )],
+    )
 }
 
 pub use crate::engine::data::date::long_date;
 
 /// Short name of month 1-12.
-pub fn month_name(month: u8) -> &'static str {
-    let name = date::MONTH_NAMES[usize::from(month.clamp(1, 12)) - 1];
-    &name[..3]
+pub fn month_name(month: u8) -> String {
+    crate::engine::i18n::month_short(u32::from(month))
 }
 
 /// The first and last day of the filtered events: `"2021-01-03 to
@@ -33,8 +39,12 @@ pub fn month_name(month: u8) -> &'static str {
 pub fn date_span(first: Option<Day>, last: Option<Day>) -> String {
     match (first, last) {
         (Some(a), Some(b)) if a == b => date::format_iso(a),
-        (Some(a), Some(b)) => format!("{} to {}", date::format_iso(a), date::format_iso(b)),
-        _ => "no events".into(),
+        (Some(a), Some(b)) => crate::t!(
+            "date-span",
+            first = date::format_iso(a),
+            last = date::format_iso(b)
+        ),
+        _ => crate::t!("date-span-none"),
     }
 }
 

@@ -9,7 +9,6 @@ use crate::engine::data::date::format_iso;
 use crate::engine::data::dimension::Category;
 use crate::engine::data::store::Store;
 use crate::engine::present::chart::LegendEntry;
-use crate::engine::present::format::plural;
 use crate::engine::present::map::{bounds, mercator, point_radius, MapView};
 use crate::engine::present::map_index::HitGrid;
 use crate::engine::present::palette::event_type_colour;
@@ -440,11 +439,11 @@ pub fn tooltip_text(
     name_of: impl FnOnce(u32) -> String,
 ) -> Option<String> {
     let point = points.iter().find(|p| p.place == place)?;
-    Some(format!(
-        "{}: {}, {}",
-        name_of(place),
-        plural(u64::from(point.events), "event", "events"),
-        plural(point.fatalities, "fatality", "fatalities")
+    Some(crate::t!(
+        "map-tooltip",
+        place = name_of(place),
+        events = crate::t!("n-events", count = point.events),
+        fatalities = crate::t!("n-fatalities", count = point.fatalities)
     ))
 }
 
@@ -489,12 +488,9 @@ impl PlaceListing {
     /// "3 events match the filters here", and when not all are listed,
     /// "; the first 50 are listed".
     pub fn caption(&self) -> String {
-        let mut text = format!(
-            "{} the filters here",
-            plural(self.total as u64, "event matches", "events match")
-        );
+        let mut text = crate::t!("map-place-caption", count = self.total);
         if self.total > self.limit {
-            text.push_str(&format!("; the first {} are listed", self.limit));
+            text.push_str(&crate::t!("map-place-first", count = self.limit));
         }
         text
     }
@@ -508,10 +504,11 @@ pub(crate) fn event_line(store: &Store, row: usize) -> String {
     } else {
         store.names[Category::EventType].name(u32::from(ty))
     };
-    format!(
-        "{} \u{b7} {ty} \u{b7} {} fatalities",
-        format_iso(store.date[row]),
-        store.fatalities[row]
+    crate::t!(
+        "map-event-line",
+        date = format_iso(store.date[row]),
+        event_type = crate::engine::i18n::term_or(ty),
+        fatalities = store.fatalities[row].to_string()
     )
 }
 

@@ -12,7 +12,7 @@ pub struct MapLegend {
     /// Event type name and its colour.
     pub types: Vec<(String, &'static str)>,
     /// What the circles' size stands for ("Fatalities", "Events").
-    pub size_title: &'static str,
+    pub size_title: String,
     /// The count a circle stands for and its radius in pixels.
     pub sizes: Vec<(u64, f64)>,
     /// A line in place of the size scale (the density grid's shading).
@@ -74,11 +74,11 @@ impl MapLegend {
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let types = counts
             .into_iter()
-            .map(|(t, _)| (name(t), colour(t)))
+            .map(|(t, _)| (crate::engine::i18n::term_or(&name(t)), colour(t)))
             .collect();
         MapLegend {
             types,
-            size_title: "Fatalities",
+            size_title: crate::t!("measure-fatalities"),
             sizes: reference_sizes(points.iter().map(|p| p.fatalities).max().unwrap_or(0)),
             note: None,
             shades: Vec::new(),
@@ -90,7 +90,7 @@ impl MapLegend {
     pub fn for_regions(region_points: &[MapPoint]) -> MapLegend {
         MapLegend {
             types: Vec::new(),
-            size_title: "Events per region",
+            size_title: crate::t!("map-legend-events-per-region"),
             sizes: reference_sizes(
                 region_points
                     .iter()
@@ -118,15 +118,16 @@ impl MapLegend {
         }
         MapLegend {
             types: Vec::new(),
-            size_title: "",
+            size_title: String::new(),
             sizes: Vec::new(),
             shades: counts
                 .into_iter()
                 .map(|n| (n, density_shade(n, max_events)))
                 .collect(),
-            note: Some(format!(
-                "Shade: events per {cell:.0}-pixel square, darkest {}",
-                crate::engine::present::format::thousands(max_events)
+            note: Some(crate::t!(
+                "map-legend-density",
+                cell = format!("{cell:.0}"),
+                darkest = max_events
             )),
         }
     }
@@ -136,9 +137,7 @@ impl MapLegend {
         let mut out = String::new();
         if !self.types.is_empty() {
             let names: Vec<&str> = self.types.iter().map(|(n, _)| n.as_str()).collect();
-            out.push_str("Colour: most frequent event type (");
-            out.push_str(&names.join(", "));
-            out.push_str(").");
+            out.push_str(&crate::t!("map-legend-colour", types = names.join(", ")));
         }
         if !self.sizes.is_empty() {
             let sizes: Vec<String> = self
@@ -149,11 +148,11 @@ impl MapLegend {
             if !out.is_empty() {
                 out.push(' ');
             }
-            out.push_str("Size: ");
-            out.push_str(&self.size_title.to_lowercase());
-            out.push_str(" (");
-            out.push_str(&sizes.join(", "));
-            out.push_str(").");
+            out.push_str(&crate::t!(
+                "map-legend-size",
+                title = self.size_title.to_lowercase(),
+                sizes = sizes.join(", ")
+            ));
         }
         if let Some(note) = &self.note {
             if !out.is_empty() {

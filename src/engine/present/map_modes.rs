@@ -5,7 +5,6 @@
 
 use crate::engine::data::dimension::Category;
 use crate::engine::data::store::Store;
-use crate::engine::present::format::plural;
 use crate::engine::present::map::{point_radius, MapView};
 pub use crate::engine::query::map_layer::{MapLayer, DENSITY_THRESHOLD};
 use crate::engine::query::MapPoint;
@@ -103,7 +102,7 @@ pub fn region_name(store: &Store, place: u32) -> String {
         (false, false) if admin1 != country => format!("{admin1}, {country}"),
         (false, _) => admin1,
         (true, false) => country,
-        (true, true) => "Unnamed region".into(),
+        (true, true) => crate::t!("map-unnamed-region"),
     }
 }
 
@@ -128,10 +127,11 @@ pub fn region_points(regions: &[RegionSymbol]) -> Vec<MapPoint> {
 /// events, 3 fatalities".
 pub fn region_tooltip(regions: &[RegionSymbol], place: u32, name: String) -> Option<String> {
     let r = regions.iter().find(|r| r.place == place)?;
-    Some(format!(
-        "{name}: {}, {}",
-        plural(r.events, "event", "events"),
-        plural(r.fatalities, "fatality", "fatalities")
+    Some(crate::t!(
+        "map-tooltip",
+        place = name,
+        events = crate::t!("n-events", count = r.events),
+        fatalities = crate::t!("n-fatalities", count = r.fatalities)
     ))
 }
 

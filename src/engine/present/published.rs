@@ -2,7 +2,7 @@
 //! its period, what the loaded data counts and the difference ("44 fewer"),
 //! or why the filters cannot count it.
 
-use crate::engine::data::date::{self, MONTH_NAMES};
+use crate::engine::data::date;
 use crate::engine::present::format::thousands;
 use crate::engine::query::published::FigureCheck;
 use crate::engine::read::published::PublishedFigure;
@@ -30,15 +30,24 @@ pub fn published_value(f: &PublishedFigure) -> String {
 /// The period: "2022-06-01 to 2022-09-30, June to September", "not stated".
 pub fn period(f: &PublishedFigure) -> String {
     let dates = match (f.period_start, f.period_end) {
-        (Some(a), Some(b)) => format!("{} to {}", date::format_iso(a), date::format_iso(b)),
-        (Some(a), None) => format!("from {}", date::format_iso(a)),
-        (None, Some(b)) => format!("to {}", date::format_iso(b)),
-        (None, None) => "not stated".to_string(),
+        (Some(a), Some(b)) => crate::t!(
+            "published-dates",
+            first = date::format_iso(a),
+            last = date::format_iso(b)
+        ),
+        (Some(a), None) => crate::t!("published-dates-from", first = date::format_iso(a)),
+        (None, Some(b)) => crate::t!("published-dates-to", last = date::format_iso(b)),
+        (None, None) => crate::t!("published-not-stated"),
     };
     match f.months {
         Some((a, b)) => {
-            let name = |m: u8| MONTH_NAMES[usize::from(m.clamp(1, 12)) - 1];
-            format!("{dates}, {} to {}", name(a), name(b))
+            let name = |m: u8| crate::engine::i18n::month_long(u32::from(m));
+            crate::t!(
+                "published-months",
+                dates = dates,
+                first = name(a),
+                last = name(b)
+            )
         }
         None => dates,
     }
@@ -49,11 +58,11 @@ pub fn period(f: &PublishedFigure) -> String {
 pub fn difference(check: &FigureCheck) -> Option<String> {
     let d = check.difference()?;
     Some(if d == 0.0 {
-        "the same".to_string()
+        crate::t!("published-same")
     } else if d < 0.0 {
-        format!("{} fewer", number(-d))
+        crate::t!("published-fewer", count = number(-d))
     } else {
-        format!("{} more", number(d))
+        crate::t!("published-more", count = number(d))
     })
 }
 
@@ -61,13 +70,26 @@ pub fn difference(check: &FigureCheck) -> Option<String> {
 /// dataset counts 3 (44 fewer)."
 pub fn sentence(check: &FigureCheck) -> String {
     let f = &check.figure;
-    let reported = format!("{} reported {}", f.publication, published_value(f));
+    let reported = crate::t!(
+        "published-reported",
+        publication = &f.publication,
+        value = published_value(f)
+    );
     match (&check.definition, check.data, difference(check)) {
-        (Ok(_), Some(n), Some(diff)) => {
-            format!("{reported}; this dataset counts {} ({diff}).", thousands(n))
+        (Ok(_), Some(n), Some(diff)) => crate::t!(
+            "published-sentence",
+            reported = reported,
+            count = n,
+            difference = diff
+        ),
+        (Err(why), _, _) => {
+            crate::t!(
+                "published-sentence-not-counted",
+                reported = reported,
+                why = why
+            )
         }
-        (Err(why), _, _) => format!("{reported}. Not counted here: {why}"),
-        _ => format!("{reported}."),
+        _ => crate::t!("published-sentence-plain", reported = reported),
     }
 }
 

@@ -79,11 +79,10 @@ impl RecordLayout {
             .into_iter()
             .enumerate()
             .map(|(i, v)| {
-                let name = self
-                    .header
-                    .get(i)
-                    .cloned()
-                    .unwrap_or_else(|| format!("column {}", i + 1));
+                let name =
+                    self.header.get(i).cloned().unwrap_or_else(|| {
+                        crate::t!("record-column", number = (i + 1).to_string())
+                    });
                 (name, v)
             })
             .collect();

@@ -46,15 +46,16 @@ impl Scope {
         let labels: Vec<&str> = self.not_applied.iter().map(|c| c.label.as_str()).collect();
         let shown = match self.kind {
             ChartKind::Timeline | ChartKind::Breakdown(GroupBy::Time(_)) => {
-                "every date is shown, those outside the range veiled".to_string()
+                crate::t!("scope-shown-dates")
             }
-            ChartKind::Compare => "the comparison counts its own two periods".to_string(),
-            ChartKind::Breakdown(by) => format!("{}, the bars it names highlighted", all_shown(by)),
+            ChartKind::Compare => crate::t!("scope-shown-compare"),
+            ChartKind::Breakdown(by) => crate::t!("scope-shown-bars", shown = all_shown(by)),
             ChartKind::Counts | ChartKind::Map | ChartKind::Table => String::new(),
         };
-        lines.push(format!(
-            "Not applied to this chart: {}. Instead, {shown}.",
-            labels.join("; ")
+        lines.push(crate::t!(
+            "scope-not-applied",
+            filters = labels.join("; "),
+            shown = shown
         ));
         lines
     }
@@ -63,8 +64,11 @@ impl Scope {
 /// "all regions (admin 1) are shown", "the busiest actors are shown".
 fn all_shown(by: GroupBy) -> String {
     match by {
-        GroupBy::Actor => "the busiest actors are shown".to_string(),
-        other => format!("all {} are shown", other.plural_title().to_lowercase()),
+        GroupBy::Actor => crate::t!("scope-all-shown-actors"),
+        other => crate::t!(
+            "scope-all-shown",
+            values = other.plural_title().to_lowercase()
+        ),
     }
 }
 
@@ -73,7 +77,7 @@ fn in_a_list(values: &[String]) -> String {
     match values {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => crate::t!("list-and", first = rest.join(", "), last = last),
     }
 }
 
@@ -82,21 +86,35 @@ fn in_a_list(values: &[String]) -> String {
 /// selected."
 pub fn breakdown_caption(filters: &Filters, by: GroupBy) -> String {
     let shown = match by {
-        GroupBy::Actor => "The busiest actors shown".to_string(),
-        other => format!("All {} shown", other.plural_title().to_lowercase()),
+        GroupBy::Actor => crate::t!("caption-shown-actors"),
+        other => crate::t!(
+            "caption-shown",
+            values = other.plural_title().to_lowercase()
+        ),
     };
     let chosen = filters.chosen(by);
     if chosen.is_empty() {
-        return format!("{shown}.");
+        return crate::t!("caption-none-selected", shown = shown);
     }
     let extra = match by {
-        GroupBy::Actor if filters.alongside.is_some() => {
-            " (the actor filter, with its \u{201c}alongside\u{201d}, applies to the other charts)"
-        }
-        GroupBy::Actor => " (the actor filter applies to the other charts)",
-        _ => "",
+        GroupBy::Actor if filters.alongside.is_some() => crate::t!("caption-actor-alongside"),
+        GroupBy::Actor => crate::t!("caption-actor"),
+        _ => String::new(),
     };
-    format!("{shown}; {} selected{extra}.", in_a_list(&chosen))
+    let chosen: Vec<String> = if by.is_term() {
+        chosen
+            .iter()
+            .map(|v| crate::engine::i18n::term_or(v))
+            .collect()
+    } else {
+        chosen
+    };
+    crate::t!(
+        "caption-selected",
+        shown = shown,
+        selected = in_a_list(&chosen),
+        extra = extra
+    )
 }
 
 #[cfg(test)]

@@ -1,12 +1,14 @@
 //! One-paragraph text summaries of each view ("Between June and September
 //! 2022 there were 115 events, up 1,050% on 2021"), shown under charts and
-//! used as their accessible descriptions.
+//! used as their accessible descriptions. Each sentence is a message of
+//! the page's language (`summary-*`) filled with typed values.
 
 use crate::engine::data::date::{self, Day};
-use crate::engine::present::format::{plural, thousands};
+use crate::engine::i18n::{month_long, term_or, tr, Arg};
 use crate::engine::query::group::{Comparison, Period, MIN_PERCENT_BASE};
 use crate::engine::query::Measure;
 use crate::engine::query::{Bar, MapPoint, Timeline, Totals};
+use crate::t;
 use chrono::Datelike;
 
 /// "between June and September 2022", "in March 2022", or ISO dates when
@@ -15,43 +17,57 @@ pub(crate) fn period_words(p: &Period) -> String {
     let (a, b) = (date::to_naive(p.from), date::to_naive(p.to));
     let whole_months = a.day() == 1 && date::to_naive(p.to + 1).day() == 1;
     if !whole_months {
-        return format!(
-            "between {} and {}",
-            date::format_iso(p.from),
-            date::format_iso(p.to)
+        return t!(
+            "summary-period-days",
+            first = date::format_iso(p.from),
+            last = date::format_iso(p.to)
         );
     }
-    let (ma, mb) = (
-        date::MONTH_NAMES[a.month0() as usize],
-        date::MONTH_NAMES[b.month0() as usize],
-    );
+    let (ma, mb) = (month_long(a.month()), month_long(b.month()));
+    let (ya, yb) = (a.year().to_string(), b.year().to_string());
     match (a.year() == b.year(), a.month() == b.month()) {
-        (true, true) => format!("in {ma} {}", a.year()),
-        (true, false) if a.month() == 1 && b.month() == 12 => format!("in {}", a.year()),
-        (true, false) => format!("between {ma} and {mb} {}", a.year()),
-        _ => format!("between {ma} {} and {mb} {}", a.year(), b.year()),
+        (true, true) => t!("summary-period-month", month = ma, year = ya),
+        (true, false) if a.month() == 1 && b.month() == 12 => {
+            t!("summary-period-year", year = ya)
+        }
+        (true, false) => t!("summary-period-months", first = ma, last = mb, year = ya),
+        _ => t!(
+            "summary-period-months-years",
+            first = ma,
+            first_year = ya,
+            last = mb,
+            last_year = yb
+        ),
     }
 }
 
 fn change_words(a: u64, b: u64) -> String {
+    let direction = if b > a { "up" } else { "down" };
     if a == 0 && b == 0 {
-        "none in either period".into()
+        t!("summary-change-none")
     } else if a == 0 {
-        "against none in the earlier period".to_string()
+        t!("summary-change-from-none")
     } else if a == b {
-        "the same number as".to_string() + " the earlier period"
+        t!("summary-change-same")
     } else if a < MIN_PERCENT_BASE {
         // A percentage of a handful overstates: 1 to 10 is not "+900%".
-        let dir = if b > a { "up" } else { "down" };
-        format!("{dir} from {} in the earlier period", thousands(a))
+        t!("summary-change-small", direction = direction, before = a)
     } else {
         let pct = (b as f64 - a as f64).abs() * 100.0 / a as f64;
-        let dir = if b > a { "up" } else { "down" };
-        format!(
-            "{dir} {}% on the earlier period ({})",
-            thousands(pct.round() as u64),
-            thousands(a)
+        t!(
+            "summary-change-percent",
+            direction = direction,
+            percent = pct.round() as u64,
+            before = a
         )
+    }
+}
+
+/// "115 events", "3 reported fatalities".
+fn measured(n: u64, measure: Measure) -> String {
+    match measure {
+        Measure::Events => t!("n-events", count = n),
+        Measure::Fatalities => t!("n-reported-fatalities", count = n),
     }
 }
 
@@ -61,20 +77,22 @@ pub fn comparison(c: &Comparison, measure: Measure) -> String {
         Measure::Events => (c.total.a.events, c.total.b.events),
         Measure::Fatalities => (c.total.a.fatalities, c.total.b.fatalities),
     };
-    let what = |n| match measure {
-        Measure::Events => plural(n, "event", "events"),
-        Measure::Fatalities => plural(n, "reported fatality", "reported fatalities"),
+    let there_were = |n: u64| {
+        tr(
+            "summary-there-were",
+            &[
+                ("count", Arg::from(n)),
+                ("what", Arg::from(measured(n, measure))),
+            ],
+        )
     };
-    let were = |n| if n == 1 { "was" } else { "were" };
-    let mut text = format!(
-        "{} there {} {}, {}; {} there {} {}.",
-        capitalise(&period_words(&c.b)),
-        were(b),
-        what(b),
-        change_words(a, b),
-        period_words(&c.a),
-        were(a),
-        what(a)
+    let mut text = t!(
+        "summary-comparison",
+        period = capitalise(&period_words(&c.b)),
+        now = there_were(b),
+        change = change_words(a, b),
+        earlier = period_words(&c.a),
+        before = there_were(a)
     );
     let mut movers: Vec<&crate::engine::query::group::ComparisonRow> = c.rows.iter().collect();
     let value = |m: &crate::engine::query::Measures| match measure {
@@ -87,21 +105,29 @@ pub fn comparison(c: &Comparison, measure: Measure) -> String {
         .take(3)
         .filter(|r| value(&r.a) != value(&r.b))
         .map(|r| {
-            format!(
-                "{} {} from {} to {}",
-                r.key,
-                if value(&r.b) > value(&r.a) {
-                    "rose"
+            t!(
+                "summary-mover",
+                key = if c.by.is_term() {
+                    term_or(&r.key)
                 } else {
-                    "fell"
+                    r.key.to_string()
                 },
-                thousands(value(&r.a)),
-                thousands(value(&r.b))
+                direction = if value(&r.b) > value(&r.a) {
+                    "up"
+                } else {
+                    "down"
+                },
+                from = value(&r.a),
+                to = value(&r.b)
             )
         })
         .collect();
     if !parts.is_empty() {
-        text.push_str(&format!(" By {}: {}.", c.by.label(), parts.join("; ")));
+        text.push_str(&t!(
+            "summary-movers",
+            by = c.by.label(),
+            movers = parts.join("; ")
+        ));
     }
     text
 }
@@ -110,29 +136,34 @@ pub fn comparison(c: &Comparison, measure: Measure) -> String {
 pub fn totals(t: &Totals) -> String {
     let m = &t.measures;
     if m.events == 0 {
-        return "No events match the current filters.".into();
+        return t!("summary-totals-none");
     }
     let span = match (t.first_day, t.last_day) {
-        (Some(a), Some(b)) if a == b => format!(" on {}", date::format_iso(a)),
-        (Some(a), Some(b)) => format!(
-            " between {} and {}",
-            date::format_iso(a),
-            date::format_iso(b)
+        (Some(a), Some(b)) if a == b => t!("summary-totals-on", day = date::format_iso(a)),
+        (Some(a), Some(b)) => t!(
+            "summary-totals-between",
+            first = date::format_iso(a),
+            last = date::format_iso(b)
         ),
         _ => String::new(),
     };
     let range = match (t.fatalities_low, t.fatalities_high) {
-        (Some(lo), Some(hi)) => format!(" (estimates {}-{})", thousands(lo), thousands(hi)),
+        (Some(lo), Some(hi)) => t!("summary-totals-range", low = lo, high = hi),
         _ => String::new(),
     };
-    format!(
-        "{} with {}{} ({} civilian){}.",
-        capitalise(&plural(m.events, "event", "events")),
-        plural(m.fatalities, "reported fatality", "reported fatalities"),
-        range,
-        thousands(m.civilian_fatalities),
-        span
+    t!(
+        "summary-totals",
+        events = capitalise(&t!("n-events", count = m.events)),
+        fatalities = t!("n-reported-fatalities", count = m.fatalities),
+        range = range,
+        civilian = m.civilian_fatalities,
+        span = span
     )
+}
+
+/// A time bin's name in words: "month", "week".
+fn bin_word(name: &str) -> String {
+    tr(&format!("bin-{name}"), &[])
 }
 
 /// Summary of the timeline: the total and the busiest bin.
@@ -143,35 +174,32 @@ pub fn timeline(t: &Timeline, measure: Measure) -> String {
     };
     let total: u64 = (0..t.bins).map(value).sum();
     let Some(peak) = (0..t.bins).max_by_key(|&b| (value(b), std::cmp::Reverse(b))) else {
-        return "The timeline is empty.".into();
+        return t!("summary-timeline-empty");
     };
     if total == 0 {
-        return "No events in the timeline for the current filters.".into();
+        return t!("summary-timeline-none");
     }
-    let what = match measure {
-        Measure::Events => "events",
-        Measure::Fatalities => "reported fatalities",
-    };
     let coarsened = t
         .coarsened_from
         .map(|wanted| {
-            format!(
-                " Shown by {} because by {} the span would need more than {} bars.",
-                t.bin.name(),
-                wanted.name(),
-                thousands(crate::engine::query::views::MAX_TIMELINE_BINS as u64)
+            t!(
+                "summary-timeline-coarsened",
+                bin = bin_word(t.bin.name()),
+                wanted = bin_word(wanted.name()),
+                max = crate::engine::query::views::MAX_TIMELINE_BINS as u64
             )
         })
         .unwrap_or_default();
-    format!(
-        "{} {what} from {} to {}, by {}; the highest {} was {} with {}.{coarsened}",
-        thousands(total),
-        t.label(0),
-        t.label(t.bins - 1),
-        t.bin.name(),
-        t.bin.name(),
-        t.label(peak),
-        thousands(value(peak))
+    t!(
+        "summary-timeline",
+        total = total,
+        measure = measure.name(),
+        first = t.label(0),
+        last = t.label(t.bins - 1),
+        bin = bin_word(t.bin.name()),
+        peak = t.label(peak),
+        value = value(peak),
+        coarsened = coarsened
     )
 }
 
@@ -183,24 +211,29 @@ pub fn breakdown(bars: &[Bar], dimension: &str, measure: Measure) -> String {
     };
     let total: u64 = bars.iter().map(value).sum();
     if total == 0 {
-        return format!("No {} to show by {dimension}.", measure.name());
+        return t!(
+            "summary-breakdown-none",
+            measure = measure.name(),
+            dimension = dimension
+        );
     }
     let top: Vec<String> = bars
         .iter()
         .take(3)
         .map(|b| {
-            format!(
-                "{} ({}, {}%)",
-                b.label,
-                thousands(value(b)),
-                (value(b) as f64 * 100.0 / total as f64).round()
+            t!(
+                "summary-breakdown-entry",
+                label = term_or(&b.label),
+                value = value(b),
+                percent = (value(b) as f64 * 100.0 / total as f64).round()
             )
         })
         .collect();
-    format!(
-        "By {dimension}, most {} were in or by: {}.",
-        measure.name(),
-        top.join(", ")
+    t!(
+        "summary-breakdown",
+        dimension = dimension,
+        measure = measure.name(),
+        top = top.join(", ")
     )
 }
 
@@ -212,46 +245,37 @@ pub fn map(points: &[MapPoint], events: u64, name_of: impl Fn(u32) -> String) ->
         .iter()
         .max_by_key(|p| (p.events, p.fatalities, std::cmp::Reverse(p.place)))
     else {
-        return "No events to show on the map.".into();
+        return t!("summary-map-none");
     };
     let mut text = if top.events > 1 {
-        format!(
-            "The map shows {} at {}; the most were at {} ({}, {}).",
-            plural(placed, "event", "events"),
-            plural(points.len() as u64, "place", "places"),
-            name_of(top.place),
-            plural(u64::from(top.events), "event", "events"),
-            plural(top.fatalities, "reported fatality", "reported fatalities"),
+        t!(
+            "summary-map",
+            events = t!("n-events", count = placed),
+            places = t!("n-places", count = points.len()),
+            place = name_of(top.place),
+            place_events = t!("n-events", count = top.events),
+            place_fatalities = t!("n-reported-fatalities", count = top.fatalities)
         )
     } else {
-        let mut text = format!(
-            "The map shows {}, one at each place.",
-            plural(placed, "event", "events")
+        let mut text = t!(
+            "summary-map-single",
+            events = t!("n-events", count = placed)
         );
         if let Some(deadliest) = points
             .iter()
             .filter(|p| p.fatalities > 0)
             .max_by_key(|p| (p.fatalities, std::cmp::Reverse(p.place)))
         {
-            text.push_str(&format!(
-                " The deadliest was at {} ({}).",
-                name_of(deadliest.place),
-                plural(
-                    deadliest.fatalities,
-                    "reported fatality",
-                    "reported fatalities"
-                )
+            text.push_str(&t!(
+                "summary-map-deadliest",
+                place = name_of(deadliest.place),
+                fatalities = t!("n-reported-fatalities", count = deadliest.fatalities)
             ));
         }
         text
     };
     if events > placed {
-        let n = events - placed;
-        text.push_str(&format!(
-            " {} no coordinates and {} not shown.",
-            plural(n, "event has", "events have"),
-            if n == 1 { "is" } else { "are" }
-        ));
+        text.push_str(&t!("summary-map-unplaced", count = events - placed));
     }
     text
 }

@@ -2,7 +2,6 @@
 //! how each heading shows the sort.
 
 use crate::engine::data::store::Store;
-use crate::engine::present::format::plural;
 use crate::engine::query::table::{cell_text, Column, SortKey};
 
 /// The cell texts of event `row`, in [`Column::ALL`] order.
@@ -16,9 +15,9 @@ pub fn row_cells(store: &Store, row: usize) -> Vec<String> {
 /// The line above the table: "1,204 events; select a row to read its full
 /// record."
 pub fn count_line(events: usize) -> String {
-    format!(
-        "{}; select a row to read its full record.",
-        plural(events as u64, "event", "events")
+    crate::t!(
+        "table-count-line",
+        events = crate::t!("n-events", count = events)
     )
 }
 

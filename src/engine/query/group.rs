@@ -242,9 +242,9 @@ impl ComparisonRow {
     /// to 10, not "+900%").
     pub fn change_label(&self) -> String {
         match self.change_pct {
-            _ if self.is_new => "new".to_string(),
+            _ if self.is_new => crate::t!("change-new"),
             None => "-".to_string(),
-            Some(p) if p.abs() < 0.05 => "no change".to_string(),
+            Some(p) if p.abs() < 0.05 => crate::t!("change-none"),
             Some(_) if self.a.events < MIN_PERCENT_BASE => {
                 let (a, b) = (self.a.events, self.b.events);
                 let sign = if b > a { "+" } else { "-" };
@@ -255,9 +255,10 @@ impl ComparisonRow {
             }
             Some(p) => {
                 let sign = if p > 0.0 { "+" } else { "-" };
-                format!(
-                    "{sign}{}%",
-                    crate::engine::data::numbers::thousands(p.abs().round() as u64)
+                crate::t!(
+                    "change-percent",
+                    sign = sign,
+                    percent = p.abs().round() as u64
                 )
             }
         }
@@ -499,7 +500,7 @@ pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: Grou
             a,
             b,
             rows,
-            total: ComparisonRow::new("All events".to_string(), totals[0], totals[1]),
+            total: ComparisonRow::new(crate::t!("compare-all-events"), totals[0], totals[1]),
         };
     };
     let rows = state.rows_ignoring(&[Dim::Date]);
@@ -518,7 +519,7 @@ pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: Grou
         }
         m
     };
-    let total = ComparisonRow::new("All events".to_string(), total(&in_a), total(&in_b));
+    let total = ComparisonRow::new(crate::t!("compare-all-events"), total(&in_a), total(&in_b));
     // Keys in the order first seen in A, then B; both sides summed per key.
     let mut order: Vec<CompareKey> = Vec::new();
     let mut sums: FxHashMap<CompareKey, [Measures; 2]> = FxHashMap::default();

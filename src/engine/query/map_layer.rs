@@ -36,13 +36,8 @@ impl MapLayer {
     }
 
     /// The label on the control.
-    pub fn label(self) -> &'static str {
-        match self {
-            MapLayer::Auto => "Automatic",
-            MapLayer::Points => "Points",
-            MapLayer::Regions => "Regions",
-            MapLayer::Density => "Density",
-        }
+    pub fn label(self) -> String {
+        crate::engine::i18n::tr(&format!("map-layer-{}", self.name()), &[])
     }
 
     pub fn from_name(name: &str) -> Option<MapLayer> {

@@ -44,31 +44,14 @@ pub fn translate(figure: &PublishedFigure) -> Result<Definition, String> {
     let unit = figure.unit.trim().to_lowercase();
     let counted = match figure.measure.as_str() {
         "events" if unit == "events" || unit.is_empty() => Counted::Events,
-        "events" => {
-            return Err(format!(
-                "It counts {}, not conflict events; the filters can only count events.",
-                figure.unit.trim()
-            ))
-        }
+        "events" => return Err(crate::t!("figure-not-events", unit = figure.unit.trim())),
         "fatalities" => Counted::Fatalities,
         "civilian_fatalities" => {
-            readings.push(
-                "civilian deaths: for ACLED files, all fatalities of events that target civilians; for UCDP GED, deaths_civilians"
-                    .to_string(),
-            );
+            readings.push(crate::t!("figure-civilian-deaths"));
             Counted::CivilianFatalities
         }
-        "share" => {
-            return Err(
-                "It is a percentage; the filters count events and deaths, not shares or rates of change."
-                    .to_string(),
-            )
-        }
-        other => {
-            return Err(format!(
-                "Its measure \"{other}\" is not one the filters count."
-            ))
-        }
+        "share" => return Err(crate::t!("figure-share")),
+        other => return Err(crate::t!("figure-unknown-measure", measure = other)),
     };
     let mut filters = Filters {
         from: figure.period_start,
@@ -90,9 +73,14 @@ pub fn translate(figure: &PublishedFigure) -> Result<Definition, String> {
                 filters.categories[Category::Country] = vec![country.to_string()];
                 filters.categories[Category::Admin1] =
                     regions.iter().map(|r| r.to_string()).collect();
-                readings.push(format!(
-                    "{area}: the regions (admin 1) {}",
-                    regions.join(" and ")
+                readings.push(crate::t!(
+                    "figure-area",
+                    area = area,
+                    regions = crate::t!(
+                        "list-and",
+                        first = regions[..regions.len().saturating_sub(1)].join(", "),
+                        last = regions.last().copied().unwrap_or_default()
+                    )
                 ));
             }
             None => filters.categories[Category::Country] = vec![area.to_string()],
@@ -110,14 +98,9 @@ pub fn translate(figure: &PublishedFigure) -> Result<Definition, String> {
         [one, other] => {
             filters.actor = Some(one.to_string());
             filters.alongside = Some(other.to_string());
-            readings.push(format!("{one} and {other} on the same side of an event"));
+            readings.push(crate::t!("figure-same-side", one = one, other = other));
         }
-        _ => {
-            return Err(
-                "It names more than two actors; the filters take an actor and one alongside it."
-                    .to_string(),
-            )
-        }
+        _ => return Err(crate::t!("figure-many-actors")),
     }
     filters.role = Role::Any;
     filters.categories[Category::EventType] = figure.event_types.clone();

@@ -42,15 +42,15 @@ impl Column {
     ];
 
     /// The column heading.
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> String {
         match self {
-            Column::Date => "Date",
-            Column::Category(Category::EventType) => "Event type",
+            Column::Date => crate::t!("column-date"),
+            Column::Category(Category::EventType) => crate::t!("column-event-type"),
             Column::Category(c) => c.chip_label(),
-            Column::Side1 => "Actor 1 side",
-            Column::Side2 => "Actor 2 side",
-            Column::Location => "Location",
-            Column::Fatalities => "Fatalities",
+            Column::Side1 => crate::t!("column-side1"),
+            Column::Side2 => crate::t!("column-side2"),
+            Column::Location => crate::t!("column-location"),
+            Column::Fatalities => crate::t!("measure-fatalities"),
         }
     }
 

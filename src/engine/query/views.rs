@@ -28,11 +28,8 @@ impl Measure {
     }
 
     /// "Events", "Fatalities": a button or column heading.
-    pub fn label(self) -> &'static str {
-        match self {
-            Measure::Events => "Events",
-            Measure::Fatalities => "Fatalities",
-        }
+    pub fn label(self) -> String {
+        crate::engine::i18n::tr(&format!("measure-{}", self.name()), &[])
     }
 }
 

@@ -51,15 +51,16 @@ impl DateForm {
     ];
 
     /// How the import report names the form.
-    pub fn describe(self) -> &'static str {
-        match self {
-            DateForm::Iso => "year-month-day (2022-05-05)",
-            DateForm::YearFirst => "year/month/day (2022/05/05)",
-            DateForm::MonthName => "day, month name, year (22 February 2019, 5-Aug-24)",
-            DateForm::Numeric(FieldOrder::DayFirst) => "day/month/year (31/12/2019, 31-12-19)",
-            DateForm::Numeric(FieldOrder::MonthFirst) => "month/day/year (12/31/2019)",
-            DateForm::ExcelSerial => "Excel serial day numbers (44713 is 2022-06-01)",
-        }
+    pub fn describe(self) -> String {
+        let key = match self {
+            DateForm::Iso => "date-form-iso",
+            DateForm::YearFirst => "date-form-year-first",
+            DateForm::MonthName => "date-form-month-name",
+            DateForm::Numeric(FieldOrder::DayFirst) => "date-form-day-first",
+            DateForm::Numeric(FieldOrder::MonthFirst) => "date-form-month-first",
+            DateForm::ExcelSerial => "date-form-excel",
+        };
+        crate::engine::i18n::tr(key, &[])
     }
 
     /// Reads one value. `year` is the row's `year` column, which settles
@@ -137,17 +138,21 @@ impl DateChoice {
         let readings: Vec<String> = self
             .examples
             .iter()
-            .map(|(value, day)| format!("\u{201c}{value}\u{201d} is {}", long_date(*day)))
+            .map(|(value, day)| crate::t!("date-reading", value = value, day = long_date(*day)))
             .collect();
-        let mut out = format!("Read as {}", self.form.describe());
-        if !readings.is_empty() {
-            out.push_str(": ");
-            out.push_str(&readings.join(", "));
-        }
-        out.push('.');
+        let mut out = if readings.is_empty() {
+            crate::t!("date-read-as", form = self.form.describe())
+        } else {
+            crate::t!(
+                "date-read-as-examples",
+                form = self.form.describe(),
+                examples = readings.join(", ")
+            )
+        };
         if self.used_pivot {
-            out.push_str(&format!(
-                " Two-digit years up to {TWO_DIGIT_PIVOT} were read as 20xx, later ones as 19xx (the file has no year column to say)."
+            out.push_str(&crate::t!(
+                "date-pivot",
+                pivot = TWO_DIGIT_PIVOT.to_string()
             ));
         }
         out

@@ -10,7 +10,6 @@ use crate::engine::data::actors::AliasTable;
 use crate::engine::data::date::{self, DateOrder, Day};
 use crate::engine::data::dictionary::{Dictionary, NONE};
 use crate::engine::data::dimension::{Category, CategoryMap};
-use crate::engine::data::numbers::thousands;
 use crate::engine::data::source::{ColumnRole, Delimiter, TextEncoding};
 use crate::engine::data::store::{event_key, flag, CsvReader, PlaceKey, SourceText, Store};
 use crate::engine::read::dates::{DateChoice, DateEvidence, DateForm, DateUndecided, FieldOrder};
@@ -201,40 +200,28 @@ pub enum ImportWarning {
 
 impl fmt::Display for ImportWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportWarning::RowsMerged { rows } => write!(
-                f,
-                "{rows} rows repeated an event already read (one row per actor); each event is counted once, with its fatalities once."
-            ),
-            ImportWarning::NoCoordinates => {
-                write!(f, "No row has coordinates, so the map stays empty.")
+        let text = match self {
+            ImportWarning::RowsMerged { rows } => {
+                crate::t!("warning-rows-merged", rows = rows.to_string())
             }
-            ImportWarning::UncertainAttributions { events } => write!(
-                f,
-                "{} {} attributed to \u{201c}X and/or Y\u{201d}: the source could not tell which group acted. They count under neither group, but under \u{201c}X or Y (uncertain)\u{201d}, unless \u{201c}Count uncertain attributions under each actor\u{201d} is ticked.",
-                thousands(*events),
-                if *events == 1 { "event is" } else { "events are" }
+            ImportWarning::NoCoordinates => crate::t!("warning-no-coordinates"),
+            ImportWarning::UncertainAttributions { events } => {
+                crate::t!("warning-uncertain", count = *events)
+            }
+            ImportWarning::Converted(sentence) => sentence.clone(),
+            ImportWarning::YearMismatch { rows } => {
+                crate::t!("warning-year-mismatch", count = *rows)
+            }
+            ImportWarning::ReadAsWindows1252 { line } => {
+                crate::t!("warning-windows-1252", line = line.to_string())
+            }
+            ImportWarning::NotUtf8 { line, replaced } => crate::t!(
+                "warning-not-utf8",
+                line = line.to_string(),
+                count = *replaced
             ),
-            ImportWarning::Converted(sentence) => write!(f, "{sentence}"),
-            ImportWarning::YearMismatch { rows } => write!(
-                f,
-                "{} {} a year column that disagrees with the date read; check the date form above, or the file.",
-                thousands(*rows),
-                if *rows == 1 { "row has" } else { "rows have" }
-            ),
-            ImportWarning::ReadAsWindows1252 { line } => write!(
-                f,
-                "Line {line} has a byte that is not UTF-8, and everything before it was plain ASCII, so the file was read as Windows-1252 (accents such as \u{e9} kept). If names look wrong, save the file as \"CSV UTF-8\" and load it again."
-            ),
-            ImportWarning::NotUtf8 { line, replaced } => write!(
-                f,
-                "From line {line}, the file has {} {} that {} not UTF-8 after text that was, so it mixes encodings; {} shown as \u{fffd}. Names with accents may look wrong: save the file as \"CSV UTF-8\" and load it again.",
-                thousands(*replaced),
-                if *replaced == 1 { "byte sequence" } else { "byte sequences" },
-                if *replaced == 1 { "is" } else { "are" },
-                if *replaced == 1 { "it is" } else { "they are" },
-            ),
-        }
+        };
+        f.write_str(&text)
     }
 }
 

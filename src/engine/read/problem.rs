@@ -79,14 +79,14 @@ impl ProblemKind {
     }
 
     /// What a user can do about it, when there is something to say.
-    pub fn hint(self) -> Option<&'static str> {
+    pub fn hint(self) -> Option<String> {
         match self {
-            ProblemKind::EmptyDate | ProblemKind::UnreadableDate => Some(
-                "Dates must look like 2022-05-05, 22 February 2019 or 05/05/2022; if this file uses another form, load it through the column mapping and choose the date order.",
-            ),
-            ProblemKind::TooFewFields | ProblemKind::TooManyFields => Some(
-                "The rows do not have as many columns as the header; the file may use a different separator or have been cut off.",
-            ),
+            ProblemKind::EmptyDate | ProblemKind::UnreadableDate => {
+                Some(crate::t!("problem-hint-dates"))
+            }
+            ProblemKind::TooFewFields | ProblemKind::TooManyFields => {
+                Some(crate::t!("problem-hint-fields"))
+            }
             ProblemKind::UnreadableCoordinate
             | ProblemKind::EmptyCount
             | ProblemKind::UnreadableCount => None,
@@ -125,23 +125,26 @@ impl RowProblem {
 
     /// What is wrong, as a group heading ("too few fields (expected 31)").
     fn heading(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        let text = match self {
             RowProblem::TooFewFields { expected, .. } => {
-                write!(f, "too few fields (expected {expected})")
+                crate::t!("problem-too-few", expected = expected.to_string())
             }
             RowProblem::TooManyFields { expected, .. } => {
-                write!(f, "too many fields (expected {expected})")
+                crate::t!("problem-too-many", expected = expected.to_string())
             }
-            RowProblem::EmptyDate => write!(f, "the date is empty"),
-            RowProblem::UnreadableDate => write!(f, "the date did not parse"),
+            RowProblem::EmptyDate => crate::t!("problem-empty-date"),
+            RowProblem::UnreadableDate => crate::t!("problem-unreadable-date"),
             RowProblem::UnreadableCoordinate { role } => {
-                write!(f, "{} (not a coordinate, left empty)", role.name())
+                crate::t!("problem-coordinate", column = role.name())
             }
-            RowProblem::EmptyCount { role } => write!(f, "{} (empty, read as 0)", role.name()),
+            RowProblem::EmptyCount { role } => {
+                crate::t!("problem-empty-count", column = role.name())
+            }
             RowProblem::UnreadableCount { role } => {
-                write!(f, "{} (not a whole number, read as 0)", role.name())
+                crate::t!("problem-unreadable-count", column = role.name())
             }
-        }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -149,12 +152,16 @@ impl RowProblem {
 impl fmt::Display for RowProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            RowProblem::TooFewFields { expected, found } => {
-                write!(f, "too few fields (expected {expected}, found {found})")
-            }
-            RowProblem::TooManyFields { expected, found } => {
-                write!(f, "too many fields (expected {expected}, found {found})")
-            }
+            RowProblem::TooFewFields { expected, found } => f.write_str(&crate::t!(
+                "problem-too-few-found",
+                expected = expected.to_string(),
+                found = found.to_string()
+            )),
+            RowProblem::TooManyFields { expected, found } => f.write_str(&crate::t!(
+                "problem-too-many-found",
+                expected = expected.to_string(),
+                found = found.to_string()
+            )),
             other => other.heading(f),
         }
     }
@@ -180,7 +187,7 @@ impl Example {
     /// `column` is 0-based, as the parser counts; `header` is the file's.
     pub fn new(line: u64, column: Option<usize>, header: &[String], value: &[u8]) -> Example {
         let value = if value.is_empty() {
-            "(empty)".to_string()
+            crate::t!("problem-empty-value")
         } else {
             String::from_utf8_lossy(&value[..value.len().min(VALUE_BYTES)]).into_owned()
         };
@@ -198,9 +205,18 @@ impl Example {
     /// "line 5", "line 5, column 2 (event_date)".
     pub fn place(&self) -> String {
         match (self.column, &self.column_name) {
-            (Some(c), Some(name)) => format!("line {}, column {c} ({name})", self.line),
-            (Some(c), None) => format!("line {}, column {c}", self.line),
-            _ => format!("line {}", self.line),
+            (Some(c), Some(name)) => crate::t!(
+                "problem-place-named",
+                line = self.line.to_string(),
+                column = c.to_string(),
+                name = name
+            ),
+            (Some(c), None) => crate::t!(
+                "problem-place-column",
+                line = self.line.to_string(),
+                column = c.to_string()
+            ),
+            _ => crate::t!("problem-place-line", line = self.line.to_string()),
         }
     }
 }

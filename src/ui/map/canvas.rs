@@ -9,7 +9,7 @@ use crate::engine::data::store::Store;
 use crate::engine::present::format::thousands;
 use crate::engine::present::map::{bounds, fit_to_data, MapView};
 use crate::engine::present::map_layers::{
-    initial_view, point_colour, tooltip_text, Outlines, PointLayer, DEFAULT_BOUNDS, NO_POINTS,
+    initial_view, point_colour, tooltip_text, Outlines, PointLayer, DEFAULT_BOUNDS,
 };
 use crate::engine::present::map_marks::{
     legend_corner, place_labels, size_label_heights, MapLegend, Rect,
@@ -180,7 +180,7 @@ pub fn MapCanvas(
             data-outlines=move || outlines.with(Option::is_some).to_string()
             data-map-layer=move || drawn.get().name()
             role="img"
-            aria-label="Map of the filtered events: each circle is a place, larger for more fatalities. Drag or use the arrow keys to move, the wheel or + and - to zoom; click a circle to list its events. Tab moves through the busiest places in sight."
+            aria-label=crate::t!("map-label")
             on:pointerdown=move |ev| pointer.down(&ev)
             on:pointermove=move |ev| pointer.moved(&ev)
             on:pointerup=move |ev| pointer.up(&ev)
@@ -420,7 +420,7 @@ fn draw_marks(
             if map.is_empty() {
                 c2d.set_fill_style_str(&fg);
                 c2d.set_font("13px system-ui, sans-serif");
-                let _ = c2d.fill_text(NO_POINTS, 12.0, 22.0);
+                let _ = c2d.fill_text(&crate::t!("map-no-points"), 12.0, 22.0);
             }
             Some((points, mode, stops))
         })
@@ -545,7 +545,7 @@ fn legend_box(
     let note_h = if note.is_empty() { 0.0 } else { LINE };
     let box_w = types_w
         .max(sizes_w)
-        .max(text_w(legend.size_title))
+        .max(text_w(&legend.size_title))
         .max(text_w(note))
         + 2.0 * PAD;
     let (_, shades_w) = shade_row(legend, text_w);
@@ -598,7 +598,7 @@ fn draw_legend(c2d: &CanvasRenderingContext2d, legend: &MapLegend, placed: Rect)
     }
     if !legend.sizes.is_empty() {
         c2d.set_fill_style_str(&fg);
-        let _ = c2d.fill_text(legend.size_title, x0 + PAD, y);
+        let _ = c2d.fill_text(&legend.size_title, x0 + PAD, y);
         let base = y + LINE / 2.0 + 2.0 * biggest;
         let cx = x0 + PAD + biggest;
         c2d.set_stroke_style_str(&fg);

@@ -61,7 +61,7 @@ pub fn MapPanel() -> impl IntoView {
     view! {
         <section class="panel map" aria-labelledby="map-title">
             <div class="panel-head">
-                <h2 id="map-title">"Where"</h2>
+                <h2 id="map-title">{crate::t!("filters-where")}</h2>
                 <LayerButtons drawn=drawn.read_only()/>
                 <play::PlayControl state=play/>
                 <ZoomButtons/>
@@ -75,7 +75,7 @@ pub fn MapPanel() -> impl IntoView {
             <MapLegendText drawn=drawn.read_only()/>
             <ChartTools chart=Chart::Map/>
             <places::PlaceEvents/>
-            <p class="muted small">"Country outlines: Natural Earth (public domain), via world-atlas."</p>
+            <p class="muted small">{crate::t!("footer-outlines")}</p>
         </section>
     }
 }
@@ -101,15 +101,20 @@ fn MapColours(
         })
     };
     view! {
-        <ul class="legend" aria-label="Point colours: the place's most frequent event type" data-testid="map-colours">
+        <ul class="legend" aria-label=crate::t!("map-colours-label") data-testid="map-colours">
             {move || {
                 entries()
                     .into_iter()
                     .map(|entry| {
                         view! {
-                            <li class="legend-item" data-testid="map-legend-entry" data-colour=entry.colour>
+                            <li
+                                class="legend-item"
+                                data-testid="map-legend-entry"
+                                data-colour=entry.colour
+                                title=crate::engine::i18n::term(&entry.label).map(|_| entry.label.clone())
+                            >
                                 <span class="swatch" style:background-color=entry.colour></span>
-                                {entry.label}
+                                {crate::engine::i18n::term_or(&entry.label)}
                             </li>
                         }
                     })
@@ -142,7 +147,7 @@ fn MapLegendText(
                     // The grid's cells depend on the view; the sentence
                     // names the measure only.
                     MapLayer::Density => MapLegend {
-                        note: Some("Shade: events per square of the grid".into()),
+                        note: Some(crate::t!("map-density-note")),
                         ..MapLegend::default()
                     },
                     MapLayer::Points | MapLayer::Auto => canvas::map_legend(&l.store, map),
@@ -162,7 +167,7 @@ fn LayerButtons(
 ) -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <div class="controls" role="group" aria-label="Map layer">
+        <div class="controls" role="group" aria-label=crate::t!("map-layer-label")>
             {MapLayer::CHOICES
                 .into_iter()
                 .map(|layer| {
@@ -186,14 +191,14 @@ fn LayerButtons(
 fn ZoomButtons() -> impl IntoView {
     let ctx = use_ctx();
     view! {
-        <div class="controls" role="group" aria-label="Map zoom">
-            <button aria-label="Zoom in" on:click=move |_| zoom_centre(ctx, ZOOM_STEP)>
+        <div class="controls" role="group" aria-label=crate::t!("map-zoom-label")>
+            <button aria-label=crate::t!("map-zoom-in") on:click=move |_| zoom_centre(ctx, ZOOM_STEP)>
                 "+"
             </button>
-            <button aria-label="Zoom out" on:click=move |_| zoom_centre(ctx, 1.0 / ZOOM_STEP)>
+            <button aria-label=crate::t!("map-zoom-out") on:click=move |_| zoom_centre(ctx, 1.0 / ZOOM_STEP)>
                 "\u{2212}"
             </button>
-            <button on:click=move |_| ctx.map_view.set(None)>"Reset"</button>
+            <button on:click=move |_| ctx.map_view.set(None)>{crate::t!("map-reset")}</button>
         </div>
     }
 }

@@ -26,7 +26,7 @@ pub fn PlaceEvents() -> impl IntoView {
                 <div class="panel-head">
                     <h3>{listing.name}</h3>
                     <button class="close" on:click=move |_| ctx.selected_place.set(None)>
-                        "Close"
+                        {crate::t!("dialog-close")}
                     </button>
                 </div>
                 <p class="muted">{caption}</p>

@@ -143,20 +143,20 @@ pub fn PlayControl(
         <div
             class="controls map-play"
             role="group"
-            aria-label="Play through time"
+            aria-label=crate::t!("play-label")
             data-play-step=move || state.get().step.map(|i| i.to_string()).unwrap_or_default()
             data-playing=move || state.get().playing.to_string()
         >
             <button on:click=move |_| {
                 if state.get_untracked().playing { player.pause() } else { player.play() }
             }>
-                {move || if state.get().playing { "Pause" } else { "Play" }}
+                {move || if state.get().playing { crate::t!("play-pause") } else { crate::t!("play-play") }}
             </button>
             <button
                 disabled=move || state.get().step.is_none()
                 on:click=move |_| player.stop()
             >
-                "Stop"
+                {crate::t!("play-stop")}
             </button>
             <span class="muted small" aria-live="polite" data-testid="map-play-label">{label}</span>
         </div>
