@@ -266,6 +266,7 @@ map-zoom-in = Zoom in
 map-zoom-out = Zoom out
 map-reset = Reset
 map-label = Map of the filtered events: each circle is a place, larger for more fatalities. Drag or use the arrow keys to move, the wheel or + and - to zoom; click a circle to list its events. Tab moves through the busiest places in sight.
+map-stops-label = Busiest places in sight
 play-label = Play through time
 play-pause = Pause
 play-play = Play

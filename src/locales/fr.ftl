@@ -265,6 +265,7 @@ map-zoom-in = Zoom avant
 map-zoom-out = Zoom arrière
 map-reset = Réinitialiser
 map-label = Carte des événements filtrés : chaque cercle est un lieu, plus grand quand il y a plus de morts. Faites glisser ou utilisez les flèches pour vous déplacer, la molette ou + et - pour zoomer ; cliquez sur un cercle pour lister ses événements. Tab parcourt les lieux les plus actifs en vue.
+map-stops-label = Lieux les plus actifs en vue
 play-label = Dérouler dans le temps
 play-pause = Pause
 play-play = Lecture

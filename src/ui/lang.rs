@@ -54,11 +54,13 @@ pub fn LangSwitch() -> impl IntoView {
                             lang=code
                             data-lang=code
                             title=name.clone()
-                            aria-label=name
                             aria-pressed=move || (ctx.lang.get() == l).to_string()
                             on:click=move |_| switch(ctx, l)
                         >
+                            // The name read out starts with the visible
+                            // code ("FR (Français)").
                             {code.to_uppercase()}
+                            <span class="visually-hidden">{format!(" ({name})")}</span>
                         </button>
                     }
                 })

@@ -23,7 +23,7 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Query parameters of each language the page is checked in ('' = the default). */
-const LANGUAGES = [''];
+const LANGUAGES = ['', 'lang=fr'];
 const SCHEMES = ['light', 'dark'];
 /** Every panel an embed can show (`src/ui/embed.rs`, `engine::link::Panel`). */
 const EMBED_PANELS = {

@@ -213,7 +213,7 @@ fn MapStops(
         }
     };
     view! {
-        <ul class="visually-hidden map-stops" aria-label="Busiest places in sight" data-testid="map-stops">
+        <ul class="visually-hidden map-stops" aria-label=crate::t!("map-stops-label") data-testid="map-stops">
             <For each=move || stops.get() key=|stop| stop.clone() let:stop>
                 {
                     let place = stop.place;
