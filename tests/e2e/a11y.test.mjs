@@ -89,7 +89,7 @@ function scenes(lang) {
     path: query(lang, 'embed=1', `panel=${panel}`),
     ready: async (page) => {
       await page.locator(shown).first().waitFor({ timeout: 30_000 });
-      await page.locator('[data-testid="embed-dataset"]', { hasText: /edition/ }).waitFor();
+      await page.locator('[data-testid="embed-dataset"]', { hasText: /[eé]dition/ }).waitFor();
     },
   }));
   return [...main, ...embeds];
