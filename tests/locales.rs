@@ -111,6 +111,8 @@ fn every_locale_file_is_listed() {
     assert_eq!(listed, on_disk);
 }
 
+mod common;
+
 fn french() -> Lang {
     Lang::parse("fr").unwrap()
 }
@@ -204,5 +206,78 @@ fn engine_sentences_in_french_from_typed_values() {
     assert_eq!(
         filters_in_words(&filters),
         "Filters: Country: Mali; Type: Battles; Fatalities: at least 5."
+    );
+}
+
+#[test]
+fn second_file_sentences_in_french_from_typed_values() {
+    use eventlens::engine::data::dimension::Category;
+    use eventlens::engine::present::versions::{versions_summary, VersionTotals};
+    use eventlens::engine::query::sources::filters_for;
+    use eventlens::engine::query::versions::{Fields, Revision, VersionDiff};
+    use eventlens::engine::query::Filters;
+    use eventlens::engine::read::import::ImportOptions;
+    let earlier = VersionTotals {
+        events: 1234,
+        fatalities: 60,
+    };
+    let later = VersionTotals {
+        events: 1240,
+        fatalities: 77,
+    };
+    // Two added, one deleted, one revised that left the view, and one
+    // event without an id in the earlier file.
+    let diff = VersionDiff {
+        added: vec![7, 8],
+        deleted: vec![3],
+        revised: vec![Revision {
+            earlier_row: 4,
+            later_row: 4,
+            fields: Fields::default(),
+            in_earlier_view: true,
+            in_later_view: false,
+        }],
+        without_id: [1, 0],
+        ..VersionDiff::default()
+    };
+    let ucdp = eventlens::engine::import_bytes(
+        &common::fixture("sources/ucdp_mali.csv"),
+        ImportOptions::default(),
+    )
+    .unwrap()
+    .store;
+    let mut battles = Filters::default();
+    battles.categories[Category::EventType] = vec!["Battles".into()];
+    i18n::with_lang(french(), || {
+        assert_eq!(
+            versions_summary(
+                &eventlens::t!("versions-in-this-view"),
+                earlier,
+                later,
+                &diff
+            ),
+            "Événements dans cette vue\u{a0}: 1\u{202f}234 dans le fichier le plus ancien, \
+             1\u{202f}240 dans le plus récent\u{a0}; morts\u{a0}: 60 et 77. \
+             2 événements ajoutés, 1 supprimé, 1 révisé (1 désormais hors de la vue). \
+             1 événement sans identifiant n’a pas pu être apparié."
+        );
+        // ACLED's event type is named in French, as in the filters.
+        assert_eq!(
+            filters_for(&ucdp, &battles, "UCDP GED").left_out,
+            [
+                "UCDP GED n’a pas de type d’événement nommé Batailles\u{a0}: \
+              ses chiffres ne sont pas filtrés par type d’événement."
+            ]
+        );
+    });
+    assert_eq!(
+        versions_summary("in this view", earlier, later, &diff),
+        "Events in this view: 1,234 in the earlier file, 1,240 in the later one; \
+         fatalities: 60 and 77. 2 events added, 1 deleted, 1 revised (1 now out of it). \
+         1 event without an id could not be matched."
+    );
+    assert_eq!(
+        filters_for(&ucdp, &battles, "UCDP GED").left_out,
+        ["UCDP GED has no event type called Battles: its figures are not filtered by event type."]
     );
 }

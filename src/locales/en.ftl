@@ -755,3 +755,81 @@ text-field-title = Title
 text-field-desc = Description
 text-field-notes = Notes
 text-field-source = Source
+
+## A second file: another version or another source
+
+second-aria = A second file
+second-open-as = Open a second file as
+second-as-version = { " " }another version of this data
+second-as-source = { " " }another source, side by side
+second-button-version = Compare with another version of this data
+second-button-source = Set another source beside this one
+second-drop-hint = { " " }or drop it here. It is read in your browser and does not replace the dataset on show.
+second-close = Close the second file
+second-reading = { " " }Reading { $name }: { $read } of { $total }, { $events } events
+second-matching = { " " }Matching the events of the two versions: { $percent }%
+second-failed = { $name } could not be opened as a second file: { $reason } The dataset on show stays.
+second-link-note = A link to this page cannot carry the second file: it was read from your computer, not from an address. Whoever opens the link sees the dataset without it.
+second-the-file = the file
+second-first-file = first file
+second-second-file = second file
+versions-no-ids = The { $which ->
+    [later] later
+   *[earlier] earlier
+} file has no event id column (event_id_cnty in ACLED exports, id in UCDP GED), so its events cannot be matched with the other file's. Download both versions with their id column.
+versions-different-sources = One file is an ACLED export and the other a UCDP GED file: two different sources, whose ids do not match. Compare them side by side instead of as versions.
+versions-title = What changed between the two versions
+versions-earlier = Earlier:{ " " }
+versions-later = ; later:{ " " }
+versions-events-to = { " " }(events to { $date })
+versions-swap = Swap earlier and later
+versions-added = Added:{ " " }
+versions-deleted = Deleted:{ " " }
+versions-revised = Revised:{ " " }
+versions-first-listed = The first { $listed } of { $count }; the CSV lists them all.
+versions-export = Download the changes (CSV)
+versions-no-id = (no id)
+versions-change = { $field }: { $old } → { $new }
+versions-in-this-view = in this view
+versions-summary = Events { $scope }: { $earlier } in the earlier file, { $later } in the later one; fatalities: { $earlier_fatalities } and { $later_fatalities }. { $added ->
+    [one] { $added } event
+   *[other] { $added } events
+} added, { $deleted } deleted, { $revised } revised
+versions-moved-in = { $count } now in the view
+versions-moved-out = { $count } now out of it
+versions-unmatched = { $count ->
+    [one] { $count } event
+   *[other] { $count } events
+} without an id could not be matched.
+versions-now-in-view = now in the view
+versions-now-out-of-view = now out of the view
+versions-field-date = date
+versions-field-fatalities = fatalities
+versions-field-event-type = event type
+versions-field-sub-event-type = sub-event type
+versions-field-actors = actors
+versions-field-location = location
+sources-title = Two sources side by side
+sources-per = Per
+sources-bars-show = Bars show
+sources-events = events
+sources-fatalities = fatalities
+sources-heading-month = Month
+sources-heading-year = Year
+sources-heading-admin1 = Region (admin 1)
+sources-label-month = month
+sources-label-year = year
+sources-label-admin1 = region (admin 1)
+sources-col-events = Events, { $source }
+sources-col-fatalities = Fatalities, { $source }
+sources-total = Total
+sources-footer-note = Each source counts its own events: the two are set side by side, and no event of one is matched with an event of the other.
+sources-no-events = No events in either source.
+sources-legend-label = Sources
+sources-chart-label = Paired bars: the first source over the second for each row; the table below gives the figures
+sources-no-column = { $source } has no { $category } column: its figures are not filtered by { $category } ({ $values }).
+sources-no-value-none = { $source } has no { $category } called { $values }: its figures are not filtered by { $category }.
+sources-no-value-some = { $source } has no { $category } called { $values }: its figures count { $known } only.
+sources-or = { " " }or{ " " }
+sources-no-civilian = { $source } does not mark civilian targeting: its figures are not filtered by it.
+sources-no-actor = No actor of { $source } is known as “{ $actor }”: it counts no events for that actor.

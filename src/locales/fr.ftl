@@ -757,3 +757,90 @@ text-field-title = Titre
 text-field-desc = Description
 text-field-notes = Notes
 text-field-source = Source
+
+## Un second fichier : une autre version ou une autre source
+
+second-aria = Un second fichier
+second-open-as = Ouvrir un second fichier comme
+second-as-version = { " " }une autre version de ces données
+second-as-source = { " " }une autre source, côte à côte
+second-button-version = Comparer avec une autre version de ces données
+second-button-source = Placer une autre source à côté de celle-ci
+second-drop-hint = { " " }ou déposez-le ici. Il est lu dans votre navigateur et ne remplace pas le jeu de données affiché.
+second-close = Fermer le second fichier
+second-reading = { " " }Lecture de { $name } : { $read } sur { $total }, { $events ->
+    [one] { $events } événement
+   *[other] { $events } événements
+}
+second-matching = { " " }Appariement des événements des deux versions : { $percent } %
+second-failed = { $name } n’a pas pu être ouvert comme second fichier : { $reason } Le jeu de données affiché reste.
+second-link-note = Un lien vers cette page ne peut pas transporter le second fichier : il a été lu depuis votre ordinateur, pas depuis une adresse. Qui ouvre le lien voit le jeu de données sans lui.
+second-the-file = le fichier
+second-first-file = premier fichier
+second-second-file = second fichier
+versions-no-ids = Le fichier { $which ->
+    [later] le plus récent
+   *[earlier] le plus ancien
+} n’a pas de colonne d’identifiant d’événement (event_id_cnty dans les exports ACLED, id dans UCDP GED), si bien que ses événements ne peuvent pas être appariés avec ceux de l’autre fichier. Téléchargez les deux versions avec leur colonne d’identifiant.
+versions-different-sources = Un fichier est un export ACLED et l’autre un fichier UCDP GED : deux sources différentes, dont les identifiants ne se correspondent pas. Comparez-les côte à côte plutôt que comme des versions.
+versions-title = Ce qui a changé entre les deux versions
+versions-earlier = Plus ancienne :{ " " }
+versions-later =  ; plus récente :{ " " }
+versions-events-to = { " " }(événements jusqu’au { $date })
+versions-swap = Intervertir l’ancienne et la récente
+versions-added = Ajoutés :{ " " }
+versions-deleted = Supprimés :{ " " }
+versions-revised = Révisés :{ " " }
+versions-first-listed = Les { $listed } premiers sur { $count } ; le CSV les liste tous.
+versions-export = Télécharger les changements (CSV)
+versions-no-id = (sans identifiant)
+versions-change = { $field } : { $old } → { $new }
+versions-in-this-view = dans cette vue
+versions-summary = Événements { $scope } : { $earlier } dans le fichier le plus ancien, { $later } dans le plus récent ; morts : { $earlier_fatalities } et { $later_fatalities }. { $added ->
+    [one] { $added } événement ajouté
+   *[other] { $added } événements ajoutés
+}, { $deleted ->
+    [one] { $deleted } supprimé
+   *[other] { $deleted } supprimés
+}, { $revised ->
+    [one] { $revised } révisé
+   *[other] { $revised } révisés
+}
+versions-moved-in = { $count } désormais dans la vue
+versions-moved-out = { $count } désormais hors de la vue
+versions-unmatched = { $count ->
+    [one] { $count } événement sans identifiant n’a pas pu être apparié.
+   *[other] { $count } événements sans identifiant n’ont pas pu être appariés.
+}
+versions-now-in-view = désormais dans la vue
+versions-now-out-of-view = désormais hors de la vue
+versions-field-date = date
+versions-field-fatalities = morts
+versions-field-event-type = type d’événement
+versions-field-sub-event-type = sous-type d’événement
+versions-field-actors = acteurs
+versions-field-location = lieu
+sources-title = Deux sources côte à côte
+sources-per = Par
+sources-bars-show = Les barres montrent
+sources-events = les événements
+sources-fatalities = les morts
+sources-heading-month = Mois
+sources-heading-year = Année
+sources-heading-admin1 = Région (admin 1)
+sources-label-month = mois
+sources-label-year = année
+sources-label-admin1 = région (admin 1)
+sources-col-events = Événements, { $source }
+sources-col-fatalities = Morts, { $source }
+sources-total = Total
+sources-footer-note = Chaque source compte ses propres événements : les deux sont placées côte à côte, et aucun événement de l’une n’est apparié avec un événement de l’autre.
+sources-no-events = Aucun événement dans l’une ou l’autre source.
+sources-legend-label = Sources
+sources-chart-label = Barres appariées : la première source au-dessus de la seconde pour chaque ligne ; le tableau ci-dessous donne les chiffres
+sources-no-column = { $source } n’a pas de colonne { $category } : ses chiffres ne sont pas filtrés par { $category } ({ $values }).
+sources-no-value-none = { $source } n’a pas de { $category } nommé { $values } : ses chiffres ne sont pas filtrés par { $category }.
+sources-no-value-some = { $source } n’a pas de { $category } nommé { $values } : ses chiffres ne comptent que { $known }.
+sources-or = { " " }ou{ " " }
+sources-no-civilian = { $source } ne marque pas le ciblage des civils : ses chiffres ne sont pas filtrés par ce critère.
+sources-no-actor = Aucun acteur de { $source } n’est connu sous le nom « { $actor } » : ses chiffres ne comptent aucun événement pour cet acteur.

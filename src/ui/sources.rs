@@ -16,7 +16,7 @@ use crate::engine::present::credit;
 use crate::engine::present::format::thousands;
 use crate::engine::query::group::ComparisonRow;
 use crate::engine::query::sources::{filters_for, paired_sums, SourceGrouping};
-use crate::engine::query::Measure;
+use crate::engine::query::{Measure, NOT_STATED};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
@@ -53,10 +53,12 @@ pub fn SourcesPanel() -> impl IntoView {
                 .data
                 .try_update_value(|s| {
                     let s = s.as_mut()?;
-                    let mut names =
-                        [source_name(&main.store), source_name(&s.store)].map(str::to_string);
+                    let mut names = [source_name(&main.store), source_name(&s.store)];
                     if names[0] == names[1] {
-                        names = ["first file".into(), "second file".into()];
+                        names = [
+                            crate::t!("second-first-file"),
+                            crate::t!("second-second-file"),
+                        ];
                     }
                     let translated = filters_for(&s.store, &filters, &names[1]);
                     s.state.apply(&s.store, &translated.filters);
@@ -80,10 +82,10 @@ pub fn SourcesPanel() -> impl IntoView {
     });
     view! {
         <div class="sources-panel" data-testid="sources-panel">
-            <h2>"Two sources side by side"</h2>
+            <h2>{crate::t!("sources-title")}</h2>
             <div class="sources-controls">
                 <div class="field">
-                    <label for="sources-by">"Per"</label>
+                    <label for="sources-by">{crate::t!("sources-per")}</label>
                     <select id="sources-by" data-testid="sources-by" on:change=move |ev| {
                         if let Some(g) = SourceGrouping::from_name(&event_target_value(&ev)) {
                             grouping.set(g);
@@ -95,7 +97,7 @@ pub fn SourcesPanel() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="sources-measure">"Bars show"</label>
+                    <label for="sources-measure">{crate::t!("sources-bars-show")}</label>
                     <select id="sources-measure" on:change=move |ev| {
                         measure.set(if event_target_value(&ev) == "fatalities" {
                             Measure::Fatalities
@@ -103,8 +105,8 @@ pub fn SourcesPanel() -> impl IntoView {
                             Measure::Events
                         });
                     }>
-                        <option value="events">"events"</option>
-                        <option value="fatalities">"fatalities"</option>
+                        <option value="events">{crate::t!("sources-events")}</option>
+                        <option value="fatalities">{crate::t!("sources-fatalities")}</option>
                     </select>
                 </div>
             </div>
@@ -119,10 +121,10 @@ pub fn SourcesPanel() -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col">{move || grouping.get().heading()}</th>
-                                <th scope="col" class="num">{format!("Events, {}", names[0])}</th>
-                                <th scope="col" class="num">{format!("Events, {}", names[1])}</th>
-                                <th scope="col" class="num">{format!("Fatalities, {}", names[0])}</th>
-                                <th scope="col" class="num">{format!("Fatalities, {}", names[1])}</th>
+                                <th scope="col" class="num">{crate::t!("sources-col-events", source = &names[0])}</th>
+                                <th scope="col" class="num">{crate::t!("sources-col-events", source = &names[1])}</th>
+                                <th scope="col" class="num">{crate::t!("sources-col-fatalities", source = &names[0])}</th>
+                                <th scope="col" class="num">{crate::t!("sources-col-fatalities", source = &names[1])}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -135,7 +137,7 @@ pub fn SourcesPanel() -> impl IntoView {
                     <footer class="sources-footer muted small" data-testid="sources-footer">
                         <p>{credits[0].clone()}</p>
                         <p>{credits[1].clone()}</p>
-                        <p>"Each source counts its own events: the two are set side by side, and no event of one is matched with an event of the other."</p>
+                        <p>{crate::t!("sources-footer-note")}</p>
                     </footer>
                 }
             })}
@@ -152,7 +154,15 @@ fn SourcesLine(
     total: bool,
 ) -> impl IntoView {
     let ComparisonRow { key, a, b, .. } = row;
-    let label = key.clone();
+    // The row keys are the engine's ("Total", the not-stated value);
+    // their labels are the page's language.
+    let label = if total {
+        crate::t!("sources-total")
+    } else if key == NOT_STATED {
+        crate::engine::i18n::term_or(&key)
+    } else {
+        key.clone()
+    };
     view! {
         <tr
             class:total=total
@@ -185,12 +195,13 @@ fn SourcesBars(
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let size = watch_size(canvas);
+    let empty = crate::t!("sources-no-events");
     let chart = Memo::new(move |_| {
         let (width, _) = size.get()?;
         let series = PairedBars {
             legend: titles.clone(),
             names: [&names[0], &names[1]],
-            empty: "No events in either source.",
+            empty: &empty,
         };
         Some(paired_bars_chart(
             &rows,
@@ -230,13 +241,13 @@ fn SourcesBars(
         })
     };
     view! {
-        <ul class="legend" aria-label="Sources">{legend}</ul>
+        <ul class="legend" aria-label=crate::t!("sources-legend-label")>{legend}</ul>
         <canvas
             node_ref=canvas
             class="compare-canvas"
             data-testid="sources-chart"
             role="img"
-            aria-label="Paired bars: the first source over the second for each row; the table below gives the figures"
+            aria-label=crate::t!("sources-chart-label")
             style:height=move || format!("{}px", height())
         ></canvas>
     }

@@ -17,7 +17,7 @@ use crate::engine::data::store::Store;
 use crate::engine::output::versions::version_changes_csv;
 use crate::engine::present::format::{bytes, thousands};
 use crate::engine::present::versions::{change_lines, versions_summary, ChangeLine, VersionTotals};
-use crate::engine::query::versions::{VersionDiff, VersionMatcher, VersionPairs};
+use crate::engine::query::versions::{Field, VersionDiff, VersionMatcher, VersionPairs};
 use crate::engine::query::QueryState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -140,13 +140,13 @@ impl Second {
 }
 
 /// "ACLED", "UCDP GED": what a store's source is called in sentences.
-pub fn source_name(store: &Store) -> &'static str {
+pub fn source_name(store: &Store) -> String {
     if store.is_ucdp() {
-        "UCDP GED"
+        "UCDP GED".into()
     } else if store.format.is_acled() {
-        "ACLED"
+        "ACLED".into()
     } else {
-        "the file"
+        crate::t!("second-the-file")
     }
 }
 
@@ -178,9 +178,10 @@ fn open_second(ctx: Ctx, second: Second, file: web_sys::File) {
             Ok(None) => return,
             Err(failure) => {
                 second.state.set(SecondState::Failed);
-                second.error.set(Some(format!(
-                    "{name} could not be opened as a second file: {} The dataset on show stays.",
-                    failure.sentence()
+                second.error.set(Some(crate::t!(
+                    "second-failed",
+                    name = &name,
+                    reason = failure.sentence(),
                 )));
                 return;
             }
@@ -354,7 +355,7 @@ pub fn SecondFile() -> impl IntoView {
     view! {
         <section
             class="panel second-file"
-            aria-label="A second file"
+            aria-label=crate::t!("second-aria")
             data-testid="second-file"
             data-second-state=move || second.state.get().name()
             data-longest-slice-ms=move || format!("{:.1}", second.longest_slice_ms.get())
@@ -365,13 +366,22 @@ pub fn SecondFile() -> impl IntoView {
             {move || second.progress.get().map(|p| view! {
                 <p class="second-progress" data-testid="second-progress">
                     <progress max="1" value=p.fraction()></progress>
-                    {format!(" Reading {}: {} of {}, {} events", p.name, bytes(p.bytes), bytes(p.total), thousands(p.rows))}
+                    {crate::t!(
+                        "second-reading",
+                        name = &p.name,
+                        read = bytes(p.bytes),
+                        total = bytes(p.total),
+                        events = p.rows,
+                    )}
                 </p>
             })}
             {move || (second.state.get() == SecondState::Matching).then(|| view! {
                 <p class="second-progress" data-testid="matching-progress">
                     <progress max="1" value=move || second.matching.get()></progress>
-                    {move || format!(" Matching the events of the two versions: {:.0}%", second.matching.get() * 100.0)}
+                    {move || crate::t!(
+                        "second-matching",
+                        percent = format!("{:.0}", second.matching.get() * 100.0),
+                    )}
                 </p>
             })}
             {move || second.error.get().map(|e| view! {
@@ -383,7 +393,7 @@ pub fn SecondFile() -> impl IntoView {
                     Role::Source => view! { <super::sources::SourcesPanel/> }.into_any(),
                 }}
                 <p class="muted small" data-testid="second-link-note">
-                    "A link to this page cannot carry the second file: it was read from your computer, not from an address. Whoever opens the link sees the dataset without it."
+                    {crate::t!("second-link-note")}
                 </p>
             </Show>
         </section>
@@ -456,7 +466,7 @@ fn SecondFileControl() -> impl IntoView {
             on:drop=on_drop
         >
             <fieldset class="second-role">
-                <legend>"Open a second file as"</legend>
+                <legend>{crate::t!("second-open-as")}</legend>
                 <label>
                     <input
                         type="radio"
@@ -465,7 +475,7 @@ fn SecondFileControl() -> impl IntoView {
                         prop:checked=move || second.role.get() == Role::Version
                         on:change=move |_| set_role(Role::Version)
                     />
-                    " another version of this data"
+                    {crate::t!("second-as-version")}
                 </label>
                 <label>
                     <input
@@ -475,13 +485,13 @@ fn SecondFileControl() -> impl IntoView {
                         prop:checked=move || second.role.get() == Role::Source
                         on:change=move |_| set_role(Role::Source)
                     />
-                    " another source, side by side"
+                    {crate::t!("second-as-source")}
                 </label>
             </fieldset>
             <label class="button file-button">
                 {move || match second.role.get() {
-                    Role::Version => "Compare with another version of this data",
-                    Role::Source => "Set another source beside this one",
+                    Role::Version => crate::t!("second-button-version"),
+                    Role::Source => crate::t!("second-button-source"),
                 }}
                 <input
                     type="file"
@@ -490,10 +500,10 @@ fn SecondFileControl() -> impl IntoView {
                     on:change=on_file
                 />
             </label>
-            <span class="hint">" or drop it here. It is read in your browser and does not replace the dataset on show."</span>
+            <span class="hint">{crate::t!("second-drop-hint")}</span>
             <Show when=move || { second.version.track(); second.data.with_value(Option::is_some) }>
                 <button class="link" data-testid="second-close" on:click=move |_| second.close()>
-                    "Close the second file"
+                    {crate::t!("second-close")}
                 </button>
             </Show>
         </div>
@@ -515,7 +525,12 @@ fn VersionsPanel() -> impl IntoView {
             let diff = diff_of(states, pairs);
             let totals = [0, 1].map(|v| VersionTotals::of(stores[v], |r| states[v].passes(r)));
             VersionsView {
-                summary: versions_summary("in this view", totals[0], totals[1], &diff),
+                summary: versions_summary(
+                    &crate::t!("versions-in-this-view"),
+                    totals[0],
+                    totals[1],
+                    &diff,
+                ),
                 counts: [
                     diff.added.len() as u64,
                     diff.deleted.len() as u64,
@@ -537,7 +552,7 @@ fn VersionsPanel() -> impl IntoView {
             .with(|i| i.as_ref().map(|i| i.title()))
             .unwrap_or_default();
         let dates = |d: Option<Day>| {
-            d.map(|d| format!(" (events to {})", format_iso(d)))
+            d.map(|d| crate::t!("versions-events-to", date = format_iso(d)))
                 .unwrap_or_default()
         };
         let main_last = ctx.info.with(|i| i.as_ref().and_then(|i| i.last_day));
@@ -570,17 +585,17 @@ fn VersionsPanel() -> impl IntoView {
         }
     };
     let kinds = [
-        ("added", "Added", "versions-added"),
-        ("deleted", "Deleted", "versions-deleted"),
-        ("revised", "Revised", "versions-revised"),
+        ("added", crate::t!("versions-added"), "versions-added"),
+        ("deleted", crate::t!("versions-deleted"), "versions-deleted"),
+        ("revised", crate::t!("versions-revised"), "versions-revised"),
     ];
     view! {
         <div class="versions-panel" data-testid="versions-panel">
-            <h2>"What changed between the two versions"</h2>
+            <h2>{crate::t!("versions-title")}</h2>
             <p class="versions-files">
-                "Earlier: " <strong data-testid="versions-earlier">{move || names().0}</strong>
-                "; later: " <strong data-testid="versions-later">{move || names().1}</strong>". "
-                <button class="link" data-testid="versions-swap" on:click=swap>"Swap earlier and later"</button>
+                {crate::t!("versions-earlier")} <strong data-testid="versions-earlier">{move || names().0}</strong>
+                {crate::t!("versions-later")} <strong data-testid="versions-later">{move || names().1}</strong>". "
+                <button class="link" data-testid="versions-swap" on:click=swap>{crate::t!("versions-swap")}</button>
             </p>
             {move || view_of.get().map(|v| {
                 let VersionsView { summary, counts, lines, totals } = v;
@@ -592,22 +607,22 @@ fn VersionsPanel() -> impl IntoView {
                         data-later-fatalities=totals[1].fatalities
                     >{summary}</p>
                     <div class="versions-lists">
-                        {kinds.into_iter().zip(counts).zip(lines).map(|(((kind, label, id), count), lines)| view! {
+                        {kinds.clone().into_iter().zip(counts).zip(lines).map(|(((kind, label, id), count), lines)| view! {
                             <div class="versions-list">
                                 <h3>
-                                    {label} ": "
+                                    {label}
                                     <span data-testid=id data-count=count>{thousands(count)}</span>
                                 </h3>
                                 <ul data-testid=format!("{id}-list")>
                                     {lines.into_iter().map(|l| view! { <ChangeItem line=l kind=kind/> }).collect_view()}
                                 </ul>
                                 {(count > LISTED as u64).then(|| view! {
-                                    <p class="muted small">{format!("The first {LISTED} of {}; the CSV lists them all.", thousands(count))}</p>
+                                    <p class="muted small">{crate::t!("versions-first-listed", listed = LISTED, count = count)}</p>
                                 })}
                             </div>
                         }).collect_view()}
                     </div>
-                    <button data-testid="versions-export" on:click=export>"Download the changes (CSV)"</button>
+                    <button data-testid="versions-export" on:click=export>{crate::t!("versions-export")}</button>
                 }
             })}
         </div>
@@ -630,7 +645,7 @@ fn ChangeItem(
         moved,
     } = line;
     let label = if id.is_empty() {
-        "(no id)".to_string()
+        crate::t!("versions-no-id")
     } else {
         id.clone()
     };
@@ -642,10 +657,28 @@ fn ChangeItem(
             {(!changes.is_empty()).then(|| view! {
                 <ul class="changes">
                     {changes.into_iter().map(|(field, old, new)| view! {
-                        <li data-field=field.name()>{format!("{}: {old} \u{2192} {new}", field.name())}</li>
+                        <li data-field=field.name()>{change_text(field, &old, &new)}</li>
                     }).collect_view()}
                 </ul>
             })}
         </li>
     }
+}
+
+/// "event type: Battles → Violence against civilians", ACLED's types in
+/// the page's language.
+fn change_text(field: Field, old: &str, new: &str) -> String {
+    let shown = |v: &str| {
+        if matches!(field, Field::EventType | Field::SubEventType) {
+            crate::engine::i18n::term_or(v)
+        } else {
+            v.to_string()
+        }
+    };
+    crate::t!(
+        "versions-change",
+        field = field.label(),
+        old = shown(old),
+        new = shown(new),
+    )
 }

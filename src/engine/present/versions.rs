@@ -5,7 +5,6 @@
 use crate::engine::data::date;
 use crate::engine::data::dimension::Category;
 use crate::engine::data::store::Store;
-use crate::engine::present::format::{plural, thousands};
 use crate::engine::query::versions::{event_id_text, Field, VersionDiff};
 use serde::Serialize;
 
@@ -38,22 +37,23 @@ pub fn versions_summary(
 ) -> String {
     let moved_in = diff.revised.iter().filter(|r| !r.in_earlier_view).count() as u64;
     let moved_out = diff.revised.iter().filter(|r| !r.in_later_view).count() as u64;
-    let mut sentence = format!(
-        "Events {scope}: {} in the earlier file, {} in the later one; fatalities: {} and {}. {} added, {} deleted, {} revised",
-        thousands(earlier.events),
-        thousands(later.events),
-        thousands(earlier.fatalities),
-        thousands(later.fatalities),
-        plural(diff.added.len() as u64, "event", "events"),
-        thousands(diff.deleted.len() as u64),
-        thousands(diff.revised.len() as u64),
+    let mut sentence = crate::t!(
+        "versions-summary",
+        scope = scope,
+        earlier = earlier.events,
+        later = later.events,
+        earlier_fatalities = earlier.fatalities,
+        later_fatalities = later.fatalities,
+        added = diff.added.len(),
+        deleted = diff.deleted.len(),
+        revised = diff.revised.len(),
     );
     let mut moves = Vec::new();
     if moved_in > 0 {
-        moves.push(format!("{} now in the view", thousands(moved_in)));
+        moves.push(crate::t!("versions-moved-in", count = moved_in));
     }
     if moved_out > 0 {
-        moves.push(format!("{} now out of it", thousands(moved_out)));
+        moves.push(crate::t!("versions-moved-out", count = moved_out));
     }
     if !moves.is_empty() {
         sentence.push_str(&format!(" ({})", moves.join(", ")));
@@ -61,10 +61,8 @@ pub fn versions_summary(
     sentence.push('.');
     let unmatched = diff.without_id[0] + diff.without_id[1];
     if unmatched > 0 {
-        sentence.push_str(&format!(
-            " {} without an id could not be matched.",
-            plural(unmatched, "event", "events")
-        ));
+        sentence.push(' ');
+        sentence.push_str(&crate::t!("versions-unmatched", count = unmatched));
     }
     sentence
 }
@@ -99,9 +97,9 @@ pub struct ChangeLine {
     /// For a revision: each changed field with its earlier and later
     /// values.
     pub changes: Vec<(Field, String, String)>,
-    /// For a revision: "now in the view" or "now out of the view", when
-    /// it moved across the view's edge.
-    pub moved: Option<&'static str>,
+    /// For a revision: "now in the view" or "now out of the view" (in
+    /// the page's language), when it moved across the view's edge.
+    pub moved: Option<String>,
 }
 
 /// The first `n` events added, deleted and revised, in that order.
@@ -141,9 +139,9 @@ pub fn change_lines(
                 .map(|(f, (a, b))| (f, a, b))
                 .collect();
             let moved = if !r.in_earlier_view {
-                Some("now in the view")
+                Some(crate::t!("versions-now-in-view"))
             } else if !r.in_later_view {
-                Some("now out of the view")
+                Some(crate::t!("versions-now-out-of-view"))
             } else {
                 None
             };

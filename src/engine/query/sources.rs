@@ -41,21 +41,13 @@ impl SourceGrouping {
     }
 
     /// A table's heading: "Month".
-    pub fn heading(self) -> &'static str {
-        match self {
-            SourceGrouping::Month => "Month",
-            SourceGrouping::Year => "Year",
-            SourceGrouping::Admin1 => "Region (admin 1)",
-        }
+    pub fn heading(self) -> String {
+        crate::engine::i18n::tr(&format!("sources-heading-{}", self.name()), &[])
     }
 
     /// In a sentence: "per month".
-    pub fn label(self) -> &'static str {
-        match self {
-            SourceGrouping::Month => "month",
-            SourceGrouping::Year => "year",
-            SourceGrouping::Admin1 => "region (admin 1)",
-        }
+    pub fn label(self) -> String {
+        crate::engine::i18n::tr(&format!("sources-label-{}", self.name()), &[])
     }
 }
 
@@ -94,24 +86,48 @@ pub fn filters_for(store: &Store, filters: &Filters, source: &str) -> SourceFilt
                 None => unknown.push(value.clone()),
             }
         }
+        // ACLED's types are shown in the page's language, as everywhere.
+        let shown = |values: &[String]| -> Vec<String> {
+            let is_term = matches!(
+                c,
+                Category::EventType | Category::SubEventType | Category::DisorderType
+            );
+            values
+                .iter()
+                .map(|v| {
+                    if is_term {
+                        crate::engine::i18n::term_or(v)
+                    } else {
+                        v.clone()
+                    }
+                })
+                .collect()
+        };
         if !has_column {
-            out.left_out.push(format!(
-                "{source} has no {} column: its figures are not filtered by {} ({}).",
-                c.label(),
-                c.label(),
-                unknown.join(", ")
+            out.left_out.push(crate::t!(
+                "sources-no-column",
+                source = source,
+                category = c.label(),
+                values = shown(&unknown).join(", "),
             ));
         } else if !unknown.is_empty() {
-            out.left_out.push(format!(
-                "{source} has no {} called {}: {}",
-                c.label(),
-                unknown.join(" or "),
-                if known.is_empty() {
-                    format!("its figures are not filtered by {}.", c.label())
-                } else {
-                    format!("its figures count {} only.", known.join(", "))
-                }
-            ));
+            let values = shown(&unknown).join(&crate::t!("sources-or"));
+            out.left_out.push(if known.is_empty() {
+                crate::t!(
+                    "sources-no-value-none",
+                    source = source,
+                    category = c.label(),
+                    values = values,
+                )
+            } else {
+                crate::t!(
+                    "sources-no-value-some",
+                    source = source,
+                    category = c.label(),
+                    values = values,
+                    known = shown(&known).join(", "),
+                )
+            });
         }
         out.filters.categories[c] = known;
     }
@@ -122,16 +138,16 @@ pub fn filters_for(store: &Store, filters: &Filters, source: &str) -> SourceFilt
             .is_none()
     {
         out.filters.civilian_targeting = None;
-        out.left_out.push(format!(
-            "{source} does not mark civilian targeting: its figures are not filtered by it."
-        ));
+        out.left_out
+            .push(crate::t!("sources-no-civilian", source = source));
     }
     if let Some(actor) = filters.actor.as_deref().filter(|a| !a.trim().is_empty()) {
         let hits = crate::engine::query::state::match_actors(store, actor, filters.uncertain);
         if !hits.iter().any(|&h| h) {
-            out.left_out.push(format!(
-                "No actor of {source} is known as \u{201c}{}\u{201d}: it counts no events for that actor.",
-                actor.trim()
+            out.left_out.push(crate::t!(
+                "sources-no-actor",
+                source = source,
+                actor = actor.trim(),
             ));
         }
     }

@@ -49,6 +49,19 @@ impl Field {
         }
     }
 
+    /// The field's name in the page's language ([`Field::name`] stays
+    /// English: the CSV and the page's data attributes use it).
+    pub fn label(self) -> String {
+        crate::t!(match self {
+            Field::Date => "versions-field-date",
+            Field::Fatalities => "versions-field-fatalities",
+            Field::EventType => "versions-field-event-type",
+            Field::SubEventType => "versions-field-sub-event-type",
+            Field::Actors => "versions-field-actors",
+            Field::Location => "versions-field-location",
+        })
+    }
+
     fn bit(self) -> u8 {
         1 << (self as u8)
     }
@@ -121,15 +134,13 @@ pub enum VersionsError {
 impl fmt::Display for VersionsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            VersionsError::NoIds { later } => write!(
-                f,
-                "The {} file has no event id column (event_id_cnty in ACLED exports, id in UCDP GED), so its events cannot be matched with the other file's. Download both versions with their id column.",
-                if *later { "later" } else { "earlier" }
-            ),
-            VersionsError::DifferentSources => write!(
-                f,
-                "One file is an ACLED export and the other a UCDP GED file: two different sources, whose ids do not match. Compare them side by side instead of as versions."
-            ),
+            VersionsError::NoIds { later } => f.write_str(&crate::t!(
+                "versions-no-ids",
+                which = if *later { "later" } else { "earlier" }
+            )),
+            VersionsError::DifferentSources => {
+                f.write_str(&crate::t!("versions-different-sources"))
+            }
         }
     }
 }
