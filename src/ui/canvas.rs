@@ -143,3 +143,24 @@ fn set_alpha(ctx: &CanvasRenderingContext2d, pen: &mut Pen, alpha: f64) {
         pen.alpha = Some(alpha);
     }
 }
+
+/// Draws `chart` on the canvas of `canvas` whenever either changes (the
+/// chart is sized for the screen: the canvas takes its size).
+pub fn keep_drawn(
+    canvas: leptos::prelude::NodeRef<leptos::html::Canvas>,
+    chart: leptos::prelude::Memo<Option<Chart>>,
+) {
+    use leptos::prelude::*;
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else {
+            return;
+        };
+        chart.with(|c| {
+            if let Some(c) = c {
+                if let Some((c2d, _, _)) = super::dom::prepare_canvas(&el, (c.width, c.height)) {
+                    draw(&c2d, c);
+                }
+            }
+        });
+    });
+}

@@ -8,7 +8,7 @@
 //! `engine::present::comparison_table`.
 
 use super::canvas;
-use super::dom::{prepare_canvas, watch_size};
+use super::dom::watch_size;
 use super::exports::{Chart, ChartTools};
 use super::state::CompareSettings;
 use super::use_ctx;
@@ -249,18 +249,7 @@ fn ComparisonBars() -> impl IntoView {
             .with(|c| c.as_ref().map(|c| comparison_chart(c, measure, frame)))
     });
     let height = move || chart.with(|c| c.as_ref().map_or(60.0, |c| c.height));
-    Effect::new(move |_| {
-        let Some(el) = canvas.get() else {
-            return;
-        };
-        chart.with(|c| {
-            if let Some(c) = c {
-                if let Some((c2d, _, _)) = prepare_canvas(&el, (c.width, c.height)) {
-                    canvas::draw(&c2d, c);
-                }
-            }
-        });
-    });
+    canvas::keep_drawn(canvas, chart);
     let legend = move || {
         chart.with(|c| {
             c.as_ref()

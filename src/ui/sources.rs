@@ -7,7 +7,7 @@
 //! event of one source is matched with an event of the other.
 
 use super::canvas;
-use super::dom::{prepare_canvas, watch_size};
+use super::dom::watch_size;
 use super::state::Origin;
 use super::use_ctx;
 use super::versions::{source_name, Second};
@@ -211,18 +211,7 @@ fn SourcesBars(
         ))
     });
     let height = move || chart.with(|c| c.as_ref().map_or(60.0, |c| c.height));
-    Effect::new(move |_| {
-        let Some(el) = canvas.get() else {
-            return;
-        };
-        chart.with(|c| {
-            if let Some(c) = c {
-                if let Some((c2d, _, _)) = prepare_canvas(&el, (c.width, c.height)) {
-                    canvas::draw(&c2d, c);
-                }
-            }
-        });
-    });
+    canvas::keep_drawn(canvas, chart);
     let legend = move || {
         chart.with(|c| {
             c.as_ref()
