@@ -164,3 +164,30 @@ pub fn keep_drawn(
         });
     });
 }
+
+/// The chart's legend as list items, kept in step with the chart; each
+/// item carries `entry_testid` for the browser tests.
+pub fn legend_items(
+    chart: leptos::prelude::Memo<Option<Chart>>,
+    entry_testid: &'static str,
+) -> impl Fn() -> leptos::prelude::AnyView + Copy {
+    use leptos::prelude::*;
+    move || {
+        chart.with(|c| {
+            c.as_ref()
+                .map(|c| c.legend.clone())
+                .unwrap_or_default()
+                .into_iter()
+                .map(|entry| {
+                    view! {
+                        <li class="legend-item" data-testid=entry_testid data-colour=entry.colour>
+                            <span class="swatch" style:background-color=entry.colour></span>
+                            {entry.label}
+                        </li>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        })
+    }
+}

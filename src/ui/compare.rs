@@ -250,23 +250,7 @@ fn ComparisonBars() -> impl IntoView {
     });
     let height = move || chart.with(|c| c.as_ref().map_or(60.0, |c| c.height));
     canvas::keep_drawn(canvas, chart);
-    let legend = move || {
-        chart.with(|c| {
-            c.as_ref()
-                .map(|c| c.legend.clone())
-                .unwrap_or_default()
-                .into_iter()
-                .map(|entry| {
-                    view! {
-                        <li class="legend-item" data-testid="compare-legend-entry" data-colour=entry.colour>
-                            <span class="swatch" style:background-color=entry.colour></span>
-                            {entry.label}
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
+    let legend = canvas::legend_items(chart, "compare-legend-entry");
     view! {
         <canvas
             node_ref=canvas

@@ -434,3 +434,21 @@ pub fn register_offline_worker() {
         let _ = JsFuture::from(registering).await;
     });
 }
+
+/// The file chosen in the file input that fired `ev`; the input is
+/// cleared, so choosing the same file again fires `change` again.
+pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
+/// The first file a drop carries.
+pub fn dropped_file(ev: &web_sys::DragEvent) -> Option<web_sys::File> {
+    ev.data_transfer()
+        .and_then(|dt| dt.files())
+        .and_then(|files| files.get(0))
+}

@@ -9,7 +9,6 @@ use crate::engine::present::credit;
 use crate::engine::present::format::date_span;
 use crate::engine::present::format::{plural, thousands};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -49,17 +48,9 @@ pub fn Header() -> impl IntoView {
         })
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+        if let Some(file) = super::dom::chosen_file(&ev) {
             load::load_file(ctx, file, None, None);
         }
-        // Choosing the same file again must fire `change` again.
-        input.set_value("");
     };
     view! {
         <header class="top">

@@ -486,11 +486,7 @@ pub fn listen_for_drops(ctx: Ctx) -> Vec<WindowListenerHandle> {
             ev.prevent_default();
             depth.set_value(0);
             dragging.set(false);
-            let file = ev
-                .data_transfer()
-                .and_then(|dt| dt.files())
-                .and_then(|files| files.get(0));
-            if let Some(file) = file {
+            if let Some(file) = super::dom::dropped_file(&ev) {
                 load::load_file(ctx, file, None, None);
             }
         }),

@@ -212,23 +212,7 @@ fn SourcesBars(
     });
     let height = move || chart.with(|c| c.as_ref().map_or(60.0, |c| c.height));
     canvas::keep_drawn(canvas, chart);
-    let legend = move || {
-        chart.with(|c| {
-            c.as_ref()
-                .map(|c| c.legend.clone())
-                .unwrap_or_default()
-                .into_iter()
-                .map(|entry| {
-                    view! {
-                        <li class="legend-item" data-colour=entry.colour>
-                            <span class="swatch" style:background-color=entry.colour></span>
-                            {entry.label}
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
+    let legend = canvas::legend_items(chart, "sources-legend-entry");
     view! {
         <ul class="legend" aria-label=crate::t!("sources-legend-label")>{legend}</ul>
         <canvas

@@ -21,7 +21,6 @@ use crate::engine::query::versions::{Field, VersionDiff, VersionMatcher, Version
 use crate::engine::query::QueryState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 /// Events of each kind listed in the panel.
 const LISTED: usize = 20;
@@ -409,16 +408,9 @@ fn SecondFileControl() -> impl IntoView {
     let over = RwSignal::new(false);
     let take = move |file: web_sys::File| open_second(ctx, second, file);
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+        if let Some(file) = super::dom::chosen_file(&ev) {
             take(file);
         }
-        input.set_value("");
     };
     let on_drop = move |ev: web_sys::DragEvent| {
         // The page's own drop handler would open the file in place of
@@ -427,11 +419,7 @@ fn SecondFileControl() -> impl IntoView {
         ev.stop_propagation();
         over.set(false);
         ctx.dragging.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|dt| dt.files())
-            .and_then(|files| files.get(0))
-        {
+        if let Some(file) = super::dom::dropped_file(&ev) {
             take(file);
         }
     };

@@ -176,6 +176,20 @@ pub struct Chart {
 }
 
 impl Chart {
+    /// Stretches the background to the chart's height, after parts were
+    /// added below.
+    pub(crate) fn fit_background(&mut self) {
+        let height = self.height;
+        if let Some(Mark::Rect(r)) = self
+            .layers
+            .iter_mut()
+            .find(|l| l.part == Part::Background)
+            .and_then(|l| l.marks.first_mut())
+        {
+            r.height = height;
+        }
+    }
+
     /// The marks of one part, in drawing order.
     pub fn marks(&self, part: Part) -> impl Iterator<Item = &Mark> {
         self.layers
@@ -352,15 +366,7 @@ fn finish_export(chart: &mut Chart, y: f64) {
         .collect();
     chart.layer(Part::Footer, marks);
     chart.height = (baseline + MARGIN).ceil();
-    let height = chart.height;
-    if let Some(Mark::Rect(r)) = chart
-        .layers
-        .iter_mut()
-        .find(|l| l.part == Part::Background)
-        .and_then(|l| l.marks.first_mut())
-    {
-        r.height = height;
-    }
+    chart.fit_background();
 }
 
 /// A bar's value under `measure`.

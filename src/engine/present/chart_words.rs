@@ -207,15 +207,7 @@ pub fn add_words(chart: &mut Chart, words: &ChartWords) {
         );
         chart.height += below;
     }
-    let height = chart.height;
-    if let Some(Mark::Rect(r)) = chart
-        .layers
-        .iter_mut()
-        .find(|l| l.part == Part::Background)
-        .and_then(|l| l.marks.first_mut())
-    {
-        r.height = height;
-    }
+    chart.fit_background();
 }
 
 /// The words as lines above and below a picture that is not a chart

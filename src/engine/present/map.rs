@@ -48,6 +48,19 @@ pub struct MapView {
 }
 
 impl MapView {
+    /// 1 px per degree of longitude at the equator, centred on 0,0 in a
+    /// 200 x 100 canvas: the view the map tests reason in.
+    #[cfg(test)]
+    pub(crate) fn degree_per_pixel() -> MapView {
+        MapView {
+            center_x: 0.0,
+            center_y: 0.0,
+            scale: 180.0 / std::f64::consts::PI,
+            width: 200.0,
+            height: 100.0,
+        }
+    }
+
     /// Closest zoom: about 0.05 degree across a 500-pixel map.
     pub(crate) const MAX_SCALE: f64 = 600_000.0;
     /// Widest zoom: the whole world in a small map.

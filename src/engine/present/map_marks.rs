@@ -387,13 +387,7 @@ mod tests {
     /// 1 px per degree at the equator (near it, nearly so in latitude),
     /// centred on 0,0 in a 200 x 100 canvas.
     fn view() -> MapView {
-        MapView {
-            center_x: 0.0,
-            center_y: 0.0,
-            scale: 180.0 / std::f64::consts::PI,
-            width: 200.0,
-            height: 100.0,
-        }
+        MapView::degree_per_pixel()
     }
 
     /// 6 px per character, as a fixed-width font would.

@@ -145,13 +145,7 @@ mod tests {
 
     #[test]
     fn enter_opens_the_busiest_place_in_sight() {
-        let view = MapView {
-            center_x: 0.0,
-            center_y: 0.0,
-            scale: 180.0 / std::f64::consts::PI,
-            width: 200.0,
-            height: 100.0,
-        };
+        let view = MapView::degree_per_pixel();
         let point = |place, lon, events| MapPoint {
             place,
             lat: 0.0,
@@ -183,13 +177,7 @@ mod tests {
     #[test]
     fn tab_reaches_the_busiest_places_in_sight_in_order() {
         // 1 px per degree on a 200 x 100 canvas: longitudes -100..100 in sight.
-        let view = MapView {
-            center_x: 0.0,
-            center_y: 0.0,
-            scale: 180.0 / std::f64::consts::PI,
-            width: 200.0,
-            height: 100.0,
-        };
+        let view = MapView::degree_per_pixel();
         // Place i at longitude 3i - 150 with (i * 37) % 101 events: a
         // shuffled order; those at longitudes under -100 are out of sight.
         let points: Vec<MapPoint> = (0..100u32)

@@ -128,6 +128,7 @@ impl QueryState {
         let month_of_day = ((last_day - first_day) as usize <= DAY_TABLE_MAX)
             .then(|| (first_day..=last_day).map(date::month_of).collect());
         let shared_actor_rows = shared_actor_rows(store);
+        let span = (!store.is_empty()).then_some((first_day, last_day));
         QueryState {
             filters: Filters::default(),
             fails: vec![0; store.len()],
@@ -135,11 +136,11 @@ impl QueryState {
             month_of_day,
             note_matches: None,
             shared_actor_rows,
-            unfiltered: std::cell::RefCell::new(None),
-            span: (!store.is_empty()).then_some((first_day, last_day)),
+            unfiltered: RefCell::new(None),
+            span,
             date_order: DateOrder::of(&store.date),
             date_rows: 0..store.len(),
-            incremental: Tallies::exact(store),
+            incremental: Tallies::exact(store, span),
             live: RefCell::new(None),
             touched: RefCell::new(Touched::default()),
         }

@@ -511,14 +511,14 @@ impl Tallies {
         }
     }
 
-    /// True when rows of `store` can be taken back exactly: the per-day
-    /// table exists and no sum of fatalities can pass what a tally holds.
-    pub(crate) fn exact(store: &Store) -> bool {
-        let limit = u64::from(u32::MAX);
-        let (first, last) = match (store.date.iter().min(), store.date.iter().max()) {
-            (Some(&a), Some(&b)) => (a, b),
-            _ => return false,
+    /// True when rows of `store` (spanning `span`) can be taken back
+    /// exactly: the per-day table exists and no sum of fatalities can pass
+    /// what a tally holds.
+    pub(crate) fn exact(store: &Store, span: Option<(Day, Day)>) -> bool {
+        let Some((first, last)) = span else {
+            return false;
         };
+        let limit = u64::from(u32::MAX);
         let sum = |column: &[u32]| column.iter().map(|&f| u64::from(f)).sum::<u64>();
         (last - first) as usize <= DAY_TABLE_MAX
             && sum(&store.fatalities) <= limit
