@@ -145,23 +145,36 @@ fn set_alpha(ctx: &CanvasRenderingContext2d, pen: &mut Pen, alpha: f64) {
 }
 
 /// Draws `chart` on the canvas of `canvas` whenever either changes (the
-/// chart is sized for the screen: the canvas takes its size).
+/// chart is sized for the screen: the canvas takes its size), in the next
+/// animation frame and at most once per frame.
+///
+/// Drawing waits for the frame because setting a canvas's `font` makes the
+/// browser bring the page's style up to date first: drawn at once, in the
+/// middle of a filter change whose other effects are still rewriting the
+/// page, each canvas paid for a style pass of its own (about 45 ms per
+/// change at a million events). At the frame the page is settled, and the
+/// one style pass is the one the frame needs anyway.
 pub fn keep_drawn(
     canvas: leptos::prelude::NodeRef<leptos::html::Canvas>,
     chart: leptos::prelude::Memo<Option<Chart>>,
 ) {
     use leptos::prelude::*;
-    Effect::new(move |_| {
-        let Some(el) = canvas.get() else {
+    let redraw = super::dom::frame_scheduler(move || {
+        let Some(el) = canvas.get_untracked() else {
             return;
         };
-        chart.with(|c| {
+        chart.with_untracked(|c| {
             if let Some(c) = c {
                 if let Some((c2d, _, _)) = super::dom::prepare_canvas(&el, (c.width, c.height)) {
                     draw(&c2d, c);
                 }
             }
         });
+    });
+    Effect::new(move |_| {
+        canvas.track();
+        chart.track();
+        redraw();
     });
 }
 

@@ -5,26 +5,19 @@
 //! counts (one Tab stop, arrow keys along it, Enter selects the bin).
 
 use super::canvas;
-use super::dom::{prepare_canvas, watch_size};
+use super::dom::watch_size;
 use super::state::Measure;
 use super::use_ctx;
 use crate::engine::data::date::Bin;
 use crate::engine::data::dimension::Category;
 use crate::engine::present::chart::{
-    timeline_axis, timeline_bar_at, timeline_chart, timeline_tip, Chart, Frame, TimelineOptions,
+    timeline_axis, timeline_bar_at, timeline_chart, timeline_tip, Frame, TimelineOptions,
     TIMELINE_LEFT,
 };
 use crate::engine::query::filters::toggle;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Draws `chart` on `canvas`, sized for the screen.
-fn draw(canvas: &web_sys::HtmlCanvasElement, chart: &Chart) {
-    if let Some((c2d, _, _)) = prepare_canvas(canvas, (chart.width, chart.height)) {
-        canvas::draw(&c2d, chart);
-    }
-}
 
 #[component]
 pub fn Timeline() -> impl IntoView {
@@ -66,16 +59,7 @@ pub fn Timeline() -> impl IntoView {
         chart.with(|c| c.as_ref().map(|c| c.legend.clone()).unwrap_or_default())
     });
 
-    Effect::new(move |_| {
-        let Some(el) = canvas.get() else {
-            return;
-        };
-        chart.with(|c| {
-            if let Some(c) = c {
-                draw(&el, c);
-            }
-        });
-    });
+    canvas::keep_drawn(canvas, chart);
 
     let x_of = move |ev: &web_sys::PointerEvent| -> f64 { f64::from(ev.offset_x()) };
     let on_down = move |ev: web_sys::PointerEvent| {
