@@ -402,6 +402,17 @@ fn unit_head(name: &str) -> Option<&str> {
 /// [`AliasTable::limited_actors`] lists.
 pub(crate) type ActorCountries = FxHashMap<u32, Vec<String>>;
 
+/// A [`Canonical`] taken apart ([`Canonical::into_parts`]).
+pub(crate) struct CanonicalParts {
+    pub names: Vec<String>,
+    pub of_actor: Vec<u32>,
+    pub alternatives: Vec<Vec<u32>>,
+    pub side_offsets: Vec<u32>,
+    pub side_members: Vec<u32>,
+    pub base: AliasTable,
+    pub user: Vec<UserAlias>,
+}
+
 /// The canonical view of a store's actors: a canonical code per raw actor,
 /// and per side the distinct canonical actors on it.
 #[derive(Clone, Debug, Default)]
@@ -495,15 +506,62 @@ impl Canonical {
                 .side_offsets
                 .push(canonical.side_members.len() as u32);
         }
+        canonical.index_search(&table);
+        canonical
+    }
+
+    /// Fills [`Canonical::search`] from `table` (the base table with the
+    /// user's aliases on top).
+    fn index_search(&mut self, table: &AliasTable) {
         for entry in &table.entries {
-            let Some(code) = canonical.code(&entry.canonical) else {
+            let Some(code) = self.code(&entry.canonical) else {
                 continue;
             };
             let names = entry.aliases.iter().filter(|a| a.only_in.is_empty());
             for name in std::iter::once(&entry.canonical).chain(names.map(|a| &a.name)) {
-                canonical.search.insert(key(name), code);
+                self.search.insert(key(name), code);
             }
         }
+    }
+
+    /// Everything but the lookup maps, which [`Canonical::from_parts`]
+    /// builds again from it.
+    pub(crate) fn into_parts(self) -> CanonicalParts {
+        CanonicalParts {
+            names: self.names,
+            of_actor: self.of_actor,
+            alternatives: self.alternatives,
+            side_offsets: self.side_offsets,
+            side_members: self.side_members,
+            base: self.base,
+            user: self.user,
+        }
+    }
+
+    /// The canonical view from [`Canonical::into_parts`]; the caller has
+    /// checked the codes and offsets. The name index and the alias search
+    /// are built again, inserting in the order [`Canonical::build_with`]
+    /// did, so they are the same maps: one insert per canonical actor, and
+    /// one fold per name of the alias table (about a hundred rows, plus
+    /// the user's).
+    pub(crate) fn from_parts(parts: CanonicalParts) -> Canonical {
+        let mut codes = FxHashMap::default();
+        for (i, name) in parts.names.iter().enumerate() {
+            codes.entry(name.clone()).or_insert(i as u32);
+        }
+        let mut canonical = Canonical {
+            names: parts.names,
+            of_actor: parts.of_actor,
+            alternatives: parts.alternatives,
+            side_offsets: parts.side_offsets,
+            side_members: parts.side_members,
+            codes,
+            search: FxHashMap::default(),
+            base: parts.base,
+            user: parts.user,
+        };
+        let table = canonical.base.with_user(&canonical.user);
+        canonical.index_search(&table);
         canonical
     }
 

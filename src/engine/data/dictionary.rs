@@ -65,6 +65,26 @@ impl Dictionary {
         &self.names
     }
 
+    /// The names, the lookup index and whether it is sealed, to carry the
+    /// dictionary elsewhere whole ([`Dictionary::from_parts`]).
+    pub(crate) fn into_parts(self) -> (Vec<String>, FxHashMap<Box<[u8]>, u32>, bool) {
+        (self.names, self.codes, self.sealed)
+    }
+
+    /// A dictionary from what [`Dictionary::into_parts`] gave; the caller
+    /// has checked that every code in `codes` names one of `names`.
+    pub(crate) fn from_parts(
+        names: Vec<String>,
+        codes: FxHashMap<Box<[u8]>, u32>,
+        sealed: bool,
+    ) -> Dictionary {
+        Dictionary {
+            codes,
+            names,
+            sealed,
+        }
+    }
+
     pub(crate) fn heap_bytes(&self) -> usize {
         let names = self.names.iter().map(|n| n.capacity() + 24).sum::<usize>();
         let index = self.codes.capacity() * (16 + 4 + 1)

@@ -70,6 +70,29 @@ impl Sides {
         self.index = FxHashMap::default();
     }
 
+    /// Primary actors, associated-list offsets, associated actors and the
+    /// lookup index (empty once sealed), to carry the sides elsewhere.
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn into_parts(self) -> (Vec<u32>, Vec<u32>, Vec<u32>, FxHashMap<(u32, u32), u32>) {
+        (self.primary, self.offsets, self.associated, self.index)
+    }
+
+    /// Sides from what [`Sides::into_parts`] gave; the caller has checked
+    /// the offsets and codes.
+    pub(crate) fn from_parts(
+        primary: Vec<u32>,
+        offsets: Vec<u32>,
+        associated: Vec<u32>,
+        index: FxHashMap<(u32, u32), u32>,
+    ) -> Sides {
+        Sides {
+            primary,
+            offsets,
+            associated,
+            index,
+        }
+    }
+
     pub(crate) fn heap_bytes(&self) -> usize {
         self.len() * 8 + self.associated.len() * 4 + self.index.capacity() * 16
     }

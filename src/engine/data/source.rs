@@ -311,7 +311,7 @@ impl Delimiter {
 }
 
 /// The text encoding a file was found to use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum TextEncoding {
     Utf8,
     Utf8Bom,

@@ -81,6 +81,31 @@ impl Places {
         self.index = FxHashMap::default();
     }
 
+    /// Whether the lookup index is kept (not yet sealed).
+    pub(crate) fn is_indexed(&self) -> bool {
+        !self.index.is_empty()
+    }
+
+    /// Builds the lookup index again from the columns, inserting in code
+    /// order as [`Places::intern`] did, so it is the same map.
+    pub(crate) fn reindex(&mut self) {
+        let mut index = FxHashMap::default();
+        for p in 0..self.len() {
+            let key = PlaceKey {
+                country: self.country[p],
+                admin1: self.admin1[p],
+                admin2: self.admin2[p],
+                admin3: self.admin3[p],
+                location: self.location[p],
+                lat_bits: self.lat[p].to_bits(),
+                lon_bits: self.lon[p].to_bits(),
+                geo_precision: self.geo_precision[p],
+            };
+            index.insert(key, p as u32);
+        }
+        self.index = index;
+    }
+
     fn heap_bytes(&self) -> usize {
         self.len() * (5 * 4 + 8 + 1) + self.index.capacity() * 40
     }

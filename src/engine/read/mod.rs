@@ -15,4 +15,5 @@ pub mod limits;
 pub mod open;
 pub mod problem;
 pub mod published;
+pub mod wire;
 pub mod workbook;
