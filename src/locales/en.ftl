@@ -695,6 +695,8 @@ dom-chart-failed = The chart could not be drawn: { $reason }
 workbook-not-started = The Excel reader could not be started ({ $reason }). Save the sheet as CSV in Excel (File > Save As > CSV UTF-8) and open that file.
 workbook-stopped = The Excel reader stopped on this workbook ({ $reason }). Save the sheet as CSV in Excel (File > Save As > CSV UTF-8) and open that file.
 workbook-not-loaded = The Excel reader could not be loaded; check the connection and try again, or save the sheet as CSV in Excel (File > Save As > CSV UTF-8) and open that file.
+import-worker-stopped = The importer stopped while reading this file ({ $reason }). The dataset on show stays; try again, and if it stops again, the file may be damaged.
+import-worker-stopped-unknown = The importer stopped while reading this file. The dataset on show stays; try again, and if it stops again, the file may be damaged.
 workbook-bad-answer = The Excel reader gave an answer the page could not use. Save the sheet as CSV in Excel (File > Save As > CSV UTF-8) and open that file.
 
 ## Map legend and published figures

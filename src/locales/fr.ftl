@@ -697,6 +697,8 @@ dom-chart-failed = Le graphique n’a pas pu être dessiné : { $reason }
 workbook-not-started = Le lecteur Excel n’a pas pu démarrer ({ $reason }). Enregistrez la feuille en CSV dans Excel (Fichier > Enregistrer sous > CSV UTF-8) et ouvrez ce fichier.
 workbook-stopped = Le lecteur Excel s’est arrêté sur ce classeur ({ $reason }). Enregistrez la feuille en CSV dans Excel (Fichier > Enregistrer sous > CSV UTF-8) et ouvrez ce fichier.
 workbook-not-loaded = Le lecteur Excel n’a pas pu être chargé ; vérifiez la connexion et réessayez, ou enregistrez la feuille en CSV dans Excel (Fichier > Enregistrer sous > CSV UTF-8) et ouvrez ce fichier.
+import-worker-stopped = L’importateur s’est arrêté pendant la lecture de ce fichier ({ $reason }). Les données affichées restent ; réessayez, et s’il s’arrête encore, le fichier est peut-être endommagé.
+import-worker-stopped-unknown = L’importateur s’est arrêté pendant la lecture de ce fichier. Les données affichées restent ; réessayez, et s’il s’arrête encore, le fichier est peut-être endommagé.
 workbook-bad-answer = Le lecteur Excel a donné une réponse inutilisable par la page. Enregistrez la feuille en CSV dans Excel (Fichier > Enregistrer sous > CSV UTF-8) et ouvrez ce fichier.
 
 ## Map legend and published figures

@@ -4,6 +4,7 @@
 //! A failed import leaves the dataset already shown in place.
 
 use super::dom;
+use super::import_worker::{self, Outcome};
 use super::state::{AppState, CompareSettings, DatasetInfo, Loaded, Origin};
 use super::workbook::{self, WorkbookFailure};
 use super::Ctx;
@@ -29,13 +30,13 @@ use wasm_bindgen_futures::JsFuture;
 /// sub-path).
 pub const BUNDLED_URL: &str = "data/wagner-mali-events.csv";
 /// Bytes read per step.
-const CHUNK: u64 = 4 * 1024 * 1024;
+pub(super) const CHUNK: u64 = 4 * 1024 * 1024;
 /// Files up to this size keep their text in memory (notes without
 /// re-reading the file); larger ones are read back with `Blob.slice`.
-const HOLD_TEXT_BELOW: u64 = 64 * 1024 * 1024;
+pub(super) const HOLD_TEXT_BELOW: u64 = 64 * 1024 * 1024;
 /// What a browser tab can reasonably hold for the columns of a file this
 /// large (about 32 bytes per event; a full ACLED export is about 1.3 GB).
-const SIZE_LIMIT: u64 = 3_000_000_000;
+pub(super) const SIZE_LIMIT: u64 = 3_000_000_000;
 /// Most bytes a linked file (`?data=`) may send, counted as they arrive.
 const REMOTE_LIMIT: u64 = 1_000_000_000;
 /// Largest JSON document read: it is read whole, then turned into CSV text
@@ -465,6 +466,7 @@ async fn fetch_remote(
 pub fn cancel(ctx: Ctx) {
     ctx.load_generation.update_value(|g| *g += 1);
     workbook::stop();
+    import_worker::wake();
     ctx.progress.set(None);
     ctx.load_state.set(LoadState::Cancelling);
     if ctx.info.with_untracked(Option::is_none) {
@@ -534,6 +536,12 @@ pub(super) async fn read_file(
             return Ok(None);
         }
         return import_whole(cancelled, kind, bytes, mapping, date_order).await;
+    }
+    // CSV text is read in a worker, leaving the page free; the page reads
+    // it itself only if no worker can start.
+    match import_worker::read_in_worker(file, mapping.clone(), date_order, reading).await {
+        Outcome::Read(result) => return *result,
+        Outcome::Unavailable => {}
     }
     // Slices from throughout the file, so its date form is chosen from
     // values spread through it.

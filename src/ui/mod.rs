@@ -15,6 +15,7 @@ mod embed;
 mod exports;
 mod filters;
 mod header;
+mod import_worker;
 mod lang;
 mod link;
 mod load;
@@ -31,6 +32,7 @@ mod timeline;
 mod versions;
 mod workbook;
 
+pub use import_worker::serve as serve_import_worker;
 pub use workbook::serve as serve_workbook_reader;
 
 use crate::engine::link::ViewState;

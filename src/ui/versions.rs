@@ -120,6 +120,8 @@ impl Second {
     /// generation.
     fn restart(self) -> u64 {
         self.generation.update_value(|g| *g += 1);
+        // A second file still being read in a worker stops now.
+        super::import_worker::wake();
         self.generation.get_value()
     }
 

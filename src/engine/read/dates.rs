@@ -17,7 +17,7 @@ use crate::engine::data::date::{self, long_date, month_from_name, Day};
 pub(crate) const TWO_DIGIT_PIVOT: u32 = 68;
 
 /// Which of two numbers comes first in a numeric date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum FieldOrder {
     DayFirst,
     MonthFirst,

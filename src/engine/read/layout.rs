@@ -20,7 +20,7 @@ pub(crate) struct Layout {
 
 /// A user's answer to "which column is what", by column name, for the
 /// [`ColumnRole::MAPPABLE`] roles. Only the date is required.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ColumnMapping {
     /// Column name by `ColumnRole as usize`; only mappable roles are set.
     columns: [Option<String>; ColumnRole::COUNT],
@@ -309,6 +309,20 @@ impl Finder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mapping_crosses_to_the_import_worker_unchanged() {
+        let mut mapping = ColumnMapping::default();
+        mapping.set(ColumnRole::Date, Some("When".to_string()));
+        mapping.set(ColumnRole::Fatalities, Some("Killed".to_string()));
+        mapping.set(ColumnRole::Actor1, Some("Perpetrator \"A\"; é".to_string()));
+        mapping.date_order = DateOrder::DayFirst;
+        let text = serde_json::to_string(&mapping).expect("a mapping is plain data");
+        let back: ColumnMapping = serde_json::from_str(&text).expect("it reads back");
+        assert_eq!(back, mapping);
+        assert_eq!(back.get(ColumnRole::Actor1), Some("Perpetrator \"A\"; é"));
+        assert_eq!(back.get(ColumnRole::Notes), None);
+    }
 
     fn header(line: &str) -> Vec<String> {
         line.split(',').map(str::to_string).collect()
