@@ -750,6 +750,44 @@ container-too-large = { $what ->
    *[other] This JSON file is { $size } MB. A JSON file has to be read whole, and this page reads up to { $limit } MB that way.
 } Save the data as CSV, which is read piece by piece, or export a smaller selection.
 
+## When the page's own code fails
+
+recover-stopped-title = EventLens stopped
+recover-stopped = EventLens failed on an internal error ({ $error }) again right after restarting, so it stopped instead of restarting once more. Your data has not been sent anywhere.
+recover-stopped-hint = Reload the page to start again, or open the page's address without the settings after “?”. If it keeps happening, please report it with the page's address.
+recover-restarted-file = EventLens failed on an internal error ({ $error }) and restarted: your file and the last view that was drawn are back. If it happens again, please report it with the page's address.
+recover-restarted = EventLens failed on an internal error ({ $error }) and restarted: the last view that was drawn is back. If it happens again, please report it with the page's address.
+
+## Notices about the link's parameters
+
+link-too-long = The link is longer than { $max } characters; the part after that was ignored.
+link-ignored = Ignored { $key }={ $value }: { $why }
+link-ignored-empty = Ignored { $key }=: the value is empty.
+link-ignored-long = Ignored "{ $key }": its value is longer than { $max } characters.
+link-unknown = Ignored unknown parameter "{ $key }".
+link-dates-swapped = The start date was after the end date; they were swapped.
+link-compare-half = A comparison needs both ca and cb; it was ignored.
+link-why-value-long = its value is longer than { $max } characters.
+link-why-too-many-values = too many values.
+link-why-data = data must be an http(s) address or a path on this site.
+link-why-dates = dates are written YYYY-MM-DD.
+link-why-months = months are a range like 6-9 (June to September).
+link-why-role = role is one of any, actor1, actor2, assoc1, assoc2, side1, side2.
+link-why-fatalities = fatalities are a whole number.
+link-why-uncertain = uncertain is 1 or 0.
+link-why-too-many-aliases = too many aliases.
+link-why-alias-names = an alias needs both names.
+link-why-alias-form = an alias is written RAW=>CANONICAL.
+link-why-civ = civ is 1 or 0.
+link-why-bin = bin is day, week, month, quarter or year.
+link-why-measure = measure is events or fatalities.
+link-why-group = not a dimension to group by.
+link-why-period = a period is written 2021-06-01..2021-09-30.
+link-why-panel = panel is timeline, map, compare, breakdown, table or counts.
+link-why-maplayer = maplayer is auto, points, regions or density.
+link-why-lang = lang is en or fr.
+link-why-breakdown = a breakdown is by event_type, actor, admin1, admin2, country, sub_event_type or disorder_type.
+
 ## Map legend and published figures
 
 map-legend-events-per-region = Events per region

@@ -752,6 +752,44 @@ container-too-large = { $what ->
    *[other] Ce fichier JSON pèse { $size } Mo. Un fichier JSON doit être lu en entier, et cette page lit ainsi jusqu’à { $limit } Mo.
 } Enregistrez les données en CSV, qui est lu morceau par morceau, ou exportez une sélection plus petite.
 
+## Quand le code de la page échoue
+
+recover-stopped-title = EventLens s’est arrêté
+recover-stopped = EventLens a échoué sur une erreur interne ({ $error }) juste après avoir redémarré ; il s’est donc arrêté au lieu de redémarrer encore. Vos données n’ont été envoyées nulle part.
+recover-stopped-hint = Rechargez la page pour recommencer, ou ouvrez l’adresse de la page sans les réglages qui suivent « ? ». Si cela se reproduit, signalez-le avec l’adresse de la page.
+recover-restarted-file = EventLens a échoué sur une erreur interne ({ $error }) et a redémarré : votre fichier et la dernière vue affichée sont revenus. Si cela se reproduit, signalez-le avec l’adresse de la page.
+recover-restarted = EventLens a échoué sur une erreur interne ({ $error }) et a redémarré : la dernière vue affichée est revenue. Si cela se reproduit, signalez-le avec l’adresse de la page.
+
+## Avis sur les paramètres du lien
+
+link-too-long = Le lien dépasse { $max } caractères ; la suite a été ignorée.
+link-ignored = Paramètre { $key }={ $value } ignoré : { $why }
+link-ignored-empty = Paramètre { $key }= ignoré : la valeur est vide.
+link-ignored-long = Paramètre « { $key } » ignoré : sa valeur dépasse { $max } caractères.
+link-unknown = Paramètre inconnu « { $key } » ignoré.
+link-dates-swapped = La date de début était après la date de fin ; elles ont été interverties.
+link-compare-half = Une comparaison a besoin de ca et de cb ; elle a été ignorée.
+link-why-value-long = sa valeur dépasse { $max } caractères.
+link-why-too-many-values = trop de valeurs.
+link-why-data = data doit être une adresse http(s) ou un chemin sur ce site.
+link-why-dates = les dates s’écrivent AAAA-MM-JJ.
+link-why-months = les mois sont une plage comme 6-9 (de juin à septembre).
+link-why-role = role vaut any, actor1, actor2, assoc1, assoc2, side1 ou side2.
+link-why-fatalities = le nombre de morts est un nombre entier.
+link-why-uncertain = uncertain vaut 1 ou 0.
+link-why-too-many-aliases = trop d’alias.
+link-why-alias-names = un alias a besoin des deux noms.
+link-why-alias-form = un alias s’écrit BRUT=>CANONIQUE.
+link-why-civ = civ vaut 1 ou 0.
+link-why-bin = bin vaut day, week, month, quarter ou year.
+link-why-measure = measure vaut events ou fatalities.
+link-why-group = ce n’est pas une dimension de regroupement.
+link-why-period = une période s’écrit 2021-06-01..2021-09-30.
+link-why-panel = panel vaut timeline, map, compare, breakdown, table ou counts.
+link-why-maplayer = maplayer vaut auto, points, regions ou density.
+link-why-lang = lang vaut en ou fr.
+link-why-breakdown = une répartition se fait par event_type, actor, admin1, admin2, country, sub_event_type ou disorder_type.
+
 ## Map legend and published figures
 
 map-legend-events-per-region = Événements par région

@@ -21,6 +21,7 @@ use crate::engine::query::map_layer::MapLayer;
 use crate::engine::query::table::SortKey;
 use crate::engine::query::Measure;
 use crate::engine::query::{Filters, Role};
+use crate::t;
 use serde::Serialize;
 
 pub mod texts;
@@ -280,7 +281,7 @@ impl ViewState {
         let mut notices = Vec::new();
         let mut query = query.strip_prefix('?').unwrap_or(query);
         if query.len() > MAX_QUERY_LEN {
-            notices.push(format!("The link is longer than {MAX_QUERY_LEN} characters; the part after that was ignored."));
+            notices.push(t!("link-too-long", max = MAX_QUERY_LEN.to_string()));
             let mut cut = MAX_QUERY_LEN;
             while !query.is_char_boundary(cut) {
                 cut -= 1;
@@ -301,11 +302,12 @@ impl ViewState {
                 for part in raw_value.split(',') {
                     let value = decode(part);
                     let value = value.trim();
-                    let mut bad = |why: &str| {
-                        notices.push(format!(
-                            "Ignored {}={}: {why}",
-                            shorten(key),
-                            shorten(value)
+                    let mut bad = |why: String| {
+                        notices.push(t!(
+                            "link-ignored",
+                            key = shorten(key),
+                            value = shorten(value),
+                            why = why
                         ))
                     };
                     if value.is_empty() {
@@ -313,17 +315,15 @@ impl ViewState {
                     }
                     read += 1;
                     if value.chars().count() > MAX_VALUE_LEN {
-                        bad(&format!(
-                            "its value is longer than {MAX_VALUE_LEN} characters."
-                        ));
+                        bad(t!("link-why-value-long", max = MAX_VALUE_LEN.to_string()));
                     } else if list.len() >= MAX_VALUES {
-                        bad("too many values.");
+                        bad(t!("link-why-too-many-values"));
                     } else if !list.iter().any(|v| v == value) {
                         list.push(value.to_string());
                     }
                 }
                 if read == 0 {
-                    notices.push(format!("Ignored {}=: the value is empty.", shorten(key)));
+                    notices.push(t!("link-ignored-empty", key = shorten(key)));
                 }
                 continue;
             }
@@ -338,17 +338,20 @@ impl ViewState {
                 MAX_VALUE_LEN
             };
             if value.chars().count() > cap {
-                notices.push(format!(
-                    "Ignored \"{}\": its value is longer than {cap} characters.",
-                    shorten(key)
+                notices.push(t!(
+                    "link-ignored-long",
+                    key = shorten(key),
+                    max = cap.to_string()
                 ));
                 continue;
             }
+            // `why`: the message saying what the parameter takes.
             let mut bad = |why: &str| {
-                notices.push(format!(
-                    "Ignored {}={}: {why}",
-                    shorten(key),
-                    shorten(value)
+                notices.push(t!(
+                    "link-ignored",
+                    key = shorten(key),
+                    value = shorten(value),
+                    why = t!(why)
                 ))
             };
             if let Some((field, panel)) = text_key {
@@ -359,95 +362,93 @@ impl ViewState {
             match key {
                 "data" => match data_address(value) {
                     Some(address) => state.data = Some(address),
-                    None => bad("data must be an http(s) address or a path on this site."),
+                    None => bad("link-why-data"),
                 },
                 "from" | "to" => match date::parse_iso(value) {
                     Some(d) if key == "from" => f.from = Some(d),
                     Some(d) => f.to = Some(d),
-                    None => bad("dates are written YYYY-MM-DD."),
+                    None => bad("link-why-dates"),
                 },
                 "months" => match parse_months(value) {
                     Some(m) => f.months = Some(m),
-                    None => bad("months are a range like 6-9 (June to September)."),
+                    None => bad("link-why-months"),
                 },
                 "actor" if !value.is_empty() => f.actor = Some(value.to_string()),
                 "with" if !value.is_empty() => f.alongside = Some(value.to_string()),
                 "q" if !value.is_empty() => f.text = Some(value.to_string()),
                 "role" => match Role::from_name(value) {
                     Some(r) => f.role = r,
-                    None => {
-                        bad("role is one of any, actor1, actor2, assoc1, assoc2, side1, side2.")
-                    }
+                    None => bad("link-why-role"),
                 },
                 "fmin" | "fmax" => match value.parse::<u32>() {
                     Ok(n) if key == "fmin" => f.fatalities_min = Some(n),
                     Ok(n) => f.fatalities_max = Some(n),
-                    Err(_) => bad("fatalities are a whole number."),
+                    Err(_) => bad("link-why-fatalities"),
                 },
                 "uncertain" => match value {
                     "1" => f.uncertain = true,
                     "0" => f.uncertain = false,
-                    _ => bad("uncertain is 1 or 0."),
+                    _ => bad("link-why-uncertain"),
                 },
                 "alias" => match value.split_once(ALIAS_ARROW) {
-                    _ if state.aliases.len() >= MAX_VALUES => bad("too many aliases."),
+                    _ if state.aliases.len() >= MAX_VALUES => bad("link-why-too-many-aliases"),
                     Some((raw, canonical)) => match UserAlias::new(raw, canonical) {
                         Some(alias) => {
                             // A later alias of the same name replaces it.
                             state.aliases.retain(|a| a.raw != alias.raw);
                             state.aliases.push(alias);
                         }
-                        None => bad("an alias needs both names."),
+                        None => bad("link-why-alias-names"),
                     },
-                    None => bad("an alias is written RAW=>CANONICAL."),
+                    None => bad("link-why-alias-form"),
                 },
                 "civ" => match value {
                     "1" => f.civilian_targeting = Some(true),
                     "0" => f.civilian_targeting = Some(false),
-                    _ => bad("civ is 1 or 0."),
+                    _ => bad("link-why-civ"),
                 },
                 "bin" => match Bin::from_name(value) {
                     Some(b) => state.bin = b,
-                    None => bad("bin is day, week, month, quarter or year."),
+                    None => bad("link-why-bin"),
                 },
                 "measure" => match value {
                     "events" => state.measure = Measure::Events,
                     "fatalities" => state.measure = Measure::Fatalities,
-                    _ => bad("measure is events or fatalities."),
+                    _ => bad("link-why-measure"),
                 },
                 "by" => match GroupBy::from_name(value) {
                     Some(g) => state.breakdown = Some(g),
-                    None => bad("not a dimension to group by."),
+                    None => bad("link-why-group"),
                 },
                 "ca" | "cb" => match parse_period(value) {
                     Some(p) if key == "ca" => ca = Some(p),
                     Some(p) => cb = Some(p),
-                    None => bad("a period is written 2021-06-01..2021-09-30."),
+                    None => bad("link-why-period"),
                 },
                 "cby" => match GroupBy::from_name(value) {
                     Some(g) => cby = Some(g),
-                    None => bad("not a dimension to group by."),
+                    None => bad("link-why-group"),
                 },
                 "panel" => match Panel::from_name(value) {
                     Some(p) => state.panel = p,
-                    None => bad("panel is timeline, map, compare, breakdown, table or counts."),
+                    None => bad("link-why-panel"),
                 },
                 "maplayer" => match MapLayer::from_name(value) {
                     Some(l) => state.map_layer = l,
-                    None => bad("maplayer is auto, points, regions or density."),
+                    None => bad("link-why-maplayer"),
                 },
                 "embed" => state.embed = value == "1" || value == "true",
                 "lang" => match Lang::parse(value) {
                     Some(l) => state.lang = Some(l),
-                    None => bad("lang is en or fr."),
+                    None => bad("link-why-lang"),
                 },
                 "actor" | "with" | "q" => {}
-                _ => notices.push(format!("Ignored unknown parameter \"{}\".", shorten(key))),
+                _ => notices.push(t!("link-unknown", key = shorten(key))),
             }
         }
         if let (Some(from), Some(to)) = (state.filters.from, state.filters.to) {
             if from > to {
-                notices.push("The start date was after the end date; they were swapped.".into());
+                notices.push(t!("link-dates-swapped"));
                 state.filters.from = Some(to);
                 state.filters.to = Some(from);
             }
@@ -461,7 +462,7 @@ impl ViewState {
                 })
             }
             (None, None) => {}
-            _ => notices.push("A comparison needs both ca and cb; it was ignored.".into()),
+            _ => notices.push(t!("link-compare-half")),
         }
         (state, notices)
     }
@@ -548,9 +549,11 @@ impl PageState {
             None => GroupBy::Category(Category::EventType),
             Some(by) if by.bin().is_none() => by,
             Some(by) => {
-                notices.push(format!(
-                    "Ignored by={}: a breakdown is by event_type, actor, admin1, admin2, country, sub_event_type or disorder_type.",
-                    by.name()
+                notices.push(t!(
+                    "link-ignored",
+                    key = "by",
+                    value = by.name(),
+                    why = t!("link-why-breakdown")
                 ));
                 GroupBy::Category(Category::EventType)
             }
@@ -795,6 +798,26 @@ mod tests {
         assert!(notices
             .iter()
             .any(|n| n.contains("unknown parameter \"zzz\"")));
+    }
+
+    #[test]
+    fn notices_are_written_in_the_page_language() {
+        let fr = Lang::parse("fr").unwrap();
+        let (_, notices) = i18n::with_lang(fr, || {
+            ViewState::from_query("maplayer=heatmap&zzz=1&from=2023-01-01&to=2022-01-01")
+        });
+        assert_eq!(
+            notices,
+            vec![
+                "Paramètre maplayer=heatmap ignoré\u{a0}: maplayer vaut auto, points, regions \
+                 ou density."
+                    .to_string(),
+                "Paramètre inconnu \u{ab}\u{a0}zzz\u{a0}\u{bb} ignoré.".to_string(),
+                "La date de début était après la date de fin\u{202f}; elles ont été \
+                 interverties."
+                    .to_string(),
+            ]
+        );
     }
 
     #[test]
