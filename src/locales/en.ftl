@@ -705,8 +705,8 @@ quoted = “{ $text }”
 container-read-sheet-only = Read from sheet “{ $sheet }” of the workbook, its only sheet.
 container-read-sheet-others = Read from sheet “{ $sheet }” of the workbook; its other sheets: { $others }.
 container-read-json = Read from { $shape }.
-json-shape-acled = an ACLED API answer (its "data" array)
-json-shape-ucdp = a UCDP API answer (its "Result" array)
+json-shape-acled = an ACLED API answer (its "{ $array }" array)
+json-shape-ucdp = a UCDP API answer (its "{ $array }" array)
 json-shape-array = a JSON array of objects
 json-found-object-keys = an object with the keys { $keys }
 json-found-object = an object
@@ -717,7 +717,7 @@ json-found-null = a single null
 json-found-empty = empty
 json-found-not-objects = { $shape } whose elements are not objects
 json-found-empty-objects = { $shape } whose objects are all empty
-json-success-false = "success" is false
+json-success-false = "{ $field }" is { $value }
 json-not-objects = { $count ->
     [one] { $count } element of the array was not an object and was left out.
    *[other] { $count } elements of the array were not objects and were left out.
@@ -742,10 +742,10 @@ container-no-worksheet = This Excel workbook has no visible worksheet with cells
 container-sheet-not-found = The workbook has no sheet “{ $sheet }”; its sheets are { $sheets }. Choose one of those.
 container-empty-sheet = Sheet “{ $sheet }” of the workbook has no cells with values. Choose the sheet that holds the events, with their column names in its first row.
 container-json-syntax = Line { $line }, column { $column }: this JSON file is not valid JSON ({ $problem }); it may not have finished downloading. Download it again.
-container-json-shape = This JSON file is { $found }, which holds no events EventLens can find. It reads an ACLED API answer ({ "{" }"success": true, "data": [...]{ "}" }), a UCDP API answer ({ "{" }"TotalCount": ..., "Result": [...]{ "}" }) or an array of event objects ([{ "{" }"event_date": ...{ "}" }, ...]).
+container-json-shape = This JSON file is { $found }, which holds no events EventLens can find. It reads an ACLED API answer ({ $acled }), a UCDP API answer ({ $ucdp }) or an array of event objects ({ $array }).
 container-api-error = This is an ACLED API answer that reports an error instead of events: { $message }. Check the query (key, e-mail address, filters) and ask again.
 container-no-objects = This file is { $shape } with no events in it. Check that the query's filters (dates, countries) matched some events, then ask again.
-container-too-large = { $what ->
+container-too-large = { $kind ->
     [workbook] This workbook is { $size } MB. A workbook has to be read whole, and this page reads up to { $limit } MB that way.
    *[other] This JSON file is { $size } MB. A JSON file has to be read whole, and this page reads up to { $limit } MB that way.
 } Save the data as CSV, which is read piece by piece, or export a smaller selection.
@@ -767,26 +767,20 @@ link-ignored-long = Ignored "{ $key }": its value is longer than { $max } charac
 link-unknown = Ignored unknown parameter "{ $key }".
 link-dates-swapped = The start date was after the end date; they were swapped.
 link-compare-half = A comparison needs both ca and cb; it was ignored.
+link-why-one-of = { $key } is { $values }.
+list-or = { $first } or { $last }
 link-why-value-long = its value is longer than { $max } characters.
 link-why-too-many-values = too many values.
-link-why-data = data must be an http(s) address or a path on this site.
+link-why-data = { $key } must be an http(s) address or a path on this site.
 link-why-dates = dates are written YYYY-MM-DD.
 link-why-months = months are a range like 6-9 (June to September).
-link-why-role = role is one of any, actor1, actor2, assoc1, assoc2, side1, side2.
 link-why-fatalities = fatalities are a whole number.
-link-why-uncertain = uncertain is 1 or 0.
 link-why-too-many-aliases = too many aliases.
 link-why-alias-names = an alias needs both names.
 link-why-alias-form = an alias is written RAW=>CANONICAL.
-link-why-civ = civ is 1 or 0.
-link-why-bin = bin is day, week, month, quarter or year.
-link-why-measure = measure is events or fatalities.
 link-why-group = not a dimension to group by.
 link-why-period = a period is written 2021-06-01..2021-09-30.
-link-why-panel = panel is timeline, map, compare, breakdown, table or counts.
-link-why-maplayer = maplayer is auto, points, regions or density.
-link-why-lang = lang is en or fr.
-link-why-breakdown = a breakdown is by event_type, actor, admin1, admin2, country, sub_event_type or disorder_type.
+link-why-breakdown = a breakdown is by { $values }.
 
 ## Map legend and published figures
 

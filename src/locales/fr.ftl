@@ -707,8 +707,8 @@ quoted = « { $text } »
 container-read-sheet-only = Lu dans la feuille « { $sheet } » du classeur, sa seule feuille.
 container-read-sheet-others = Lu dans la feuille « { $sheet } » du classeur ; ses autres feuilles : { $others }.
 container-read-json = Lu dans { $shape }.
-json-shape-acled = une réponse de l’API ACLED (son tableau « data »)
-json-shape-ucdp = une réponse de l’API UCDP (son tableau « Result »)
+json-shape-acled = une réponse de l’API ACLED (son tableau « { $array } »)
+json-shape-ucdp = une réponse de l’API UCDP (son tableau « { $array } »)
 json-shape-array = un tableau JSON d’objets
 json-found-object-keys = un objet avec les clés { $keys }
 json-found-object = un objet
@@ -719,7 +719,7 @@ json-found-null = un seul null
 json-found-empty = vide
 json-found-not-objects = { $shape } dont les éléments ne sont pas des objets
 json-found-empty-objects = { $shape } dont les objets sont tous vides
-json-success-false = « success » vaut false
+json-success-false = « { $field } » vaut { $value }
 json-not-objects = { $count ->
     [one] { $count } élément du tableau n’était pas un objet et a été écarté.
    *[other] { $count } éléments du tableau n’étaient pas des objets et ont été écartés.
@@ -744,10 +744,10 @@ container-no-worksheet = Ce classeur Excel n’a aucune feuille de calcul visibl
 container-sheet-not-found = Le classeur n’a pas de feuille « { $sheet } » ; ses feuilles sont { $sheets }. Choisissez l’une d’elles.
 container-empty-sheet = La feuille « { $sheet } » du classeur n’a aucune cellule avec une valeur. Choisissez la feuille qui contient les événements, avec les noms de leurs colonnes dans sa première ligne.
 container-json-syntax = Ligne { $line }, colonne { $column } : ce fichier n’est pas du JSON valide ({ $problem }) ; son téléchargement n’est peut-être pas terminé. Téléchargez-le de nouveau.
-container-json-shape = Ce fichier JSON est { $found }, où EventLens ne trouve aucun événement. Il lit une réponse de l’API ACLED ({ "{" }"success": true, "data": [...]{ "}" }), une réponse de l’API UCDP ({ "{" }"TotalCount": ..., "Result": [...]{ "}" }) ou un tableau d’objets événements ([{ "{" }"event_date": ...{ "}" }, ...]).
+container-json-shape = Ce fichier JSON est { $found }, où EventLens ne trouve aucun événement. Il lit une réponse de l’API ACLED ({ $acled }), une réponse de l’API UCDP ({ $ucdp }) ou un tableau d’objets événements ({ $array }).
 container-api-error = C’est une réponse de l’API ACLED qui signale une erreur au lieu d’événements : { $message }. Vérifiez la requête (clé, adresse électronique, filtres) et relancez-la.
 container-no-objects = Ce fichier est { $shape } sans aucun événement. Vérifiez que les filtres de la requête (dates, pays) correspondaient à des événements, puis relancez-la.
-container-too-large = { $what ->
+container-too-large = { $kind ->
     [workbook] Ce classeur pèse { $size } Mo. Un classeur doit être lu en entier, et cette page lit ainsi jusqu’à { $limit } Mo.
    *[other] Ce fichier JSON pèse { $size } Mo. Un fichier JSON doit être lu en entier, et cette page lit ainsi jusqu’à { $limit } Mo.
 } Enregistrez les données en CSV, qui est lu morceau par morceau, ou exportez une sélection plus petite.
@@ -755,7 +755,7 @@ container-too-large = { $what ->
 ## Quand le code de la page échoue
 
 recover-stopped-title = EventLens s’est arrêté
-recover-stopped = EventLens a échoué sur une erreur interne ({ $error }) juste après avoir redémarré ; il s’est donc arrêté au lieu de redémarrer encore. Vos données n’ont été envoyées nulle part.
+recover-stopped = EventLens a échoué sur une erreur interne ({ $error }) juste après avoir redémarré ; il s’est donc arrêté au lieu de redémarrer encore. Vos données ne sont pas sorties de votre navigateur.
 recover-stopped-hint = Rechargez la page pour recommencer, ou ouvrez l’adresse de la page sans les réglages qui suivent « ? ». Si cela se reproduit, signalez-le avec l’adresse de la page.
 recover-restarted-file = EventLens a échoué sur une erreur interne ({ $error }) et a redémarré : votre fichier et la dernière vue affichée sont revenus. Si cela se reproduit, signalez-le avec l’adresse de la page.
 recover-restarted = EventLens a échoué sur une erreur interne ({ $error }) et a redémarré : la dernière vue affichée est revenue. Si cela se reproduit, signalez-le avec l’adresse de la page.
@@ -769,26 +769,20 @@ link-ignored-long = Paramètre « { $key } » ignoré : sa valeur dépasse { 
 link-unknown = Paramètre inconnu « { $key } » ignoré.
 link-dates-swapped = La date de début était après la date de fin ; elles ont été interverties.
 link-compare-half = Une comparaison a besoin de ca et de cb ; elle a été ignorée.
+link-why-one-of = { $key } vaut { $values }.
+list-or = { $first } ou { $last }
 link-why-value-long = sa valeur dépasse { $max } caractères.
 link-why-too-many-values = trop de valeurs.
-link-why-data = data doit être une adresse http(s) ou un chemin sur ce site.
+link-why-data = { $key } doit être une adresse http(s) ou un chemin sur ce site.
 link-why-dates = les dates s’écrivent AAAA-MM-JJ.
 link-why-months = les mois sont une plage comme 6-9 (de juin à septembre).
-link-why-role = role vaut any, actor1, actor2, assoc1, assoc2, side1 ou side2.
 link-why-fatalities = le nombre de morts est un nombre entier.
-link-why-uncertain = uncertain vaut 1 ou 0.
 link-why-too-many-aliases = trop d’alias.
 link-why-alias-names = un alias a besoin des deux noms.
 link-why-alias-form = un alias s’écrit BRUT=>CANONIQUE.
-link-why-civ = civ vaut 1 ou 0.
-link-why-bin = bin vaut day, week, month, quarter ou year.
-link-why-measure = measure vaut events ou fatalities.
 link-why-group = ce n’est pas une dimension de regroupement.
 link-why-period = une période s’écrit 2021-06-01..2021-09-30.
-link-why-panel = panel vaut timeline, map, compare, breakdown, table ou counts.
-link-why-maplayer = maplayer vaut auto, points, regions ou density.
-link-why-lang = lang vaut en ou fr.
-link-why-breakdown = une répartition se fait par event_type, actor, admin1, admin2, country, sub_event_type ou disorder_type.
+link-why-breakdown = une répartition se fait par { $values }.
 
 ## Map legend and published figures
 

@@ -345,13 +345,12 @@ impl ViewState {
                 ));
                 continue;
             }
-            // `why`: the message saying what the parameter takes.
-            let mut bad = |why: &str| {
+            let mut bad = |why: String| {
                 notices.push(t!(
                     "link-ignored",
                     key = shorten(key),
                     value = shorten(value),
-                    why = t!(why)
+                    why = why
                 ))
             };
             if let Some((field, panel)) = text_key {
@@ -362,85 +361,96 @@ impl ViewState {
             match key {
                 "data" => match data_address(value) {
                     Some(address) => state.data = Some(address),
-                    None => bad("link-why-data"),
+                    None => bad(t!("link-why-data", key = key)),
                 },
                 "from" | "to" => match date::parse_iso(value) {
                     Some(d) if key == "from" => f.from = Some(d),
                     Some(d) => f.to = Some(d),
-                    None => bad("link-why-dates"),
+                    None => bad(t!("link-why-dates")),
                 },
                 "months" => match parse_months(value) {
                     Some(m) => f.months = Some(m),
-                    None => bad("link-why-months"),
+                    None => bad(t!("link-why-months")),
                 },
                 "actor" if !value.is_empty() => f.actor = Some(value.to_string()),
                 "with" if !value.is_empty() => f.alongside = Some(value.to_string()),
                 "q" if !value.is_empty() => f.text = Some(value.to_string()),
                 "role" => match Role::from_name(value) {
                     Some(r) => f.role = r,
-                    None => bad("link-why-role"),
+                    None => bad(one_of(
+                        key,
+                        &[
+                            "any", "actor1", "actor2", "assoc1", "assoc2", "side1", "side2",
+                        ],
+                    )),
                 },
                 "fmin" | "fmax" => match value.parse::<u32>() {
                     Ok(n) if key == "fmin" => f.fatalities_min = Some(n),
                     Ok(n) => f.fatalities_max = Some(n),
-                    Err(_) => bad("link-why-fatalities"),
+                    Err(_) => bad(t!("link-why-fatalities")),
                 },
                 "uncertain" => match value {
                     "1" => f.uncertain = true,
                     "0" => f.uncertain = false,
-                    _ => bad("link-why-uncertain"),
+                    _ => bad(one_of(key, &["1", "0"])),
                 },
                 "alias" => match value.split_once(ALIAS_ARROW) {
-                    _ if state.aliases.len() >= MAX_VALUES => bad("link-why-too-many-aliases"),
+                    _ if state.aliases.len() >= MAX_VALUES => bad(t!("link-why-too-many-aliases")),
                     Some((raw, canonical)) => match UserAlias::new(raw, canonical) {
                         Some(alias) => {
                             // A later alias of the same name replaces it.
                             state.aliases.retain(|a| a.raw != alias.raw);
                             state.aliases.push(alias);
                         }
-                        None => bad("link-why-alias-names"),
+                        None => bad(t!("link-why-alias-names")),
                     },
-                    None => bad("link-why-alias-form"),
+                    None => bad(t!("link-why-alias-form")),
                 },
                 "civ" => match value {
                     "1" => f.civilian_targeting = Some(true),
                     "0" => f.civilian_targeting = Some(false),
-                    _ => bad("link-why-civ"),
+                    _ => bad(one_of(key, &["1", "0"])),
                 },
                 "bin" => match Bin::from_name(value) {
                     Some(b) => state.bin = b,
-                    None => bad("link-why-bin"),
+                    None => bad(one_of(key, &["day", "week", "month", "quarter", "year"])),
                 },
                 "measure" => match value {
                     "events" => state.measure = Measure::Events,
                     "fatalities" => state.measure = Measure::Fatalities,
-                    _ => bad("link-why-measure"),
+                    _ => bad(one_of(key, &["events", "fatalities"])),
                 },
                 "by" => match GroupBy::from_name(value) {
                     Some(g) => state.breakdown = Some(g),
-                    None => bad("link-why-group"),
+                    None => bad(t!("link-why-group")),
                 },
                 "ca" | "cb" => match parse_period(value) {
                     Some(p) if key == "ca" => ca = Some(p),
                     Some(p) => cb = Some(p),
-                    None => bad("link-why-period"),
+                    None => bad(t!("link-why-period")),
                 },
                 "cby" => match GroupBy::from_name(value) {
                     Some(g) => cby = Some(g),
-                    None => bad("link-why-group"),
+                    None => bad(t!("link-why-group")),
                 },
                 "panel" => match Panel::from_name(value) {
                     Some(p) => state.panel = p,
-                    None => bad("link-why-panel"),
+                    None => bad(one_of(
+                        key,
+                        &["timeline", "map", "compare", "breakdown", "table", "counts"],
+                    )),
                 },
                 "maplayer" => match MapLayer::from_name(value) {
                     Some(l) => state.map_layer = l,
-                    None => bad("link-why-maplayer"),
+                    None => bad(one_of(key, &["auto", "points", "regions", "density"])),
                 },
                 "embed" => state.embed = value == "1" || value == "true",
                 "lang" => match Lang::parse(value) {
                     Some(l) => state.lang = Some(l),
-                    None => bad("link-why-lang"),
+                    None => bad(one_of(
+                        key,
+                        &Lang::all().map(Lang::code).collect::<Vec<_>>(),
+                    )),
                 },
                 "actor" | "with" | "q" => {}
                 _ => notices.push(t!("link-unknown", key = shorten(key))),
@@ -553,7 +563,18 @@ impl PageState {
                     "link-ignored",
                     key = "by",
                     value = by.name(),
-                    why = t!("link-why-breakdown")
+                    why = t!(
+                        "link-why-breakdown",
+                        values = list_or(&[
+                            "event_type",
+                            "actor",
+                            "admin1",
+                            "admin2",
+                            "country",
+                            "sub_event_type",
+                            "disorder_type"
+                        ])
+                    )
                 ));
                 GroupBy::Category(Category::EventType)
             }
@@ -630,6 +651,22 @@ fn decode(raw: &str) -> String {
     percent_encoding::percent_decode_str(&plus_as_space)
         .decode_utf8_lossy()
         .into_owned()
+}
+
+/// "`key` is a, b or c.": the values a parameter takes (words of the
+/// link, the same in every language).
+fn one_of(key: &str, values: &[&str]) -> String {
+    t!("link-why-one-of", key = key, values = list_or(values))
+}
+
+/// "a, b or c", in the page's language.
+fn list_or(values: &[&str]) -> String {
+    match values.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            t!("list-or", first = rest.join(", "), last = *last)
+        }
+        _ => values.join(""),
+    }
 }
 
 fn shorten(text: &str) -> String {

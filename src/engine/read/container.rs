@@ -88,8 +88,8 @@ impl JsonShape {
     /// "an ACLED API answer (its "data" array)", in the page's language.
     pub fn describe(self) -> String {
         match self {
-            JsonShape::AcledApi => t!("json-shape-acled"),
-            JsonShape::UcdpApi => t!("json-shape-ucdp"),
+            JsonShape::AcledApi => t!("json-shape-acled", array = "data"),
+            JsonShape::UcdpApi => t!("json-shape-ucdp", array = "Result"),
             JsonShape::Array => t!("json-shape-array"),
         }
     }
@@ -209,9 +209,14 @@ impl fmt::Display for ContainerError {
                 column = column.to_string(),
                 problem = problem
             ),
-            ContainerError::JsonShape { found } => {
-                t!("container-json-shape", found = found.describe())
-            }
+            // The shapes read, written as JSON (the same in every language).
+            ContainerError::JsonShape { found } => t!(
+                "container-json-shape",
+                found = found.describe(),
+                acled = r#"{"success": true, "data": [...]}"#,
+                ucdp = r#"{"TotalCount": ..., "Result": [...]}"#,
+                array = r#"[{"event_date": ...}, ...]"#
+            ),
             ContainerError::ApiError { message } => t!("container-api-error", message = message),
             ContainerError::NoObjects { shape } => {
                 t!("container-no-objects", shape = shape.describe())
@@ -222,7 +227,7 @@ impl fmt::Display for ContainerError {
                 limit_bytes,
             } => t!(
                 "container-too-large",
-                what = what,
+                kind = what,
                 size = bytes / 1_000_000,
                 limit = limit_bytes / 1_000_000
             ),

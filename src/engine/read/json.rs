@@ -25,7 +25,9 @@ pub fn read_json(bytes: &[u8]) -> Result<Converted, ContainerError> {
     let info = walk(bytes, &mut survey)?;
     if info.success == Some(false) || (info.objects == 0 && info.error.is_some()) {
         return Err(ContainerError::ApiError {
-            message: info.error.unwrap_or_else(|| t!("json-success-false")),
+            message: info
+                .error
+                .unwrap_or_else(|| t!("json-success-false", field = "success", value = "false")),
         });
     }
     let Some(shape) = info.shape else {
