@@ -198,7 +198,7 @@ async function bundledValues(extraFiles = []) {
   ]);
 }
 
-test('with lang=fr the About page is the French one, its sources cited as published', { timeout: 120_000 }, async () => {
+test('with lang=fr the About page is the French one, its sources cited as published, and the link\'s notices are French', { timeout: 120_000 }, async () => {
   const english = await englishOnlyWords();
   const allowed = await bundledValues();
   // The articles' titles are cited in their own language (in straight
@@ -210,10 +210,12 @@ test('with lang=fr the About page is the French one, its sources cited as publis
   for (const w of words('Terrorism Monitor Volume Issue Combating Center West Point Junior Fellow Oliver Hegglin policy brief')) {
     allowed.names.add(w);
   }
-  const app = await openApp({ path: '?lang=fr' });
+  // An unknown parameter: the link's notice is French too.
+  const app = await openApp({ path: '?lang=fr&zzz=1' });
   const { page, errors } = app;
   try {
     await waitForData(page);
+    assert.match(await page.locator('[data-testid="link-notices"]').textContent(), /Paramètre inconnu \u00ab\u00a0zzz\u00a0\u00bb ignoré\./);
     await page.click('[data-testid="about-open"]');
     const about = page.locator('[data-testid="about"][data-state="ready"]');
     await about.waitFor({ timeout: 10_000 });
