@@ -176,10 +176,12 @@ fn engine_sentences_in_french_from_typed_values() {
             "1\u{202f}234 événements avec 1 mort signalé (dont 0 civil) \
              entre le 2024-08-05 et le 2024-09-01."
         );
-        // The event type is ACLED's English name; the page shows it in French.
+        // The event type is ACLED's English name; the page shows it in
+        // French. A narrow no-break space precedes each semicolon.
         assert_eq!(
             filters_in_words(&filters),
-            "Filtres\u{a0}: Pays\u{a0}: Mali; Type\u{a0}: Batailles; Morts\u{a0}: au moins 5."
+            "Filtres\u{a0}: Pays\u{a0}: Mali\u{202f}; Type\u{a0}: Batailles\u{202f}; \
+             Morts\u{a0}: au moins 5."
         );
         assert_eq!(
             ImportError::UnclosedQuote { line: 12 }.to_string(),

@@ -698,6 +698,91 @@ workbook-not-loaded = The Excel reader could not be loaded; check the connection
 import-worker-stopped = The importer stopped while reading this file ({ $reason }). The dataset on show stays; try again, and if it stops again, the file may be damaged.
 import-worker-stopped-unknown = The importer stopped while reading this file. The dataset on show stays; try again, and if it stops again, the file may be damaged.
 workbook-bad-answer = The Excel reader gave an answer the page could not use. Save the sheet as CSV in Excel (File > Save As > CSV UTF-8) and open that file.
+workbook-not-a-workbook = The Excel reader read this file as something other than a workbook. Save the sheet as CSV in Excel and open that file.
+
+## Workbooks and JSON documents: what the events were read from, and why not
+
+list-separator = { "; " }
+quoted = “{ $text }”
+container-read-sheet-only = Read from sheet “{ $sheet }” of the workbook, its only sheet.
+container-read-sheet-others = Read from sheet “{ $sheet }” of the workbook; its other sheets: { $others }.
+container-read-json = Read from { $shape }.
+json-shape-acled = an ACLED API answer (its "{ $array }" array)
+json-shape-ucdp = a UCDP API answer (its "{ $array }" array)
+json-shape-array = a JSON array of objects
+json-found-object-keys = an object with the keys { $keys }
+json-found-object = an object
+json-found-bool = a single true or false
+json-found-number = a single number
+json-found-string = a single string
+json-found-null = a single null
+json-found-empty = empty
+json-found-not-objects = { $shape } whose elements are not objects
+json-found-empty-objects = { $shape } whose objects are all empty
+json-success-false = "{ $field }" is { $value }
+json-not-objects = { $count ->
+    [one] { $count } element of the array was not an object and was left out.
+   *[other] { $count } elements of the array were not objects and were left out.
+}
+json-ucdp-one-page = This UCDP API answer holds { $objects } of the { $total } events its query matched: it is one page of the answer. Ask the API for every page (or download the GED as CSV) to read them all.
+json-acled-count = This ACLED API answer gives its count as { $count } but holds { $objects } events; it may have been cut short.
+sheet-outside-cells = { $count ->
+    [one] { $count } cell with values outside the header's columns was left out
+   *[other] { $count } cells with values outside the header's columns were left out
+} (the first at { $cell }); a column needs a name in the header row to be read.
+sheet-lines-differ = Line numbers in this report are not the sheet's row numbers: { $reasons }.
+sheet-reason-header = line 1 is the header, on row { $row }
+sheet-reason-blank = { $count ->
+    [one] { $count } empty row is left out
+   *[other] { $count } empty rows are left out
+}
+sheet-reason-multi-line = a cell with line breaks takes a line for each
+container-old-excel = This is an Excel 97-2003 workbook (.xls), an older format EventLens does not read. Open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx) or as "CSV UTF-8 (comma delimited)", then drop that file.
+container-encrypted = This Excel workbook is protected with a password, so its cells cannot be read. Open it in Excel, remove the password (File > Info > Protect Workbook) or save a copy as CSV, then drop that file.
+container-damaged = This Excel workbook could not be read ({ $problem }); it may be damaged or not fully downloaded. Download it again, or open it in Excel or LibreOffice and save it as CSV.
+container-no-worksheet = This Excel workbook has no visible worksheet with cells (only charts, or hidden sheets). Unhide the sheet with the events, or save it as CSV, then drop that file.
+container-sheet-not-found = The workbook has no sheet “{ $sheet }”; its sheets are { $sheets }. Choose one of those.
+container-empty-sheet = Sheet “{ $sheet }” of the workbook has no cells with values. Choose the sheet that holds the events, with their column names in its first row.
+container-json-syntax = Line { $line }, column { $column }: this JSON file is not valid JSON ({ $problem }); it may not have finished downloading. Download it again.
+container-json-shape = This JSON file is { $found }, which holds no events EventLens can find. It reads an ACLED API answer ({ $acled }), a UCDP API answer ({ $ucdp }) or an array of event objects ({ $array }).
+container-api-error = This is an ACLED API answer that reports an error instead of events: { $message }. Check the query (key, e-mail address, filters) and ask again.
+container-no-objects = This file is { $shape } with no events in it. Check that the query's filters (dates, countries) matched some events, then ask again.
+container-too-large = { $kind ->
+    [workbook] This workbook is { $size } MB. A workbook has to be read whole, and this page reads up to { $limit } MB that way.
+   *[other] This JSON file is { $size } MB. A JSON file has to be read whole, and this page reads up to { $limit } MB that way.
+} Save the data as CSV, which is read piece by piece, or export a smaller selection.
+
+## When the page's own code fails
+
+recover-stopped-title = EventLens stopped
+recover-stopped = EventLens failed on an internal error ({ $error }) again right after restarting, so it stopped instead of restarting once more. Your data has not been sent anywhere.
+recover-stopped-hint = Reload the page to start again, or open the page's address without the settings after “?”. If it keeps happening, please report it with the page's address.
+recover-restarted-file = EventLens failed on an internal error ({ $error }) and restarted: your file and the last view that was drawn are back. If it happens again, please report it with the page's address.
+recover-restarted = EventLens failed on an internal error ({ $error }) and restarted: the last view that was drawn is back. If it happens again, please report it with the page's address.
+
+## Notices about the link's parameters
+
+link-too-long = The link is longer than { $max } characters; the part after that was ignored.
+link-ignored = Ignored { $key }={ $value }: { $why }
+link-ignored-empty = Ignored { $key }=: the value is empty.
+link-ignored-long = Ignored "{ $key }": its value is longer than { $max } characters.
+link-unknown = Ignored unknown parameter "{ $key }".
+link-dates-swapped = The start date was after the end date; they were swapped.
+link-compare-half = A comparison needs both ca and cb; it was ignored.
+link-why-one-of = { $key } is { $values }.
+list-or = { $first } or { $last }
+link-why-value-long = its value is longer than { $max } characters.
+link-why-too-many-values = too many values.
+link-why-data = { $key } must be an http(s) address or a path on this site.
+link-why-dates = dates are written YYYY-MM-DD.
+link-why-months = months are a range like 6-9 (June to September).
+link-why-fatalities = fatalities are a whole number.
+link-why-too-many-aliases = too many aliases.
+link-why-alias-names = an alias needs both names.
+link-why-alias-form = an alias is written RAW=>CANONICAL.
+link-why-group = not a dimension to group by.
+link-why-period = a period is written 2021-06-01..2021-09-30.
+link-why-breakdown = a breakdown is by { $values }.
 
 ## Map legend and published figures
 

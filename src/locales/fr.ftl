@@ -700,6 +700,91 @@ workbook-not-loaded = Le lecteur Excel n’a pas pu être chargé ; vérifiez 
 import-worker-stopped = L’importateur s’est arrêté pendant la lecture de ce fichier ({ $reason }). Les données affichées restent ; réessayez, et s’il s’arrête encore, le fichier est peut-être endommagé.
 import-worker-stopped-unknown = L’importateur s’est arrêté pendant la lecture de ce fichier. Les données affichées restent ; réessayez, et s’il s’arrête encore, le fichier est peut-être endommagé.
 workbook-bad-answer = Le lecteur Excel a donné une réponse inutilisable par la page. Enregistrez la feuille en CSV dans Excel (Fichier > Enregistrer sous > CSV UTF-8) et ouvrez ce fichier.
+workbook-not-a-workbook = Le lecteur Excel a lu ce fichier comme autre chose qu’un classeur. Enregistrez la feuille en CSV dans Excel et ouvrez ce fichier.
+
+## Classeurs et documents JSON : d’où les événements ont été lus, et pourquoi pas
+
+list-separator = { "\u202F; " }
+quoted = « { $text } »
+container-read-sheet-only = Lu dans la feuille « { $sheet } » du classeur, sa seule feuille.
+container-read-sheet-others = Lu dans la feuille « { $sheet } » du classeur ; ses autres feuilles : { $others }.
+container-read-json = Lu dans { $shape }.
+json-shape-acled = une réponse de l’API ACLED (son tableau « { $array } »)
+json-shape-ucdp = une réponse de l’API UCDP (son tableau « { $array } »)
+json-shape-array = un tableau JSON d’objets
+json-found-object-keys = un objet avec les clés { $keys }
+json-found-object = un objet
+json-found-bool = un seul vrai ou faux
+json-found-number = un seul nombre
+json-found-string = une seule chaîne de caractères
+json-found-null = un seul null
+json-found-empty = vide
+json-found-not-objects = { $shape } dont les éléments ne sont pas des objets
+json-found-empty-objects = { $shape } dont les objets sont tous vides
+json-success-false = « { $field } » vaut { $value }
+json-not-objects = { $count ->
+    [one] { $count } élément du tableau n’était pas un objet et a été écarté.
+   *[other] { $count } éléments du tableau n’étaient pas des objets et ont été écartés.
+}
+json-ucdp-one-page = Cette réponse de l’API UCDP contient { $objects } des { $total } événements trouvés par sa requête : c’est une page de la réponse. Demandez toutes les pages à l’API (ou téléchargez le GED en CSV) pour les lire tous.
+json-acled-count = Cette réponse de l’API ACLED annonce { $count } événements mais en contient { $objects } ; elle a peut-être été tronquée.
+sheet-outside-cells = { $count ->
+    [one] { $count } cellule avec une valeur hors des colonnes de l’en-tête a été écartée
+   *[other] { $count } cellules avec une valeur hors des colonnes de l’en-tête ont été écartées
+} (la première en { $cell }) ; une colonne doit avoir un nom dans la ligne d’en-tête pour être lue.
+sheet-lines-differ = Les numéros de ligne de ce rapport ne sont pas ceux des lignes de la feuille : { $reasons }.
+sheet-reason-header = la ligne 1 est l’en-tête, à la ligne { $row } de la feuille
+sheet-reason-blank = { $count ->
+    [one] { $count } ligne vide est écartée
+   *[other] { $count } lignes vides sont écartées
+}
+sheet-reason-multi-line = une cellule avec des sauts de ligne occupe une ligne pour chacun
+container-old-excel = C’est un classeur Excel 97-2003 (.xls), un ancien format qu’EventLens ne lit pas. Ouvrez-le dans Excel ou LibreOffice et enregistrez-le en classeur Excel (.xlsx) ou en « CSV UTF-8 (délimité par des virgules) », puis déposez ce fichier.
+container-encrypted = Ce classeur Excel est protégé par un mot de passe, si bien que ses cellules ne peuvent pas être lues. Ouvrez-le dans Excel, retirez le mot de passe (Fichier > Informations > Protéger le classeur) ou enregistrez-en une copie en CSV, puis déposez ce fichier.
+container-damaged = Ce classeur Excel n’a pas pu être lu ({ $problem }) ; il est peut-être endommagé ou incomplètement téléchargé. Téléchargez-le de nouveau, ou ouvrez-le dans Excel ou LibreOffice et enregistrez-le en CSV.
+container-no-worksheet = Ce classeur Excel n’a aucune feuille de calcul visible avec des cellules (seulement des graphiques, ou des feuilles masquées). Affichez la feuille des événements, ou enregistrez-la en CSV, puis déposez ce fichier.
+container-sheet-not-found = Le classeur n’a pas de feuille « { $sheet } » ; ses feuilles sont { $sheets }. Choisissez l’une d’elles.
+container-empty-sheet = La feuille « { $sheet } » du classeur n’a aucune cellule avec une valeur. Choisissez la feuille qui contient les événements, avec les noms de leurs colonnes dans sa première ligne.
+container-json-syntax = Ligne { $line }, colonne { $column } : ce fichier n’est pas du JSON valide ({ $problem }) ; son téléchargement n’est peut-être pas terminé. Téléchargez-le de nouveau.
+container-json-shape = Ce fichier JSON est { $found }, où EventLens ne trouve aucun événement. Il lit une réponse de l’API ACLED ({ $acled }), une réponse de l’API UCDP ({ $ucdp }) ou un tableau d’objets événements ({ $array }).
+container-api-error = C’est une réponse de l’API ACLED qui signale une erreur au lieu d’événements : { $message }. Vérifiez la requête (clé, adresse électronique, filtres) et relancez-la.
+container-no-objects = Ce fichier est { $shape } sans aucun événement. Vérifiez que les filtres de la requête (dates, pays) correspondaient à des événements, puis relancez-la.
+container-too-large = { $kind ->
+    [workbook] Ce classeur pèse { $size } Mo. Un classeur doit être lu en entier, et cette page lit ainsi jusqu’à { $limit } Mo.
+   *[other] Ce fichier JSON pèse { $size } Mo. Un fichier JSON doit être lu en entier, et cette page lit ainsi jusqu’à { $limit } Mo.
+} Enregistrez les données en CSV, qui est lu morceau par morceau, ou exportez une sélection plus petite.
+
+## Quand le code de la page échoue
+
+recover-stopped-title = EventLens s’est arrêté
+recover-stopped = EventLens a échoué sur une erreur interne ({ $error }) juste après avoir redémarré ; il s’est donc arrêté au lieu de redémarrer encore. Vos données ne sont pas sorties de votre navigateur.
+recover-stopped-hint = Rechargez la page pour recommencer, ou ouvrez l’adresse de la page sans les réglages qui suivent « ? ». Si cela se reproduit, signalez-le avec l’adresse de la page.
+recover-restarted-file = EventLens a échoué sur une erreur interne ({ $error }) et a redémarré : votre fichier et la dernière vue affichée sont revenus. Si cela se reproduit, signalez-le avec l’adresse de la page.
+recover-restarted = EventLens a échoué sur une erreur interne ({ $error }) et a redémarré : la dernière vue affichée est revenue. Si cela se reproduit, signalez-le avec l’adresse de la page.
+
+## Avis sur les paramètres du lien
+
+link-too-long = Le lien dépasse { $max } caractères ; la suite a été ignorée.
+link-ignored = Paramètre { $key }={ $value } ignoré : { $why }
+link-ignored-empty = Paramètre { $key }= ignoré : la valeur est vide.
+link-ignored-long = Paramètre « { $key } » ignoré : sa valeur dépasse { $max } caractères.
+link-unknown = Paramètre inconnu « { $key } » ignoré.
+link-dates-swapped = La date de début était après la date de fin ; elles ont été interverties.
+link-compare-half = Une comparaison a besoin de ca et de cb ; elle a été ignorée.
+link-why-one-of = { $key } vaut { $values }.
+list-or = { $first } ou { $last }
+link-why-value-long = sa valeur dépasse { $max } caractères.
+link-why-too-many-values = trop de valeurs.
+link-why-data = { $key } doit être une adresse http(s) ou un chemin sur ce site.
+link-why-dates = les dates s’écrivent AAAA-MM-JJ.
+link-why-months = les mois sont une plage comme 6-9 (de juin à septembre).
+link-why-fatalities = le nombre de morts est un nombre entier.
+link-why-too-many-aliases = trop d’alias.
+link-why-alias-names = un alias a besoin des deux noms.
+link-why-alias-form = un alias s’écrit BRUT=>CANONIQUE.
+link-why-group = ce n’est pas une dimension de regroupement.
+link-why-period = une période s’écrit 2021-06-01..2021-09-30.
+link-why-breakdown = une répartition se fait par { $values }.
 
 ## Map legend and published figures
 

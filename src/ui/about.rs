@@ -1,28 +1,58 @@
-//! "About the data": the bundled `ABOUT.md`, fetched when asked for and
+//! "About the data": the bundled `ABOUT.md` (or its translation,
+//! `ABOUT.<lang>.md`, in the page's language), fetched when asked for and
 //! shown inside the page as headings, paragraphs, lists and tables
 //! (`engine::present::markdown`), every piece of it a text node.
 
 use super::dom;
+use crate::engine::i18n::{self, Lang};
 use crate::engine::present::markdown::{parse, Block, Span};
 use leptos::html::Button;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// The English page, and the one shown when a language has none.
 const ABOUT_URL: &str = "data/ABOUT.md";
+
+/// The page in `lang`: `data/ABOUT.fr.md` for French.
+fn about_url(lang: Lang) -> String {
+    if lang == Lang::EN {
+        ABOUT_URL.to_string()
+    } else {
+        format!("data/ABOUT.{}.md", lang.code())
+    }
+}
+
+/// The page in `lang` and the address it came from; the English page when
+/// `lang` has none.
+async fn fetch_about(lang: Lang) -> Result<(String, Vec<Block>), String> {
+    let url = about_url(lang);
+    let (url, bytes) = match dom::fetch_bytes(&url).await {
+        Ok(bytes) => (url, bytes),
+        Err(_) if lang != Lang::EN => (ABOUT_URL.to_string(), dom::fetch_bytes(ABOUT_URL).await?),
+        Err(e) => return Err(e),
+    };
+    let blocks = parse(&String::from_utf8_lossy(&bytes));
+    Ok((url, blocks))
+}
 
 /// The link-styled button that opens the page, and the page when open.
 #[component]
 pub fn AboutData() -> impl IntoView {
     let open = RwSignal::new(false);
     let blocks = RwSignal::new(None::<Result<Vec<Block>, String>>);
+    // The page is drawn again on a language switch, so the language is
+    // read once.
+    let lang = i18n::current();
+    let source = RwSignal::new(about_url(lang));
     let close_button = NodeRef::<Button>::new();
     let show = move |_| {
         open.set(true);
         if blocks.with_untracked(Option::is_none) {
             spawn_local(async move {
-                let read = dom::fetch_bytes(ABOUT_URL)
-                    .await
-                    .map(|b| parse(&String::from_utf8_lossy(&b)));
+                let read = fetch_about(lang).await.map(|(url, blocks)| {
+                    source.set(url);
+                    blocks
+                });
                 blocks.set(Some(read));
             });
         }
@@ -76,7 +106,7 @@ pub fn AboutData() -> impl IntoView {
                     </div>
                     <div class="prose">{body}</div>
                     <p class="muted small">
-                        <a href=ABOUT_URL>{crate::t!("about-markdown")}</a>
+                        <a href=move || source.get()>{crate::t!("about-markdown")}</a>
                     </p>
                 </section>
             </div>

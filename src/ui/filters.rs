@@ -466,7 +466,7 @@ fn ListSelect(category: Category) -> impl IntoView {
                 {move || {
                     chosen
                         .with(|c| {
-                            (!c.is_empty()).then(|| crate::t!("filters-chosen", values = c.join("; ")))
+                            (!c.is_empty()).then(|| crate::t!("filters-chosen", values = crate::engine::i18n::join_list(c)))
                         })
                         .unwrap_or_default()
                 }}

@@ -18,9 +18,17 @@ use std::time::Duration;
 const BURST: Duration = Duration::from_millis(400);
 
 /// Reads the page's link: the view it describes and notices about the
-/// parameters that were ignored.
+/// parameters that were ignored, in the language the page opens in (which
+/// the link itself may choose).
 pub fn read() -> (ViewState, Vec<String>) {
-    ViewState::from_query(&dom::page_query())
+    let query = dom::page_query();
+    let (recipe, notices) = ViewState::from_query(&query);
+    let lang = super::lang::choose(recipe.lang);
+    if lang == crate::engine::i18n::current() {
+        (recipe, notices)
+    } else {
+        crate::engine::i18n::with_lang(lang, || ViewState::from_query(&query))
+    }
 }
 
 /// Shows the view of the link while its dataset loads, and loads that

@@ -113,17 +113,11 @@ fn stop(error: &str) {
             let _ = body.append_child(&element);
         }
     };
-    write("h1", "EventLens stopped");
-    write(
-        "p",
-        &format!(
-            "EventLens failed on an internal error ({error}) again right after restarting, so it stopped instead of restarting once more. Your data has not been sent anywhere."
-        ),
-    );
-    write(
-        "p",
-        "Reload the page to start again, or open the page's address without the settings after \u{201c}?\u{201d}. If it keeps happening, please report it with the page's address.",
-    );
+    // The messages take only text, which formats without the number
+    // formatter's memo: nothing the failed program may hold is borrowed.
+    write("h1", &crate::t!("recover-stopped-title"));
+    write("p", &crate::t!("recover-stopped", error = error));
+    write("p", &crate::t!("recover-stopped-hint"));
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("data-stopped", "internal-error");
     }
@@ -139,15 +133,11 @@ pub struct Restart {
 impl Restart {
     /// The sentence the page shows after restarting.
     pub fn sentence(&self) -> String {
-        let restored = if self.file.is_some() {
-            "your file and the last view that was drawn are back"
+        if self.file.is_some() {
+            crate::t!("recover-restarted-file", error = &self.error)
         } else {
-            "the last view that was drawn is back"
-        };
-        format!(
-            "EventLens failed on an internal error ({}) and restarted: {restored}. If it happens again, please report it with the page's address.",
-            self.error
-        )
+            crate::t!("recover-restarted", error = &self.error)
+        }
     }
 }
 

@@ -5,15 +5,17 @@
 //! the worker, never the page or the dataset on show.
 //!
 //! The conversation: the worker says `"ready"` once it listens; the page
-//! then hands over the workbook's bytes (transferred, not copied); the
-//! worker answers with a [`Reply`] (through `serde-wasm-bindgen`), and the
-//! page ends the worker. The page reads the reply's few fields itself: a
+//! then hands over `{lang, bytes}`: the page's language code, which the
+//! worker writes its sentences in, and the workbook's bytes (transferred,
+//! not copied); the worker answers with a [`Reply`] (through
+//! `serde-wasm-bindgen`), and the page ends the worker. The page reads the reply's few fields itself: a
 //! general deserialiser would add more to its download than the reader
 //! saves.
 
+use crate::engine::i18n::{self, Lang};
 use crate::engine::read::container::{Container, Converted};
 use crate::engine::read::workbook::read_workbook;
-use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::closure::Closure;
@@ -26,6 +28,9 @@ use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, Event, MessageEvent, Worke
 const WORKER_SCRIPT: &str = "./eventlens-workbook_loader.js";
 /// The worker's first message: it is listening.
 const READY: &str = "ready";
+/// The fields of the page's message: the language's code and the bytes.
+const LANG: &str = "lang";
+const BYTES: &str = "bytes";
 
 /// What the worker answers for a workbook.
 #[derive(Serialize)]
@@ -57,16 +62,24 @@ thread_local! {
     static RUNNING: RefCell<Option<(Worker, Function)>> = const { RefCell::new(None) };
 }
 
-/// Worker side: answers every message (a workbook's bytes) with its first
-/// sheet that has values, as CSV text, or the reason it has none.
+/// Worker side: answers every message (a workbook's bytes and the page's
+/// language) with its first sheet that has values, as CSV text, or the
+/// reason it has none, in the page's language.
 pub fn serve() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let bytes = match event.data().dyn_into::<Uint8Array>() {
-            Ok(array) => array.to_vec(),
-            Err(_) => return,
+        let message = event.data();
+        let field = |name: &str| Reflect::get(&message, &JsValue::from_str(name)).ok();
+        let bytes = match field(BYTES).and_then(|b| b.dyn_into::<Uint8Array>().ok()) {
+            Some(array) => array.to_vec(),
+            None => return,
         };
+        let lang = field(LANG)
+            .and_then(|l| l.as_string())
+            .and_then(|code| Lang::parse(&code))
+            .unwrap_or(Lang::EN);
+        i18n::set(lang);
         let answer = read_workbook(&bytes, None);
         drop(bytes);
         let reply = match &answer {
@@ -81,7 +94,7 @@ pub fn serve() {
                 warnings,
             },
             Ok(_) => Reply::Refused {
-                sentence: "The Excel reader read this file as something other than a workbook. Save the sheet as CSV in Excel and open that file.".to_string(),
+                sentence: crate::t!("workbook-not-a-workbook"),
             },
             Err(e) => Reply::Refused {
                 sentence: e.to_string(),
@@ -112,17 +125,25 @@ pub async fn read_in_worker(bytes: &[u8]) -> Result<Converted, WorkbookFailure> 
         ))
     })?;
     let data = Uint8Array::from(bytes);
+    let request = Object::new();
+    for (name, value) in [
+        (LANG, JsValue::from_str(i18n::current().code())),
+        (BYTES, data.clone().into()),
+    ] {
+        let _ = Reflect::set(&request, &JsValue::from_str(name), &value);
+    }
     let mut handlers = None;
     let mut settle_early = None;
     let answer = Promise::new(&mut |resolve, reject| {
         let to = worker.clone();
         let data = data.clone();
+        let request = request.clone();
         let refuse = reject.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let message = event.data();
             if message.as_string().as_deref() == Some(READY) {
                 let transfer = Array::of1(&data.buffer());
-                if let Err(e) = to.post_message_with_transfer(&data, &transfer) {
+                if let Err(e) = to.post_message_with_transfer(&request, &transfer) {
                     let _ = refuse.call1(&JsValue::NULL, &e);
                 }
             } else {

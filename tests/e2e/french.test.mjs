@@ -1,6 +1,8 @@
 // The page in French (`?lang=fr`): no English word of the interface
 // remains in the main page, the comparison, the details drawer, the share
-// and embed sheets and the import report. The English vocabulary is read
+// and embed sheets, the import report, the About page, a workbook's report
+// (written partly by the Excel reader's worker) and a refused file's
+// sentence. The English vocabulary is read
 // here from src/locales/en.ftl (minus words French uses too) plus a few
 // common English words; what may stay English is what the data writes:
 // each cell of the bundled dataset, of the published figures and of the
@@ -8,7 +10,9 @@
 // are checked), and a short list of proper names.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
 import { assertNoPageErrors, openApp, parseCsv, repoPath, screenshot, waitForData } from './helpers.mjs';
 
@@ -180,5 +184,85 @@ test('with lang=fr no English word of the interface remains, numbers and dates a
     assertNoPageErrors(errors);
   } finally {
     await app.close();
+  }
+});
+
+/** The allow-list of the first test: the data the page may show as written. */
+async function bundledValues(extraFiles = []) {
+  return dataValues([
+    repoPath('public', 'data', 'wagner-mali-events.csv'),
+    repoPath('src', 'engine', 'data', 'aliases.csv'),
+    repoPath('public', 'data', 'published-figures.csv'),
+    FIXTURE,
+    ...extraFiles,
+  ]);
+}
+
+test('with lang=fr the About page is the French one, its sources cited as published, and the link\'s notices are French', { timeout: 120_000 }, async () => {
+  const english = await englishOnlyWords();
+  const allowed = await bundledValues();
+  // The articles' titles are cited in their own language (in straight
+  // double quotes in the French file), as are a few names of the citations.
+  const french = await readFile(repoPath('public', 'data', 'ABOUT.fr.md'), 'utf8');
+  const titles = [...french.replace(/\s*\n\s*/g, ' ').matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(titles.length >= 6, 'the titles of the sources are quoted');
+  allowed.cells = [...allowed.cells, ...titles].sort((a, b) => b.length - a.length);
+  for (const w of words('Terrorism Monitor Volume Issue Combating Center West Point Junior Fellow Oliver Hegglin policy brief')) {
+    allowed.names.add(w);
+  }
+  // An unknown parameter: the link's notice is French too.
+  const app = await openApp({ path: '?lang=fr&zzz=1' });
+  const { page, errors } = app;
+  try {
+    await waitForData(page);
+    assert.match(await page.locator('[data-testid="link-notices"]').textContent(), /Paramètre inconnu \u00ab\u00a0zzz\u00a0\u00bb ignoré\./);
+    await page.click('[data-testid="about-open"]');
+    const about = page.locator('[data-testid="about"][data-state="ready"]');
+    await about.waitFor({ timeout: 10_000 });
+    const headings = await about.locator('.prose h3, .prose h4').allTextContents();
+    // The headings as the French file writes them.
+    const expected = [...french.matchAll(/^#{2,3} (.+)$/gm)].map((m) => m[1]);
+    assert.deepEqual(headings, expected);
+    assert.equal(headings[0], 'Les données fournies');
+    assert.ok(headings.includes('Limites'), headings.join(' | '));
+    assert.match(await about.locator('a[href$=".md"]').getAttribute('href'), /ABOUT\.fr\.md$/, 'the Markdown link is the French file');
+    await assertFrench(page, english, allowed, 'the About page');
+    await screenshot(page, 'french-about');
+    assertNoPageErrors(errors);
+  } finally {
+    await app.close();
+  }
+});
+
+test('with lang=fr a workbook is reported, and an old .xls refused, in French', { timeout: 180_000 }, async () => {
+  const english = await englishOnlyWords();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'eventlens-french-'));
+  // An Excel 97-2003 workbook starts with the OLE compound file signature;
+  // the Excel reader refuses it with a sentence of its own.
+  const oldExcel = path.join(dir, 'synthetic-97-2003.xls');
+  await writeFile(oldExcel, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+  const allowed = await bundledValues();
+  allowed.cells = ['synthetic-97-2003.xls', 'synthetic-acled.xlsx', ...allowed.cells];
+  const app = await openApp({ path: '?lang=fr' });
+  const { page, errors } = app;
+  try {
+    await waitForData(page);
+    await page.setInputFiles('[data-testid="file-input"]', repoPath('tests', 'e2e', 'fixtures', 'synthetic-acled.xlsx'));
+    const report = page.locator('[data-testid="import-report"]');
+    await report.waitFor({ timeout: 60_000 });
+    assert.match(await report.textContent(), /Lu dans la feuille \u00ab\u00a0[^\u00bb]+\u00a0\u00bb du classeur/);
+    await assertFrench(page, english, allowed, 'the report of a workbook');
+
+    await page.setInputFiles('[data-testid="file-input"]', oldExcel);
+    const alert = page.locator('[data-testid="error"]');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="error"]')?.textContent ?? '').includes('97-2003'), null, {
+      timeout: 60_000,
+    });
+    assert.match(await alert.textContent(), /C\u2019est un classeur Excel 97-2003 \(\.xls\), un ancien format/);
+    await assertFrench(page, english, allowed, 'a refused workbook');
+    assertNoPageErrors(errors);
+  } finally {
+    await app.close();
+    await rm(dir, { recursive: true, force: true });
   }
 });

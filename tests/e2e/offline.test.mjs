@@ -65,6 +65,7 @@ test('after one visit the page and the bundled data open offline; opened files a
     await page.locator('[data-testid="import-report"]').waitFor({ timeout: 30_000 });
     const cached = await cachedUrls(page);
     assert.ok(cached.some((u) => /data\/wagner-mali-events\.csv$/.test(u)), 'the bundled data is cached');
+    assert.ok(cached.some((u) => /data\/ABOUT\.fr\.md$/.test(u)), 'the French About page is cached');
     assert.ok(cached.every((u) => !u.includes('synthetic-acled')), `an opened file is cached:\n${cached.join('\n')}`);
     const origin = new URL(app.url).origin;
     assert.ok(cached.every((u) => u.split(' ')[1].startsWith(`${origin}/eventlens/`)), 'only the site is cached');

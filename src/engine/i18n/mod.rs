@@ -194,6 +194,26 @@ pub fn term_or(name: &str) -> String {
     term(name).unwrap_or_else(|| name.to_string())
 }
 
+/// Items of a list on one line, each apart from the next as the language
+/// writes it: `"a; b"`, `"a ; b"` in French (a narrow no-break space
+/// before the semicolon).
+pub fn join_list<S: AsRef<str>>(items: &[S]) -> String {
+    let separator = tr("list-separator", &[]);
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&separator);
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
+/// `text` in the language's quotation marks: `“text”`, `« text »`.
+pub fn quote(text: &str) -> String {
+    tr("quoted", &[("text", Arg::from(text))])
+}
+
 /// `1234567` -> `"1,234,567"` in English, `"1 234 567"` (narrow no-break
 /// spaces) in French.
 pub fn group_digits(n: u64) -> String {
@@ -403,6 +423,17 @@ mod tests {
             );
             assert_eq!(term("Mopti"), None);
             assert_eq!(term_or("Mopti"), "Mopti");
+        });
+    }
+
+    #[test]
+    fn lists_and_quotes_follow_french_typography() {
+        assert_eq!(join_list(&["a", "b", "c"]), "a; b; c");
+        assert_eq!(join_list::<&str>(&[]), "");
+        assert_eq!(quote("Mopti"), "\u{201c}Mopti\u{201d}");
+        with_lang(fr(), || {
+            assert_eq!(join_list(&["a", "b"]), "a\u{202f}; b");
+            assert_eq!(quote("Mopti"), "\u{ab}\u{a0}Mopti\u{a0}\u{bb}");
         });
     }
 

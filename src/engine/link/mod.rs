@@ -21,6 +21,7 @@ use crate::engine::query::map_layer::MapLayer;
 use crate::engine::query::table::SortKey;
 use crate::engine::query::Measure;
 use crate::engine::query::{Filters, Role};
+use crate::t;
 use serde::Serialize;
 
 pub mod texts;
@@ -280,7 +281,7 @@ impl ViewState {
         let mut notices = Vec::new();
         let mut query = query.strip_prefix('?').unwrap_or(query);
         if query.len() > MAX_QUERY_LEN {
-            notices.push(format!("The link is longer than {MAX_QUERY_LEN} characters; the part after that was ignored."));
+            notices.push(t!("link-too-long", max = MAX_QUERY_LEN.to_string()));
             let mut cut = MAX_QUERY_LEN;
             while !query.is_char_boundary(cut) {
                 cut -= 1;
@@ -301,11 +302,12 @@ impl ViewState {
                 for part in raw_value.split(',') {
                     let value = decode(part);
                     let value = value.trim();
-                    let mut bad = |why: &str| {
-                        notices.push(format!(
-                            "Ignored {}={}: {why}",
-                            shorten(key),
-                            shorten(value)
+                    let mut bad = |why: String| {
+                        notices.push(t!(
+                            "link-ignored",
+                            key = shorten(key),
+                            value = shorten(value),
+                            why = why
                         ))
                     };
                     if value.is_empty() {
@@ -313,17 +315,15 @@ impl ViewState {
                     }
                     read += 1;
                     if value.chars().count() > MAX_VALUE_LEN {
-                        bad(&format!(
-                            "its value is longer than {MAX_VALUE_LEN} characters."
-                        ));
+                        bad(t!("link-why-value-long", max = MAX_VALUE_LEN.to_string()));
                     } else if list.len() >= MAX_VALUES {
-                        bad("too many values.");
+                        bad(t!("link-why-too-many-values"));
                     } else if !list.iter().any(|v| v == value) {
                         list.push(value.to_string());
                     }
                 }
                 if read == 0 {
-                    notices.push(format!("Ignored {}=: the value is empty.", shorten(key)));
+                    notices.push(t!("link-ignored-empty", key = shorten(key)));
                 }
                 continue;
             }
@@ -338,17 +338,19 @@ impl ViewState {
                 MAX_VALUE_LEN
             };
             if value.chars().count() > cap {
-                notices.push(format!(
-                    "Ignored \"{}\": its value is longer than {cap} characters.",
-                    shorten(key)
+                notices.push(t!(
+                    "link-ignored-long",
+                    key = shorten(key),
+                    max = cap.to_string()
                 ));
                 continue;
             }
-            let mut bad = |why: &str| {
-                notices.push(format!(
-                    "Ignored {}={}: {why}",
-                    shorten(key),
-                    shorten(value)
+            let mut bad = |why: String| {
+                notices.push(t!(
+                    "link-ignored",
+                    key = shorten(key),
+                    value = shorten(value),
+                    why = why
                 ))
             };
             if let Some((field, panel)) = text_key {
@@ -359,95 +361,104 @@ impl ViewState {
             match key {
                 "data" => match data_address(value) {
                     Some(address) => state.data = Some(address),
-                    None => bad("data must be an http(s) address or a path on this site."),
+                    None => bad(t!("link-why-data", key = key)),
                 },
                 "from" | "to" => match date::parse_iso(value) {
                     Some(d) if key == "from" => f.from = Some(d),
                     Some(d) => f.to = Some(d),
-                    None => bad("dates are written YYYY-MM-DD."),
+                    None => bad(t!("link-why-dates")),
                 },
                 "months" => match parse_months(value) {
                     Some(m) => f.months = Some(m),
-                    None => bad("months are a range like 6-9 (June to September)."),
+                    None => bad(t!("link-why-months")),
                 },
                 "actor" if !value.is_empty() => f.actor = Some(value.to_string()),
                 "with" if !value.is_empty() => f.alongside = Some(value.to_string()),
                 "q" if !value.is_empty() => f.text = Some(value.to_string()),
                 "role" => match Role::from_name(value) {
                     Some(r) => f.role = r,
-                    None => {
-                        bad("role is one of any, actor1, actor2, assoc1, assoc2, side1, side2.")
-                    }
+                    None => bad(one_of(
+                        key,
+                        &[
+                            "any", "actor1", "actor2", "assoc1", "assoc2", "side1", "side2",
+                        ],
+                    )),
                 },
                 "fmin" | "fmax" => match value.parse::<u32>() {
                     Ok(n) if key == "fmin" => f.fatalities_min = Some(n),
                     Ok(n) => f.fatalities_max = Some(n),
-                    Err(_) => bad("fatalities are a whole number."),
+                    Err(_) => bad(t!("link-why-fatalities")),
                 },
                 "uncertain" => match value {
                     "1" => f.uncertain = true,
                     "0" => f.uncertain = false,
-                    _ => bad("uncertain is 1 or 0."),
+                    _ => bad(one_of(key, &["1", "0"])),
                 },
                 "alias" => match value.split_once(ALIAS_ARROW) {
-                    _ if state.aliases.len() >= MAX_VALUES => bad("too many aliases."),
+                    _ if state.aliases.len() >= MAX_VALUES => bad(t!("link-why-too-many-aliases")),
                     Some((raw, canonical)) => match UserAlias::new(raw, canonical) {
                         Some(alias) => {
                             // A later alias of the same name replaces it.
                             state.aliases.retain(|a| a.raw != alias.raw);
                             state.aliases.push(alias);
                         }
-                        None => bad("an alias needs both names."),
+                        None => bad(t!("link-why-alias-names")),
                     },
-                    None => bad("an alias is written RAW=>CANONICAL."),
+                    None => bad(t!("link-why-alias-form")),
                 },
                 "civ" => match value {
                     "1" => f.civilian_targeting = Some(true),
                     "0" => f.civilian_targeting = Some(false),
-                    _ => bad("civ is 1 or 0."),
+                    _ => bad(one_of(key, &["1", "0"])),
                 },
                 "bin" => match Bin::from_name(value) {
                     Some(b) => state.bin = b,
-                    None => bad("bin is day, week, month, quarter or year."),
+                    None => bad(one_of(key, &["day", "week", "month", "quarter", "year"])),
                 },
                 "measure" => match value {
                     "events" => state.measure = Measure::Events,
                     "fatalities" => state.measure = Measure::Fatalities,
-                    _ => bad("measure is events or fatalities."),
+                    _ => bad(one_of(key, &["events", "fatalities"])),
                 },
                 "by" => match GroupBy::from_name(value) {
                     Some(g) => state.breakdown = Some(g),
-                    None => bad("not a dimension to group by."),
+                    None => bad(t!("link-why-group")),
                 },
                 "ca" | "cb" => match parse_period(value) {
                     Some(p) if key == "ca" => ca = Some(p),
                     Some(p) => cb = Some(p),
-                    None => bad("a period is written 2021-06-01..2021-09-30."),
+                    None => bad(t!("link-why-period")),
                 },
                 "cby" => match GroupBy::from_name(value) {
                     Some(g) => cby = Some(g),
-                    None => bad("not a dimension to group by."),
+                    None => bad(t!("link-why-group")),
                 },
                 "panel" => match Panel::from_name(value) {
                     Some(p) => state.panel = p,
-                    None => bad("panel is timeline, map, compare, breakdown, table or counts."),
+                    None => bad(one_of(
+                        key,
+                        &["timeline", "map", "compare", "breakdown", "table", "counts"],
+                    )),
                 },
                 "maplayer" => match MapLayer::from_name(value) {
                     Some(l) => state.map_layer = l,
-                    None => bad("maplayer is auto, points, regions or density."),
+                    None => bad(one_of(key, &["auto", "points", "regions", "density"])),
                 },
                 "embed" => state.embed = value == "1" || value == "true",
                 "lang" => match Lang::parse(value) {
                     Some(l) => state.lang = Some(l),
-                    None => bad("lang is en or fr."),
+                    None => bad(one_of(
+                        key,
+                        &Lang::all().map(Lang::code).collect::<Vec<_>>(),
+                    )),
                 },
                 "actor" | "with" | "q" => {}
-                _ => notices.push(format!("Ignored unknown parameter \"{}\".", shorten(key))),
+                _ => notices.push(t!("link-unknown", key = shorten(key))),
             }
         }
         if let (Some(from), Some(to)) = (state.filters.from, state.filters.to) {
             if from > to {
-                notices.push("The start date was after the end date; they were swapped.".into());
+                notices.push(t!("link-dates-swapped"));
                 state.filters.from = Some(to);
                 state.filters.to = Some(from);
             }
@@ -461,7 +472,7 @@ impl ViewState {
                 })
             }
             (None, None) => {}
-            _ => notices.push("A comparison needs both ca and cb; it was ignored.".into()),
+            _ => notices.push(t!("link-compare-half")),
         }
         (state, notices)
     }
@@ -548,9 +559,22 @@ impl PageState {
             None => GroupBy::Category(Category::EventType),
             Some(by) if by.bin().is_none() => by,
             Some(by) => {
-                notices.push(format!(
-                    "Ignored by={}: a breakdown is by event_type, actor, admin1, admin2, country, sub_event_type or disorder_type.",
-                    by.name()
+                notices.push(t!(
+                    "link-ignored",
+                    key = "by",
+                    value = by.name(),
+                    why = t!(
+                        "link-why-breakdown",
+                        values = list_or(&[
+                            "event_type",
+                            "actor",
+                            "admin1",
+                            "admin2",
+                            "country",
+                            "sub_event_type",
+                            "disorder_type"
+                        ])
+                    )
                 ));
                 GroupBy::Category(Category::EventType)
             }
@@ -627,6 +651,22 @@ fn decode(raw: &str) -> String {
     percent_encoding::percent_decode_str(&plus_as_space)
         .decode_utf8_lossy()
         .into_owned()
+}
+
+/// "`key` is a, b or c.": the values a parameter takes (words of the
+/// link, the same in every language).
+fn one_of(key: &str, values: &[&str]) -> String {
+    t!("link-why-one-of", key = key, values = list_or(values))
+}
+
+/// "a, b or c", in the page's language.
+fn list_or(values: &[&str]) -> String {
+    match values.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            t!("list-or", first = rest.join(", "), last = *last)
+        }
+        _ => values.join(""),
+    }
 }
 
 fn shorten(text: &str) -> String {
@@ -795,6 +835,26 @@ mod tests {
         assert!(notices
             .iter()
             .any(|n| n.contains("unknown parameter \"zzz\"")));
+    }
+
+    #[test]
+    fn notices_are_written_in_the_page_language() {
+        let fr = Lang::parse("fr").unwrap();
+        let (_, notices) = i18n::with_lang(fr, || {
+            ViewState::from_query("maplayer=heatmap&zzz=1&from=2023-01-01&to=2022-01-01")
+        });
+        assert_eq!(
+            notices,
+            vec![
+                "Paramètre maplayer=heatmap ignoré\u{a0}: maplayer vaut auto, points, regions \
+                 ou density."
+                    .to_string(),
+                "Paramètre inconnu \u{ab}\u{a0}zzz\u{a0}\u{bb} ignoré.".to_string(),
+                "La date de début était après la date de fin\u{202f}; elles ont été \
+                 interverties."
+                    .to_string(),
+            ]
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use crate::engine::data::date;
 use crate::engine::data::dimension::{Category, GroupBy};
+use crate::engine::i18n::join_list;
 use crate::engine::present::format::month_name;
 use crate::engine::query::{Filters, Role};
 
@@ -144,7 +145,7 @@ pub fn filters_in_words(f: &Filters) -> String {
     if labels.is_empty() {
         crate::t!("filters-in-words-none")
     } else {
-        crate::t!("filters-in-words", filters = labels.join("; "))
+        crate::t!("filters-in-words", filters = join_list(&labels))
     }
 }
 
@@ -274,6 +275,25 @@ mod tests {
         assert_eq!(
             filters_in_words(&f),
             "Filters: Months: Jun-Sep; Country: Mali; Type: Battles."
+        );
+    }
+
+    /// French puts a narrow no-break space before each semicolon between
+    /// chips, as before its other semicolons.
+    #[test]
+    fn filters_read_as_french_words() {
+        let f = Filters {
+            categories: CategoryMap::default()
+                .with(Category::Country, vec!["Mali".into(), "Niger".into()])
+                .with(Category::EventType, vec!["Battles".into()]),
+            months: Some((6, 9)),
+            ..Filters::default()
+        };
+        let fr = crate::engine::i18n::Lang::parse("fr").unwrap();
+        assert_eq!(
+            crate::engine::i18n::with_lang(fr, || filters_in_words(&f)),
+            "Filtres\u{a0}: Mois\u{a0}: juin-sept.\u{202f}; Pays\u{a0}: Mali\u{202f}; \
+             Pays\u{a0}: Niger\u{202f}; Type\u{a0}: Batailles."
         );
     }
 }

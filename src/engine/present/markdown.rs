@@ -273,11 +273,63 @@ mod tests {
         );
     }
 
-    /// The bundled ABOUT.md uses only what this reads: no Markdown marks
-    /// are left in its text.
+    const ABOUT_EN: &str = include_str!("../../../public/data/ABOUT.md");
+    const ABOUT_FR: &str = include_str!("../../../public/data/ABOUT.fr.md");
+
+    /// The bundled ABOUT.md and its French version use only what this
+    /// reads: no Markdown marks are left in their text.
     #[test]
     fn the_bundled_about_page_reads_fully() {
-        let about = include_str!("../../../public/data/ABOUT.md");
+        reads_fully(ABOUT_EN);
+        reads_fully(ABOUT_FR);
+    }
+
+    /// The French page is a translation: the same blocks in the same order,
+    /// the same column names and file names, the same numbers.
+    #[test]
+    fn the_french_about_page_keeps_every_fact() {
+        let (en, fr) = (parse(ABOUT_EN), parse(ABOUT_FR));
+        let kinds = |blocks: &[Block]| -> Vec<String> {
+            blocks
+                .iter()
+                .map(|b| match b {
+                    Block::Heading(level, _) => format!("h{level}"),
+                    Block::Paragraph(_) => "p".into(),
+                    Block::List { ordered, items } => format!("list {ordered} {}", items.len()),
+                    Block::Table { head, rows } => format!("table {}x{}", head.len(), rows.len()),
+                })
+                .collect()
+        };
+        // The French page adds one sentence under "Sources" on the titles
+        // being cited as published.
+        let mut en_kinds = kinds(&en);
+        let sources = en_kinds.iter().position(|k| k == "list true 5").unwrap();
+        en_kinds.insert(sources, "p".into());
+        assert_eq!(kinds(&fr), en_kinds);
+        let code = |text: &str| -> Vec<String> {
+            let mut spans: Vec<String> = text
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_string)
+                .collect();
+            spans.sort();
+            spans
+        };
+        assert_eq!(code(ABOUT_FR), code(ABOUT_EN));
+        let numbers = |text: &str| -> Vec<String> {
+            let mut runs: Vec<String> = text
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|r| !r.is_empty())
+                .map(str::to_string)
+                .collect();
+            runs.sort();
+            runs
+        };
+        assert_eq!(numbers(ABOUT_FR), numbers(ABOUT_EN));
+    }
+
+    fn reads_fully(about: &str) {
         let blocks = parse(about);
         assert!(matches!(&blocks[0], Block::Heading(2, _)));
         let mut texts = Vec::new();

@@ -5,6 +5,7 @@
 //! themselves, so no chart claims a filter it does not apply.
 
 use crate::engine::data::dimension::GroupBy;
+use crate::engine::i18n::join_list;
 use crate::engine::present::chips::{chips, filters_in_words, Chip};
 use crate::engine::query::{ChartKind, Filters};
 
@@ -54,7 +55,7 @@ impl Scope {
         };
         lines.push(crate::t!(
             "scope-not-applied",
-            filters = labels.join("; "),
+            filters = join_list(&labels),
             shown = shown
         ));
         lines

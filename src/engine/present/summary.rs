@@ -4,7 +4,7 @@
 //! the page's language (`summary-*`) filled with typed values.
 
 use crate::engine::data::date::{self, Day};
-use crate::engine::i18n::{month_long, term_or, tr, Arg};
+use crate::engine::i18n::{join_list, month_long, term_or, tr, Arg};
 use crate::engine::query::group::{Comparison, Period, MIN_PERCENT_BASE};
 use crate::engine::query::Measure;
 use crate::engine::query::{Bar, MapPoint, Timeline, Totals};
@@ -126,7 +126,7 @@ pub fn comparison(c: &Comparison, measure: Measure) -> String {
         text.push_str(&t!(
             "summary-movers",
             by = c.by.label(),
-            movers = parts.join("; ")
+            movers = join_list(&parts)
         ));
     }
     text

@@ -4,6 +4,8 @@
 //! events came out of, the [`ContainerError`]s of reading one, and
 //! [`CsvText`], which writes rows of cells as CSV.
 
+use crate::engine::i18n::quote;
+use crate::t;
 use serde::Serialize;
 use std::fmt;
 
@@ -38,25 +40,25 @@ impl Container {
         }
     }
 
-    /// A sentence for the import report: "Read from sheet “Events” of the
-    /// workbook; its other sheets: “Notes”." (empty for plain text).
+    /// A sentence for the import report, in the page's language: "Read
+    /// from sheet “Events” of the workbook; its other sheets: “Notes”."
+    /// (empty for plain text).
     pub fn describe(&self) -> String {
         match self {
             Container::Text => String::new(),
             Container::Workbook { sheet, .. } => {
                 let others = self.other_sheets();
                 if others.is_empty() {
-                    format!(
-                        "Read from sheet \u{201c}{sheet}\u{201d} of the workbook, its only sheet."
-                    )
+                    t!("container-read-sheet-only", sheet = sheet)
                 } else {
-                    format!(
-                        "Read from sheet \u{201c}{sheet}\u{201d} of the workbook; its other sheets: {}.",
-                        quoted_list(&others)
+                    t!(
+                        "container-read-sheet-others",
+                        sheet = sheet,
+                        others = quoted_list(&others)
                     )
                 }
             }
-            Container::Json { shape } => format!("Read from {}.", shape.describe()),
+            Container::Json { shape } => t!("container-read-json", shape = shape.describe()),
         }
     }
 }
@@ -83,11 +85,61 @@ pub enum JsonShape {
 }
 
 impl JsonShape {
-    pub fn describe(self) -> &'static str {
+    /// "an ACLED API answer (its "data" array)", in the page's language.
+    pub fn describe(self) -> String {
         match self {
-            JsonShape::AcledApi => "an ACLED API answer (its \"data\" array)",
-            JsonShape::UcdpApi => "a UCDP API answer (its \"Result\" array)",
-            JsonShape::Array => "a JSON array of objects",
+            JsonShape::AcledApi => t!("json-shape-acled", array = "data"),
+            JsonShape::UcdpApi => t!("json-shape-ucdp", array = "Result"),
+            JsonShape::Array => t!("json-shape-array"),
+        }
+    }
+}
+
+/// What a JSON document that holds no events is instead.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JsonFound {
+    /// An object with no event array: its first keys, and whether it has
+    /// more than those.
+    Object { keys: Vec<String>, more: bool },
+    /// A lone `true` or `false`.
+    Bool,
+    /// A lone number.
+    Number,
+    /// A lone string.
+    Text,
+    /// A lone `null`.
+    Null,
+    /// Nothing but white space.
+    Empty,
+    /// An event array of values that are not objects.
+    NotObjects(JsonShape),
+    /// An event array whose objects have no keys.
+    EmptyObjects(JsonShape),
+}
+
+impl JsonFound {
+    /// "an object with the keys "a", "b"", in the page's language.
+    pub fn describe(&self) -> String {
+        match self {
+            JsonFound::Object { keys, .. } if keys.is_empty() => t!("json-found-object"),
+            JsonFound::Object { keys, more } => {
+                let shown: Vec<String> = keys.iter().map(|k| format!("\"{k}\"")).collect();
+                let more = if *more { ", ..." } else { "" };
+                t!(
+                    "json-found-object-keys",
+                    keys = format!("{}{more}", shown.join(", "))
+                )
+            }
+            JsonFound::Bool => t!("json-found-bool"),
+            JsonFound::Number => t!("json-found-number"),
+            JsonFound::Text => t!("json-found-string"),
+            JsonFound::Null => t!("json-found-null"),
+            JsonFound::Empty => t!("json-found-empty"),
+            JsonFound::NotObjects(shape) => t!("json-found-not-objects", shape = shape.describe()),
+            JsonFound::EmptyObjects(shape) => {
+                t!("json-found-empty-objects", shape = shape.describe())
+            }
         }
     }
 }
@@ -115,13 +167,14 @@ pub enum ContainerError {
         problem: String,
     },
     /// Valid JSON, but not a shape that holds events.
-    JsonShape { found: String },
+    JsonShape { found: JsonFound },
     /// The ACLED API answered with an error instead of events.
     ApiError { message: String },
     /// The array of events is empty.
     NoObjects { shape: JsonShape },
     /// The file must be read whole, and it is larger than the page reads
-    /// whole. `what`: "workbook" or "JSON file".
+    /// whole. `what`: "workbook", or anything else for a JSON file (it
+    /// chooses the sentence, never shown as it is).
     TooLargeToReadWhole {
         what: String,
         bytes: u64,
@@ -131,79 +184,67 @@ pub enum ContainerError {
 
 impl fmt::Display for ContainerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ContainerError::OldExcel => write!(
-                f,
-                "This is an Excel 97-2003 workbook (.xls), an older format EventLens does not read. Open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx) or as \"CSV UTF-8 (comma delimited)\", then drop that file."
+        // Each sentence is a message of the page's language (`container-*`)
+        // filled with the error's values.
+        let text = match self {
+            ContainerError::OldExcel => t!("container-old-excel"),
+            ContainerError::Encrypted => t!("container-encrypted"),
+            ContainerError::DamagedWorkbook { problem } => {
+                t!("container-damaged", problem = problem)
+            }
+            ContainerError::NoWorksheet => t!("container-no-worksheet"),
+            ContainerError::SheetNotFound { sheet, sheets } => t!(
+                "container-sheet-not-found",
+                sheet = sheet,
+                sheets = quoted_list(&sheets.iter().map(String::as_str).collect::<Vec<_>>())
             ),
-            ContainerError::Encrypted => write!(
-                f,
-                "This Excel workbook is protected with a password, so its cells cannot be read. Open it in Excel, remove the password (File > Info > Protect Workbook) or save a copy as CSV, then drop that file."
-            ),
-            ContainerError::DamagedWorkbook { problem } => write!(
-                f,
-                "This Excel workbook could not be read ({problem}); it may be damaged or not fully downloaded. Download it again, or open it in Excel or LibreOffice and save it as CSV."
-            ),
-            ContainerError::NoWorksheet => write!(
-                f,
-                "This Excel workbook has no visible worksheet with cells (only charts, or hidden sheets). Unhide the sheet with the events, or save it as CSV, then drop that file."
-            ),
-            ContainerError::SheetNotFound { sheet, sheets } => write!(
-                f,
-                "The workbook has no sheet \u{201c}{sheet}\u{201d}; its sheets are {}. Choose one of those.",
-                quoted_list(&sheets.iter().map(String::as_str).collect::<Vec<_>>())
-            ),
-            ContainerError::EmptySheet { sheet } => write!(
-                f,
-                "Sheet \u{201c}{sheet}\u{201d} of the workbook has no cells with values. Choose the sheet that holds the events, with their column names in its first row."
-            ),
+            ContainerError::EmptySheet { sheet } => t!("container-empty-sheet", sheet = sheet),
             ContainerError::JsonSyntax {
                 line,
                 column,
                 problem,
-            } => write!(
-                f,
-                "Line {line}, column {column}: this JSON file is not valid JSON ({problem}); it may not have finished downloading. Download it again."
+            } => t!(
+                "container-json-syntax",
+                line = line.to_string(),
+                column = column.to_string(),
+                problem = problem
             ),
-            ContainerError::JsonShape { found } => write!(
-                f,
-                "This JSON file is {found}, which holds no events EventLens can find. It reads an ACLED API answer ({{\"success\": true, \"data\": [...]}}), a UCDP API answer ({{\"TotalCount\": ..., \"Result\": [...]}}) or an array of event objects ([{{\"event_date\": ...}}, ...])."
+            // The shapes read, written as JSON (the same in every language).
+            ContainerError::JsonShape { found } => t!(
+                "container-json-shape",
+                found = found.describe(),
+                acled = r#"{"success": true, "data": [...]}"#,
+                ucdp = r#"{"TotalCount": ..., "Result": [...]}"#,
+                array = r#"[{"event_date": ...}, ...]"#
             ),
-            ContainerError::ApiError { message } => write!(
-                f,
-                "This is an ACLED API answer that reports an error instead of events: {message}. Check the query (key, e-mail address, filters) and ask again."
-            ),
-            ContainerError::NoObjects { shape } => write!(
-                f,
-                "This file is {} with no events in it. Check that the query's filters (dates, countries) matched some events, then ask again.",
-                shape.describe()
-            ),
+            ContainerError::ApiError { message } => t!("container-api-error", message = message),
+            ContainerError::NoObjects { shape } => {
+                t!("container-no-objects", shape = shape.describe())
+            }
             ContainerError::TooLargeToReadWhole {
                 what,
                 bytes,
                 limit_bytes,
-            } => write!(
-                f,
-                "This {what} is {} MB. A {what} has to be read whole, and this page reads up to {} MB that way. Save the data as CSV, which is read piece by piece, or export a smaller selection.",
-                bytes / 1_000_000,
-                limit_bytes / 1_000_000
+            } => t!(
+                "container-too-large",
+                kind = what,
+                size = bytes / 1_000_000,
+                limit = limit_bytes / 1_000_000
             ),
-        }
+        };
+        f.write_str(&text)
     }
 }
 
 impl std::error::Error for ContainerError {}
 
-/// “A”, “B” and “C”.
+/// “A”, “B” and “C” (« A », « B » et « C » in French).
 fn quoted_list(names: &[&str]) -> String {
-    let quoted: Vec<String> = names
-        .iter()
-        .map(|n| format!("\u{201c}{n}\u{201d}"))
-        .collect();
+    let quoted: Vec<String> = names.iter().map(|n| quote(n)).collect();
     match quoted.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) => t!("list-and", first = rest.join(", "), last = last),
     }
 }
 
@@ -273,6 +314,7 @@ impl CsvText {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::i18n::{with_lang, Lang};
 
     #[test]
     fn fields_are_quoted_only_when_they_must_be() {
@@ -344,7 +386,7 @@ mod tests {
                 problem: "EOF".into(),
             },
             ContainerError::JsonShape {
-                found: "a number".into(),
+                found: JsonFound::Number,
             },
             ContainerError::ApiError {
                 message: "bad key".into(),
@@ -362,6 +404,89 @@ mod tests {
             let s = e.to_string();
             assert!(s.ends_with('.'), "{s}");
             assert!(s.chars().next().is_some_and(char::is_uppercase), "{s}");
+            let fr = crate::engine::i18n::with_lang(french(), || e.to_string());
+            assert!(fr.ends_with('.') && fr != s, "{fr}");
         }
+    }
+
+    fn french() -> Lang {
+        Lang::parse("fr").unwrap()
+    }
+
+    #[test]
+    fn errors_read_in_french_from_their_values() {
+        let in_french = |e: ContainerError| with_lang(french(), || e.to_string());
+        assert_eq!(
+            in_french(ContainerError::SheetNotFound {
+                sheet: "Feuil2".into(),
+                sheets: vec!["Données".into(), "Notes".into(), "Carte".into()],
+            }),
+            "Le classeur n\u{2019}a pas de feuille \u{ab}\u{a0}Feuil2\u{a0}\u{bb}\u{202f}; \
+             ses feuilles sont \u{ab}\u{a0}Données\u{a0}\u{bb}, \u{ab}\u{a0}Notes\u{a0}\u{bb} \
+             et \u{ab}\u{a0}Carte\u{a0}\u{bb}. Choisissez l\u{2019}une d\u{2019}elles."
+        );
+        assert_eq!(
+            in_french(ContainerError::TooLargeToReadWhole {
+                what: "workbook".into(),
+                bytes: 312_000_000,
+                limit_bytes: 200_000_000,
+            }),
+            "Ce classeur pèse 312 Mo. Un classeur doit être lu en entier, et cette page lit \
+             ainsi jusqu\u{2019}à 200 Mo. Enregistrez les données en CSV, qui est lu morceau par \
+             morceau, ou exportez une sélection plus petite."
+        );
+        assert_eq!(
+            in_french(ContainerError::NoObjects {
+                shape: JsonShape::UcdpApi
+            }),
+            "Ce fichier est une réponse de l\u{2019}API UCDP (son tableau \u{ab}\u{a0}Result\u{a0}\u{bb}) \
+             sans aucun événement. Vérifiez que les filtres de la requête (dates, pays) \
+             correspondaient à des événements, puis relancez-la."
+        );
+        assert_eq!(
+            in_french(ContainerError::JsonShape {
+                found: JsonFound::Object {
+                    keys: vec!["event_date".into()],
+                    more: true
+                }
+            }),
+            "Ce fichier JSON est un objet avec les clés \"event_date\", ..., où EventLens ne \
+             trouve aucun événement. Il lit une réponse de l\u{2019}API ACLED \
+             ({\"success\": true, \"data\": [...]}), une réponse de l\u{2019}API UCDP \
+             ({\"TotalCount\": ..., \"Result\": [...]}) ou un tableau d\u{2019}objets \
+             événements ([{\"event_date\": ...}, ...])."
+        );
+        // The English sentence of the same error.
+        assert_eq!(
+            ContainerError::TooLargeToReadWhole {
+                what: "JSON file".into(),
+                bytes: 312_000_000,
+                limit_bytes: 200_000_000,
+            }
+            .to_string(),
+            "This JSON file is 312 MB. A JSON file has to be read whole, and this page reads up \
+             to 200 MB that way. Save the data as CSV, which is read piece by piece, or export a \
+             smaller selection."
+        );
+    }
+
+    #[test]
+    fn the_report_sentence_is_french_too() {
+        let three = Container::Workbook {
+            sheet: "B".into(),
+            sheets: vec!["A".into(), "B".into(), "C".into()],
+        };
+        assert_eq!(
+            with_lang(french(), || three.describe()),
+            "Lu dans la feuille \u{ab}\u{a0}B\u{a0}\u{bb} du classeur\u{202f}; ses autres \
+             feuilles\u{a0}: \u{ab}\u{a0}A\u{a0}\u{bb} et \u{ab}\u{a0}C\u{a0}\u{bb}."
+        );
+        assert_eq!(
+            with_lang(french(), || Container::Json {
+                shape: JsonShape::Array
+            }
+            .describe()),
+            "Lu dans un tableau JSON d\u{2019}objets."
+        );
     }
 }

@@ -9,7 +9,10 @@
 //! become text: strings as they are, numbers as written (in their shortest
 //! form), `null` as empty, nested arrays and objects as compact JSON.
 
-use crate::engine::read::container::{Container, ContainerError, Converted, CsvText, JsonShape};
+use crate::engine::read::container::{
+    Container, ContainerError, Converted, CsvText, JsonFound, JsonShape,
+};
+use crate::t;
 use rustc_hash::FxHashMap;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -24,47 +27,43 @@ pub fn read_json(bytes: &[u8]) -> Result<Converted, ContainerError> {
         return Err(ContainerError::ApiError {
             message: info
                 .error
-                .unwrap_or_else(|| "\"success\" is false".to_string()),
+                .unwrap_or_else(|| t!("json-success-false", field = "success", value = "false")),
         });
     }
     let Some(shape) = info.shape else {
         return Err(ContainerError::JsonShape {
-            found: info.found_description(),
+            found: info.found(),
         });
     };
     if info.objects == 0 {
         if info.non_objects > 0 {
             return Err(ContainerError::JsonShape {
-                found: format!("{} whose elements are not objects", shape.describe()),
+                found: JsonFound::NotObjects(shape),
             });
         }
         return Err(ContainerError::NoObjects { shape });
     }
     if survey.keys.is_empty() {
         return Err(ContainerError::JsonShape {
-            found: format!("{} whose objects are all empty", shape.describe()),
+            found: JsonFound::EmptyObjects(shape),
         });
     }
     let mut rows = Rows::new(survey.keys);
     walk(bytes, &mut rows)?;
     let mut warnings = Vec::new();
     if info.non_objects > 0 {
-        warnings.push(format!(
-            "{} element{} of the array {} not an object and {} left out.",
-            info.non_objects,
-            plural(info.non_objects),
-            if info.non_objects == 1 { "was" } else { "were" },
-            if info.non_objects == 1 { "was" } else { "were" },
-        ));
+        warnings.push(t!("json-not-objects", count = info.non_objects));
     }
     match (shape, info.total_count, info.count) {
-        (JsonShape::UcdpApi, Some(total), _) if total > info.objects => warnings.push(format!(
-            "This UCDP API answer holds {} of the {total} events its query matched: it is one page of the answer. Ask the API for every page (or download the GED as CSV) to read them all.",
-            info.objects
+        (JsonShape::UcdpApi, Some(total), _) if total > info.objects => warnings.push(t!(
+            "json-ucdp-one-page",
+            objects = info.objects.to_string(),
+            total = total.to_string()
         )),
-        (JsonShape::AcledApi, _, Some(count)) if count != info.objects => warnings.push(format!(
-            "This ACLED API answer gives its count as {count} but holds {} events; it may have been cut short.",
-            info.objects
+        (JsonShape::AcledApi, _, Some(count)) if count != info.objects => warnings.push(t!(
+            "json-acled-count",
+            count = count.to_string(),
+            objects = info.objects.to_string()
         )),
         _ => {}
     }
@@ -73,14 +72,6 @@ pub fn read_json(bytes: &[u8]) -> Result<Converted, ContainerError> {
         container: Container::Json { shape },
         warnings,
     })
-}
-
-fn plural(n: u64) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 /// One pass over the document, feeding every object of its event array to
@@ -118,7 +109,7 @@ fn syntax_error(e: serde_json::Error) -> ContainerError {
 struct TopInfo {
     shape: Option<JsonShape>,
     /// What the document is, when it is no shape that is read.
-    found: Option<&'static str>,
+    found: Option<JsonFound>,
     /// Keys of a top-level object that holds no event array.
     top_keys: Vec<String>,
     objects: u64,
@@ -130,18 +121,14 @@ struct TopInfo {
 }
 
 impl TopInfo {
-    fn found_description(&self) -> String {
+    fn found(&self) -> JsonFound {
         if !self.top_keys.is_empty() {
-            let shown: Vec<String> = self
-                .top_keys
-                .iter()
-                .take(6)
-                .map(|k| format!("\"{k}\""))
-                .collect();
-            let more = if self.top_keys.len() > 6 { ", ..." } else { "" };
-            return format!("an object with the keys {}{more}", shown.join(", "));
+            return JsonFound::Object {
+                keys: self.top_keys.iter().take(6).cloned().collect(),
+                more: self.top_keys.len() > 6,
+            };
         }
-        self.found.unwrap_or("empty").to_string()
+        self.found.clone().unwrap_or(JsonFound::Empty)
     }
 }
 
@@ -300,38 +287,41 @@ impl<'de, S: Sink> Visitor<'de> for Top<'_, S> {
         }
         if self.info.shape.is_none() {
             self.info.top_keys = keys;
-            self.info.found = Some("an object");
+            self.info.found = Some(JsonFound::Object {
+                keys: Vec::new(),
+                more: false,
+            });
         }
         Ok(())
     }
 
     fn visit_bool<E>(self, _: bool) -> Result<(), E> {
-        self.info.found = Some("a single true or false");
+        self.info.found = Some(JsonFound::Bool);
         Ok(())
     }
 
     fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        self.info.found = Some("a single number");
+        self.info.found = Some(JsonFound::Number);
         Ok(())
     }
 
     fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        self.info.found = Some("a single number");
+        self.info.found = Some(JsonFound::Number);
         Ok(())
     }
 
     fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        self.info.found = Some("a single number");
+        self.info.found = Some(JsonFound::Number);
         Ok(())
     }
 
     fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        self.info.found = Some("a single string");
+        self.info.found = Some(JsonFound::Text);
         Ok(())
     }
 
     fn visit_unit<E>(self) -> Result<(), E> {
-        self.info.found = Some("null");
+        self.info.found = Some(JsonFound::Null);
         Ok(())
     }
 }
@@ -683,19 +673,28 @@ mod tests {
         assert_eq!(
             e,
             ContainerError::JsonShape {
-                found: "an object with the keys \"event_date\", \"fatalities\"".into()
+                found: JsonFound::Object {
+                    keys: vec!["event_date".into(), "fatalities".into()],
+                    more: false
+                }
             }
         );
         let message = e.to_string();
-        for words in ["ACLED API", "UCDP API", "array of event objects"] {
+        for words in [
+            "an object with the keys \"event_date\", \"fatalities\"",
+            "ACLED API",
+            "UCDP API",
+            "array of event objects",
+        ] {
             assert!(message.contains(words), "{message}");
         }
         assert_eq!(
             error("42"),
             ContainerError::JsonShape {
-                found: "a single number".into()
+                found: JsonFound::Number
             }
         );
+        assert!(error("42").to_string().contains("is a single number"));
         assert!(matches!(error("[1, 2]"), ContainerError::JsonShape { .. }));
         assert!(matches!(
             error(r#"{"data": 5}"#),

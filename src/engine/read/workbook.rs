@@ -6,7 +6,9 @@
 //! Old binary workbooks (.xls) and password-protected ones are refused
 //! with a sentence saying what to do.
 
+use crate::engine::i18n::join_list;
 use crate::engine::read::container::{Container, ContainerError, Converted, CsvText};
+use crate::t;
 use calamine::{DataRef, ExcelDateTime, Reader, SheetType, SheetVisible, Xlsx, XlsxError};
 use std::fmt::Write;
 use std::io::Cursor;
@@ -158,36 +160,28 @@ impl SheetTable {
         self.columns?;
         let mut warnings = Vec::new();
         if let Some((row, column)) = self.first_outside {
-            warnings.push(format!(
-                "{} cell{} with values outside the header's columns {} left out (the first at {}); a column needs a name in the header row to be read.",
-                self.outside,
-                if self.outside == 1 { "" } else { "s" },
-                if self.outside == 1 { "was" } else { "were" },
-                cell_name(row, column)
+            warnings.push(t!(
+                "sheet-outside-cells",
+                count = self.outside,
+                cell = cell_name(row, column)
             ));
         }
         let mut reasons = Vec::new();
         if self.header_row > 0 {
-            reasons.push(format!(
-                "line 1 is the header, on row {}",
-                self.header_row + 1
+            // A row number as the sheet shows it, without separators.
+            reasons.push(t!(
+                "sheet-reason-header",
+                row = (self.header_row + 1).to_string()
             ));
         }
         if self.blank_rows > 0 {
-            reasons.push(format!(
-                "{} empty row{} left out",
-                self.blank_rows,
-                if self.blank_rows == 1 { " is" } else { "s are" }
-            ));
+            reasons.push(t!("sheet-reason-blank", count = self.blank_rows));
         }
         if self.csv.has_multi_line_fields() {
-            reasons.push("a cell with line breaks takes a line for each".to_string());
+            reasons.push(t!("sheet-reason-multi-line"));
         }
         if !reasons.is_empty() {
-            warnings.push(format!(
-                "Line numbers in this report are not the sheet's row numbers: {}.",
-                reasons.join("; ")
-            ));
+            warnings.push(t!("sheet-lines-differ", reasons = join_list(&reasons)));
         }
         Some((self.csv.into_string(), warnings))
     }
