@@ -703,6 +703,7 @@ fn install(
         default_compare,
     };
     ctx.data.set_value(Some(Loaded {
+        serial: Loaded::next_serial(),
         store,
         state,
         actors: std::cell::OnceCell::new(),

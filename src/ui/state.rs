@@ -57,6 +57,10 @@ impl DatasetInfo {
 /// The loaded dataset and its filter state. Lives in a non-reactive
 /// store; a version counter tells the views when it changed.
 pub struct Loaded {
+    /// Which dataset this is: a new one for every file installed, so work
+    /// done for one dataset (a second file's matching) is never applied to
+    /// another that happens to be on show when it finishes.
+    pub serial: u64,
     pub store: Store,
     pub state: QueryState,
     /// Event counts and folded names for the actor search box, built the
@@ -67,4 +71,13 @@ pub struct Loaded {
     /// The user's file, to read records back (`Blob.slice`) when their
     /// text is not held in memory.
     pub file: Option<web_sys::File>,
+}
+
+impl Loaded {
+    /// A serial no dataset had before.
+    pub fn next_serial() -> u64 {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static SERIAL: AtomicU64 = AtomicU64::new(1);
+        SERIAL.fetch_add(1, Ordering::Relaxed)
+    }
 }

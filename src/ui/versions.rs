@@ -69,8 +69,9 @@ pub struct SecondData {
     pub state: QueryState,
     pub name: String,
     /// Two versions' events matched (once the matching is done), with
-    /// which file was the earlier then.
-    pub pairs: Option<(VersionPairs, bool)>,
+    /// which file was the earlier then, and the serial of the dataset on
+    /// show they were matched with (`Loaded::serial`).
+    pub pairs: Option<(VersionPairs, bool, u64)>,
 }
 
 /// The second file's signals, passed by context.
@@ -218,11 +219,16 @@ fn start_matching(ctx: Ctx, second: Second) {
     second.matching.set(0.0);
     second.longest_slice_ms.set(0.0);
     second.error.set(None);
-    // Runs `f` with the earlier and the later store.
+    let Some(serial) = ctx.data.with_value(|d| d.as_ref().map(|l| l.serial)) else {
+        return;
+    };
+    // Runs `f` with the earlier and the later store, while the dataset on
+    // show is the one the matching started with (its rows are the ones
+    // being matched).
     let with_both = move |f: &mut dyn FnMut(&Store, &Store)| {
         ctx.data.with_value(|d| {
             second.data.with_value(|s| {
-                if let (Some(main), Some(other)) = (d, s) {
+                if let (Some(main), Some(other)) = (d.as_ref().filter(|m| m.serial == serial), s) {
                     if is_later {
                         f(&main.store, &other.store);
                     } else {
@@ -249,7 +255,10 @@ fn start_matching(ctx: Ctx, second: Second) {
         loop {
             // Let the page paint and handle input between slices.
             dom::yield_now().await;
-            if !second.current(generation) {
+            let same_dataset = ctx
+                .data
+                .with_value(|d| d.as_ref().is_some_and(|l| l.serial == serial));
+            if !second.current(generation) || !same_dataset {
                 return;
             }
             let t = dom::now_ms();
@@ -286,7 +295,7 @@ fn start_matching(ctx: Ctx, second: Second) {
         let pairs = matcher.finish();
         second.data.update_value(|s| {
             if let Some(s) = s {
-                s.pairs = Some((pairs, is_later));
+                s.pairs = Some((pairs, is_later, serial));
             }
         });
         second.state.set(SecondState::Ready);
@@ -319,7 +328,11 @@ fn with_versions<T>(
             .try_update_value(|s| {
                 let s = s.as_mut()?;
                 s.state.apply(&s.store, &filters);
-                let (pairs, is_later) = s.pairs.as_ref()?;
+                let (pairs, is_later, serial) = s.pairs.as_ref()?;
+                // Matched with another dataset than the one on show.
+                if *serial != main.serial {
+                    return None;
+                }
                 let (stores, states) = if *is_later {
                     ([&main.store, &s.store], [&main.state, &s.state])
                 } else {

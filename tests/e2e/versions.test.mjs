@@ -221,3 +221,39 @@ test('two sources side by side: events and fatalities per month and per year, wi
     await app.close();
   }
 });
+
+test('another dataset opened after a version was matched: a second file as a source does not apply the old matching', { timeout: 180_000 }, async () => {
+  // The matching of earlier.csv with later.csv names rows of earlier.csv;
+  // applied to a smaller dataset opened afterwards it read past its rows
+  // and the page restarted.
+  const acled = await rowsOf('sources', 'acled_mali.csv');
+  const ucdp = await rowsOf('sources', 'ucdp_mali.csv');
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitForData(page);
+    await page.setInputFiles('[data-testid="file-input"]', repoPath('tests', 'fixtures', 'versions', 'earlier.csv'));
+    await page.setInputFiles('[data-testid="second-file-input"]', repoPath('tests', 'fixtures', 'versions', 'later.csv'));
+    await waitForSecond(page, 'ready');
+    await page.setInputFiles('[data-testid="file-input"]', repoPath('tests', 'fixtures', 'sources', 'acled_mali.csv'));
+    assert.equal(await waitForNumber(page, EVENTS, acled.length), acled.length);
+    await page.locator('[data-testid="second-as-source"]').check();
+    await page.setInputFiles('[data-testid="second-file-input"]', repoPath('tests', 'fixtures', 'sources', 'ucdp_mali.csv'));
+    await waitForSecond(page, 'ready');
+    await page.locator('[data-testid="sources-table"]').waitFor({ timeout: 30_000 });
+    const byYear = [...sums(acled, ucdp, (d) => d.slice(0, 4)).entries()].sort();
+    await page.selectOption('[data-testid="sources-by"]', 'year');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="sources-table"] tbody tr').length === n
+        && /^\d{4}$/.test(document.querySelector('[data-testid="sources-table"] tbody tr')?.dataset.key ?? ''),
+      byYear.length,
+      { timeout: 30_000 },
+    );
+    assert.deepEqual(await shownSums(page), byYear);
+    // No restart: the dataset on show is still the one opened last.
+    assert.equal(await waitForNumber(page, EVENTS, acled.length), acled.length);
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+});
