@@ -17,7 +17,8 @@ use eventlens::engine::data::dimension::{Category, GroupBy};
 use eventlens::engine::data::store::Store;
 use eventlens::engine::query::group::{compare, Period};
 use eventlens::engine::query::{Filters, QueryState, ViewSpec};
-use eventlens::engine::read::import::{ImportOptions, Importer};
+use eventlens::engine::read::import::{Dataset, ImportOptions, Importer};
+use eventlens::engine::read::wire::{self, Array};
 use eventlens::engine::synthetic;
 use std::hint::black_box;
 use std::time::Instant;
@@ -75,7 +76,6 @@ fn run(events: usize) {
         dataset = Some(d);
     }
     let Some(dataset) = dataset else { return };
-    let mut store = dataset.store;
     println!(
         "import: {:.0} MB/s ({:.3} s for {:.1} MB, {:.2} M rows/s, best of {repetitions})",
         bytes.len() as f64 / 1e6 / best,
@@ -83,6 +83,8 @@ fn run(events: usize) {
         bytes.len() as f64 / 1e6,
         events as f64 / best / 1e6
     );
+    let dataset = worker_to_page(dataset);
+    let mut store = dataset.store;
     let memory = store.memory_use();
     println!(
         "memory: {:.1} bytes/event in columns and tables (excluding notes); +{:.0} bytes/event of record spans that stand in for the notes; +2 bytes/event of filter state; {} places, {} sides, {} actors",
@@ -220,6 +222,42 @@ fn run(events: usize) {
 }
 
 /// Sequences of filter changes, one per kind of interaction.
+/// The dataset taken apart in the worker and put together on the page
+/// (`read::wire`), timed; natively, with one copy of every array standing
+/// in for the copy into wasm memory on arrival.
+fn worker_to_page(dataset: Dataset) -> Dataset {
+    let t = Instant::now();
+    let parts = wire::take_apart(dataset);
+    let apart = ms(t);
+    let bytes: usize = parts
+        .arrays
+        .iter()
+        .map(|a| {
+            a.len()
+                * match a {
+                    Array::U8(_) => 1,
+                    Array::U16(_) => 2,
+                    Array::U32(_) | Array::I32(_) | Array::F32(_) => 4,
+                    Array::U64(_) => 8,
+                }
+        })
+        .sum();
+    let t = Instant::now();
+    let copied = black_box(parts.arrays.clone());
+    let copy = ms(t);
+    drop(copied);
+    let meta = parts.meta.len();
+    let t = Instant::now();
+    let dataset = wire::put_together(parts).expect("parts taken apart here put together");
+    let together = ms(t);
+    println!(
+        "worker to page: take apart {apart:.1} ms, put together (checks, indices) {together:.1} ms; {:.1} MB in typed arrays (one copy: {copy:.1} ms), {:.1} KB of description",
+        bytes as f64 / 1e6,
+        meta as f64 / 1e3
+    );
+    dataset
+}
+
 fn interactions(store: &Store) -> Vec<(&'static str, Vec<Filters>)> {
     let types: Vec<String> = store.names[Category::EventType].names().to_vec();
     // A three-year brush dragged a week at a time.
