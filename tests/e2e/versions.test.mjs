@@ -232,7 +232,9 @@ test('another dataset opened after a version was matched: a second file as a sou
   const { page } = app;
   try {
     await waitForData(page);
+    const earlier = await rowsOf('versions', 'earlier.csv');
     await page.setInputFiles('[data-testid="file-input"]', repoPath('tests', 'fixtures', 'versions', 'earlier.csv'));
+    assert.equal(await waitForNumber(page, EVENTS, earlier.length), earlier.length);
     await page.setInputFiles('[data-testid="second-file-input"]', repoPath('tests', 'fixtures', 'versions', 'later.csv'));
     await waitForSecond(page, 'ready');
     await page.setInputFiles('[data-testid="file-input"]', repoPath('tests', 'fixtures', 'sources', 'acled_mali.csv'));
