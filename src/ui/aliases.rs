@@ -79,7 +79,7 @@ fn AliasForm(open: RwSignal<bool>) -> impl IntoView {
                     .filter(|&code| !c.is_uncertain(code))
                     .map(|code| c.name(code).to_string())
                     .collect();
-                names.sort();
+                crate::engine::data::order::sort(&mut names);
                 names
             })
         })

@@ -392,7 +392,9 @@ fn ListSelect(category: Category) -> impl IntoView {
                 labels.push((c, 0));
             }
         }
-        labels.sort_by(|a, b| crate::engine::query::table::compare_text(&a.0, &b.0));
+        crate::engine::data::order::sort_by(&mut labels, |a, b| {
+            crate::engine::query::table::compare_text(&a.0, &b.0)
+        });
         labels
     });
     // The options are "All", then one per value: a choice is read by its

@@ -474,7 +474,7 @@ impl Canonical {
                     let parts: Vec<u32> =
                         names.iter().map(|n| canonical.intern(n.clone())).collect();
                     let mut set = parts.clone();
-                    set.sort_unstable();
+                    crate::engine::data::order::sort_u32_by(&mut set, |a, b| a.cmp(&b));
                     // "Y and/or X" is the same doubt as "X and/or Y".
                     match uncertain.get(&set) {
                         Some(&code) => code,
@@ -499,7 +499,7 @@ impl Canonical {
                     .filter(|&a| a != NONE)
                     .map(|a| canonical.of_actor[a as usize]),
             );
-            members.sort_unstable();
+            crate::engine::data::order::sort_u32_by(&mut members, |a, b| a.cmp(&b));
             members.dedup();
             canonical.side_members.extend_from_slice(&members);
             canonical

@@ -10,6 +10,7 @@ pub mod dimension;
 pub mod encoding;
 pub mod fold;
 pub mod numbers;
+pub mod order;
 pub mod places;
 pub mod sides;
 pub mod source;

@@ -33,7 +33,7 @@ impl Sides {
         self.primary.push(primary);
         let mut members = split();
         members.retain(|&m| m != primary);
-        members.sort_unstable();
+        crate::engine::data::order::sort_u32_by(&mut members, |a, b| a.cmp(&b));
         members.dedup();
         self.associated.extend_from_slice(&members);
         self.offsets.push(self.associated.len() as u32);

@@ -381,7 +381,7 @@ fn bar_value(b: &Bar, measure: Measure) -> u64 {
 /// name.
 pub fn sorted_bars(bars: &[Bar], measure: Measure) -> Vec<Bar> {
     let mut out = bars.to_vec();
-    out.sort_by(|a, b| {
+    crate::engine::data::order::sort_by(&mut out, |a, b| {
         bar_value(b, measure)
             .cmp(&bar_value(a, measure))
             .then_with(|| a.label.cmp(&b.label))

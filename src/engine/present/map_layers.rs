@@ -345,7 +345,7 @@ impl PointLayer {
                 d.x > -EDGE && d.y > -EDGE && d.x < view.width + EDGE && d.y < view.height + EDGE
             })
             .collect();
-        shown.sort_by(|a, b| {
+        crate::engine::data::order::sort_by(&mut shown, |a, b| {
             size_class(b.r)
                 .cmp(&size_class(a.r))
                 .then(a.event_type.cmp(&b.event_type))
@@ -411,7 +411,7 @@ pub fn point_colour(store: &Store, event_type: u16) -> &'static str {
 /// types, each with its colour.
 pub fn map_legend(store: &Store, points: &[MapPoint]) -> Vec<LegendEntry> {
     let mut types: Vec<u16> = points.iter().map(|p| p.event_type).collect();
-    types.sort_unstable();
+    crate::engine::data::order::sort(&mut types);
     types.dedup();
     types
         .into_iter()

@@ -71,7 +71,7 @@ impl MapLegend {
                 None => counts.push((p.event_type, 1)),
             }
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::engine::data::order::sort_by(&mut counts, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let types = counts
             .into_iter()
             .map(|(t, _)| (crate::engine::i18n::term_or(&name(t)), colour(t)))
@@ -316,7 +316,7 @@ pub fn place_labels(
         .map(|&(p, x, y)| (p.place, (x, y, point_radius(p.fatalities, max_fatalities))))
         .filter(|(_, c)| c.2 >= LABEL_BLOCKING_RADIUS)
         .collect();
-    blocking.sort_by(|a, b| b.1 .2.total_cmp(&a.1 .2));
+    crate::engine::data::order::sort_by(&mut blocking, |a, b| b.1 .2.total_cmp(&a.1 .2));
     blocking.truncate(MAX_BLOCKING);
     let order = |a: &(&MapPoint, f64, f64), b: &(&MapPoint, f64, f64)| {
         b.0.events.cmp(&a.0.events).then(a.0.place.cmp(&b.0.place))
@@ -328,7 +328,7 @@ pub fn place_labels(
         in_view.select_nth_unstable_by(candidates - 1, order);
         in_view.truncate(candidates);
     }
-    in_view.sort_by(order);
+    crate::engine::data::order::sort_by(&mut in_view, order);
     let mut placed: Vec<PlaceLabel> = Vec::new();
     for (p, x, y) in in_view {
         if placed.len() >= max {

@@ -66,7 +66,9 @@ pub fn regions(points: &[MapPoint], region_of: impl Fn(u32) -> u64) -> Vec<Regio
             r
         })
         .collect();
-    out.sort_by(|a, b| b.events.cmp(&a.events).then(a.region.cmp(&b.region)));
+    crate::engine::data::order::sort_by(&mut out, |a, b| {
+        b.events.cmp(&a.events).then(a.region.cmp(&b.region))
+    });
     out
 }
 

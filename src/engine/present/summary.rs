@@ -99,7 +99,9 @@ pub fn comparison(c: &Comparison, measure: Measure) -> String {
         Measure::Events => m.events,
         Measure::Fatalities => m.fatalities,
     };
-    movers.sort_by_key(|r| std::cmp::Reverse(value(&r.b).abs_diff(value(&r.a))));
+    crate::engine::data::order::sort_by_key(&mut movers, |r| {
+        std::cmp::Reverse(value(&r.b).abs_diff(value(&r.a)))
+    });
     let parts: Vec<String> = movers
         .iter()
         .take(3)

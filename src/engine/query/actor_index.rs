@@ -138,7 +138,7 @@ impl ActorIndex {
                 });
             }
         }
-        out.sort_by(|x, y| {
+        crate::engine::data::order::sort_by(&mut out, |x, y| {
             y.canonical
                 .cmp(&x.canonical)
                 .then(x.uncertain.cmp(&y.uncertain))
@@ -167,7 +167,9 @@ impl ActorIndex {
                     .to_string(),
             })
             .collect();
-        out.sort_by(|x, y| y.events.cmp(&x.events).then(x.name.cmp(&y.name)));
+        crate::engine::data::order::sort_by(&mut out, |x, y| {
+            y.events.cmp(&x.events).then(x.name.cmp(&y.name))
+        });
         out.truncate(limit);
         out
     }

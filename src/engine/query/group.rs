@@ -54,7 +54,9 @@ pub fn aggregate(store: &Store, rows: &[u32], by: GroupBy) -> Vec<Group> {
             finish(slot, key)
         })
         .collect();
-    groups.sort_by(|a, b| busiest_first((&a.measures, &a.key), (&b.measures, &b.key)));
+    crate::engine::data::order::sort_by(&mut groups, |a, b| {
+        busiest_first((&a.measures, &a.key), (&b.measures, &b.key))
+    });
     groups
 }
 
@@ -121,7 +123,7 @@ fn time_slots(store: &Store, rows: &[u32], bin: Bin) -> Vec<(i32, Slot)> {
             add(i)
         });
         let mut out: Vec<(i32, Slot)> = numbers.into_iter().zip(slots).collect();
-        out.sort_by_key(|(number, _)| *number);
+        crate::engine::data::order::sort_by_key(&mut out, |(number, _)| *number);
         return out;
     }
     let slots = tally(store, rows, |r, add| {
@@ -161,7 +163,7 @@ fn tally_codes(store: &Store, rows: &[u32], by: GroupBy) -> (Vec<Slot>, Vec<Stri
 pub(crate) fn actors_of(store: &Store, row: usize) -> Vec<u32> {
     let mut actors: Vec<u32> = store.canonical.side(store.side1[row]).to_vec();
     actors.extend_from_slice(store.canonical.side(store.side2[row]));
-    actors.sort_unstable();
+    crate::engine::data::order::sort_u32_by(&mut actors, |a, b| a.cmp(&b));
     actors.dedup();
     actors
 }
@@ -490,7 +492,7 @@ pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: Grou
                 ComparisonRow::new(key, sum_a[i], sum_b[i])
             })
             .collect();
-        rows.sort_by(|x, y| {
+        crate::engine::data::order::sort_by(&mut rows, |x, y| {
             (y.a.events + y.b.events)
                 .cmp(&(x.a.events + x.b.events))
                 .then_with(|| x.key.cmp(&y.key))
@@ -533,7 +535,7 @@ pub fn compare(store: &Store, state: &QueryState, a: Period, b: Period, by: Grou
         }
     }
     let start = u32::from(date::month_of(a.from));
-    order.sort_by_key(|key| key.calendar_position(start));
+    crate::engine::data::order::sort_by_key(&mut order, |key| key.calendar_position(start));
     let rows: Vec<ComparisonRow> = order
         .iter()
         .filter_map(|key| {

@@ -120,7 +120,7 @@ pub fn match_records(
         .into_iter()
         .flatten()
         .collect();
-    wanted.sort_unstable();
+    crate::engine::data::order::sort(&mut wanted);
     let Some(&last_wanted) = wanted.last() else {
         return;
     };

@@ -237,7 +237,7 @@ pub fn paired_sums(
                     ComparisonRow::new(name, a, b)
                 })
                 .collect();
-            rows.sort_by(|x, y| {
+            crate::engine::data::order::sort_by(&mut rows, |x, y| {
                 (y.a.events + y.b.events)
                     .cmp(&(x.a.events + x.b.events))
                     .then_with(|| x.key.cmp(&y.key))

@@ -129,7 +129,7 @@ fn ranks(names: &[String]) -> Vec<u32> {
             None => ("", ""),
         }
     };
-    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+    crate::engine::data::order::sort_by(&mut order, |&a, &b| key(a).cmp(&key(b)));
     let mut rank = vec![0u32; names.len() + 1];
     let mut current = 0u32;
     for (i, &slot) in order.iter().enumerate() {
@@ -188,9 +188,9 @@ pub fn sort_rows(store: &Store, rows: &mut [u32], key: SortKey) {
         }
     };
     if key.descending {
-        rows.sort_by_key(|&r| std::cmp::Reverse(sort_key(r)));
+        crate::engine::data::order::sort_u32_by(rows, |a, b| sort_key(b).cmp(&sort_key(a)));
     } else {
-        rows.sort_by_key(|&r| sort_key(r));
+        crate::engine::data::order::sort_u32_by(rows, |a, b| sort_key(a).cmp(&sort_key(b)));
     }
 }
 

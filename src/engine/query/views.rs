@@ -191,7 +191,9 @@ fn timeline_bands(store: &Store) -> (Vec<usize>, Vec<String>) {
         }
     }
     let mut order: Vec<usize> = (0..names.len()).collect();
-    order.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
+    crate::engine::data::order::sort_by(&mut order, |&a, &b| {
+        counts[b].cmp(&counts[a]).then(a.cmp(&b))
+    });
     let kept = MAX_TIMELINE_TYPES - 1;
     let mut band = vec![kept; names.len()];
     let mut bands: Vec<String> = Vec::with_capacity(MAX_TIMELINE_TYPES);
@@ -379,7 +381,9 @@ impl PlaceCells {
 /// a place's colour.
 fn type_ranks(names: &[String]) -> Vec<u32> {
     let mut order: Vec<usize> = (0..names.len()).collect();
-    order.sort_by(|&a, &b| names[a].cmp(&names[b]).then(a.cmp(&b)));
+    crate::engine::data::order::sort_by(&mut order, |&a, &b| {
+        names[a].cmp(&names[b]).then(a.cmp(&b))
+    });
     let mut rank = vec![names.len() as u32; names.len() + 1];
     for (i, &code) in order.iter().enumerate() {
         rank[code] = i as u32;
@@ -820,7 +824,7 @@ fn bars(acc: &[Measures], names: &[String], has_none_slot: bool) -> Vec<Bar> {
     let mut order: Vec<u32> = (0..acc.len() as u32)
         .filter(|&i| acc[i as usize].events > 0)
         .collect();
-    order.sort_by(|&a, &b| {
+    crate::engine::data::order::sort_u32_by(&mut order, |a, b| {
         let (a, b) = (a as usize, b as usize);
         busiest_first((&acc[a], label(a)), (&acc[b], label(b)))
     });
@@ -843,7 +847,7 @@ fn top_bars(acc: &[Measures], names: &[String], k: usize) -> Vec<Bar> {
         top.select_nth_unstable_by(k, order);
         top.truncate(k);
     }
-    top.sort_by(order);
+    crate::engine::data::order::sort_by(&mut top, order);
     top.into_iter()
         .map(|i| Bar {
             label: name(i).to_string(),
