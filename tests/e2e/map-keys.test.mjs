@@ -93,6 +93,13 @@ for (const [where, path] of [
     const { page } = app;
     try {
       await page.locator(`${STOPS} button`).first().waitFor({ state: 'attached', timeout: 30_000 });
+      // The list settles once the map has its view (the outlines and the
+      // panel's size arrive after the first frame).
+      await page.waitForFunction(
+        ([stops, expected]) => JSON.stringify([...document.querySelectorAll(`${stops} button`)].map((b) => b.textContent.trim())) === expected,
+        [STOPS, JSON.stringify(expected)],
+        { timeout: 30_000 },
+      );
 
       // Tab from the top of the page until a place has the focus; the map
       // itself comes just before.
