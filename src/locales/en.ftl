@@ -264,6 +264,7 @@ map-layer-label = Map layer
 map-zoom-label = Map zoom
 map-zoom-in = Zoom in
 map-zoom-out = Zoom out
+place-unnamed = Unnamed place
 map-reset = Reset
 map-label = Map of the filtered events: each circle is a place, larger for more fatalities. Drag or use the arrow keys to move, the wheel or + and - to zoom; click a circle to list its events. Tab moves through the busiest places in sight.
 map-stops-label = Busiest places in sight
@@ -697,6 +698,7 @@ workbook-stopped = The Excel reader stopped on this workbook ({ $reason }). Save
 workbook-not-loaded = The Excel reader could not be loaded; check the connection and try again, or save the sheet as CSV in Excel (File > Save As > CSV UTF-8) and open that file.
 import-worker-stopped = The importer stopped while reading this file ({ $reason }). The dataset on show stays; try again, and if it stops again, the file may be damaged.
 import-worker-stopped-unknown = The importer stopped while reading this file. The dataset on show stays; try again, and if it stops again, the file may be damaged.
+load-file-failed = { $name }: { $sentence }
 workbook-bad-answer = The Excel reader gave an answer the page could not use. Save the sheet as CSV in Excel (File > Save As > CSV UTF-8) and open that file.
 workbook-not-a-workbook = The Excel reader read this file as something other than a workbook. Save the sheet as CSV in Excel and open that file.
 

@@ -263,6 +263,7 @@ map-layer-label = Couche de la carte
 map-zoom-label = Zoom de la carte
 map-zoom-in = Zoom avant
 map-zoom-out = Zoom arrière
+place-unnamed = Lieu sans nom
 map-reset = Réinitialiser
 map-label = Carte des événements filtrés : chaque cercle est un lieu, plus grand quand il y a plus de morts. Faites glisser ou utilisez les flèches pour vous déplacer, la molette ou + et - pour zoomer ; cliquez sur un cercle pour lister ses événements. Tab parcourt les lieux les plus actifs en vue.
 map-stops-label = Lieux les plus actifs en vue
@@ -699,6 +700,7 @@ workbook-stopped = Le lecteur Excel s’est arrêté sur ce classeur ({ $reason 
 workbook-not-loaded = Le lecteur Excel n’a pas pu être chargé ; vérifiez la connexion et réessayez, ou enregistrez la feuille en CSV dans Excel (Fichier > Enregistrer sous > CSV UTF-8) et ouvrez ce fichier.
 import-worker-stopped = L’importateur s’est arrêté pendant la lecture de ce fichier ({ $reason }). Les données affichées restent ; réessayez, et s’il s’arrête encore, le fichier est peut-être endommagé.
 import-worker-stopped-unknown = L’importateur s’est arrêté pendant la lecture de ce fichier. Les données affichées restent ; réessayez, et s’il s’arrête encore, le fichier est peut-être endommagé.
+load-file-failed = { $name } : { $sentence }
 workbook-bad-answer = Le lecteur Excel a donné une réponse inutilisable par la page. Enregistrez la feuille en CSV dans Excel (Fichier > Enregistrer sous > CSV UTF-8) et ouvrez ce fichier.
 workbook-not-a-workbook = Le lecteur Excel a lu ce fichier comme autre chose qu’un classeur. Enregistrez la feuille en CSV dans Excel et ouvrez ce fichier.
 

@@ -222,8 +222,11 @@ pub fn load_file(
                 if ctx.load_generation.get_value() == generation {
                     ctx.progress.set(None);
                     ctx.load_state.set(LoadState::Failed);
-                    ctx.error
-                        .set(Some(format!("{name}: {}", failure.sentence())));
+                    ctx.error.set(Some(crate::t!(
+                        "load-file-failed",
+                        name = name,
+                        sentence = failure.sentence()
+                    )));
                 } else {
                     stale_read_stopped(ctx);
                 }

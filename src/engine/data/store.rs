@@ -400,7 +400,8 @@ impl Store {
     }
 
     /// A place in words, most precise first, without repeats:
-    /// "Moura, Djenné, Mopti, Mali"; "Unnamed place" when nothing is known.
+    /// "Moura, Djenné, Mopti, Mali"; "Unnamed place" (in the interface's
+    /// language) when nothing is known.
     pub fn place_label(&self, place: u32) -> String {
         let p = place as usize;
         let parts = [
@@ -416,7 +417,7 @@ impl Store {
             }
         }
         if out.is_empty() {
-            "Unnamed place".into()
+            crate::t!("place-unnamed")
         } else {
             out.join(", ")
         }
