@@ -419,7 +419,14 @@ async fn converse(
                     };
                 };
                 return match wire::put_together(parts) {
-                    Ok(dataset) => Outcome::Read(Box::new(Ok(Some(dataset)))),
+                    Ok(dataset) => {
+                        // Installing it is a task of its own.
+                        super::dom::yield_now().await;
+                        if cancelled() {
+                            return Outcome::Read(Box::new(Ok(None)));
+                        }
+                        Outcome::Read(Box::new(Ok(Some(dataset))))
+                    }
                     Err(e) => stopped(Some(e.to_string())),
                 };
             }
