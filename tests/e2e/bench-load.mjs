@@ -7,7 +7,8 @@
 //   - the longest tasks on the main thread during the load (the page is
 //     unresponsive while one runs);
 //   - input-to-painted-frame latency for a series of filter changes
-//     (p50/p95): from the input event to the end of the first frame drawn
+//     (p50/p95, overall and per kind: category toggle, months window, date
+//     brush step, actor): from the input event to the end of the first frame drawn
 //     after the counts changed, style, layout and paint included;
 //   - in the same run and browser, DuckDB-WASM (npm `@duckdb/duckdb-wasm`,
 //     served from node_modules on loopback, no network) reading the same
@@ -96,19 +97,33 @@ try {
   if (await closeButton.count()) await closeButton.click();
 
   // Filter changes: each is timed from the input event to the end of the
-  // first frame painted after the event count changed.
+  // first frame painted after the event count changed. Each has a kind and
+  // the WHERE clause DuckDB is given for it. The actor is the first row's.
+  const firstRow = readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 4096).split('\n')[1].split(',');
+  const actor = firstRow[7];
+  const quoted = actor.replace(/'/g, "''");
   const changes = [
-    ['#f-event-type', 'Battles'],
-    ['#f-event-type', ''],
-    ['#f-month-from', '6'],
-    ['#f-month-to', '9'],
-    ['#f-month-from', ''],
-    ['#f-event-type', 'Protests'],
-    ['#f-event-type', ''],
+    ['category toggle', '#f-event-type', 'Battles', "event_type = 'Battles'"],
+    ['category toggle', '#f-event-type', '', 'TRUE'],
+    ['months window', '#f-month-from', '6', 'month(event_date) >= 6'],
+    ['months window', '#f-month-to', '9', 'month(event_date) BETWEEN 6 AND 9'],
+    ['months window', '#f-month-from', '', 'month(event_date) <= 9'],
+    ['months window', '#f-month-to', '', 'TRUE'],
+    ['date brush step', '#f-from', '2015-01-01', "event_date >= DATE '2015-01-01'"],
+    ['date brush step', '#f-to', '2015-12-31', "event_date BETWEEN DATE '2015-01-01' AND DATE '2015-12-31'"],
+    ['date brush step', '#f-to', '2016-01-31', "event_date BETWEEN DATE '2015-01-01' AND DATE '2016-01-31'"],
+    ['date brush step', '#f-from', '2015-02-01', "event_date BETWEEN DATE '2015-02-01' AND DATE '2016-01-31'"],
+    ['date brush step', '#f-to', '2016-02-29', "event_date BETWEEN DATE '2015-02-01' AND DATE '2016-02-29'"],
+    ['date brush step', '#f-from', '2015-03-01', "event_date BETWEEN DATE '2015-03-01' AND DATE '2016-02-29'"],
+    ['date brush step', '#f-from', '', "event_date <= DATE '2016-02-29'"],
+    ['date brush step', '#f-to', '', 'TRUE'],
+    ['actor', '#f-actor', actor, `(actor1 = '${quoted}' OR actor2 = '${quoted}')`],
+    ['actor', '#f-actor', '', 'TRUE'],
   ];
-  const latencies = [];
-  for (let round = 0; round < 4; round += 1) {
-    for (const [selector, value] of changes) {
+  const latencies = new Map();
+  const all = [];
+  for (let round = 0; round < 3; round += 1) {
+    for (const [kind, selector, value] of changes) {
       const ms = await page.evaluate(
         async ([selector, value]) => {
           const counter = document.querySelector('[data-testid="events-count"]');
@@ -143,33 +158,49 @@ try {
         },
         [selector, value],
       );
-      if (ms !== null) latencies.push(ms);
+      if (ms === null) continue;
+      if (!latencies.has(kind)) latencies.set(kind, []);
+      latencies.get(kind).push(ms);
+      all.push(ms);
     }
   }
-  latencies.sort((a, b) => a - b);
-  const pick = (p) => latencies[Math.min(latencies.length - 1, Math.round((latencies.length - 1) * p))];
-  if (latencies.length) {
+  const percentile = (list, p) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.round((sorted.length - 1) * p))];
+  };
+  const pick = (p) => percentile(all, p);
+  if (all.length) {
     console.log(
-      `filter change -> frame painted: p50 ${pick(0.5).toFixed(1)} ms, p95 ${pick(0.95).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms over ${latencies.length} changes`,
+      `filter change -> frame painted: p50 ${pick(0.5).toFixed(1)} ms, p95 ${pick(0.95).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms over ${all.length} changes`,
     );
+    for (const [kind, list] of latencies) {
+      console.log(`  ${kind}: p50 ${percentile(list, 0.5).toFixed(1)} ms, p95 ${percentile(list, 0.95).toFixed(1)} ms over ${list.length}`);
+    }
   } else {
-    console.log('filter change -> views updated: no change could be measured (controls not found)');
+    console.log('filter change -> frame painted: no change could be measured (controls not found)');
   }
 
   // DuckDB-WASM on the same file, in a new page of the same browser.
   warmCache();
-  const duck = await duckdbBench(page.context(), file);
+  const duck = await duckdbBench(page.context(), file, changes);
   console.log(`DuckDB-WASM ${duck.version} (${duck.bundle} bundle), same file, same browser:`);
   console.log(`  read_csv into a table: ${duck.load.toFixed(0)} ms, ${(megabytes / (duck.load / 1000)).toFixed(0)} MB/s (${duck.rows.toLocaleString('en')} rows)`);
   console.log(
     `  four dashboard GROUP BYs per filter change: p50 ${duck.p50.toFixed(1)} ms, p95 ${duck.p95.toFixed(1)} ms over ${duck.runs} changes`,
   );
+  for (const [kind, [p50, p95]] of Object.entries(duck.kinds)) {
+    console.log(`    ${kind}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+  }
   console.log('EventLens / DuckDB-WASM (below 1 is faster):');
   console.log(`  load: ${(loaded / duck.load).toFixed(2)} (first chart ${(firstChart / duck.load).toFixed(2)})`);
-  if (latencies.length) {
+  if (all.length) {
     console.log(
       `  filter change: p50 ${(pick(0.5) / duck.p50).toFixed(2)}, p95 ${(pick(0.95) / duck.p95).toFixed(2)} (EventLens to the painted frame with every view updated; DuckDB the four queries alone)`,
     );
+    for (const [kind, list] of latencies) {
+      const [p50, p95] = duck.kinds[kind] ?? [NaN, NaN];
+      console.log(`    ${kind}: p50 ${(percentile(list, 0.5) / p50).toFixed(2)}, p95 ${(percentile(list, 0.95) / p95).toFixed(2)}`);
+    }
   }
 } finally {
   await app.close();
@@ -180,7 +211,7 @@ try {
  * page reads it) and times the four GROUP BY queries a dashboard like the
  * page's needs, under the same filter changes the page was given.
  */
-async function duckdbBench(context, file) {
+async function duckdbBench(context, file, changes) {
   // Served straight from the test's node_modules, with an import map for
   // the packages DuckDB's browser module imports by name.
   const modules = path.join(path.dirname(fileURLToPath(import.meta.url)), 'node_modules');
@@ -199,7 +230,7 @@ async function duckdbBench(context, file) {
     );
     await page.setInputFiles('#file', file);
     const base = `${server.url}@duckdb/duckdb-wasm/dist/`;
-    return await page.evaluate(async ([base, version]) => {
+    return await page.evaluate(async ([base, version, changes]) => {
       const duckdb = await import(`${base}duckdb-browser.mjs`);
       const bundle = await duckdb.selectBundle({
         mvp: { mainModule: `${base}duckdb-mvp.wasm`, mainWorker: `${base}duckdb-browser-mvp.worker.js` },
@@ -215,17 +246,9 @@ async function duckdbBench(context, file) {
       await conn.query("CREATE TABLE events AS SELECT * FROM read_csv('events.csv')");
       const load = performance.now() - t0;
       const rows = Number((await conn.query('SELECT count(*) AS n FROM events')).toArray()[0].n);
-      // The page's filter changes (event type; months of the year), as
-      // WHERE clauses.
-      const wheres = [
-        "event_type = 'Battles'",
-        'TRUE',
-        'month(event_date) >= 6',
-        'month(event_date) BETWEEN 6 AND 9',
-        'TRUE',
-        "event_type = 'Protests'",
-        'TRUE',
-      ];
+      // The page's filter changes, as WHERE clauses.
+      const wheres = changes.map((c) => c[3]);
+      const kinds = changes.map((c) => c[0]);
       const queries = (w) => [
         `SELECT date_trunc('month', event_date) AS m, event_type, count(*) AS n, sum(fatalities) AS f FROM events WHERE ${w} GROUP BY 1, 2`,
         `SELECT admin1, count(*) AS n, sum(fatalities) AS f FROM events WHERE ${w} GROUP BY 1 ORDER BY n DESC`,
@@ -233,15 +256,22 @@ async function duckdbBench(context, file) {
         `SELECT location, latitude, longitude, count(*) AS n, sum(fatalities) AS f FROM events WHERE ${w} GROUP BY 1, 2, 3`,
       ];
       const times = [];
-      for (let round = 0; round < 4; round += 1) {
-        for (const w of wheres) {
+      const byKind = {};
+      for (let round = 0; round < 3; round += 1) {
+        for (const [i, w] of wheres.entries()) {
           const t = performance.now();
           for (const q of queries(w)) await conn.query(q);
-          times.push(performance.now() - t);
+          const took = performance.now() - t;
+          times.push(took);
+          (byKind[kinds[i]] ??= []).push(took);
         }
       }
-      times.sort((a, b) => a - b);
-      const at = (p) => times[Math.min(times.length - 1, Math.round((times.length - 1) * p))];
+      const percentile = (list, p) => {
+        const sorted = [...list].sort((a, b) => a - b);
+        return sorted[Math.min(sorted.length - 1, Math.round((sorted.length - 1) * p))];
+      };
+      const at = (p) => percentile(times, p);
+      const kindFigures = Object.fromEntries(Object.entries(byKind).map(([k, l]) => [k, [percentile(l, 0.5), percentile(l, 0.95)]]));
       await conn.close();
       await db.terminate();
       return {
@@ -252,8 +282,9 @@ async function duckdbBench(context, file) {
         p50: at(0.5),
         p95: at(0.95),
         runs: times.length,
+        kinds: kindFigures,
       };
-    }, [base, version]);
+    }, [base, version, changes]);
   } finally {
     await page.close();
     await server.close();
