@@ -99,7 +99,11 @@ try {
   // Filter changes: each is timed from the input event to the end of the
   // first frame painted after the event count changed. Each has a kind and
   // the WHERE clause DuckDB is given for it. The actor is the first row's.
-  const firstRow = readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 4096).split('\n')[1].split(',');
+  const head = Buffer.alloc(4096);
+  const headFd = openSync(file, 'r');
+  readSync(headFd, head, 0, head.length, 0);
+  closeSync(headFd);
+  const firstRow = head.toString('utf8').split('\n')[1].split(',');
   const actor = firstRow[7];
   const quoted = actor.replace(/'/g, "''");
   const changes = [
