@@ -16,7 +16,7 @@
 //! Cancel ends the worker at once. If the worker cannot start (its files
 //! failed to load), the page reads the file itself, as it always can.
 
-use super::load::{Failure, Progress, Reading, CHUNK, HOLD_TEXT_BELOW, SIZE_LIMIT};
+use super::load::{file_options, Failure, Progress, Reading, CHUNK, SIZE_LIMIT};
 use crate::engine::data::date::Day;
 use crate::engine::i18n::{self, Lang};
 use crate::engine::read::dates::FieldOrder;
@@ -24,7 +24,7 @@ use crate::engine::read::import::sample_ranges;
 use crate::engine::read::layout::ColumnMapping;
 use crate::engine::read::limits::check_size;
 use crate::engine::read::wire::{self, Array as WireArray, Parts};
-use crate::engine::{Dataset, ImportError, ImportOptions, Importer};
+use crate::engine::{Dataset, ImportError, Importer};
 use js_sys::{Array, Function, Promise, Reflect};
 use leptos::prelude::Set;
 use serde::{Deserialize, Serialize};
@@ -174,15 +174,12 @@ fn import(file: &File, request: Request, progress: &dyn Fn(u64, u64)) -> Result<
     for range in sample_ranges(total) {
         date_sample.push(read(range.start, range.end)?);
     }
-    let mut importer = Importer::new(ImportOptions {
-        mapping: request.mapping,
-        hold_text: total < HOLD_TEXT_BELOW,
-        size_limit: Some(SIZE_LIMIT),
-        date_order: request.date_order,
+    let mut importer = Importer::new(file_options(
+        total,
+        request.mapping,
+        request.date_order,
         date_sample,
-        keep_event_keys: true,
-        ..ImportOptions::default()
-    });
+    ));
     let mut offset = 0;
     while offset < total {
         let end = (offset + CHUNK).min(total);
@@ -368,15 +365,7 @@ async fn converse(
     if worker.post_message(&ask).is_err() {
         return Outcome::Unavailable;
     }
-    let started = super::dom::now_ms();
-    let mut progress = Progress {
-        name: file.name(),
-        bytes: 0,
-        total: file.size() as u64,
-        rows: 0,
-        started_ms: started,
-        now_ms: started,
-    };
+    let mut progress = Progress::start(file.name(), file.size() as u64);
     reading.progress.set(Some(progress.clone()));
     loop {
         let message = match next(inbox, cancelled).await {

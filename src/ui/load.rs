@@ -33,7 +33,7 @@ pub const BUNDLED_URL: &str = "data/wagner-mali-events.csv";
 pub(super) const CHUNK: u64 = 4 * 1024 * 1024;
 /// Files up to this size keep their text in memory (notes without
 /// re-reading the file); larger ones are read back with `Blob.slice`.
-pub(super) const HOLD_TEXT_BELOW: u64 = 64 * 1024 * 1024;
+const HOLD_TEXT_BELOW: u64 = 64 * 1024 * 1024;
 /// What a browser tab can reasonably hold for the columns of a file this
 /// large (about 32 bytes per event; a full ACLED export is about 1.3 GB).
 pub(super) const SIZE_LIMIT: u64 = 3_000_000_000;
@@ -58,6 +58,19 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// Nothing read yet of `total` bytes of `name`, from now.
+    pub(super) fn start(name: String, total: u64) -> Progress {
+        let now = dom::now_ms();
+        Progress {
+            name,
+            bytes: 0,
+            total,
+            rows: 0,
+            started_ms: now,
+            now_ms: now,
+        }
+    }
+
     pub fn fraction(&self) -> f64 {
         if self.total == 0 {
             0.0
@@ -346,15 +359,7 @@ async fn fetch_remote(
         ImportError::UnknownLayout { .. } => crate::t!("load-remote-unknown-layout", url = url),
         e => crate::t!("load-remote-unreadable", url = url, reason = e.to_string()),
     };
-    let started = dom::now_ms();
-    let mut progress = Progress {
-        name: url.to_string(),
-        bytes: 0,
-        total: total.unwrap_or(0),
-        rows: 0,
-        started_ms: started,
-        now_ms: started,
-    };
+    let mut progress = Progress::start(url.to_string(), total.unwrap_or(0));
     ctx.progress.set(Some(progress.clone()));
     let parts = js_sys::Array::new();
     let name = url.rsplit('/').next().unwrap_or("data.csv");
@@ -553,25 +558,9 @@ pub(super) async fn read_file(
         let read = dom::start_read(file, range.start, range.end).map_err(Failure::Read)?;
         date_sample.push(read.await.map_err(Failure::Read)?);
     }
-    let started = dom::now_ms();
-    let mut progress = Progress {
-        name: file.name(),
-        bytes: 0,
-        total,
-        rows: 0,
-        started_ms: started,
-        now_ms: started,
-    };
+    let mut progress = Progress::start(file.name(), total);
     reading.progress.set(Some(progress.clone()));
-    let mut importer = Importer::new(ImportOptions {
-        mapping,
-        hold_text: total < HOLD_TEXT_BELOW,
-        size_limit: Some(SIZE_LIMIT),
-        date_order,
-        date_sample,
-        keep_event_keys: true,
-        ..ImportOptions::default()
-    });
+    let mut importer = Importer::new(file_options(total, mapping, date_order, date_sample));
     let mut offset = 0;
     let mut next = (total > 0)
         .then(|| dom::start_read(file, 0, CHUNK.min(total)))
@@ -606,6 +595,25 @@ pub(super) async fn read_file(
         return Ok(None);
     }
     Ok(Some(dataset))
+}
+
+/// How a user's CSV file of `total` bytes is imported, on the page or in
+/// the import worker alike.
+pub(super) fn file_options(
+    total: u64,
+    mapping: Option<ColumnMapping>,
+    date_order: Option<FieldOrder>,
+    date_sample: Vec<Vec<u8>>,
+) -> ImportOptions {
+    ImportOptions {
+        mapping,
+        hold_text: total < HOLD_TEXT_BELOW,
+        size_limit: Some(SIZE_LIMIT),
+        date_order,
+        date_sample,
+        keep_event_keys: true,
+        ..ImportOptions::default()
+    }
 }
 
 /// Refuses a JSON document or workbook too large to be read whole.

@@ -19,6 +19,18 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Which side of a tooltip at `x` on a chart `width` wide sits there: near
+/// an edge it opens inwards, so it never pokes out.
+fn tip_side(x: f64, width: f64) -> &'static str {
+    if x < width / 3.0 {
+        "start"
+    } else if x > width * 2.0 / 3.0 {
+        "end"
+    } else {
+        "middle"
+    }
+}
+
 #[component]
 pub fn Timeline() -> impl IntoView {
     let ctx = use_ctx();
@@ -89,14 +101,7 @@ pub fn Timeline() -> impl IntoView {
         hover.set(tip.map(|tip| {
             let left = f64::from(el.offset_left()) + x;
             let top = f64::from(el.offset_top()) + f64::from(ev.offset_y());
-            let side = if x < width / 3.0 {
-                "start"
-            } else if x > width * 2.0 / 3.0 {
-                "end"
-            } else {
-                "middle"
-            };
-            (tip, left, top, side)
+            (tip, left, top, tip_side(x, width))
         }));
     };
     let on_up = move |ev: web_sys::PointerEvent| {
@@ -143,16 +148,9 @@ pub fn Timeline() -> impl IntoView {
             (x, timeline_tip(t, measure.get_untracked(), b))
         });
         let (x, text) = tip;
-        let side = if x < width / 3.0 {
-            "start"
-        } else if x > width * 2.0 / 3.0 {
-            "end"
-        } else {
-            "middle"
-        };
         let left = f64::from(el.offset_left()) + x;
         let top = f64::from(el.offset_top()) + height / 2.0;
-        hover.set(Some((text, left, top, side)));
+        hover.set(Some((text, left, top, tip_side(x, width))));
     };
     let move_to = move |b: usize| {
         cursor.set(b);

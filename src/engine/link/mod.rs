@@ -302,14 +302,7 @@ impl ViewState {
                 for part in raw_value.split(',') {
                     let value = decode(part);
                     let value = value.trim();
-                    let mut bad = |why: String| {
-                        notices.push(t!(
-                            "link-ignored",
-                            key = shorten(key),
-                            value = shorten(value),
-                            why = why
-                        ))
-                    };
+                    let mut bad = |why: String| notices.push(ignored(key, value, why));
                     if value.is_empty() {
                         continue; // "type=Battles," is one value
                     }
@@ -345,14 +338,7 @@ impl ViewState {
                 ));
                 continue;
             }
-            let mut bad = |why: String| {
-                notices.push(t!(
-                    "link-ignored",
-                    key = shorten(key),
-                    value = shorten(value),
-                    why = why
-                ))
-            };
+            let mut bad = |why: String| notices.push(ignored(key, value, why));
             if let Some((field, panel)) = text_key {
                 state.texts.set(panel, field, value);
                 continue;
@@ -667,6 +653,16 @@ fn list_or(values: &[&str]) -> String {
         }
         _ => values.join(""),
     }
+}
+
+/// "key=value is ignored: why", for the link's notices.
+fn ignored(key: &str, value: &str, why: String) -> String {
+    t!(
+        "link-ignored",
+        key = shorten(key),
+        value = shorten(value),
+        why = why
+    )
 }
 
 fn shorten(text: &str) -> String {
