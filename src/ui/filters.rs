@@ -397,6 +397,9 @@ fn ListSelect(category: Category) -> impl IntoView {
         });
         labels
     });
+    let counts = Memo::new(move |_| {
+        options.with(|o| o.iter().cloned().collect::<std::collections::HashMap<_, _>>())
+    });
     // The options are "All", then one per value: a choice is read by its
     // position.
     let on_change = move |ev: leptos::ev::Event| {
@@ -439,30 +442,31 @@ fn ListSelect(category: Category) -> impl IntoView {
                 <option value="" prop:selected=move || chosen.with(Vec::is_empty)>
                     {crate::t!("filters-all")}
                 </option>
-                {move || {
-                    let chosen = chosen.get();
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(name, events)| {
-                            let selected = chosen.contains(&name);
-                            // ACLED's English names get the language's
-                            // label, the original on hover.
-                            let shown = crate::engine::i18n::term(&name);
-                            let title = shown.is_some().then(|| name.clone());
-                            let text = format!(
-                                "{} ({})",
-                                shown.unwrap_or_else(|| name.clone()),
-                                thousands(events)
-                            );
-                            view! {
-                                <option value=name prop:selected=selected title=title>
-                                    {text}
-                                </option>
-                            }
-                        })
-                        .collect_view()
-                }}
+                // Keyed by value, so a filter change that only changes the
+                // counts rewrites those texts and nothing else.
+                <For each=move || options.get() key=|(name, _)| name.clone() let:entry>
+                    {
+                        let name = entry.0;
+                        // ACLED's English names get the language's label,
+                        // the original on hover.
+                        let shown = crate::engine::i18n::term(&name);
+                        let title = shown.is_some().then(|| name.clone());
+                        let shown = shown.unwrap_or_else(|| name.clone());
+                        let events = {
+                            let name = name.clone();
+                            move || counts.with(|c| c.get(&name).copied().unwrap_or(0))
+                        };
+                        let selected = {
+                            let name = name.clone();
+                            move || chosen.with(|c| c.contains(&name))
+                        };
+                        view! {
+                            <option value=name prop:selected=selected title=title>
+                                {move || format!("{shown} ({})", thousands(events()))}
+                            </option>
+                        }
+                    }
+                </For>
             </select>
             <p class="muted small field-hint" id=hint_id>
                 {move || {

@@ -2,8 +2,9 @@
 //! (`engine::link`; anything unknown or malformed is listed in a notice)
 //! and applied once the dataset is loaded, since filters are names. After
 //! that every change is written back: a burst of changes (typing,
-//! brushing) makes one history entry, so Back and Forward step through
-//! views, and `popstate` restores the view of the entry.
+//! brushing) makes one history entry, written when the burst ends, so Back
+//! and Forward step through views, and `popstate` restores the view of the
+//! entry.
 
 use super::dom;
 use super::load;
@@ -78,12 +79,48 @@ pub fn absolute(query: &str) -> String {
     view_address(&dom::page_base(), query)
 }
 
-/// Keeps the address bar and the view in step (see the module doc).
-pub fn keep_in_sync(ctx: Ctx) -> WindowListenerHandle {
-    // The query of the current history entry as last written; `None` until
+/// A link waiting to be written: writing the address costs the browser
+/// tens of milliseconds (and it stops listening after a few hundred writes
+/// in ten seconds), so a burst of changes writes it once, when it ends.
+struct Pending {
+    query: String,
+    /// A new history entry, rather than the current one changed.
+    push: bool,
+    timer: Option<TimeoutHandle>,
+}
+
+thread_local! {
+    static PENDING: std::cell::RefCell<Option<Pending>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Writes the link of the last change now, if it is still waiting (before
+/// the address is shown or copied, and when the page is left).
+pub fn flush(ctx: Ctx) {
+    if let Some(pending) = PENDING.with(|p| p.borrow_mut().take()) {
+        if let Some(timer) = pending.timer {
+            timer.clear();
+        }
+        // A burst that came back to where it started adds nothing.
+        if dom::page_query() != pending.query {
+            dom::set_page_query(&pending.query, pending.push);
+        }
+        ctx.link_burst.set(false);
+    }
+}
+
+/// Forgets the link waiting to be written (Back or Forward chose another).
+fn drop_pending() {
+    if let Some(Some(timer)) = PENDING.with(|p| p.borrow_mut().take().map(|p| p.timer)) {
+        timer.clear();
+    }
+}
+
+/// Keeps the address bar and the view in step (see the module doc). The
+/// handles are the page's listeners, to remove with the page.
+pub fn keep_in_sync(ctx: Ctx) -> [WindowListenerHandle; 2] {
+    // The query of the current history entry as last chosen; `None` until
     // the first write, which only tidies the link the page was opened with.
     let written: StoredValue<Option<String>> = StoredValue::new(None);
-    let timer: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     Effect::new(move |_| {
         if !ctx.link_ready.get() {
             return;
@@ -92,25 +129,41 @@ pub fn keep_in_sync(ctx: Ctx) -> WindowListenerHandle {
         // embed).
         let embed = ctx.embed.then(|| ctx.app.with(|a| a.panel));
         let next = query(ctx, embed);
-        if dom::page_query() == next {
+        let waiting = PENDING.with(|p| p.borrow().is_some());
+        if !waiting && dom::page_query() == next {
             written.set_value(Some(next));
             return;
         }
-        // Inside a frame, history is the host page's: never add to it.
-        let in_burst = ctx.link_burst.get_untracked();
-        let push = written.with_value(Option::is_some) && !in_burst && !ctx.embed;
-        dom::set_page_query(&next, push);
-        written.set_value(Some(next));
-        if !in_burst {
+        // A burst makes one history entry: pushed when it starts (unless
+        // this is the first write), its later changes replace it. Inside a
+        // frame, history is the host page's: never add to it.
+        let push = match PENDING.with(|p| p.borrow().as_ref().map(|p| p.push)) {
+            Some(push) => push,
+            None => written.with_value(Option::is_some) && !ctx.embed,
+        };
+        written.set_value(Some(next.clone()));
+        let timer = set_timeout_with_handle(
+            move || flush(ctx),
+            BURST,
+        )
+        .ok();
+        let before = PENDING.with(|p| {
+            p.borrow_mut().replace(Pending {
+                query: next,
+                push,
+                timer,
+            })
+        });
+        if let Some(Some(timer)) = before.map(|p| p.timer) {
+            timer.clear();
+        }
+        if !ctx.link_burst.get_untracked() {
             ctx.link_burst.set(true);
         }
-        if let Some(t) = timer.get_value() {
-            t.clear();
-        }
-        let handle = set_timeout_with_handle(move || ctx.link_burst.set(false), BURST).ok();
-        timer.set_value(handle);
     });
-    window_event_listener(leptos::ev::popstate, move |_| {
+    let left = window_event_listener(leptos::ev::pagehide, move |_| flush(ctx));
+    let back = window_event_listener(leptos::ev::popstate, move |_| {
+        drop_pending();
         let (recipe, notices) = read();
         ctx.link_notices.set(notices);
         written.set_value(None);
@@ -135,5 +188,6 @@ pub fn keep_in_sync(ctx: Ctx) -> WindowListenerHandle {
                 }
             }
         }
-    })
+    });
+    [left, back]
 }

@@ -19,7 +19,7 @@ use crate::engine::read::json::read_json;
 use crate::engine::read::layout::ColumnMapping;
 use crate::engine::read::limits::check_size;
 use crate::engine::read::open::{converted_options, kind_of, FileKind, Opened};
-use crate::engine::{import_bytes, Dataset, ImportError, ImportOptions, Importer};
+use crate::engine::{import_bytes, Dataset, ImportError, ImportOptions, Importer, Store};
 use js_sys::{Reflect, Uint8Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -171,7 +171,10 @@ pub fn load_bundled(ctx: Ctx) {
         match import_bytes(&bytes, options) {
             // A file opened meanwhile wins.
             Ok(_) if !current() => {}
-            Ok(dataset) => install(ctx, dataset, Origin::Bundled, None, false, true),
+            Ok(dataset) => {
+                let state = QueryState::new(&dataset.store);
+                install(ctx, dataset, state, Origin::Bundled, None, false, true);
+            }
             Err(e) => {
                 if current() {
                     ctx.load_state.set(LoadState::Failed);
@@ -206,8 +209,13 @@ pub fn load_file(
         };
         match read_file(&file, mapping.clone(), date_order, &reading).await {
             Ok(Some(dataset)) => {
+                let state = prepare(ctx, &dataset.store).await;
+                if ctx.load_generation.get_value() != generation {
+                    return stale_read_stopped(ctx);
+                }
                 ctx.progress.set(None);
-                install(ctx, dataset, Origin::File { name }, Some(file), true, false);
+                let origin = Origin::File { name };
+                install(ctx, dataset, state, origin, Some(file), true, false);
             }
             Ok(None) => stale_read_stopped(ctx),
             Err(Failure::Import(ImportError::AmbiguousDateOrder { examples })) => {
@@ -269,15 +277,23 @@ pub fn load_remote(ctx: Ctx, url: String) {
     ctx.mapping.set(None);
     ctx.load_state.set(LoadState::Loading);
     spawn_local(async move {
-        let result = fetch_remote(ctx, &url, generation).await;
+        let result = match fetch_remote(ctx, &url, generation).await {
+            Ok(Some((dataset, file))) => {
+                let state = prepare(ctx, &dataset.store).await;
+                Ok(Some((dataset, state, file)))
+            }
+            Ok(None) => Ok(None),
+            Err(message) => Err(message),
+        };
         let current = ctx.load_generation.get_value() == generation;
         if current {
             ctx.progress.set(None);
         }
         match result {
-            Ok(Some((dataset, file))) => {
+            Ok(Some(_)) if !current => stale_read_stopped(ctx),
+            Ok(Some((dataset, state, file))) => {
                 let url = absolute_address(&url);
-                install(ctx, dataset, Origin::Remote { url }, file, false, true);
+                install(ctx, dataset, state, Origin::Remote { url }, file, false, true);
             }
             Ok(None) => stale_read_stopped(ctx),
             Err(message) => {
@@ -684,13 +700,29 @@ async fn import_whole(
     Ok(Some(opened.dataset))
 }
 
-/// Makes `dataset` the one on show. A view waiting in `ctx.recipe` (from
+/// The filter state of a dataset about to be shown, with its first views
+/// already counted, each in a task of its own: at a million events each
+/// takes a good part of a second, and the task that shows the dataset is
+/// then left with the drawing alone. (The views are counted for the
+/// timeline's bin on show with no filter, which is how a user's file
+/// opens; a link's view that differs is counted when it applies.)
+async fn prepare(ctx: Ctx, store: &Store) -> QueryState {
+    let state = QueryState::new(store);
+    dom::yield_now().await;
+    let bin = ctx.app.with_untracked(|a| a.bin);
+    state.views(store, &super::view_spec(bin));
+    dom::yield_now().await;
+    state
+}
+
+/// Makes `dataset` the one on show (`state` is its new filter state). A view waiting in `ctx.recipe` (from
 /// the link) applies to it; otherwise a user's file starts with no
 /// filters (it has other names), while a dataset the link asked for
 /// (`keep_view`) keeps the filters on show. The other view settings stay.
 fn install(
     ctx: Ctx,
     dataset: Dataset,
+    state: QueryState,
     origin: Origin,
     file: Option<web_sys::File>,
     show_report: bool,
@@ -701,7 +733,6 @@ fn install(
         file.as_ref()
             .filter(|_| matches!(origin, Origin::File { .. })),
     );
-    let state = QueryState::new(&store);
     let default_compare = CompareSettings::default_for(&store.date);
     let old_default = ctx
         .info

@@ -88,6 +88,15 @@ pub struct Snapshot {
     pub rows: Arc<Vec<u32>>,
 }
 
+/// What the page's views count: the timeline per `bin`, and the busiest
+/// actors the breakdown shows.
+pub fn view_spec(bin: crate::engine::data::date::Bin) -> ViewSpec {
+    ViewSpec {
+        bin,
+        top_actors: 15,
+    }
+}
+
 /// Every signal of the page, passed by context. All fields are handles
 /// (`Copy`).
 #[derive(Clone, Copy)]
@@ -151,10 +160,7 @@ impl Ctx {
         let bin = Memo::new(move |_| app.with(|a| a.bin));
         let snapshot = Memo::new(move |_| {
             data_version.track();
-            let spec = ViewSpec {
-                bin: bin.get(),
-                top_actors: 15,
-            };
+            let spec = view_spec(bin.get());
             filters
                 .with(|f| {
                     data.try_update_value(|d| {
@@ -323,14 +329,14 @@ fn App() -> impl IntoView {
         ctx.error.set(Some(restart.sentence()));
     }
     recover::watch(ctx);
-    let link_handle = link::keep_in_sync(ctx);
+    let link_handles = link::keep_in_sync(ctx);
     watch_note_scans(ctx);
     aliases::keep_folded(ctx);
     if ctx.embed {
         if let Some(root) = document().document_element() {
             let _ = root.class_list().add_1("embed");
         }
-        on_cleanup(move || link_handle.remove());
+        on_cleanup(move || link_handles.into_iter().for_each(WindowListenerHandle::remove));
         return (move || {
             ctx.lang.track();
             view! { <embed::EmbedView/> }
@@ -340,7 +346,7 @@ fn App() -> impl IntoView {
     let drop_handles = notices::listen_for_drops(ctx);
     on_cleanup(move || {
         drop_handles.into_iter().for_each(|h| h.remove());
-        link_handle.remove();
+        link_handles.into_iter().for_each(WindowListenerHandle::remove);
     });
 
     let is_compare = Memo::new(move |_| ctx.app.with(|a| a.panel == Panel::Compare));

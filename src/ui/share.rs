@@ -90,6 +90,8 @@ pub fn ShareBar() -> impl IntoView {
     // The panel to embed: kept while the sheet is closed and opened again.
     let embed_panel = RwSignal::new(first_embed_panel(ctx.app.get_untracked().panel));
     let copy_link = move |_| {
+        // The address bar shows the link copied.
+        link::flush(ctx);
         sheet.set(Some(Sheet::Link));
         copy(copied, link::absolute(&link::query(ctx, None)), move || {
             if let Some(el) = link_field.get_untracked() {

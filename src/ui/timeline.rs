@@ -315,7 +315,7 @@ pub fn Timeline() -> impl IntoView {
                 on:pointercancel=move |_| brush.set(None)
                 on:pointerleave=move |_| hover.set(None)
             ></canvas>
-            <ul class="visually-hidden" node_ref=bar_list aria-labelledby="timeline-title" data-testid="timeline-bars">
+            <ul class="visually-hidden off-screen" node_ref=bar_list aria-labelledby="timeline-title" data-testid="timeline-bars">
                 <For each=move || 0..bar_count.get() key=|&b| b children=bar_item/>
             </ul>
             {move || {
