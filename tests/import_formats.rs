@@ -462,3 +462,19 @@ fn recurring_places_and_sides_keep_each_rows_fields() {
     }
     assert_eq!(rows, store.len());
 }
+
+/// The generator's rows name it as their source: every one is counted, so
+/// the credits can call the data synthetic; a real export counts none.
+#[test]
+fn synthetic_events_are_counted_as_such() {
+    let bytes = synthetic::acled_csv(250, 3);
+    let d = import_chunked(&bytes, bytes.len(), ImportOptions::default()).unwrap();
+    assert_eq!(d.report.synthetic_events, 250);
+    let fixture = fixture("acled_current.csv");
+    let d = import_chunked(&fixture, fixture.len(), ImportOptions::default()).unwrap();
+    assert!(!d.store.is_empty());
+    assert_eq!(
+        d.report.synthetic_events, 0,
+        "a file whose source column names someone else"
+    );
+}

@@ -536,6 +536,7 @@ credit-ucdp = Data: UCDP Georeferenced Event Dataset (GED){ $version }, Uppsala 
 credit-acled-exported = , exported { $day }
 credit-acled = Data: Armed Conflict Location & Event Data Project (ACLED), acleddata.com{ $exported }
 credit-own-file = Data: the user's own file
+credit-synthetic = Data: SYNTHETIC test events made by EventLens's generator ({ n-events }), not real reports
 credit-remote = { $cite }; loaded from { $url }, not verified by EventLens.
 credit-cite = { $cite }.
 credit-sample-note = A curated sample of reported events, not a complete count of what happened.

@@ -538,6 +538,7 @@ credit-ucdp = Données : UCDP Georeferenced Event Dataset (GED){ $version }, Up
 credit-acled-exported = , exporté le { $day }
 credit-acled = Données : Armed Conflict Location & Event Data Project (ACLED), acleddata.com{ $exported }
 credit-own-file = Données : le fichier de l’utilisateur
+credit-synthetic = Données : événements SYNTHÉTIQUES de test produits par le générateur d’EventLens ({ n-events }), pas des faits réels
 credit-remote = { $cite } ; chargé depuis { $url }, non vérifié par EventLens.
 credit-cite = { $cite }.
 credit-sample-note = Un échantillon choisi d’événements rapportés, pas un décompte complet de ce qui s’est passé.

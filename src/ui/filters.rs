@@ -398,7 +398,11 @@ fn ListSelect(category: Category) -> impl IntoView {
         labels
     });
     let counts = Memo::new(move |_| {
-        options.with(|o| o.iter().cloned().collect::<std::collections::HashMap<_, _>>())
+        options.with(|o| {
+            o.iter()
+                .cloned()
+                .collect::<std::collections::HashMap<_, _>>()
+        })
     });
     // The options are "All", then one per value: a choice is read by its
     // position.

@@ -142,11 +142,7 @@ pub fn keep_in_sync(ctx: Ctx) -> [WindowListenerHandle; 2] {
             None => written.with_value(Option::is_some) && !ctx.embed,
         };
         written.set_value(Some(next.clone()));
-        let timer = set_timeout_with_handle(
-            move || flush(ctx),
-            BURST,
-        )
-        .ok();
+        let timer = set_timeout_with_handle(move || flush(ctx), BURST).ok();
         let before = PENDING.with(|p| {
             p.borrow_mut().replace(Pending {
                 query: next,

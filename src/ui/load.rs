@@ -293,7 +293,15 @@ pub fn load_remote(ctx: Ctx, url: String) {
             Ok(Some(_)) if !current => stale_read_stopped(ctx),
             Ok(Some((dataset, state, file))) => {
                 let url = absolute_address(&url);
-                install(ctx, dataset, state, Origin::Remote { url }, file, false, true);
+                install(
+                    ctx,
+                    dataset,
+                    state,
+                    Origin::Remote { url },
+                    file,
+                    false,
+                    true,
+                );
             }
             Ok(None) => stale_read_stopped(ctx),
             Err(message) => {
@@ -741,6 +749,7 @@ fn install(
         origin,
         format: store.format,
         events: store.len(),
+        synthetic_events: report.synthetic_events,
         last_day: store.date.iter().copied().max(),
         default_compare,
     };

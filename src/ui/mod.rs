@@ -336,7 +336,11 @@ fn App() -> impl IntoView {
         if let Some(root) = document().document_element() {
             let _ = root.class_list().add_1("embed");
         }
-        on_cleanup(move || link_handles.into_iter().for_each(WindowListenerHandle::remove));
+        on_cleanup(move || {
+            link_handles
+                .into_iter()
+                .for_each(WindowListenerHandle::remove)
+        });
         return (move || {
             ctx.lang.track();
             view! { <embed::EmbedView/> }
@@ -346,7 +350,9 @@ fn App() -> impl IntoView {
     let drop_handles = notices::listen_for_drops(ctx);
     on_cleanup(move || {
         drop_handles.into_iter().for_each(|h| h.remove());
-        link_handles.into_iter().for_each(WindowListenerHandle::remove);
+        link_handles
+            .into_iter()
+            .for_each(WindowListenerHandle::remove);
     });
 
     let is_compare = Memo::new(move |_| ctx.app.with(|a| a.panel == Panel::Compare));

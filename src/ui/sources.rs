@@ -73,7 +73,10 @@ pub fn SourcesPanel() -> impl IntoView {
                         total,
                         left_out: translated.left_out,
                         titles: [info.title(), s.name.clone()],
-                        credits: [info.credit(), credit::credit(&origin, s.store.format)],
+                        credits: [
+                            info.credit(),
+                            credit::credit(&origin, s.store.format, s.synthetic_events),
+                        ],
                         names,
                     })
                 })

@@ -24,6 +24,8 @@ pub struct DatasetInfo {
     pub origin: Origin,
     pub format: Format,
     pub events: usize,
+    /// Events of the project's synthetic test data in the file.
+    pub synthetic_events: u64,
     /// The last event date, as a version of the data ("events to ...").
     pub last_day: Option<crate::engine::data::date::Day>,
     /// The comparison shown until the user or a link chooses another.
@@ -50,7 +52,7 @@ impl DatasetInfo {
 
     /// Who to credit, in one line.
     pub fn credit(&self) -> String {
-        credit::credit(&self.origin, self.format)
+        credit::credit(&self.origin, self.format, self.synthetic_events)
     }
 }
 

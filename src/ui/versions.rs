@@ -68,6 +68,8 @@ pub struct SecondData {
     pub store: Store,
     pub state: QueryState,
     pub name: String,
+    /// Events of the project's synthetic test data in the file.
+    pub synthetic_events: u64,
     /// Two versions' events matched (once the matching is done), with
     /// which file was the earlier then, and the serial of the dataset on
     /// show they were matched with (`Loaded::serial`).
@@ -188,6 +190,7 @@ fn open_second(ctx: Ctx, second: Second, file: web_sys::File) {
                 return;
             }
         };
+        let synthetic_events = dataset.report.synthetic_events;
         let store = dataset.store;
         let main_last = ctx
             .data
@@ -200,6 +203,7 @@ fn open_second(ctx: Ctx, second: Second, file: web_sys::File) {
             store,
             state,
             name,
+            synthetic_events,
             pairs: None,
         }));
         second.version.update(|v| *v += 1);

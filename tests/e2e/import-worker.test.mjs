@@ -73,3 +73,28 @@ test('when the worker cannot start, the page reads the file itself, with the sam
     await app.close();
   }
 });
+
+test("a file of the project's own synthetic test events is credited as synthetic, never to a source", { timeout: 180_000 }, async () => {
+  // The fixture with every row's source set to the one the generator
+  // writes: the credit must say synthetic, not ACLED.
+  const [header, ...rows] = parseCsv(await readFile(fixture('synthetic-acled.csv'), 'utf8'));
+  const source = header.indexOf('source');
+  const quote = (v) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [header, ...rows.filter((r) => r.length === header.length).map((r) => r.map((v, i) => (i === source ? 'EventLens synthetic generator' : v)))];
+  const text = lines.map((r) => r.map(quote).join(',')).join('\n') + '\n';
+  const expected = await totals('synthetic-acled.csv');
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitForData(page);
+    await page.setInputFiles('[data-testid="file-input"]', { name: 'generated.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await page.locator('.app[data-load-state="done"]').waitFor({ state: 'attached', timeout: 60_000 });
+    await waitForNumber(page, EVENTS, expected.events, { timeout: 30_000 });
+    const credit = await page.locator('header .credit').textContent();
+    assert.match(credit, new RegExp(`SYNTHETIC test events made by EventLens's generator \\(${expected.events} events\\), not real reports`));
+    assert.doesNotMatch(credit, /ACLED|acleddata/);
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+});

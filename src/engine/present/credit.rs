@@ -71,14 +71,17 @@ pub fn versioned_title(origin: &Origin, events: usize, last_day: Option<Day>) ->
 }
 
 /// Who to credit, in one line: the citation each source asks for, and
-/// where a linked file came from.
-pub fn credit(origin: &Origin, format: Format) -> String {
+/// where a linked file came from. A file holding `synthetic` events of the
+/// project's test generator says so instead of citing a source.
+pub fn credit(origin: &Origin, format: Format, synthetic: u64) -> String {
     let name = match origin {
         Origin::Bundled => return crate::t!("credit-bundled"),
         Origin::File { name } => name.as_str(),
         Origin::Remote { url } => url.as_str(),
     };
-    let cite = if format.is_ucdp() {
+    let cite = if synthetic > 0 {
+        crate::t!("credit-synthetic", count = synthetic)
+    } else if format.is_ucdp() {
         let version = ucdp_version(name)
             .map(|v| crate::t!("credit-ucdp-version", version = v))
             .unwrap_or_default();
@@ -134,7 +137,7 @@ mod tests {
     fn only_the_bundled_dataset_carries_our_name() {
         assert_eq!(title(&Origin::Bundled), BUNDLED_TITLE);
         assert_eq!(
-            credit(&Origin::Bundled, Format::AcledCurrent),
+            credit(&Origin::Bundled, Format::AcledCurrent, 0),
             BUNDLED_CREDIT
         );
         let file = Origin::File {
@@ -176,7 +179,7 @@ mod tests {
         assert!(!t.contains(BUNDLED_TITLE));
         let v = versioned_title(&remote, 15_435, None);
         assert!(!v.contains("edition"), "{v}");
-        let c = credit(&remote, Format::AcledCurrent);
+        let c = credit(&remote, Format::AcledCurrent, 0);
         assert!(c.ends_with(
             "loaded from https://evil.example/x/wagner-mali-events.csv, not verified by EventLens."
         ), "{c}");
@@ -188,21 +191,43 @@ mod tests {
             name: "2024-08-05-2024-08-05-Mali.csv".into(),
         };
         assert_eq!(
-            credit(&acled, Format::AcledMonadic),
+            credit(&acled, Format::AcledMonadic, 0),
             "Data: Armed Conflict Location & Event Data Project (ACLED), acleddata.com, exported 2024-08-05."
         );
         let ucdp = Origin::File {
             name: "GEDEvent_v24_1.csv".into(),
         };
         assert_eq!(
-            credit(&ucdp, Format::UcdpGed),
+            credit(&ucdp, Format::UcdpGed, 0),
             "Data: UCDP Georeferenced Event Dataset (GED) version 24.1, Uppsala Conflict Data Program, CC BY 4.0 (Sundberg and Melander 2013)."
         );
         let plain = Origin::File {
             name: "ucdp.csv".into(),
         };
-        assert!(credit(&plain, Format::UcdpGed)
+        assert!(credit(&plain, Format::UcdpGed, 0)
             .starts_with("Data: UCDP Georeferenced Event Dataset (GED), Uppsala"));
         assert_eq!(date_in_name("events-12024-08-051.csv"), None);
+    }
+
+    #[test]
+    fn the_generators_synthetic_events_are_never_credited_to_a_source() {
+        let file = Origin::File {
+            name: "2024-08-05-synthetic-1000000.synthetic.csv".into(),
+        };
+        assert_eq!(
+            credit(&file, Format::AcledCurrent, 1_000_000),
+            "Data: SYNTHETIC test events made by EventLens's generator (1,000,000 events), not real reports."
+        );
+        let one = credit(&file, Format::AcledCurrent, 1);
+        assert!(one.contains("(1 event)"), "{one}");
+        assert!(!one.contains("ACLED"), "{one}");
+        let fr =
+            crate::engine::i18n::with_lang(crate::engine::i18n::Lang::parse("fr").unwrap(), || {
+                credit(&file, Format::AcledCurrent, 3)
+            });
+        assert_eq!(
+            fr,
+            "Donn\u{e9}es\u{a0}: \u{e9}v\u{e9}nements SYNTH\u{c9}TIQUES de test produits par le g\u{e9}n\u{e9}rateur d\u{2019}EventLens (3 \u{e9}v\u{e9}nements), pas des faits r\u{e9}els."
+        );
     }
 }

@@ -121,6 +121,9 @@ pub struct ImportReport {
     pub dates: Option<DateChoice>,
     /// Rows whose `year` column disagrees with the date read.
     pub year_mismatches: u64,
+    /// Events made by the project's own generator of SYNTHETIC test data
+    /// (their source names it), so credits never present them as real.
+    pub synthetic_events: u64,
     pub warnings: Vec<ImportWarning>,
 }
 
@@ -144,6 +147,7 @@ impl ImportReport {
             date_max: None,
             dates: None,
             year_mismatches: 0,
+            synthetic_events: 0,
             warnings: Vec::new(),
         }
     }
@@ -1417,6 +1421,11 @@ impl Rows {
             false,
         );
 
+        if c.get(ColumnRole::Source)
+            .is_some_and(|col| trim(rec.field(col)) == crate::engine::synthetic::SOURCE.as_bytes())
+        {
+            self.report.synthetic_events += 1;
+        }
         if self.keep_event_keys {
             let key = c
                 .get(ColumnRole::EventId)

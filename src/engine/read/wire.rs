@@ -181,6 +181,7 @@ struct ReportMeta {
     date_max: Option<Day>,
     dates: Option<DateChoiceMeta>,
     year_mismatches: u64,
+    synthetic_events: u64,
     warnings: Vec<WarningMeta>,
 }
 
@@ -441,6 +442,7 @@ fn report_meta(r: ImportReport) -> ReportMeta {
             used_pivot: d.used_pivot,
         }),
         year_mismatches: r.year_mismatches,
+        synthetic_events: r.synthetic_events,
         warnings: r
             .warnings
             .into_iter()
@@ -913,6 +915,7 @@ fn report_from(r: ReportMeta) -> Result<ImportReport, WireError> {
             used_pivot: d.used_pivot,
         }),
         year_mismatches: r.year_mismatches,
+        synthetic_events: r.synthetic_events,
         warnings: r
             .warnings
             .into_iter()
