@@ -36,10 +36,6 @@ impl Rng {
     }
 }
 
-/// The source every synthetic row names: the importer counts the rows
-/// that carry it, and credits then call the data synthetic.
-pub const SOURCE: &str = "EventLens synthetic generator";
-
 pub const HEADER: &str = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp";
 
 const TYPES: [(&str, &str, &[&str]); 6] = [
@@ -212,7 +208,7 @@ pub fn write_acled_csv(out: &mut impl Write, events: usize, seed: u64) -> io::Re
             &format!("{lat:.4}"),
             &format!("{lon:.4}"),
             "1",
-            SOURCE,
+            crate::engine::data::source::SYNTHETIC_SOURCE,
             "Other",
             &notes,
             &fatalities.to_string(),

@@ -45,6 +45,11 @@ impl Format {
     }
 }
 
+/// The source every row of the project's SYNTHETIC test data names
+/// (`engine::synthetic`): the importer counts the rows that carry it, and
+/// credits then call the data synthetic.
+pub const SYNTHETIC_SOURCE: &str = "EventLens synthetic generator";
+
 /// A role a column can play in an event file. The `name` is the stable
 /// identifier (report JSON, the mapping dialog's `data-role`); the `label`
 /// is what a person reads.

@@ -1421,9 +1421,9 @@ impl Rows {
             false,
         );
 
-        if c.get(ColumnRole::Source)
-            .is_some_and(|col| trim(rec.field(col)) == crate::engine::synthetic::SOURCE.as_bytes())
-        {
+        if c.get(ColumnRole::Source).is_some_and(|col| {
+            trim(rec.field(col)) == crate::engine::data::source::SYNTHETIC_SOURCE.as_bytes()
+        }) {
             self.report.synthetic_events += 1;
         }
         if self.keep_event_keys {
