@@ -56,6 +56,9 @@ struct Live {
     spec: ViewSpec,
     tallies: Tallies,
     seen: Vec<u16>,
+    /// Rows added so far: every row, except while [`QueryState::warm_up`]
+    /// is still counting them.
+    counted: usize,
 }
 
 impl std::fmt::Debug for Live {
@@ -331,9 +334,20 @@ impl QueryState {
     fn live_views(&self, store: &Store, spec: &ViewSpec) -> Views {
         let mut live = self.live.borrow_mut();
         let mut touched = self.touched.borrow_mut();
-        let current = live
-            .as_mut()
-            .filter(|l| self.incremental && !touched.all && l.spec == *spec);
+        // Sums still being counted by `warm_up` are finished here, unless a
+        // filter changed meanwhile (the rows counted saw other masks).
+        if let Some(l) = live.as_mut() {
+            if l.counted < store.len() && l.spec == *spec && touched.rows.is_empty() && !touched.all
+            {
+                for r in l.counted..store.len() {
+                    l.tallies.row::<ADD>(store, r, self.fails[r]);
+                }
+                l.counted = store.len();
+            }
+        }
+        let current = live.as_mut().filter(|l| {
+            self.incremental && !touched.all && l.spec == *spec && l.counted == store.len()
+        });
         match current {
             Some(l) => {
                 for &r in &touched.rows {
@@ -355,6 +369,7 @@ impl QueryState {
                     } else {
                         Vec::new()
                     },
+                    counted: store.len(),
                 });
             }
         }
@@ -368,6 +383,48 @@ impl QueryState {
             *live = None;
         }
         views
+    }
+
+    /// Counts the running sums behind the views of `spec` for at most
+    /// `rows` more events, and returns true once every event is counted:
+    /// a caller that must not block (the page, at the end of a load) calls
+    /// it between tasks, and the next [`QueryState::views`] finds the sums
+    /// ready. A filter change before the end makes the count start over
+    /// when the views are asked for.
+    pub fn warm_up(&self, store: &Store, spec: &ViewSpec, rows: usize) -> bool {
+        if !self.incremental {
+            return true;
+        }
+        let Some((first, last)) = self.span else {
+            return true;
+        };
+        let mut live = self.live.borrow_mut();
+        let touched = self.touched.borrow();
+        let fresh = live
+            .as_ref()
+            .is_none_or(|l| l.spec != *spec || !touched.rows.is_empty() || touched.all);
+        if fresh {
+            if !touched.rows.is_empty() || touched.all {
+                // The masks changed since the sums began: the views count
+                // them afresh.
+                return true;
+            }
+            *live = Some(Live {
+                spec: spec.clone(),
+                tallies: Tallies::new(store, spec, first, last),
+                seen: self.fails.clone(),
+                counted: 0,
+            });
+        }
+        let Some(l) = live.as_mut() else {
+            return true;
+        };
+        let end = l.counted.saturating_add(rows.max(1)).min(store.len());
+        for r in l.counted..end {
+            l.tallies.row::<ADD>(store, r, self.fails[r]);
+        }
+        l.counted = end;
+        end == store.len()
     }
 
     /// Every view computed in one pass over the events, without the
