@@ -96,10 +96,7 @@ thread_local! {
 /// Writes the link of the last change now, if it is still waiting (before
 /// the address is shown or copied, and when the page is left).
 pub fn flush(ctx: Ctx) {
-    if let Some(pending) = PENDING.with(|p| p.borrow_mut().take()) {
-        if let Some(timer) = pending.timer {
-            timer.clear();
-        }
+    if let Some(pending) = take_pending() {
         // A burst that came back to where it started adds nothing.
         if dom::page_query() != pending.query {
             dom::set_page_query(&pending.query, pending.push);
@@ -108,11 +105,13 @@ pub fn flush(ctx: Ctx) {
     }
 }
 
-/// Forgets the link waiting to be written (Back or Forward chose another).
-fn drop_pending() {
-    if let Some(Some(timer)) = PENDING.with(|p| p.borrow_mut().take().map(|p| p.timer)) {
+/// Takes the link waiting to be written, if any, and stops its timer.
+fn take_pending() -> Option<Pending> {
+    let mut pending = PENDING.with(|p| p.borrow_mut().take())?;
+    if let Some(timer) = pending.timer.take() {
         timer.clear();
     }
+    Some(pending)
 }
 
 /// Keeps the address bar and the view in step (see the module doc). The
@@ -129,37 +128,35 @@ pub fn keep_in_sync(ctx: Ctx) -> [WindowListenerHandle; 2] {
         // embed).
         let embed = ctx.embed.then(|| ctx.app.with(|a| a.panel));
         let next = query(ctx, embed);
-        let waiting = PENDING.with(|p| p.borrow().is_some());
-        if !waiting && dom::page_query() == next {
+        let before = take_pending();
+        if before.is_none() && dom::page_query() == next {
             written.set_value(Some(next));
             return;
         }
         // A burst makes one history entry: pushed when it starts (unless
         // this is the first write), its later changes replace it. Inside a
         // frame, history is the host page's: never add to it.
-        let push = match PENDING.with(|p| p.borrow().as_ref().map(|p| p.push)) {
-            Some(push) => push,
-            None => written.with_value(Option::is_some) && !ctx.embed,
-        };
+        let push = before.map_or_else(
+            || written.with_value(Option::is_some) && !ctx.embed,
+            |p| p.push,
+        );
         written.set_value(Some(next.clone()));
         let timer = set_timeout_with_handle(move || flush(ctx), BURST).ok();
-        let before = PENDING.with(|p| {
-            p.borrow_mut().replace(Pending {
+        PENDING.with(|p| {
+            *p.borrow_mut() = Some(Pending {
                 query: next,
                 push,
                 timer,
             })
         });
-        if let Some(Some(timer)) = before.map(|p| p.timer) {
-            timer.clear();
-        }
         if !ctx.link_burst.get_untracked() {
             ctx.link_burst.set(true);
         }
     });
     let left = window_event_listener(leptos::ev::pagehide, move |_| flush(ctx));
     let back = window_event_listener(leptos::ev::popstate, move |_| {
-        drop_pending();
+        // Back or Forward chose another view: the waiting link is dropped.
+        take_pending();
         let (recipe, notices) = read();
         ctx.link_notices.set(notices);
         written.set_value(None);

@@ -61,6 +61,18 @@ struct Live {
     counted: usize,
 }
 
+impl Live {
+    /// Adds the rows from `counted` up to `end` under their masks in
+    /// `fails`.
+    fn count_to(&mut self, store: &Store, fails: &[u16], end: usize) {
+        let start = self.counted.min(end);
+        for (r, &m) in fails.iter().enumerate().take(end).skip(start) {
+            self.tallies.row::<ADD>(store, r, m);
+        }
+        self.counted = self.counted.max(end);
+    }
+}
+
 impl std::fmt::Debug for Live {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Live").field("spec", &self.spec).finish()
@@ -76,6 +88,11 @@ struct Touched {
 }
 
 impl Touched {
+    /// No failure mask changed since the running sums caught up.
+    fn is_clear(&self) -> bool {
+        self.rows.is_empty() && !self.all
+    }
+
     #[inline]
     fn note(&mut self, row: usize, limit: usize) {
         if self.all {
@@ -337,12 +354,8 @@ impl QueryState {
         // Sums still being counted by `warm_up` are finished here, unless a
         // filter changed meanwhile (the rows counted saw other masks).
         if let Some(l) = live.as_mut() {
-            if l.counted < store.len() && l.spec == *spec && touched.rows.is_empty() && !touched.all
-            {
-                for r in l.counted..store.len() {
-                    l.tallies.row::<ADD>(store, r, self.fails[r]);
-                }
-                l.counted = store.len();
+            if l.spec == *spec && touched.is_clear() {
+                l.count_to(store, &self.fails, store.len());
             }
         }
         let current = live.as_mut().filter(|l| {
@@ -398,32 +411,23 @@ impl QueryState {
         let Some((first, last)) = self.span else {
             return true;
         };
+        if !self.touched.borrow().is_clear() {
+            // The masks changed since the sums began: the views count them
+            // afresh.
+            return true;
+        }
         let mut live = self.live.borrow_mut();
-        let touched = self.touched.borrow();
-        let fresh = live
-            .as_ref()
-            .is_none_or(|l| l.spec != *spec || !touched.rows.is_empty() || touched.all);
-        if fresh {
-            if !touched.rows.is_empty() || touched.all {
-                // The masks changed since the sums began: the views count
-                // them afresh.
-                return true;
-            }
-            *live = Some(Live {
+        let l = match live.as_mut() {
+            Some(l) if l.spec == *spec => l,
+            _ => live.insert(Live {
                 spec: spec.clone(),
                 tallies: Tallies::new(store, spec, first, last),
                 seen: self.fails.clone(),
                 counted: 0,
-            });
-        }
-        let Some(l) = live.as_mut() else {
-            return true;
+            }),
         };
         let end = l.counted.saturating_add(rows.max(1)).min(store.len());
-        for r in l.counted..end {
-            l.tallies.row::<ADD>(store, r, self.fails[r]);
-        }
-        l.counted = end;
+        l.count_to(store, &self.fails, end);
         end == store.len()
     }
 
