@@ -643,3 +643,35 @@ fn brush_steps_agree_with_a_fresh_state_in_any_row_order() {
         }
     }
 }
+
+/// Each map point carries the Web Mercator y of its own latitude, worked
+/// out once per place: checked against the other form of the projection,
+/// y = asinh(tan(latitude)), before and after a filter change.
+#[test]
+fn map_points_carry_their_own_mercator_y() {
+    let (store, mut state) = fixture_state();
+    let check = |views: &eventlens::engine::query::Views| {
+        assert!(!views.map.is_empty());
+        for p in &views.map {
+            let expected = f64::from(p.lat).to_radians().tan().asinh();
+            assert!(
+                (p.plane_y - expected).abs() < 1e-9,
+                "place {} at latitude {}: {} against {}",
+                p.place,
+                p.lat,
+                p.plane_y,
+                expected
+            );
+        }
+    };
+    check(&state.views(&store, &ViewSpec::default()));
+    let mut filters = Filters {
+        from: from_ymd(2022, 1, 1),
+        ..Filters::default()
+    };
+    state.apply(&store, &filters);
+    check(&state.views(&store, &ViewSpec::default()));
+    filters.from = None;
+    state.apply(&store, &filters);
+    check(&state.views(&store, &ViewSpec::default()));
+}

@@ -378,8 +378,9 @@ fn ListSelect(category: Category) -> impl IntoView {
     let chosen = Memo::new(move |_| ctx.filters.with(|f| f.categories[category].clone()));
     let options = Memo::new(move |_| {
         // Bars come most events first: a file with thousands of districts
-        // offers the busiest ones (bars and chips reach the others).
-        let mut labels: Vec<(String, u64)> = ctx.snapshot.with(|s| {
+        // offers the busiest ones (bars and chips reach the others). The
+        // counts follow the painted frame, not the change itself.
+        let mut labels: Vec<(String, u64)> = ctx.snapshot_after_paint.with(|s| {
             s.views.by_category[category]
                 .iter()
                 .filter(|b| b.label != NOT_STATED)

@@ -131,6 +131,11 @@ pub struct Ctx {
     pub note_scan: RwSignal<Option<(u64, u64)>>,
     pub filters: Memo<Filters>,
     pub snapshot: Memo<Shared<Snapshot>>,
+    /// [`Ctx::snapshot`] again once the frame that shows it has painted.
+    /// Texts nobody reads at that instant (the counts in the region and
+    /// district lists, up to 500 options) follow it, so the frame after a
+    /// filter change carries the charts and not those rewrites.
+    pub snapshot_after_paint: RwSignal<Shared<Snapshot>>,
     /// The filtered events in table order.
     pub table_rows: Memo<Shared<Vec<u32>>>,
     pub comparison: Memo<Option<Comparison>>,
@@ -176,6 +181,19 @@ impl Ctx {
                 })
                 .map(|s| Shared(Arc::new(s)))
                 .unwrap_or_default()
+        });
+        let snapshot_after_paint = RwSignal::new(Shared::default());
+        Effect::new(move |_| {
+            let now = snapshot.get();
+            // A timer set inside an animation frame fires after that
+            // frame's paint. Timers keep their order, so the last snapshot
+            // is the one left.
+            request_animation_frame(move || {
+                set_timeout(
+                    move || snapshot_after_paint.set(now),
+                    std::time::Duration::ZERO,
+                );
+            });
         });
         let sort = Memo::new(move |_| app.with(|a| a.sort));
         let table_rows = Memo::new(move |_| {
@@ -223,6 +241,7 @@ impl Ctx {
             note_scan: RwSignal::new(None),
             filters,
             snapshot,
+            snapshot_after_paint,
             table_rows,
             comparison,
             embed,

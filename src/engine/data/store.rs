@@ -34,6 +34,14 @@ pub(crate) struct PlaceKey {
     pub geo_precision: u8,
 }
 
+/// Web Mercator's y (plane units: radians of longitude) of a latitude in
+/// degrees, clamped to +-85 degrees. The map keeps it per place, so a
+/// redraw does not project again.
+pub fn mercator_y(lat: f64) -> f64 {
+    let lat = lat.clamp(-85.0, 85.0).to_radians();
+    (std::f64::consts::FRAC_PI_4 + lat / 2.0).tan().ln()
+}
+
 /// Distinct places, column-wise. Codes index into the store's dictionaries.
 #[derive(Clone, Debug, Default)]
 pub struct Places {

@@ -5,10 +5,9 @@
 /// Web Mercator: longitude and latitude (degrees) to plane units (radians
 /// of longitude). Latitudes are clamped to +-85 degrees.
 pub(crate) fn mercator(lon: f64, lat: f64) -> (f64, f64) {
-    let lat = lat.clamp(-85.0, 85.0).to_radians();
     (
         lon.to_radians(),
-        (std::f64::consts::FRAC_PI_4 + lat / 2.0).tan().ln(),
+        crate::engine::data::store::mercator_y(lat),
     )
 }
 
@@ -94,10 +93,17 @@ impl MapView {
         }
     }
 
-    /// Canvas pixel of a longitude/latitude.
+    /// Canvas pixel of a longitude/latitude (the page projects map points
+    /// with [`MapView::point_to_screen`]; the tests reason in degrees).
+    #[cfg(test)]
     pub(crate) fn to_screen(self, lon: f64, lat: f64) -> (f64, f64) {
         let (x, y) = mercator(lon, lat);
         self.plane_to_screen(x, y)
+    }
+
+    /// Canvas pixel of a map point, from its plane position kept with it.
+    pub(crate) fn point_to_screen(&self, p: &crate::engine::query::MapPoint) -> (f64, f64) {
+        self.plane_to_screen(f64::from(p.lon).to_radians(), p.plane_y)
     }
 
     pub(crate) fn plane_to_screen(&self, x: f64, y: f64) -> (f64, f64) {
@@ -327,6 +333,7 @@ mod tests {
             place: 0,
             lat,
             lon,
+            plane_y: crate::engine::data::store::mercator_y(f64::from(lat)),
             events: 1,
             fatalities: 0,
             event_type: 0,
@@ -353,7 +360,7 @@ mod tests {
         );
         assert!(e - w < 40.0, "{w} {e}");
         for p in &points {
-            let (x, y) = view.to_screen(f64::from(p.lon), f64::from(p.lat));
+            let (x, y) = view.point_to_screen(p);
             assert!(
                 (23.9..=576.1).contains(&x) && (23.9..=376.1).contains(&y),
                 "{x},{y}"

@@ -332,7 +332,7 @@ impl PointLayer {
         let mut shown: Vec<DrawnPoint> = points
             .iter()
             .map(|p| {
-                let (x, y) = view.to_screen(f64::from(p.lon), f64::from(p.lat));
+                let (x, y) = view.point_to_screen(p);
                 DrawnPoint {
                     x,
                     y,
@@ -615,6 +615,7 @@ mod tests {
             place,
             lat: 0.0,
             lon,
+            plane_y: 0.0,
             events: 1,
             fatalities,
             event_type,
@@ -942,6 +943,7 @@ S4,2022-01-08,Political violence,Battles,Armed clash,A,B,Mali,Mopti,Town A,14.5,
             place: 0,
             lat: 0.0,
             lon: 0.0,
+            plane_y: 0.0,
             events: 1,
             fatalities: 0,
             event_type,

@@ -306,7 +306,7 @@ pub fn place_labels(
     let mut in_view: Vec<(&MapPoint, f64, f64)> = points
         .iter()
         .filter_map(|p| {
-            let (x, y) = view.to_screen(f64::from(p.lon), f64::from(p.lat));
+            let (x, y) = view.point_to_screen(p);
             let inside = x >= 0.0 && y >= 0.0 && x <= view.width && y <= view.height;
             inside.then_some((p, x, y))
         })
@@ -378,6 +378,7 @@ mod tests {
             place,
             lat,
             lon,
+            plane_y: crate::engine::data::store::mercator_y(f64::from(lat)),
             events,
             fatalities,
             event_type: ty,

@@ -15,7 +15,7 @@ pub fn places_in_view(points: &[MapPoint], view: &MapView) -> usize {
     points
         .iter()
         .filter(|p| {
-            let (x, y) = view.to_screen(f64::from(p.lon), f64::from(p.lat));
+            let (x, y) = view.point_to_screen(p);
             x >= 0.0 && y >= 0.0 && x <= view.width && y <= view.height
         })
         .count()
@@ -118,6 +118,7 @@ pub fn region_points(regions: &[RegionSymbol]) -> Vec<MapPoint> {
             place: r.place,
             lat: r.lat as f32,
             lon: r.lon as f32,
+            plane_y: crate::engine::data::store::mercator_y(f64::from(r.lat as f32)),
             events: u32::try_from(r.events).unwrap_or(u32::MAX),
             fatalities: r.events,
             event_type: u16::MAX,
@@ -163,7 +164,7 @@ impl DensityGrid {
         let rows = (view.height / cell).ceil().max(1.0) as usize;
         let mut totals = vec![(0u64, 0u64); cols * rows];
         for p in points {
-            let (x, y) = view.to_screen(f64::from(p.lon), f64::from(p.lat));
+            let (x, y) = view.point_to_screen(p);
             if !(x >= 0.0 && y >= 0.0 && x < view.width && y < view.height) {
                 continue;
             }
@@ -215,6 +216,7 @@ mod tests {
             place,
             lat,
             lon,
+            plane_y: crate::engine::data::store::mercator_y(f64::from(lat)),
             events,
             fatalities,
             event_type: 0,

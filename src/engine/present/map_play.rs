@@ -67,7 +67,7 @@ pub fn top_in_view<'a>(points: &'a [MapPoint], view: &MapView, n: usize) -> Vec<
         if top.len() == n && top.last().is_none_or(|last| order(&p, last).is_ge()) {
             continue;
         }
-        let (x, y) = view.to_screen(f64::from(p.lon), f64::from(p.lat));
+        let (x, y) = view.point_to_screen(p);
         if !(x >= 0.0 && y >= 0.0 && x <= view.width && y <= view.height) {
             continue;
         }
@@ -150,6 +150,7 @@ mod tests {
             place,
             lat: 0.0,
             lon,
+            plane_y: 0.0,
             events,
             fatalities: 0,
             event_type: 0,
@@ -185,6 +186,7 @@ mod tests {
                 place: i,
                 lat: 0.0,
                 lon: 3.0 * i as f32 - 150.0,
+                plane_y: 0.0,
                 events: (i * 37) % 101,
                 fatalities: 0,
                 event_type: 0,

@@ -396,6 +396,7 @@ mod tests {
             place,
             lat: 0.0,
             lon: 0.0,
+            plane_y: 0.0,
             events,
             fatalities,
             event_type: 0,

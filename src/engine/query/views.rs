@@ -5,7 +5,7 @@
 use crate::engine::data::date::{Bin, Day};
 use crate::engine::data::dictionary::NONE;
 use crate::engine::data::dimension::{Category, CategoryMap, GroupBy};
-use crate::engine::data::store::{Codes, Store};
+use crate::engine::data::store::{mercator_y, Codes, Store};
 use crate::engine::query::filters::Dim;
 
 use serde::Serialize;
@@ -211,6 +211,9 @@ pub struct MapPoint {
     pub place: u32,
     pub lat: f32,
     pub lon: f32,
+    /// Web Mercator y of `lat` ([`mercator_y`]), worked out once per place.
+    #[serde(skip)]
+    pub plane_y: f64,
     pub events: u32,
     pub fatalities: u64,
     /// The place's most frequent event type (code into `event_types`;
@@ -452,6 +455,8 @@ pub(crate) struct Tallies {
     first_seen: Day,
     last_seen: Day,
     ucdp: bool,
+    /// Per place, the Web Mercator y of its latitude (NaN without one).
+    plane_y: Vec<f64>,
 }
 
 impl Tallies {
@@ -512,6 +517,12 @@ impl Tallies {
             first_seen: Day::MAX,
             last_seen: Day::MIN,
             ucdp: store.is_ucdp(),
+            plane_y: store
+                .places
+                .lat
+                .iter()
+                .map(|&lat| mercator_y(f64::from(lat)))
+                .collect(),
         }
     }
 
@@ -730,6 +741,7 @@ impl Tallies {
                 place: p as u32,
                 lat: store.places.lat[p],
                 lon: store.places.lon[p],
+                plane_y: self.plane_y.get(p).copied().unwrap_or(0.0),
                 events: t.events,
                 fatalities: u64::from(t.fatalities),
                 event_type,

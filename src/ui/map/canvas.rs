@@ -434,7 +434,7 @@ fn centres(points: &PointLayer) -> impl Iterator<Item = (f64, f64)> + '_ {
 
 /// A place Tab reaches and where it is on the canvas.
 fn stop(p: &MapPoint, view: &MapView, text: String, opens: bool) -> (MapStop, (f64, f64)) {
-    let at = view.to_screen(f64::from(p.lon), f64::from(p.lat));
+    let at = view.point_to_screen(p);
     (
         MapStop {
             place: p.place,
