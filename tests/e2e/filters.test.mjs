@@ -186,3 +186,48 @@ test('an exported or embedded breakdown names only the filters it applies', { ti
     await embed.close();
   }
 });
+
+test('the region list counts the events that pass the other filters, once the change has painted', { timeout: 120_000 }, async () => {
+  const events = await bundledEvents();
+  // Expected option texts: per region, the events of the chosen type (the
+  // region list's own filter does not apply to it), worked out from the file.
+  const optionTexts = (pred) => {
+    const counts = new Map();
+    for (const e of events.filter((e) => e.admin1 !== '' && pred(e))) counts.set(e.admin1, (counts.get(e.admin1) ?? 0) + 1);
+    return [...counts].map(([name, n]) => `${name} (${n.toLocaleString('en')})`).sort();
+  };
+  const regionOptions = (page) =>
+    page.locator('#f-admin1 option').evaluateAll((options) => options.slice(1).map((o) => o.textContent).sort());
+  const waitForOptions = async (page, expected) => {
+    await page
+      .waitForFunction(
+        (expected) => {
+          const texts = [...document.querySelectorAll('#f-admin1 option')].slice(1).map((o) => o.textContent);
+          const have = texts.filter((t) => !/\(0\)$/.test(t)).sort();
+          return JSON.stringify(have) === JSON.stringify(expected);
+        },
+        expected,
+        { timeout: 15_000 },
+      )
+      .catch(() => {});
+    return (await regionOptions(page)).filter((t) => !/\(0\)$/.test(t));
+  };
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await waitForNumber(page, COUNT, events.length);
+    const all = optionTexts(() => true);
+    assert.ok(all.length > 1, 'the bundled data names several regions');
+    assert.deepEqual(await waitForOptions(page, all), all, 'every region with its events');
+
+    await page.selectOption('#f-event-type', ['Battles']);
+    const battles = events.filter((e) => e.event_type === 'Battles').length;
+    assert.equal(await waitForNumber(page, COUNT, battles), battles);
+    const expected = optionTexts((e) => e.event_type === 'Battles');
+    assert.notDeepEqual(expected, all, 'the type filter changes some region counts');
+    assert.deepEqual(await waitForOptions(page, expected), expected, 'each region with its battles');
+    assertNoPageErrors(app.errors);
+  } finally {
+    await app.close();
+  }
+});
