@@ -10,7 +10,9 @@ use crate::engine::data::places::same_place;
 use crate::engine::data::store::{Codes, SourceText, Store};
 use crate::engine::query::filters::{Dim, Filters, Role};
 use crate::engine::query::notes::{match_records, NoteScan};
-use crate::engine::query::views::{Tallies, ViewSpec, Views, ADD, DAY_TABLE_MAX, TAKE_BACK};
+use crate::engine::query::views::{
+    place_plane_y, Tallies, ViewSpec, Views, ADD, DAY_TABLE_MAX, TAKE_BACK,
+};
 use std::cell::RefCell;
 
 /// Filter state over one store: the filters applied and each event's
@@ -47,6 +49,8 @@ pub struct QueryState {
     live: RefCell<Option<Live>>,
     /// Rows whose failure mask changed since the running sums caught up.
     touched: RefCell<Touched>,
+    /// Per place, the Web Mercator y of its latitude, worked out once.
+    plane_y: Vec<f64>,
 }
 
 /// The running sums of the views, the spec they are for and the failure
@@ -163,6 +167,7 @@ impl QueryState {
             incremental: Tallies::exact(store, span),
             live: RefCell::new(None),
             touched: RefCell::new(Touched::default()),
+            plane_y: place_plane_y(store),
         }
     }
 
@@ -389,8 +394,13 @@ impl QueryState {
         touched.rows.clear();
         touched.all = false;
         let views = live.as_ref().map_or_else(Views::default, |l| {
-            l.tallies
-                .views(store, &self.fails, &self.shared_actor_rows, spec)
+            l.tallies.views(
+                store,
+                &self.fails,
+                &self.shared_actor_rows,
+                spec,
+                &self.plane_y,
+            )
         });
         if !self.incremental {
             *live = None;

@@ -455,8 +455,6 @@ pub(crate) struct Tallies {
     first_seen: Day,
     last_seen: Day,
     ucdp: bool,
-    /// Per place, the Web Mercator y of its latitude (NaN without one).
-    plane_y: Vec<f64>,
 }
 
 impl Tallies {
@@ -517,12 +515,6 @@ impl Tallies {
             first_seen: Day::MAX,
             last_seen: Day::MIN,
             ucdp: store.is_ucdp(),
-            plane_y: store
-                .places
-                .lat
-                .iter()
-                .map(|&lat| mercator_y(f64::from(lat)))
-                .collect(),
         }
     }
 
@@ -627,12 +619,14 @@ impl Tallies {
 
     /// The views the sums hold. `fails` and `shared_actor_rows` are those
     /// of the filter state the sums were brought up to.
+    /// The views from the sums; `plane_y` is [`place_plane_y`] of `store`.
     pub(crate) fn views(
         &self,
         store: &Store,
         fails: &[u16],
         shared_actor_rows: &[(u32, Vec<u32>)],
         spec: &ViewSpec,
+        plane_y: &[f64],
     ) -> Views {
         let zeros = |n: usize| vec![Measures::default(); n];
         let mut totals = Totals {
@@ -741,7 +735,7 @@ impl Tallies {
                 place: p as u32,
                 lat: store.places.lat[p],
                 lon: store.places.lon[p],
-                plane_y: self.plane_y.get(p).copied().unwrap_or(0.0),
+                plane_y: plane_y.get(p).copied().unwrap_or(0.0),
                 events: t.events,
                 fatalities: u64::from(t.fatalities),
                 event_type,
@@ -788,6 +782,17 @@ fn step64(value: &mut u64, by: u32, adding: bool) {
     };
 }
 
+/// Per place of `store`, the Web Mercator y of its latitude (NaN without
+/// one): map points carry it, so the map never projects a latitude again.
+pub(crate) fn place_plane_y(store: &Store) -> Vec<f64> {
+    store
+        .places
+        .lat
+        .iter()
+        .map(|&lat| mercator_y(f64::from(lat)))
+        .collect()
+}
+
 impl Views {
     /// Every view of `store` under the failure masks `fails`, in one pass
     /// over the events (the reference the running sums are kept equal to).
@@ -799,7 +804,7 @@ impl Views {
         span: Option<(Day, Day)>,
     ) -> Views {
         match Views::tallies(store, fails, spec, span) {
-            Some(t) => t.views(store, fails, shared_actor_rows, spec),
+            Some(t) => t.views(store, fails, shared_actor_rows, spec, &place_plane_y(store)),
             None => Views::default(),
         }
     }
