@@ -172,8 +172,8 @@ pub fn load_bundled(ctx: Ctx) {
             // A file opened meanwhile wins.
             Ok(_) if !current() => {}
             Ok(dataset) => {
-                let state = QueryState::new(&dataset.store);
-                install(ctx, dataset, state, Origin::Bundled, None, false, true);
+                let prepared = Prepared::at_once(&dataset.store);
+                install(ctx, dataset, prepared, Origin::Bundled, None, false, true);
             }
             Err(e) => {
                 if current() {
@@ -209,13 +209,13 @@ pub fn load_file(
         };
         match read_file(&file, mapping.clone(), date_order, &reading).await {
             Ok(Some(dataset)) => {
-                let state = prepare(ctx, &dataset.store).await;
+                let prepared = prepare(ctx, &dataset.store).await;
                 if ctx.load_generation.get_value() != generation {
                     return stale_read_stopped(ctx);
                 }
                 ctx.progress.set(None);
                 let origin = Origin::File { name };
-                install(ctx, dataset, state, origin, Some(file), true, false);
+                install(ctx, dataset, prepared, origin, Some(file), true, false);
             }
             Ok(None) => stale_read_stopped(ctx),
             Err(Failure::Import(ImportError::AmbiguousDateOrder { examples })) => {
@@ -279,8 +279,8 @@ pub fn load_remote(ctx: Ctx, url: String) {
     spawn_local(async move {
         let result = match fetch_remote(ctx, &url, generation).await {
             Ok(Some((dataset, file))) => {
-                let state = prepare(ctx, &dataset.store).await;
-                Ok(Some((dataset, state, file)))
+                let prepared = prepare(ctx, &dataset.store).await;
+                Ok(Some((dataset, prepared, file)))
             }
             Ok(None) => Ok(None),
             Err(message) => Err(message),
@@ -291,12 +291,12 @@ pub fn load_remote(ctx: Ctx, url: String) {
         }
         match result {
             Ok(Some(_)) if !current => stale_read_stopped(ctx),
-            Ok(Some((dataset, state, file))) => {
+            Ok(Some((dataset, prepared, file))) => {
                 let url = absolute_address(&url);
                 install(
                     ctx,
                     dataset,
-                    state,
+                    prepared,
                     Origin::Remote { url },
                     file,
                     false,
@@ -712,14 +712,37 @@ async fn import_whole(
 /// (about 30 ms of wasm each).
 const WARM_UP_ROWS: usize = 200_000;
 
-/// The filter state of a dataset about to be shown, with the sums of its
-/// first views already counted, in tasks of their own: at a million events
-/// this takes a good part of a second, and the task that shows the dataset
-/// is then left with the drawing. (The sums are counted for the timeline's
-/// bin on show with no filter, which is how a user's file opens; a link's
-/// view that differs is counted when it applies.)
-async fn prepare(ctx: Ctx, store: &Store) -> QueryState {
+/// What a dataset about to be shown needs worked out first: its filter
+/// state, the default comparison and its last day.
+struct Prepared {
+    state: QueryState,
+    default_compare: CompareSettings,
+    last_day: Option<Day>,
+}
+
+impl Prepared {
+    /// All in one go, for a small dataset.
+    fn at_once(store: &Store) -> Prepared {
+        Prepared {
+            state: QueryState::new(store),
+            default_compare: CompareSettings::default_for(&store.date),
+            last_day: store.date.iter().copied().max(),
+        }
+    }
+}
+
+/// [`Prepared`] for a user's dataset, with the sums of its first views
+/// already counted, in tasks of their own: at a million events this takes
+/// a good part of a second, and the task that shows the dataset is then
+/// left with the drawing. (The sums are counted for the timeline's bin on
+/// show with no filter, which is how a user's file opens; a link's view
+/// that differs is counted when it applies.)
+async fn prepare(ctx: Ctx, store: &Store) -> Prepared {
     let state = QueryState::new(store);
+    dom::yield_now().await;
+    // A pass over every date (about 20 ms at a million events).
+    let default_compare = CompareSettings::default_for(&store.date);
+    let last_day = store.date.iter().copied().max();
     let bin = ctx.app.with_untracked(|a| a.bin);
     let spec = super::view_spec(bin);
     loop {
@@ -728,17 +751,21 @@ async fn prepare(ctx: Ctx, store: &Store) -> QueryState {
             break;
         }
     }
-    state
+    Prepared {
+        state,
+        default_compare,
+        last_day,
+    }
 }
 
-/// Makes `dataset` the one on show (`state` is its new filter state). A view waiting in `ctx.recipe` (from
+/// Makes `dataset` the one on show (`prepared` holds its new filter state). A view waiting in `ctx.recipe` (from
 /// the link) applies to it; otherwise a user's file starts with no
 /// filters (it has other names), while a dataset the link asked for
 /// (`keep_view`) keeps the filters on show. The other view settings stay.
 fn install(
     ctx: Ctx,
     dataset: Dataset,
-    state: QueryState,
+    prepared: Prepared,
     origin: Origin,
     file: Option<web_sys::File>,
     show_report: bool,
@@ -749,7 +776,11 @@ fn install(
         file.as_ref()
             .filter(|_| matches!(origin, Origin::File { .. })),
     );
-    let default_compare = CompareSettings::default_for(&store.date);
+    let Prepared {
+        state,
+        default_compare,
+        last_day,
+    } = prepared;
     let old_default = ctx
         .info
         .with_untracked(|i| i.as_ref().map(|i| i.default_compare));
@@ -758,7 +789,7 @@ fn install(
         format: store.format,
         events: store.len(),
         synthetic_events: report.synthetic_events,
-        last_day: store.date.iter().copied().max(),
+        last_day,
         default_compare,
     };
     ctx.data.set_value(Some(Loaded {
