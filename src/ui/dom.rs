@@ -137,6 +137,26 @@ pub fn css_colour(name: &str, fallback: &str) -> String {
     colour
 }
 
+/// `source` again once the frame that shows its latest change has painted,
+/// for what nobody reads at that instant (the filter lists' counts, the
+/// table below the fold): the frame after a filter change then carries the
+/// charts alone. A timer set inside an animation frame fires after that
+/// frame's paint, and timers keep their order, so the last value is the
+/// one left.
+pub fn after_paint<T>(source: Memo<T>) -> RwSignal<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let later = RwSignal::new(source.get_untracked());
+    Effect::new(move |_| {
+        let now = source.get();
+        request_animation_frame(move || {
+            set_timeout(move || later.set(now), std::time::Duration::ZERO);
+        });
+    });
+    later
+}
+
 /// A function that asks for `draw` to run in the next animation frame:
 /// however often it is called before then, `draw` runs once, and it runs
 /// with whatever state is current at that frame. A frame still pending

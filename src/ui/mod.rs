@@ -182,19 +182,7 @@ impl Ctx {
                 .map(|s| Shared(Arc::new(s)))
                 .unwrap_or_default()
         });
-        let snapshot_after_paint = RwSignal::new(Shared::default());
-        Effect::new(move |_| {
-            let now = snapshot.get();
-            // A timer set inside an animation frame fires after that
-            // frame's paint. Timers keep their order, so the last snapshot
-            // is the one left.
-            request_animation_frame(move || {
-                set_timeout(
-                    move || snapshot_after_paint.set(now),
-                    std::time::Duration::ZERO,
-                );
-            });
-        });
+        let snapshot_after_paint = dom::after_paint(snapshot);
         let sort = Memo::new(move |_| app.with(|a| a.sort));
         let table_rows = Memo::new(move |_| {
             let Some(key) = sort.get() else {

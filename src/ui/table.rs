@@ -23,7 +23,16 @@ const OVERSCAN: usize = 8;
 pub fn EventTable() -> impl IntoView {
     let ctx = use_ctx();
     let scroll_top = RwSignal::new(0.0f64);
-    let total = Signal::derive(move || ctx.table_rows.with(|r| r.len()));
+    // The table sits below the fold: its rows follow a filter change once
+    // the charts are on screen. They are kept with the dataset they index.
+    let rows_of_dataset = Memo::new(move |_| (ctx.data_version.get(), ctx.table_rows.get()));
+    let later = super::dom::after_paint(rows_of_dataset);
+    // Rows of a dataset no longer on show index nothing: none are shown
+    // until the new ones follow.
+    let table_rows = Memo::new(move |_| {
+        later.with(|(version, rows)| (*version == ctx.data_version.get()).then(|| rows.clone()))
+    });
+    let total = Signal::derive(move || table_rows.with(|r| r.as_ref().map_or(0, |r| r.len())));
 
     let window = Memo::new(move |_| {
         table_window(
@@ -40,8 +49,9 @@ pub fn EventTable() -> impl IntoView {
     let shown = move || {
         let win = window.get();
         let version = ctx.data_version.get();
-        ctx.table_rows.with(|r| {
+        table_rows.with(|r| {
             r.iter()
+                .flat_map(|r| r.iter())
                 .skip(win.first)
                 .take(win.count)
                 .enumerate()
