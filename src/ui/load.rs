@@ -723,8 +723,14 @@ struct Prepared {
 impl Prepared {
     /// All in one go, for a small dataset.
     fn at_once(store: &Store) -> Prepared {
+        Prepared::with_state(QueryState::new(store), store)
+    }
+
+    /// The rest, for `state`: a pass over every date (about 20 ms at a
+    /// million events).
+    fn with_state(state: QueryState, store: &Store) -> Prepared {
         Prepared {
-            state: QueryState::new(store),
+            state,
             default_compare: CompareSettings::default_for(&store.date),
             last_day: store.date.iter().copied().max(),
         }
@@ -740,22 +746,16 @@ impl Prepared {
 async fn prepare(ctx: Ctx, store: &Store) -> Prepared {
     let state = QueryState::new(store);
     dom::yield_now().await;
-    // A pass over every date (about 20 ms at a million events).
-    let default_compare = CompareSettings::default_for(&store.date);
-    let last_day = store.date.iter().copied().max();
+    let prepared = Prepared::with_state(state, store);
     let bin = ctx.app.with_untracked(|a| a.bin);
     let spec = super::view_spec(bin);
     loop {
         dom::yield_now().await;
-        if state.warm_up(store, &spec, WARM_UP_ROWS) {
+        if prepared.state.warm_up(store, &spec, WARM_UP_ROWS) {
             break;
         }
     }
-    Prepared {
-        state,
-        default_compare,
-        last_day,
-    }
+    prepared
 }
 
 /// Makes `dataset` the one on show (`prepared` holds its new filter state). A view waiting in `ctx.recipe` (from

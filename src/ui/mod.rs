@@ -132,9 +132,9 @@ pub struct Ctx {
     pub filters: Memo<Filters>,
     pub snapshot: Memo<Shared<Snapshot>>,
     /// [`Ctx::snapshot`] again once the frame that shows it has painted.
-    /// Texts nobody reads at that instant (the counts in the region and
-    /// district lists, up to 500 options) follow it, so the frame after a
-    /// filter change carries the charts and not those rewrites.
+    /// Texts nobody reads at that instant (the counts in the filter lists,
+    /// up to 250 options each) follow it, so the frame after a filter
+    /// change carries the charts and not those rewrites.
     pub snapshot_after_paint: RwSignal<Shared<Snapshot>>,
     /// The filtered events in table order.
     pub table_rows: Memo<Shared<Vec<u32>>>,

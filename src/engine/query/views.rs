@@ -618,8 +618,8 @@ impl Tallies {
     }
 
     /// The views the sums hold. `fails` and `shared_actor_rows` are those
-    /// of the filter state the sums were brought up to.
-    /// The views from the sums; `plane_y` is [`place_plane_y`] of `store`.
+    /// of the filter state the sums were brought up to; `plane_y` is
+    /// [`place_plane_y`] of `store`.
     pub(crate) fn views(
         &self,
         store: &Store,
