@@ -133,6 +133,11 @@ fn date_in_name(name: &str) -> Option<Day> {
 mod tests {
     use super::*;
 
+    /// A file the user opened, by its name.
+    fn file_named(name: &str) -> Origin {
+        Origin::File { name: name.into() }
+    }
+
     #[test]
     fn only_the_bundled_dataset_carries_our_name() {
         assert_eq!(title(&Origin::Bundled), BUNDLED_TITLE);
@@ -140,9 +145,7 @@ mod tests {
             credit(&Origin::Bundled, Format::AcledCurrent, 0),
             BUNDLED_CREDIT
         );
-        let file = Origin::File {
-            name: "mali.csv".into(),
-        };
+        let file = file_named("mali.csv");
         assert_eq!(title(&file), "mali.csv");
     }
 
@@ -157,9 +160,7 @@ mod tests {
             ),
             "{bundled}"
         );
-        let file = Origin::File {
-            name: "mali.csv".into(),
-        };
+        let file = file_named("mali.csv");
         assert!(!versioned_title(&file, 120, None).contains("sample"));
     }
 
@@ -187,23 +188,17 @@ mod tests {
 
     #[test]
     fn sources_are_cited_as_they_ask() {
-        let acled = Origin::File {
-            name: "2024-08-05-2024-08-05-Mali.csv".into(),
-        };
+        let acled = file_named("2024-08-05-2024-08-05-Mali.csv");
         assert_eq!(
             credit(&acled, Format::AcledMonadic, 0),
             "Data: Armed Conflict Location & Event Data Project (ACLED), acleddata.com, exported 2024-08-05."
         );
-        let ucdp = Origin::File {
-            name: "GEDEvent_v24_1.csv".into(),
-        };
+        let ucdp = file_named("GEDEvent_v24_1.csv");
         assert_eq!(
             credit(&ucdp, Format::UcdpGed, 0),
             "Data: UCDP Georeferenced Event Dataset (GED) version 24.1, Uppsala Conflict Data Program, CC BY 4.0 (Sundberg and Melander 2013)."
         );
-        let plain = Origin::File {
-            name: "ucdp.csv".into(),
-        };
+        let plain = file_named("ucdp.csv");
         assert!(credit(&plain, Format::UcdpGed, 0)
             .starts_with("Data: UCDP Georeferenced Event Dataset (GED), Uppsala"));
         assert_eq!(date_in_name("events-12024-08-051.csv"), None);
@@ -211,9 +206,7 @@ mod tests {
 
     #[test]
     fn the_generators_synthetic_events_are_never_credited_to_a_source() {
-        let file = Origin::File {
-            name: "2024-08-05-synthetic-1000000.synthetic.csv".into(),
-        };
+        let file = file_named("2024-08-05-synthetic-1000000.synthetic.csv");
         assert_eq!(
             credit(&file, Format::AcledCurrent, 1_000_000),
             "Data: SYNTHETIC test events made by EventLens's generator (1,000,000 events), not real reports."
