@@ -187,7 +187,11 @@ type Observer = (ResizeObserver, Closure<dyn Fn(js_sys::Array)>);
 
 /// The displayed size of an element in CSS pixels, kept up to date by a
 /// `ResizeObserver` (so drawing never forces a layout to measure). `None`
-/// until the element is in the page.
+/// until the element is in the page. A size with no area (the element
+/// hidden, or the window shrunk to nothing for a moment, as a full-page
+/// capture does) is passed over: what was drawn, and the keyboard stops
+/// laid over it, stay as they were rather than being worked out for an
+/// empty box and then again.
 pub fn watch_size(node: NodeRef<leptos::html::Canvas>) -> ReadSignal<Option<(f64, f64)>> {
     let (size, set_size) = signal(None::<(f64, f64)>);
     let observer: StoredValue<Option<Observer>, LocalStorage> = StoredValue::new_local(None);
@@ -205,7 +209,9 @@ pub fn watch_size(node: NodeRef<leptos::html::Canvas>) -> ReadSignal<Option<(f64
                 .and_then(|e| e.dyn_into::<ResizeObserverEntry>().ok())
             {
                 let rect = entry.content_rect();
-                set_size.set(Some((rect.width(), rect.height())));
+                if rect.width() >= 1.0 && rect.height() >= 1.0 {
+                    set_size.set(Some((rect.width(), rect.height())));
+                }
             }
         });
         if let Ok(o) = ResizeObserver::new(callback.as_ref().unchecked_ref()) {
