@@ -8,7 +8,7 @@ mod common;
 use common::{fixture, import};
 use eventlens::engine::data::date::from_ymd;
 use eventlens::engine::data::dimension::Category;
-use eventlens::engine::query::published::{check, translate, Counted};
+use eventlens::engine::query::published::{check, check_one, translate, Counted};
 use eventlens::engine::query::QueryState;
 use eventlens::engine::read::published::parse;
 
@@ -73,6 +73,46 @@ fn figures_beside_counts_worked_out_by_hand() {
         "{}",
         why(6)
     );
+}
+
+/// The page checks the figures one at a time, on a copy of its own filter
+/// state (filters set, views counted): the same counts as by hand, and the
+/// page's state keeps its filters, rows and views.
+#[test]
+fn figures_checked_one_at_a_time_on_a_copy_of_the_pages_state() {
+    let store = import(&fixture("published_check.csv")).unwrap().store;
+    let figures = parse(figures().as_bytes()).unwrap();
+    let mut page = QueryState::new(&store);
+    let filters = eventlens::engine::query::filters::Filters {
+        from: from_ymd(2022, 7, 1),
+        ..Default::default()
+    };
+    page.apply(&store, &filters);
+    let spec = eventlens::engine::query::views::ViewSpec::default();
+    let (rows, views) = (page.rows(), page.views(&store, &spec));
+
+    let mut copy = page.counting_copy();
+    let counted: Vec<Option<u64>> = figures
+        .iter()
+        .map(|f| check_one(&store, &mut copy, f).data)
+        .collect();
+    assert_eq!(
+        counted,
+        [
+            Some(3),
+            Some(34),
+            Some(20),
+            Some(12),
+            Some(16),
+            None,
+            None,
+            Some(2),
+            Some(1)
+        ]
+    );
+    assert_eq!(page.filters(), &filters);
+    assert_eq!(page.rows(), rows);
+    assert_eq!(page.views(&store, &spec), views);
 }
 
 /// The panel's click opens the view behind a figure: its filters, applied

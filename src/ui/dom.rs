@@ -76,6 +76,18 @@ pub async fn yield_now() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Resolves once the next frame has been painted (a timer set inside an
+/// animation frame fires after that frame's paint), for work nobody needs
+/// in that frame.
+pub async fn after_next_paint() {
+    let promise = Promise::new(&mut |resolve, _reject| {
+        request_animation_frame(move || {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Milliseconds since the page started.
 pub fn now_ms() -> f64 {
     window().performance().map_or(0.0, |p| p.now())

@@ -755,6 +755,8 @@ async fn prepare(ctx: Ctx, store: &Store) -> Prepared {
             break;
         }
     }
+    // The dataset is installed (and first drawn) in a task of its own.
+    dom::yield_now().await;
     prepared
 }
 

@@ -11,7 +11,7 @@ use crate::engine::data::date;
 use crate::engine::present::chips::filters_in_words;
 use crate::engine::present::format::thousands;
 use crate::engine::present::published::{difference, period, published_value, sentence};
-use crate::engine::query::published::{check, Counted, FigureCheck};
+use crate::engine::query::published::{check_one, Counted, FigureCheck};
 use crate::engine::read::published::{parse, PublishedFigure};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -28,15 +28,49 @@ pub fn PublishedPanel() -> impl IntoView {
             .and_then(|bytes| parse(&bytes));
         figures.set(Some(read));
     });
-    // Counted again only when the dataset changes, not with the filters.
-    let checks = Memo::new(move |_| {
-        ctx.data_version.track();
-        figures.with(|f| match f {
-            Some(Ok(figures)) => ctx
-                .data
-                .with_value(|d| d.as_ref().map(|l| check(&l.store, figures))),
+    // Counted again only when the dataset changes, not with the filters:
+    // after the new dataset's first frame is painted, one figure per task
+    // on a copy of the page's filter state, so a large file's first views
+    // are not held up (at a million events the figures take over 100 ms).
+    let checks = RwSignal::new(None::<Vec<FigureCheck>>);
+    Effect::new(move |_| {
+        let version = ctx.data_version.get();
+        let list = figures.with(|f| match f {
+            Some(Ok(list)) => Some(list.clone()),
             _ => None,
-        })
+        });
+        checks.set(None);
+        let Some(list) = list else {
+            return;
+        };
+        let current = move || ctx.data_version.get_untracked() == version;
+        spawn_local(async move {
+            dom::after_next_paint().await;
+            let copy = ctx
+                .data
+                .with_value(|d| d.as_ref().map(|l| l.state.counting_copy()));
+            let Some(mut state) = copy else {
+                return;
+            };
+            let mut done = Vec::with_capacity(list.len());
+            for figure in &list {
+                dom::yield_now().await;
+                // A new dataset (or a fold of its names) starts over.
+                if !current() {
+                    return;
+                }
+                let checked = ctx
+                    .data
+                    .with_value(|d| d.as_ref().map(|l| check_one(&l.store, &mut state, figure)));
+                let Some(checked) = checked else {
+                    return;
+                };
+                done.push(checked);
+            }
+            if current() {
+                checks.set(Some(done));
+            }
+        });
     });
     let state = move || match (figures.with(|f| f.is_some()), checks.with(Option::is_some)) {
         (true, true) => "ready",

@@ -144,19 +144,25 @@ pub fn check(store: &Store, figures: &[PublishedFigure]) -> Vec<FigureCheck> {
     let mut state = QueryState::new(store);
     figures
         .iter()
-        .map(|figure| {
-            let definition = translate(figure);
-            let data = definition.as_ref().ok().map(|d| {
-                state.apply(store, &d.filters);
-                count(store, &state, d.counted)
-            });
-            FigureCheck {
-                figure: figure.clone(),
-                definition,
-                data,
-            }
-        })
+        .map(|figure| check_one(store, &mut state, figure))
         .collect()
+}
+
+/// What `store` counts for one figure. `state` is any filter state over
+/// `store` (a [`QueryState::counting_copy`] of the page's, say): its
+/// filters become the figure's, so checking figures one at a time, with
+/// a pause between them, costs no more than [`check`].
+pub fn check_one(store: &Store, state: &mut QueryState, figure: &PublishedFigure) -> FigureCheck {
+    let definition = translate(figure);
+    let data = definition.as_ref().ok().map(|d| {
+        state.apply(store, &d.filters);
+        count(store, state, d.counted)
+    });
+    FigureCheck {
+        figure: figure.clone(),
+        definition,
+        data,
+    }
 }
 
 fn count(store: &Store, state: &QueryState, counted: Counted) -> u64 {
