@@ -91,13 +91,7 @@ fn DateBound(
     let ctx = use_ctx();
     let span = move || {
         ctx.data_version.track();
-        ctx.data.with_value(|d| {
-            let store = &d.as_ref()?.store;
-            Some((
-                store.date.iter().copied().min()?,
-                store.date.iter().copied().max()?,
-            ))
-        })
+        ctx.data.with_value(|d| d.as_ref()?.state.span())
     };
     let min_date = move || span().map(|(a, _)| format_iso(a)).unwrap_or_default();
     let max_date = move || span().map(|(_, b)| format_iso(b)).unwrap_or_default();

@@ -64,13 +64,20 @@ impl MapLegend {
         name: impl Fn(u16) -> String,
         colour: impl Fn(u16) -> &'static str,
     ) -> MapLegend {
-        let mut counts: Vec<(u16, usize)> = Vec::new();
+        // Places per type code, indexed by the code (a map has many places
+        // and few types).
+        let mut per_type: Vec<usize> = Vec::new();
         for p in points.iter().filter(|p| p.event_type != u16::MAX) {
-            match counts.iter_mut().find(|(t, _)| *t == p.event_type) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((p.event_type, 1)),
+            let t = usize::from(p.event_type);
+            if t >= per_type.len() {
+                per_type.resize(t + 1, 0);
             }
+            per_type[t] += 1;
         }
+        let mut counts: Vec<(u16, usize)> = (0..=u16::MAX)
+            .zip(per_type)
+            .filter(|&(_, n)| n > 0)
+            .collect();
         crate::engine::data::order::sort_by(&mut counts, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let types = counts
             .into_iter()

@@ -190,6 +190,12 @@ impl QueryState {
         &self.filters
     }
 
+    /// The store's first and last day (none without events), found once
+    /// when the state was made.
+    pub fn span(&self) -> Option<(Day, Day)> {
+        self.span
+    }
+
     /// A copy for counting rows under other filters (a published
     /// figure's) without disturbing this state: the filters and failure
     /// masks come along, the views' running sums do not (views of the
